@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using Ses.Documents.Docx;
+using Ses.Documents.Fonts;
+using Ses.Documents.Layout;
+using Ses.Documents.Pdf;
+using Ses.Documents.Rendering;
+using Ses.Documents.Templates;
+using Ses.Documents.Validation;
+
+namespace Ses.Documents;
+
+public enum OutputFormat
+{
+    Pdf,
+    Docx,
+}
+
+/// <summary>What a render produced: the file and, for a PDF, where the seal goes.</summary>
+public sealed record RenderedDocument(byte[] Content, OutputFormat Format, ResolvedDocument Document, SealPosition? Seal, int PageCount);
+
+/// <summary>
+/// The documents engine: validates field values against a form's schema and renders the form as PDF or DOCX. Loaded
+/// once from a templates folder and safe to share between threads.
+/// </summary>
+public sealed class DocumentEngine
+{
+    private readonly FontSet _fonts;
+
+    private DocumentEngine(TemplateLibrary templates)
+    {
+        Templates = templates;
+        _fonts = new FontSet(templates.Settings);
+    }
+
+    public TemplateLibrary Templates { get; }
+
+    public static DocumentEngine Load(string templatesRoot) => new(TemplateLibrary.Load(templatesRoot));
+
+    /// <summary>Validates the data of a form; every problem is returned at once.</summary>
+    public (FormInput? Input, IReadOnlyList<Problem> Problems) Validate(string formId, JsonElement data, string? bureauCode = null)
+    {
+        var form = Templates.FindForm(formId);
+        if (form is null) return (null, [RuleMessages.Problem("form", "", "form.unknown", formId)]);
+        var bureau = bureauCode is null ? Templates.DefaultBureau : Templates.FindBureau(bureauCode);
+        if (bureau is null) return (null, [RuleMessages.Problem("bureau", "", "bureau.unknown", bureauCode!)]);
+        var (input, problems) = FormValidator.Validate(form, bureau, data);
+        if (input is null) return (null, problems);
+        var glyphs = GlyphProblems(input);
+        return glyphs.Count == 0 ? (input, []) : (null, glyphs);
+    }
+
+    /// <summary>Validates and renders; throws <see cref="FormValidationException"/> with every problem when the data is invalid.</summary>
+    public RenderedDocument Render(string formId, JsonElement data, OutputFormat format, string? bureauCode = null)
+    {
+        var (input, problems) = Validate(formId, data, bureauCode);
+        if (input is null) throw new FormValidationException(problems);
+        return Render(input, format);
+    }
+
+    public RenderedDocument Render(FormInput input, OutputFormat format)
+    {
+        var doc = DocumentResolver.Resolve(input);
+        if (format == OutputFormat.Docx)
+        {
+            return new RenderedDocument(DocxRenderer.Render(doc, _fonts), format, doc, null, 0);
+        }
+        var layout = DocumentLayout.Lay(doc, _fonts);
+        return new RenderedDocument(PdfRenderer.Render(doc, layout, _fonts), format, doc, layout.Seal, layout.Pages.Count);
+    }
+
+    /// <summary>A character that no font has is an error naming it, never a blank box.</summary>
+    private List<Problem> GlyphProblems(FormInput input)
+    {
+        var problems = new List<Problem>();
+        Check(input.Form.Fields, input.Values, "");
+        return problems;
+
+        void Check(IReadOnlyList<FieldSpec> fields, IReadOnlyDictionary<string, FieldValue> values, string path)
+        {
+            foreach (var field in fields)
+            {
+                if (!values.TryGetValue(field.Name, out var value)) continue;
+                if (value is RowsValue rows)
+                {
+                    for (var i = 0; i < rows.Rows.Count; i++) Check(field.Columns, rows.Rows[i], $"{path}{field.Name}[{i}].");
+                    continue;
+                }
+                var missing = _fonts.Body.Missing(value.Display).Distinct().ToList();
+                if (missing.Count > 0)
+                {
+                    var names = string.Join("、", missing.Select(r => $"「{r}」(U+{r.Value:X4})"));
+                    problems.Add(RuleMessages.Problem(path + field.Name, field.Label, "field.glyph.missing", names));
+                }
+            }
+        }
+    }
+
+    internal FontSet Fonts => _fonts;
+}

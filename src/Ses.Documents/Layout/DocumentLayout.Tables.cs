@@ -1,0 +1,104 @@
+using Ses.Documents.Rendering;
+using Ses.Documents.Templates;
+
+namespace Ses.Documents.Layout;
+
+/// <summary>Ruled tables: rows flow to further pages, a row taller than a page is split, and the header rows of a
+/// repeating section are drawn again at the top of each page it continues on.</summary>
+internal sealed partial class DocumentLayout
+{
+    private double[] _edges = [];
+
+    private sealed record CellLines(ResolvedCell Cell, double Left, double Right, List<string> Lines);
+
+    private void PlaceTable(ResolvedTable table)
+    {
+        var total = table.Columns.Sum();
+        var edges = new double[table.Columns.Count + 1];
+        edges[0] = Styles.Left;
+        for (var i = 0; i < table.Columns.Count; i++) edges[i + 1] = edges[i] + Styles.BlockWidth * table.Columns[i] / total;
+        edges[^1] = Styles.Right;
+        _edges = edges;
+
+        ResolvedRow? previous = null;
+        foreach (var row in table.Rows)
+        {
+            var cells = LayCells(row, edges);
+            var height = RowHeight(cells.Max(c => c.Lines.Count));
+            var startsSection = row.RepeatHeader.Count > 0 && (previous is null || !ReferenceEquals(previous.RepeatHeader, row.RepeatHeader));
+            if (height > Remaining + 0.01 && _y > Styles.Top + 0.01 && height <= Styles.BlockHeight)
+            {
+                NewPage();
+                if (!startsSection) DrawHeaders(row, edges);
+            }
+            DrawRow(cells, row);
+            previous = row;
+        }
+    }
+
+    private void DrawHeaders(ResolvedRow row, double[] edges)
+    {
+        foreach (var header in row.RepeatHeader) DrawRow(LayCells(header, edges), header);
+    }
+
+    private static double RowHeight(int lines) => Math.Max(1, lines) * Styles.TablePitch + 2 * Styles.CellPadY;
+
+    private List<CellLines> LayCells(ResolvedRow row, double[] edges)
+    {
+        var cells = new List<CellLines>(row.Cells.Count);
+        var col = 0;
+        foreach (var cell in row.Cells)
+        {
+            var left = edges[col];
+            var right = edges[col + cell.Span];
+            col += cell.Span;
+            var width = right - left - 2 * Styles.CellPadX;
+            var lines = new List<string>();
+            foreach (var para in cell.Text.Split('\n'))
+            {
+                lines.AddRange(LineBreaker.Break(para, width, width, r => Measure(r, BodyChain, Styles.TableSize, 1)));
+            }
+            cells.Add(new CellLines(cell, left, right, lines));
+        }
+        return cells;
+    }
+
+    /// <summary>Draws a row from the current position; when it does not fit, draws what fits and continues on a new page.</summary>
+    private void DrawRow(List<CellLines> cells, ResolvedRow row)
+    {
+        var lineCount = Math.Max(1, cells.Max(c => c.Lines.Count));
+        var from = 0;
+        while (from < lineCount)
+        {
+            var fit = (int)Math.Floor((Remaining - 2 * Styles.CellPadY + 0.01) / Styles.TablePitch);
+            if (fit < 1)
+            {
+                NewPage();
+                DrawHeaders(row, _edges);
+                continue;
+            }
+            var take = Math.Min(fit, lineCount - from);
+            var height = take * Styles.TablePitch + 2 * Styles.CellPadY;
+            var top = _y;
+            foreach (var c in cells)
+            {
+                for (var i = from; i < Math.Min(from + take, c.Lines.Count); i++)
+                {
+                    var lineTop = top + Styles.CellPadY + (i - from) * Styles.TablePitch;
+                    DrawLine(c.Lines[i], BodyChain, Styles.TableSize, 1, c.Left + Styles.CellPadX, c.Right - Styles.CellPadX,
+                        Styles.Baseline(lineTop, Styles.TablePitch, Styles.TableSize), c.Cell.Align == CellAlign.Center ? Align.Center : Align.Left, c.Cell.Bold);
+                }
+                _page.Rules.Add(new RuleOp(c.Left, top, c.Right, top));
+                _page.Rules.Add(new RuleOp(c.Left, top + height, c.Right, top + height));
+                _page.Rules.Add(new RuleOp(c.Left, top, c.Left, top + height));
+                _page.Rules.Add(new RuleOp(c.Right, top, c.Right, top + height));
+                if (c.Cell.Seal && from == 0)
+                {
+                    _seal = new SealPosition(_pages.Count - 1, c.Right - Styles.SealDiameter * 0.75, top + height / 2, Styles.SealDiameter);
+                }
+            }
+            _y = top + height;
+            from += take;
+        }
+    }
+}

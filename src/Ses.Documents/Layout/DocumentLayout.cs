@@ -1,0 +1,204 @@
+using System.Text;
+using Ses.Documents.Fonts;
+using Ses.Documents.Rendering;
+using Ses.Documents.Templates;
+
+namespace Ses.Documents.Layout;
+
+/// <summary>
+/// Lays a resolved document out on A4 pages: title, number line, addressee, body paragraphs, signature block and
+/// ruled tables, flowing to further pages, then page numbers on multi-page documents.
+/// </summary>
+internal sealed partial class DocumentLayout
+{
+    private const int BodyChain = 0;
+    private const int TitleChain = 1;
+
+    private readonly FontSet _fonts;
+    private readonly List<PageOps> _pages = [];
+    private PageOps _page = null!;
+    private double _y;
+    private SealPosition? _seal;
+
+    private readonly double _pitch;
+
+    private DocumentLayout(FontSet fonts, double pitch)
+    {
+        _fonts = fonts;
+        _pitch = pitch;
+        NewPage();
+    }
+
+    public static LaidOutDocument Lay(ResolvedDocument doc, FontSet fonts)
+    {
+        DocumentLayout? best = null;
+        foreach (var step in Styles.PitchSteps)
+        {
+            var layout = new DocumentLayout(fonts, Styles.LinePitch * step);
+            foreach (var block in doc.Blocks) layout.Place(block);
+            if (best is null || layout._pages.Count < best._pages.Count) best = layout;
+            if (best._pages.Count == 1 || doc.Blocks.Any(b => b.Kind == BlockKind.Table)) break;
+        }
+        best!.NumberPages();
+        return new LaidOutDocument(best._pages, best._seal);
+    }
+
+    private FontChain Chain(int chain) => chain == TitleChain ? _fonts.Title : _fonts.Body;
+
+    private void NewPage()
+    {
+        _page = new PageOps();
+        _pages.Add(_page);
+        _y = Styles.Top;
+    }
+
+    private double Remaining => Styles.Bottom - _y;
+
+    private void EnsureRoom(double height)
+    {
+        if (height > Remaining + 0.01 && _y > Styles.Top + 0.01) NewPage();
+    }
+
+    private void Place(ResolvedBlock block)
+    {
+        switch (block.Kind)
+        {
+            case BlockKind.Title:
+                foreach (var text in block.Text.Split('\n'))
+                {
+                    PlaceLines(text, TitleChain, Styles.TitleSize, 1, Styles.TitlePitch, Align.Center, 0);
+                }
+                _y += _pitch * 0.5;
+                break;
+            case BlockKind.Number:
+                PlaceLines(block.Text, BodyChain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Center, 0);
+                _y += _pitch;
+                break;
+            case BlockKind.Paragraph when block.Lang == "en":
+                PlaceLines(block.Text, BodyChain, Styles.EnglishSize, 1, Styles.EnglishPitch, Align.Left, Styles.EnglishSize * 2);
+                break;
+            case BlockKind.Paragraph:
+                PlaceLines(block.Text, BodyChain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Left, Styles.BodyCell * 2);
+                break;
+            case BlockKind.Addressee:
+            case BlockKind.Line:
+            case BlockKind.Right:
+                var english = block.Lang == "en";
+                foreach (var text in block.Text.Split('\n'))
+                {
+                    PlaceLines(text, BodyChain, english ? Styles.EnglishSize : Styles.BodySize, english ? 1 : Styles.BodyScale,
+                        english ? Styles.EnglishPitch : _pitch, block.Kind == BlockKind.Right ? Align.Right : Align.Left, 0);
+                }
+                break;
+            case BlockKind.Blank:
+                _y = Math.Min(_y + _pitch, Styles.Bottom);
+                break;
+            case BlockKind.Signature:
+                PlaceSignature(block.Text);
+                break;
+            case BlockKind.Table:
+                PlaceTable(block.Table!);
+                break;
+        }
+    }
+
+    private enum Align
+    {
+        Left,
+        Center,
+        Right,
+    }
+
+    private double Measure(Rune r, int chain, double size, double scale) => Chain(chain).AdvanceEm(r.Value) * size * scale;
+
+    private void PlaceLines(string text, int chain, double size, double scale, double pitch, Align align, double indent)
+    {
+        var lines = LineBreaker.Break(text, Styles.BlockWidth - indent, Styles.BlockWidth, r => Measure(r, chain, size, scale));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            EnsureRoom(pitch);
+            var x = i == 0 ? Styles.Left + indent : Styles.Left;
+            DrawLine(lines[i], chain, size, scale, x, Styles.Right, Styles.Baseline(_y, pitch, size), align);
+            _y += pitch;
+        }
+    }
+
+    /// <summary>Draws one line between <paramref name="left"/> and <paramref name="right"/>, split into runs by face.</summary>
+    private double DrawLine(string line, int chain, double size, double scale, double left, double right, double baseline, Align align, bool bold = false)
+    {
+        var fonts = Chain(chain);
+        var runs = new List<(int Face, string Text, double Width)>();
+        var sb = new StringBuilder();
+        var face = -1;
+        var width = 0.0;
+        foreach (var r in line.EnumerateRunes())
+        {
+            var f = fonts.Pick(r.Value);
+            if (f < 0) f = 0;
+            if (f != face && sb.Length > 0)
+            {
+                runs.Add((face, sb.ToString(), width));
+                sb.Clear();
+                width = 0;
+            }
+            face = f;
+            sb.Append(r.ToString());
+            width += fonts.Faces[f].Metrics.AdvanceEm(r.Value) * size * scale;
+        }
+        if (sb.Length > 0) runs.Add((face, sb.ToString(), width));
+        var total = runs.Sum(r => r.Width);
+        var x = align switch
+        {
+            Align.Center => left + (right - left - total) / 2,
+            Align.Right => right - total,
+            _ => left,
+        };
+        foreach (var run in runs)
+        {
+            if (run.Text.Trim().Length > 0) _page.Texts.Add(new TextOp(x, baseline, chain, run.Face, size, scale, run.Text, run.Width, bold));
+            x += run.Width;
+        }
+        return total;
+    }
+
+    /// <summary>
+    /// The issuing body and the date at the right: the date four characters in from the right edge, the body's name
+    /// centred over it, and room above for the seal, which is centred over both (GB/T 9704-2012 §7.3.5.1).
+    /// </summary>
+    private void PlaceSignature(string text)
+    {
+        var lines = text.Split('\n');
+        var needed = _pitch * (2 + lines.Length);
+        EnsureRoom(needed);
+        _y += _pitch * 2;
+        var dateLine = lines[^1];
+        var dateRight = Styles.Right - Styles.BodyCell * 4;
+        var dateWidth = LineWidth(dateLine);
+        var centre = dateRight - dateWidth / 2;
+        var firstLineTop = _y;
+        foreach (var line in lines)
+        {
+            var w = LineWidth(line);
+            var left = Math.Max(Styles.Left, Math.Min(centre - w / 2, Styles.Right - w));
+            DrawLine(line, BodyChain, Styles.BodySize, Styles.BodyScale, left, left + w, Styles.Baseline(_y, _pitch, Styles.BodySize), Align.Left);
+            _y += _pitch;
+        }
+        _seal = new SealPosition(_pages.Count - 1, centre, (firstLineTop + _y) / 2, Styles.SealDiameter);
+
+        double LineWidth(string s) => s.EnumerateRunes().Sum(r => Measure(r, BodyChain, Styles.BodySize, Styles.BodyScale));
+    }
+
+    private void NumberPages()
+    {
+        if (_pages.Count < 2) return;
+        for (var i = 0; i < _pages.Count; i++)
+        {
+            _page = _pages[i];
+            var text = $"— {i + 1} —";
+            var baseline = Styles.Bottom + Styles.PageNumberGap + Styles.PageNumberSize * 0.8;
+            var odd = i % 2 == 0;
+            var inset = Styles.PageNumberSize;
+            DrawLine(text, BodyChain, Styles.PageNumberSize, 1, Styles.Left + inset, Styles.Right - inset, baseline, odd ? Align.Right : Align.Left);
+        }
+    }
+}

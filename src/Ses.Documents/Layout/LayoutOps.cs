@@ -1,0 +1,19 @@
+namespace Ses.Documents.Layout;
+
+/// <summary>A run of text in one face: left edge, baseline, size and horizontal scale, and its laid-out width.</summary>
+internal sealed record TextOp(double X, double Baseline, int Chain, int Face, double Size, double Scale, string Text, double Width, bool Bold);
+
+/// <summary>A ruled line.</summary>
+internal sealed record RuleOp(double X1, double Y1, double X2, double Y2);
+
+internal sealed class PageOps
+{
+    public List<TextOp> Texts { get; } = [];
+
+    public List<RuleOp> Rules { get; } = [];
+}
+
+/// <summary>Where the seal goes: page index and centre, in points from the top-left of the page.</summary>
+public sealed record SealPosition(int Page, double CenterX, double CenterY, double Diameter);
+
+internal sealed record LaidOutDocument(IReadOnlyList<PageOps> Pages, SealPosition? Seal);

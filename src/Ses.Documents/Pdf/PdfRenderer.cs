@@ -1,0 +1,62 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using Ses.Documents.Fonts;
+using Ses.Documents.Layout;
+using Ses.Documents.Rendering;
+
+namespace Ses.Documents.Pdf;
+
+/// <summary>Draws a laid-out document with PDFsharp (fonts embedded and subset) and finishes the file.</summary>
+internal static class PdfRenderer
+{
+    public const string Producer = "SES Documents";
+
+    public static byte[] Render(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts)
+    {
+        using var pdf = new PdfDocument();
+        pdf.Options.NoCompression = true; // compressed properly by PdfFinisher
+        pdf.Info.Title = doc.Title;
+        pdf.Info.Subject = doc.Number ?? "";
+        pdf.Info.Author = doc.Bureau.Name;
+        pdf.Info.Creator = Producer;
+        pdf.Info.Keywords = "ses-form:" + doc.FormId;
+        pdf.Language = "zh-CN";
+        var cache = new Dictionary<(int, int, double), XFont>();
+        foreach (var pageOps in layout.Pages)
+        {
+            var page = pdf.AddPage();
+            page.Width = XUnit.FromPoint(Styles.PageWidth);
+            page.Height = XUnit.FromPoint(Styles.PageHeight);
+            using var g = XGraphics.FromPdfPage(page);
+            var pen = new XPen(XColors.Black, Styles.RuleWidth);
+            foreach (var rule in pageOps.Rules) g.DrawLine(pen, rule.X1, rule.Y1, rule.X2, rule.Y2);
+            foreach (var t in pageOps.Texts)
+            {
+                var font = Font(t.Chain, t.Face, t.Size);
+                if (Math.Abs(t.Scale - 1) < 1e-9)
+                {
+                    g.DrawString(t.Text, font, XBrushes.Black, t.X, t.Baseline, XStringFormats.BaseLineLeft);
+                    continue;
+                }
+                var state = g.Save();
+                g.ScaleTransform(t.Scale, 1);
+                g.DrawString(t.Text, font, XBrushes.Black, t.X / t.Scale, t.Baseline, XStringFormats.BaseLineLeft);
+                g.Restore(state);
+            }
+        }
+        using var ms = new MemoryStream();
+        pdf.Save(ms, false);
+        return PdfFinisher.Finish(ms.GetBuffer().AsSpan(0, (int)ms.Length));
+
+        XFont Font(int chain, int face, double size)
+        {
+            if (!cache.TryGetValue((chain, face, size), out var f))
+            {
+                var faces = chain == 1 ? fonts.Title : fonts.Body;
+                f = new XFont(faces.Faces[face].FaceName, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+                cache[(chain, face, size)] = f;
+            }
+            return f;
+        }
+    }
+}

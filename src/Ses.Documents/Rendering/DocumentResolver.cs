@@ -1,0 +1,67 @@
+using Ses.Documents.Templates;
+
+namespace Ses.Documents.Rendering;
+
+/// <summary>Fills a form's blocks with the validated values.</summary>
+public static class DocumentResolver
+{
+    public static ResolvedDocument Resolve(FormInput input)
+    {
+        var blocks = new List<ResolvedBlock>();
+        foreach (var block in input.Form.Blocks)
+        {
+            if (block.When is not null && !input.Values.ContainsKey(block.When)) continue;
+            if (block.Kind == BlockKind.Table)
+            {
+                blocks.Add(new ResolvedBlock(block.Kind, "", block.Lang, ResolveTable(block.Table!, input)));
+                continue;
+            }
+            var text = TemplateText.Fill(block.Text, input);
+            if (block.Kind == BlockKind.Paragraph)
+            {
+                // A multi-line value (facts, reasons) continues as further indented paragraphs.
+                foreach (var part in text.Split('\n'))
+                {
+                    blocks.Add(new ResolvedBlock(block.Kind, part.TrimEnd(), block.Lang, null));
+                }
+            }
+            else
+            {
+                blocks.Add(new ResolvedBlock(block.Kind, text, block.Lang, null));
+            }
+        }
+        return new ResolvedDocument(input.Form.Id, input.Form.Title, input.Number?.Format(), input.Bureau, blocks);
+    }
+
+    private static ResolvedTable ResolveTable(TableSpec table, FormInput input)
+    {
+        var rows = new List<ResolvedRow>();
+        var headers = new List<ResolvedRow>();
+        foreach (var spec in table.Rows)
+        {
+            if (spec.Repeat is null)
+            {
+                var row = new ResolvedRow(Cells(spec, input, null, 0), spec.Header, []);
+                if (spec.Header) headers.Add(row);
+                else headers.Clear();
+                rows.Add(row);
+                continue;
+            }
+            var repeatHeader = headers.ToArray();
+            headers.Clear();
+            var values = input.Values.TryGetValue(spec.Repeat, out var v) && v is RowsValue rv ? rv.Rows : [];
+            for (var i = 0; i < values.Count; i++)
+            {
+                rows.Add(new ResolvedRow(Cells(spec, input, values[i], i + 1), false, repeatHeader));
+            }
+            for (var i = values.Count; i < spec.MinEmptyRows; i++)
+            {
+                rows.Add(new ResolvedRow(Cells(spec, input, new Dictionary<string, FieldValue>(), i + 1), false, repeatHeader));
+            }
+        }
+        return new ResolvedTable(table.Columns, rows);
+    }
+
+    private static List<ResolvedCell> Cells(TableRowSpec spec, FormInput input, IReadOnlyDictionary<string, FieldValue>? row, int number) =>
+        [.. spec.Cells.Select(c => new ResolvedCell(TemplateText.Fill(c.Text, input, row, number), c.Span, c.Align, c.Bold, c.Seal))];
+}

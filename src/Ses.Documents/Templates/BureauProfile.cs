@@ -1,0 +1,26 @@
+namespace Ses.Documents.Templates;
+
+/// <summary>
+/// Bureau-specific values (templates/bureaus/*.json): nothing bureau-specific is written in code or form text.
+/// </summary>
+/// <param name="Code">Short ASCII code, e.g. <c>xibei</c>.</param>
+/// <param name="Name">Full name, e.g. 民航西北地区管理局.</param>
+/// <param name="NumberPrefix">Number prefix, e.g. 西北局.</param>
+/// <param name="Address">本机关地址 (may be empty).</param>
+/// <param name="PostalCode">邮政编码 (may be empty).</param>
+/// <param name="Contact">联系人 (may be empty).</param>
+/// <param name="Phone">联系电话 (may be empty).</param>
+/// <param name="LegalDepartment">The legal department (法制部门), e.g. 政策法规处.</param>
+/// <param name="SealCity">The city named on the seal line.</param>
+/// <param name="SealText">The text on the arc of the seal (usually the full name).</param>
+public sealed record BureauProfile(
+    string Code,
+    string Name,
+    string NumberPrefix,
+    string Address,
+    string PostalCode,
+    string Contact,
+    string Phone,
+    string LegalDepartment,
+    string SealCity,
+    string SealText);

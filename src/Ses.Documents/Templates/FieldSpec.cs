@@ -1,0 +1,27 @@
+namespace Ses.Documents.Templates;
+
+/// <summary>A field of a form's schema.</summary>
+/// <param name="Name">Key in the field values (ASCII, camelCase).</param>
+/// <param name="Label">Chinese label shown to people and used in messages.</param>
+/// <param name="Kind">The field's type.</param>
+/// <param name="Required">Whether a value must be given.</param>
+/// <param name="MaxLength">Longest accepted text in characters (text fields).</param>
+/// <param name="Options">The options of a choice field.</param>
+/// <param name="Columns">The columns of a rows field.</param>
+/// <param name="MinRows">Fewest rows of a rows field.</param>
+/// <param name="MaxRows">Most rows of a rows field.</param>
+/// <param name="Hint">Help text for people filling the form.</param>
+public sealed record FieldSpec(
+    string Name,
+    string Label,
+    FieldKind Kind,
+    bool Required,
+    int? MaxLength,
+    IReadOnlyList<ChoiceOption> Options,
+    IReadOnlyList<FieldSpec> Columns,
+    int MinRows,
+    int MaxRows,
+    string? Hint)
+{
+    public ChoiceOption? FindOption(string value) => Options.FirstOrDefault(o => o.Value == value);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Ses.Documents.Templates;
+
+/// <summary>A validated field value.</summary>
+public abstract record FieldValue
+{
+    /// <summary>The text the value puts into the document.</summary>
+    public abstract string Display { get; }
+}
+
+public sealed record TextValue(string Text) : FieldValue
+{
+    public override string Display => Text;
+}
+
+/// <summary>A date, printed without zero padding: 2026年3月1日 (GB/T 9704-2012 §7.3.5).</summary>
+public sealed record DateValue(DateOnly Date) : FieldValue
+{
+    public override string Display => FormatChinese(Date);
+
+    public static string FormatChinese(DateOnly d) =>
+        string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+}
+
+public sealed record ChoiceValue(ChoiceOption Option) : FieldValue
+{
+    public override string Display => Option.Label;
+}
+
+/// <summary>How a party is identified (seed 001 art. 5).</summary>
+public enum IdScheme
+{
+    Uscc,
+    AirlineCode,
+    Licence,
+    IdNumber,
+    Passport,
+}
+
+public sealed record IdentifierValue(IdScheme Scheme, string Value) : FieldValue
+{
+    public override string Display => Value;
+}
+
+public sealed record RowsValue(IReadOnlyList<IReadOnlyDictionary<string, FieldValue>> Rows) : FieldValue
+{
+    public override string Display => string.Create(CultureInfo.InvariantCulture, $"{Rows.Count}");
+}

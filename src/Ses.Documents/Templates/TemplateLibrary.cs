@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace Ses.Documents.Templates;
+
+/// <summary>
+/// The forms, bureau profiles and font settings of a templates folder (templates/README.md): read once at start,
+/// so a bureau edits the files and restarts, with no rebuild.
+/// </summary>
+public sealed class TemplateLibrary
+{
+    private readonly Dictionary<string, FormTemplate> _forms;
+    private readonly Dictionary<string, BureauProfile> _bureaus;
+
+    private TemplateLibrary(string root, Dictionary<string, FormTemplate> forms, Dictionary<string, BureauProfile> bureaus, TemplateSettings settings)
+    {
+        Root = root;
+        _forms = forms;
+        _bureaus = bureaus;
+        Settings = settings;
+    }
+
+    public string Root { get; }
+
+    public TemplateSettings Settings { get; }
+
+    public IEnumerable<FormTemplate> Forms => _forms.Values.OrderBy(f => f.Id, StringComparer.Ordinal);
+
+    public IEnumerable<BureauProfile> Bureaus => _bureaus.Values.OrderBy(b => b.Code, StringComparer.Ordinal);
+
+    public BureauProfile DefaultBureau => _bureaus[Settings.DefaultBureau];
+
+    public FormTemplate? FindForm(string id) => _forms.GetValueOrDefault(id);
+
+    public BureauProfile? FindBureau(string code) => _bureaus.GetValueOrDefault(code);
+
+    /// <summary>Loads a templates folder; a malformed file stops with a message naming the file and the key.</summary>
+    public static TemplateLibrary Load(string root)
+    {
+        root = Path.GetFullPath(root);
+        var settings = TemplateSettings.Load(root);
+        var forms = new Dictionary<string, FormTemplate>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "forms"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var form = FormTemplateReader.Read(file);
+            if (!forms.TryAdd(form.Id, form)) throw new TemplateException($"{file}: form id '{form.Id}' is used twice");
+        }
+        var bureaus = new Dictionary<string, BureauProfile>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "bureaus"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var bureau = ReadBureau(file);
+            if (!bureaus.TryAdd(bureau.Code, bureau)) throw new TemplateException($"{file}: bureau code '{bureau.Code}' is used twice");
+        }
+        if (!bureaus.ContainsKey(settings.DefaultBureau))
+        {
+            throw new TemplateException($"{Path.Combine(root, TemplateSettings.FileName)}: defaultBureau '{settings.DefaultBureau}' has no file in bureaus/");
+        }
+        return new TemplateLibrary(root, forms, bureaus, settings);
+    }
+
+    /// <summary>Finds the templates folder: the given path, else <c>templates/</c> next to the program or above the working directory.</summary>
+    public static string Locate(string? configured)
+    {
+        if (!string.IsNullOrEmpty(configured)) return configured;
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "templates");
+                if (File.Exists(Path.Combine(candidate, TemplateSettings.FileName))) return candidate;
+            }
+        }
+        throw new TemplateException("templates folder not found: set Documents:TemplatesPath (or SES_TEMPLATES) to the folder holding templates.json");
+    }
+
+    private static BureauProfile ReadBureau(string file)
+    {
+        BureauProfile? b;
+        try
+        {
+            b = JsonSerializer.Deserialize(File.ReadAllBytes(file), TemplateJsonContext.Default.BureauProfile);
+        }
+        catch (JsonException e)
+        {
+            throw new TemplateException($"{file}: {e.Message}", e);
+        }
+        if (b is null) throw new TemplateException($"{file}: empty file");
+        foreach (var (key, value) in new[] { ("code", b.Code), ("name", b.Name), ("numberPrefix", b.NumberPrefix), ("legalDepartment", b.LegalDepartment), ("sealText", b.SealText) })
+        {
+            if (string.IsNullOrWhiteSpace(value)) throw new TemplateException($"{file}: '{key}' is required");
+        }
+        return b with
+        {
+            Address = b.Address ?? "",
+            PostalCode = b.PostalCode ?? "",
+            Contact = b.Contact ?? "",
+            Phone = b.Phone ?? "",
+            SealCity = b.SealCity ?? "",
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Ses.Documents.Numbering;
+
+namespace Ses.Documents.Templates;
+
+/// <summary>
+/// Fills template text. Placeholders: <c>{{field}}</c> (the value as printed), <c>{{field.key}}</c> (a text of the
+/// chosen option), <c>{{bureau.name}}</c> and the other profile values, <c>{{number}}</c> (the number, or the blank
+/// brackets of a draft), and in a repeating table row <c>{{#}}</c> (row number) and the row's columns.
+/// <c>{{field?text}}</c> prints <c>text</c> when the field has no value; <c>{{field?bureau.phone}}</c> falls back to
+/// the bureau's value.
+/// </summary>
+public static class TemplateText
+{
+    private static readonly string[] BureauKeys = ["name", "numberPrefix", "address", "postalCode", "contact", "phone", "legalDepartment", "sealCity", "sealText"];
+
+    public static string Fill(string text, FormInput input, IReadOnlyDictionary<string, FieldValue>? row = null, int rowNumber = 0)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal)) return text;
+        return FormTemplateReader.Placeholder().Replace(text, m => Resolve(m.Groups[1].Value, input, row, rowNumber));
+    }
+
+    internal static bool IsKnown(string placeholder, FormTemplate form, FieldSpec? rowsField)
+    {
+        var key = placeholder.Split('?', 2)[0];
+        if (key == "number") return true;
+        if (key == "#") return rowsField is not null;
+        var (name, sub) = Split(key);
+        if (name == "bureau") return sub is not null && BureauKeys.Contains(sub);
+        var field = rowsField?.Columns.FirstOrDefault(c => c.Name == name) ?? form.FindField(name);
+        if (field is null) return false;
+        return sub is null || (field.Kind == FieldKind.Choice && field.Options.All(o => o.Texts.ContainsKey(sub)));
+    }
+
+    private static string Resolve(string placeholder, FormInput input, IReadOnlyDictionary<string, FieldValue>? row, int rowNumber)
+    {
+        var parts = placeholder.Split('?', 2);
+        var fallback = parts.Length > 1 ? parts[1] : "";
+        var key = parts[0];
+        if (key == "number")
+        {
+            return input.Number?.Format() ?? DocumentNumber.Blank(input.Bureau.NumberPrefix, input.Form.Series ?? "");
+        }
+        if (key == "#") return rowNumber.ToString(CultureInfo.InvariantCulture);
+        var (name, sub) = Split(key);
+        if (name == "bureau") return OrFallback(BureauValue(input.Bureau, sub!), fallback);
+        FieldValue? value = null;
+        if (row is not null && row.TryGetValue(name, out var rv)) value = rv;
+        else if (input.Values.TryGetValue(name, out var fv)) value = fv;
+        if (value is null)
+        {
+            return fallback.StartsWith("bureau.", StringComparison.Ordinal) ? BureauValue(input.Bureau, fallback["bureau.".Length..]) : fallback;
+        }
+        if (sub is not null && value is ChoiceValue choice) return choice.Option.Texts.GetValueOrDefault(sub, "");
+        return value.Display;
+    }
+
+    private static string OrFallback(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
+
+    private static string BureauValue(BureauProfile b, string key) => key switch
+    {
+        "name" => b.Name,
+        "numberPrefix" => b.NumberPrefix,
+        "address" => b.Address,
+        "postalCode" => b.PostalCode,
+        "contact" => b.Contact,
+        "phone" => b.Phone,
+        "legalDepartment" => b.LegalDepartment,
+        "sealCity" => b.SealCity,
+        "sealText" => b.SealText,
+        _ => "",
+    };
+
+    private static (string Name, string? Sub) Split(string key)
+    {
+        var dot = key.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? (key, null) : (key[..dot], key[(dot + 1)..]);
+    }
+}

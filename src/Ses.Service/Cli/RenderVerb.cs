@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Ses.Documents;
+using Ses.Documents.Templates;
+
+namespace Ses.Service.Cli;
+
+/// <summary>
+/// <c>ses render &lt;form-id&gt; (--data f.json | --sample) --out f.pdf|f.docx [--bureau code]</c>: renders without a
+/// server or a database. The output is written to a temporary file and moved into place, so a failure leaves no
+/// partial file.
+/// </summary>
+public static class RenderVerb
+{
+    public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        args.AllowOnly("--data", "--sample", "--out", "--bureau", "--templates");
+        if (args.Positionals.Count != 1) throw new UsageException("需要且只需要一个表单编号，例如 ses render notice-org --sample --out notice.pdf");
+        var formId = args.Positionals[0];
+        var outPath = args.Option("--out") ?? throw new UsageException("缺少 --out <文件.pdf|文件.docx>");
+        var format = Path.GetExtension(outPath).ToLowerInvariant() switch
+        {
+            ".pdf" => OutputFormat.Pdf,
+            ".docx" => OutputFormat.Docx,
+            _ => throw new UsageException("--out 的文件名应以 .pdf 或 .docx 结尾"),
+        };
+        var dataPath = args.Option("--data");
+        if ((dataPath is null) == !args.Flag("--sample")) throw new UsageException("请给出 --data <文件.json> 或 --sample 之一");
+
+        var root = TemplateLibrary.Locate(args.Option("--templates") ?? Environment.GetEnvironmentVariable("SES_TEMPLATES"));
+        var engine = DocumentEngine.Load(root);
+        if (engine.Templates.FindForm(formId) is null)
+        {
+            throw new UsageException($"没有表单 {formId}；可用：{string.Join("、", engine.Templates.Forms.Select(f => f.Id))}");
+        }
+        dataPath ??= Path.Combine(root, "samples", formId + ".json");
+
+        JsonDocument data;
+        try
+        {
+            data = JsonDocument.Parse(await File.ReadAllBytesAsync(dataPath));
+        }
+        catch (JsonException e)
+        {
+            await stderr.WriteLineAsync($"data: data.json: 数据文件不是有效的 JSON（{dataPath}：{e.Message}）");
+            return SesCommand.Invalid;
+        }
+        using (data)
+        {
+            var (input, problems) = engine.Validate(formId, data.RootElement, args.Option("--bureau"));
+            if (input is null)
+            {
+                if (problems.Any(p => p.Code == "bureau.unknown")) throw new UsageException(problems[0].Message);
+                foreach (var p in problems) await stderr.WriteLineAsync(p.ToString());
+                return SesCommand.Invalid;
+            }
+            var rendered = engine.Render(input, format);
+            var full = Path.GetFullPath(outPath);
+            var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+            await File.WriteAllBytesAsync(temp, rendered.Content);
+            File.Move(temp, full, overwrite: true);
+            await stdout.WriteLineAsync($"{full}\t{rendered.Content.Length} 字节{(rendered.PageCount > 0 ? $"\t{rendered.PageCount} 页" : "")}");
+            return SesCommand.Ok;
+        }
+    }
+}

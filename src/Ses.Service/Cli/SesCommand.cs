@@ -1,0 +1,63 @@
+namespace Ses.Service.Cli;
+
+/// <summary>The <c>ses</c> command-line verbs. Exit codes: 0 done, 1 invalid input, 2 usage or environment error.</summary>
+public static class SesCommand
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int Usage = 2;
+
+    private static readonly string[] Verbs = ["templates", "render", "help", "--help", "-h"];
+
+    public static bool IsVerb(string arg) => Verbs.Contains(arg);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return args[0] switch
+            {
+                "templates" => TemplatesVerb.Run(CommandArgs.Parse(args[1..]), stdout),
+                "render" => await RenderVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
+                _ => Help(stdout),
+            };
+        }
+        catch (UsageException e)
+        {
+            await stderr.WriteLineAsync("用法错误：" + e.Message);
+            await stderr.WriteLineAsync("运行 ses help 查看用法。");
+            return Usage;
+        }
+        catch (Ses.Documents.Templates.TemplateException e)
+        {
+            await stderr.WriteLineAsync("模板错误：" + e.Message);
+            return Usage;
+        }
+        catch (IOException e)
+        {
+            await stderr.WriteLineAsync("文件错误：" + e.Message);
+            return Usage;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            await stderr.WriteLineAsync("文件错误：" + e.Message);
+            return Usage;
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine("""
+            ses — SES Documents
+
+              ses templates [--json] [--templates <dir>]
+                  列出表单：编号、标题、文号类别和字段。
+              ses render <form-id> (--data <file.json> | --sample) --out <file.pdf|file.docx> [--bureau <code>] [--templates <dir>]
+                  校验数据并生成 PDF 或 DOCX，无需服务或数据库。
+
+            退出码：0 成功，1 数据无效（逐行列出问题），2 用法或环境错误。
+            不带命令运行则启动服务（见 README）。
+            """);
+        return Ok;
+    }
+}

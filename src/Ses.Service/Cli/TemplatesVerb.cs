@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Ses.Documents.Templates;
+using Ses.Service.Documents;
+
+namespace Ses.Service.Cli;
+
+/// <summary><c>ses templates [--json]</c>: form ids, titles, series and field schemas.</summary>
+public static class TemplatesVerb
+{
+    public static int Run(CommandArgs args, TextWriter stdout)
+    {
+        args.AllowOnly("--json", "--templates");
+        var library = TemplateLibrary.Load(TemplateLibrary.Locate(args.Option("--templates") ?? Environment.GetEnvironmentVariable("SES_TEMPLATES")));
+        var forms = library.Forms.Select(FormSchema.From).ToList();
+        if (args.Flag("--json"))
+        {
+            var options = new JsonSerializerOptions(FormSchemaJson.Default.Options)
+            {
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                TypeInfoResolver = FormSchemaJson.Default,
+            };
+            stdout.WriteLine(JsonSerializer.Serialize(forms, options));
+            return SesCommand.Ok;
+        }
+        foreach (var f in forms)
+        {
+            stdout.WriteLine($"{f.Id}\t{f.Title}\t{f.Series ?? "（不编号）"}");
+            foreach (var field in f.Fields)
+            {
+                stdout.WriteLine($"    {field.Name}\t{field.Type}\t{field.Label}{(field.Required ? "" : "（选填）")}");
+                foreach (var c in field.Columns ?? []) stdout.WriteLine($"        {c.Name}\t{c.Type}\t{c.Label}{(c.Required ? "" : "（选填）")}");
+            }
+        }
+        return SesCommand.Ok;
+    }
+}

@@ -1,0 +1,16 @@
+using Ses.Documents;
+using Ses.Documents.Templates;
+
+namespace Ses.Service.Documents;
+
+/// <summary>Registers the documents engine, loaded once from the templates folder (<c>Documents:TemplatesPath</c>).</summary>
+public static class DocumentsSetup
+{
+    public static WebApplicationBuilder AddDocuments(this WebApplicationBuilder builder)
+    {
+        var configured = builder.Configuration["Documents:TemplatesPath"] ?? Environment.GetEnvironmentVariable("SES_TEMPLATES");
+        builder.Services.AddSingleton(_ => DocumentEngine.Load(TemplateLibrary.Locate(configured)));
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}
