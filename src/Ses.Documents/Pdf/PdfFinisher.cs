@@ -60,6 +60,7 @@ internal static class PdfFinisher
         }
         var compressed = dict.Contains("/Filter", StringComparison.Ordinal);
         if (!compressed && IsToUnicode(data)) data = FixToUnicode(data);
+        if (!compressed && dict.Contains("/Length1", StringComparison.Ordinal)) data = FontProgramCompactor.Compact(data);
         if (!compressed)
         {
             data = Deflate(data);

@@ -1,0 +1,92 @@
+using Ses.Documents.Tests.Support;
+using UglyToad.PdfPig;
+
+namespace Ses.Documents.Tests.Pdf;
+
+public sealed class PdfContentTests
+{
+    private static string Text(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return string.Concat(doc.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+    }
+
+    [Fact]
+    public void Render_NoticeOrg_HasStatutorySentencesAndFilledValues()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        var pdf = TestEngine.Engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content;
+        var text = Text(pdf);
+        Assert.Contains("民航行业严重失信行为认定告知书（组织）", text);
+        Assert.Contains("西北局信告字〔2026〕1号", text);
+        Assert.Contains("西安某某航空服务有限公司：", text);
+        Assert.Contains("你组织于2026年3月2日在申请民用机场使用许可过程中", text);
+        Assert.Contains("构成了《民航行业信用管理办法》第八条规定的严重失信行为，我局拟将你组织的该严重失信行为记入民航行业信用信息记录。", text);
+        Assert.Contains("民航局将在官方网站公布你组织的该严重失信行为信息及相关基本信息。", text);
+        Assert.Contains("应当于2026年3月20日前向我局提交陈述和申辩意见并提供证据，逾期视为放弃陈述和申辩。", text);
+        Assert.Contains("特此告知。", text);
+        Assert.Contains("民航西北地区管理局", text);
+        Assert.Contains("2026年3月10日", text);
+    }
+
+    [Fact]
+    public void Render_Draft_ShowsBlankBracketsOfTheForm()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        using var draft = TestEngine.With(sample, o => o.Remove("number"));
+        var text = Text(TestEngine.Engine.Render("notice-org", draft.RootElement, OutputFormat.Pdf).Content);
+        Assert.Contains("西北局信告字〔\u3000〕号", text);
+        Assert.DoesNotContain("〔2026〕", text);
+    }
+
+    [Fact]
+    public void Render_OtherBureau_UsesItsProfileAndNothingOfXibei()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        using var data = TestEngine.With(sample, o => o["number"] = "华东局信告字〔2026〕7号");
+        var text = Text(TestEngine.Engine.Render("notice-org", data.RootElement, OutputFormat.Pdf, "huadong").Content);
+        Assert.Contains("华东局信告字〔2026〕7号", text);
+        Assert.Contains("民航华东地区管理局", text);
+        Assert.DoesNotContain("西北", text);
+    }
+
+    [Fact]
+    public void Render_RareNameCharacters_AreDrawnByTheFallbackFontAndExtractAsThemselves()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        using var data = TestEngine.With(sample, o => o["party"] = "𠮷䶮堃喆珺航空服务有限公司");
+        var pdf = TestEngine.Engine.Render("notice-org", data.RootElement, OutputFormat.Pdf).Content;
+        using var doc = PdfDocument.Open(pdf);
+        var letters = doc.GetPages().SelectMany(p => p.Letters).ToList();
+        var text = string.Concat(letters.Select(l => l.Value));
+        Assert.Contains("𠮷䶮堃喆珺航空服务有限公司：", text);
+        var fonts = letters.Where(l => "𠮷䶮堃喆珺".Contains(l.Value, StringComparison.Ordinal)).Select(l => l.FontName).Distinct().ToList();
+        var primary = letters.First(l => l.Value == "航").FontName;
+        Assert.DoesNotContain(primary, fonts);
+    }
+
+    [Fact]
+    public void Render_Metadata_HasTitleSubjectAndProducer()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        var pdf = TestEngine.Engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content;
+        using var doc = PdfDocument.Open(pdf);
+        Assert.Equal("民航行业严重失信行为认定告知书（组织）", doc.Information.Title);
+        Assert.Equal("西北局信告字〔2026〕1号", doc.Information.Subject);
+        Assert.Equal("SES Documents", doc.Information.Creator);
+        Assert.False(string.IsNullOrEmpty(doc.Information.Producer));
+    }
+
+    [Fact]
+    public void Render_FontsAreEmbeddedAndSubset()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        var pdf = TestEngine.Engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content;
+        using var doc = PdfDocument.Open(pdf);
+        var names = doc.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().ToList();
+        Assert.NotEmpty(names);
+        // A subset font's name carries a six-letter tag: ABCDEF+Name (ISO 32000-1 §9.6.4).
+        Assert.All(names, n => Assert.Matches("^[A-Z]{6}\\+", n));
+        Assert.True(pdf.Length <= 60 * 1024 * doc.NumberOfPages * 1.1, $"{pdf.Length} bytes for {doc.NumberOfPages} page(s)");
+    }
+}
