@@ -87,7 +87,7 @@ internal static class PdfFinisher
     internal static byte[] Deflate(ReadOnlySpan<byte> data)
     {
         var ms = new MemoryStream(data.Length / 2 + 64);
-        using (var z = new ZLibStream(ms, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true))
         {
             z.Write(data);
         }

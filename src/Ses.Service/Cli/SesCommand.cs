@@ -43,6 +43,12 @@ public static class SesCommand
             await stderr.WriteLineAsync("文件错误：" + e.Message);
             return Usage;
         }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
+        {
+            // The outermost boundary: a person gets the reason, never a stack trace.
+            await stderr.WriteLineAsync($"内部错误（{e.GetType().Name}）：{e.Message}");
+            return Usage;
+        }
     }
 
     private static int Help(TextWriter stdout)

@@ -8,7 +8,7 @@ public static class DocumentsSetup
 {
     public static WebApplicationBuilder AddDocuments(this WebApplicationBuilder builder)
     {
-        var configured = builder.Configuration["Documents:TemplatesPath"] ?? Environment.GetEnvironmentVariable("SES_TEMPLATES");
+        var configured = builder.Configuration["Documents:TemplatesPath"] is { Length: > 0 } path ? path : Environment.GetEnvironmentVariable("SES_TEMPLATES");
         builder.Services.AddSingleton(_ => DocumentEngine.Load(TemplateLibrary.Locate(configured)));
         builder.Services.AddProblemDetails();
         return builder;

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Ses.Documents.Tests.Support;
+using Ses.Service.Cli;
+
+namespace Ses.Documents.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ses-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<(int Exit, string Out, string Err)> Ses(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await SesCommand.RunAsync([.. args, "--templates", TestEngine.TemplatesRoot], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task Templates_Json_ListsFormsWithSeriesAndTypedFields()
+    {
+        var (exit, output, _) = await Ses("templates", "--json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(output);
+        var notice = doc.RootElement.EnumerateArray().Single(f => f.GetProperty("id").GetString() == "notice-org");
+        Assert.Equal("信告", notice.GetProperty("series").GetString());
+        Assert.Contains(notice.GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "actDate" && f.GetProperty("type").GetString() == "date");
+        Assert.Contains("民航行业严重失信行为认定告知书（组织）", output);
+    }
+
+    [Fact]
+    public async Task Render_Sample_WritesAPdf()
+    {
+        var outFile = Path.Combine(_dir, "notice.pdf");
+        var (exit, _, err) = await Ses("render", "notice-org", "--sample", "--out", outFile);
+        Assert.True(exit == 0, err);
+        Assert.StartsWith("%PDF-", File.ReadAllText(outFile)[..5]);
+    }
+
+    [Fact]
+    public async Task Render_InvalidData_Exits1WithOneProblemPerLineAndWritesNothing()
+    {
+        var data = Path.Combine(_dir, "bad.json");
+        await File.WriteAllTextAsync(data, """{"party":"某公司","actDate":"2026-02-30","actDescription":"x","replyDeadline":"2026-03-20","contactPhone":"12"}""", TestContext.Current.CancellationToken);
+        var outFile = Path.Combine(_dir, "bad.pdf");
+        var (exit, _, err) = await Ses("render", "notice-org", "--data", data, "--out", outFile);
+        Assert.Equal(1, exit);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith("actDate: field.date.format: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("contactPhone: field.phone.format: ", StringComparison.Ordinal));
+        Assert.False(File.Exists(outFile));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Theory]
+    [InlineData("render", "no-such-form", "--sample", "--out", "x.pdf")]
+    [InlineData("render", "notice-org", "--sample", "--out", "x.txt")]
+    [InlineData("render", "notice-org", "--out", "x.pdf")]
+    [InlineData("render", "notice-org", "--sample", "--out", "x.pdf", "--bureau", "nowhere")]
+    public async Task Render_UsageError_Exits2WithAMessage(params string[] args)
+    {
+        var (exit, _, err) = await Ses(args);
+        Assert.Equal(2, exit);
+        Assert.Contains("用法错误", err);
+    }
+}
