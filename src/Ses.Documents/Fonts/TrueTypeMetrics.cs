@@ -23,6 +23,8 @@ internal sealed class TrueTypeMetrics
 
     public string FamilyName { get; }
 
+    public int GlyphId(int codePoint) => _glyphs.TryGetValue(codePoint, out var g) ? g : 0;
+
     public bool Covers(int codePoint) => _glyphs.TryGetValue(codePoint, out var g) && g != 0;
 
     /// <summary>Advance width of a code point in ems (1.0 = the font size).</summary>
@@ -54,7 +56,7 @@ internal sealed class TrueTypeMetrics
         return new TrueTypeMetrics(glyphs, advances, unitsPerEm, ReadFamilyName(font, tables));
     }
 
-    private static Dictionary<string, (int Offset, int Length)> ReadTableDirectory(ReadOnlySpan<byte> font)
+    internal static Dictionary<string, (int Offset, int Length)> ReadTableDirectory(ReadOnlySpan<byte> font)
     {
         var tag = BinaryPrimitives.ReadUInt32BigEndian(font);
         if (tag is not (0x00010000 or 0x74727565)) throw new InvalidDataException("not a TrueType font (a collection or CFF font cannot be embedded by PDFsharp)");
@@ -69,7 +71,7 @@ internal sealed class TrueTypeMetrics
         return tables;
     }
 
-    private static ReadOnlySpan<byte> Table(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables, string name) =>
+    internal static ReadOnlySpan<byte> Table(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables, string name) =>
         tables.TryGetValue(name, out var t) ? font.Slice(t.Offset, t.Length) : throw new InvalidDataException($"font has no '{name}' table");
 
     private static Dictionary<int, ushort> ReadCmap(ReadOnlySpan<byte> cmap)

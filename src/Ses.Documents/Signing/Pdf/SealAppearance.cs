@@ -1,0 +1,100 @@
+using System.Text;
+using Ses.Documents.Fonts;
+
+namespace Ses.Documents.Signing.Pdf;
+
+/// <summary>
+/// The visible seal drawn as vectors: a red ring, a five-pointed star, the bureau's name along the upper arc and the
+/// signing time in Beijing time across the lower part. All text is glyph outlines, so the appearance needs no font.
+/// </summary>
+internal static class SealAppearance
+{
+    private const string Red = "0.86 0.08 0.08";
+
+    /// <summary>Content stream of a form XObject whose box is [0 0 d d].</summary>
+    public static string Build(double d, string sealText, string timeText, FontChain fonts)
+    {
+        var ops = new StringBuilder(16384);
+        var r = d / 2;
+        var ring = d * 0.035;
+        ops.Append(Red).Append(" RG ").Append(Red).Append(" rg\n");
+        ops.Append(GlyphOutlines.Fmt(ring)).Append(" w\n");
+        Circle(ops, r, r, r - ring / 2);
+        ops.Append("S\n");
+        Star(ops, r, r, d * 0.17);
+        ops.Append("f\n");
+        ArcText(ops, sealText, r, d, fonts);
+        var timeSize = d * 0.05;
+        var width = Width(timeText, timeSize, fonts);
+        var x = r - width / 2;
+        foreach (var rune in timeText.EnumerateRunes())
+        {
+            x += Outlines(fonts, rune.Value).Append(ops, rune.Value, x, r - d * 0.26, timeSize);
+        }
+        ops.Append("f\n");
+        return ops.ToString();
+    }
+
+    private static GlyphOutlines Outlines(FontChain fonts, int cp)
+    {
+        var i = fonts.Pick(cp);
+        return new GlyphOutlines(fonts.Faces[i < 0 ? 0 : i]);
+    }
+
+    private static double Width(string text, double size, FontChain fonts) =>
+        text.EnumerateRunes().Sum(r => fonts.AdvanceEm(r.Value) * size);
+
+    /// <summary>The name along the upper arc, read clockwise, each character upright towards the centre.</summary>
+    private static void ArcText(StringBuilder ops, string text, double r, double d, FontChain fonts)
+    {
+        var runes = text.EnumerateRunes().ToList();
+        if (runes.Count == 0) return;
+        var size = Math.Min(d * 0.16, 2 * Math.PI * r * 0.62 / runes.Count);
+        var radius = r - d * 0.07 - size * 0.85;
+        var span = Math.Min(Math.PI * 1.35, runes.Count * size * 1.05 / radius);
+        var step = runes.Count > 1 ? span / (runes.Count - 1) : 0;
+        var angle = Math.PI / 2 + span / 2;
+        foreach (var rune in runes)
+        {
+            // Glyph baseline tangent to the circle; its centre on the arc.
+            var cx = r + radius * Math.Cos(angle);
+            var cy = r + radius * Math.Sin(angle);
+            var rot = angle - Math.PI / 2;
+            var half = fonts.AdvanceEm(rune.Value) * size / 2;
+            var ox = cx - half * Math.Cos(rot);
+            var oy = cy - half * Math.Sin(rot);
+            Outlines(fonts, rune.Value).Append(ops, rune.Value, ox, oy, size, rot);
+            angle -= step;
+        }
+        ops.Append("f\n");
+    }
+
+    private static void Circle(StringBuilder ops, double cx, double cy, double radius)
+    {
+        const double k = 0.5523;
+        var o = radius * k;
+        ops.Append(F(cx + radius)).Append(' ').Append(F(cy)).Append(" m\n");
+        Curve(cx + radius, cy + o, cx + o, cy + radius, cx, cy + radius);
+        Curve(cx - o, cy + radius, cx - radius, cy + o, cx - radius, cy);
+        Curve(cx - radius, cy - o, cx - o, cy - radius, cx, cy - radius);
+        Curve(cx + o, cy - radius, cx + radius, cy - o, cx + radius, cy);
+        ops.Append("h\n");
+
+        void Curve(double a, double b, double c, double e, double f, double g) =>
+            ops.Append(F(a)).Append(' ').Append(F(b)).Append(' ').Append(F(c)).Append(' ').Append(F(e)).Append(' ').Append(F(f)).Append(' ').Append(F(g)).Append(" c\n");
+    }
+
+    private static void Star(StringBuilder ops, double cx, double cy, double outer)
+    {
+        var inner = outer * 0.382;
+        for (var i = 0; i < 10; i++)
+        {
+            var rad = i % 2 == 0 ? outer : inner;
+            var a = Math.PI / 2 + i * Math.PI / 5;
+            ops.Append(F(cx + rad * Math.Cos(a))).Append(' ').Append(F(cy + rad * Math.Sin(a))).Append(i == 0 ? " m\n" : " l\n");
+        }
+        ops.Append("h\n");
+    }
+
+    private static string F(double v) => GlyphOutlines.Fmt(v);
+}
