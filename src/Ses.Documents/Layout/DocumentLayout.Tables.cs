@@ -21,10 +21,13 @@ internal sealed partial class DocumentLayout
         _edges = edges;
 
         ResolvedRow? previous = null;
-        foreach (var row in table.Rows)
+        for (var index = 0; index < table.Rows.Count; index++)
         {
+            var row = table.Rows[index];
             var cells = LayCells(row, edges);
             var height = RowHeight(cells.Max(c => c.Lines.Count));
+            // A heading or header row keeps with the first line of the row after it: never alone at a page foot.
+            if (row.KeepWithNext && index + 1 < table.Rows.Count) height += Styles.TablePitch + 2 * Styles.CellPadY;
             var startsSection = row.RepeatHeader.Count > 0 && (previous is null || !ReferenceEquals(previous.RepeatHeader, row.RepeatHeader));
             if (height > Remaining + 0.01 && _y > Styles.Top + 0.01 && height <= Styles.BlockHeight)
             {

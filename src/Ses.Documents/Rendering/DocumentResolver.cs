@@ -41,7 +41,7 @@ public static class DocumentResolver
         {
             if (spec.Repeat is null)
             {
-                var row = new ResolvedRow(Cells(spec, input, null, 0), spec.Header, []);
+                var row = new ResolvedRow(Cells(spec, input, null, 0), spec.Header, [], spec.KeepWithNext);
                 if (spec.Header) headers.Add(row);
                 else headers.Clear();
                 rows.Add(row);

@@ -22,6 +22,6 @@ public sealed record ResolvedBlock(BlockKind Kind, string Text, string Lang, Res
 public sealed record ResolvedTable(IReadOnlyList<double> Columns, IReadOnlyList<ResolvedRow> Rows);
 
 /// <summary>A row; <see cref="RepeatHeader"/> are the header rows drawn again when this row starts a new page.</summary>
-public sealed record ResolvedRow(IReadOnlyList<ResolvedCell> Cells, bool Header, IReadOnlyList<ResolvedRow> RepeatHeader);
+public sealed record ResolvedRow(IReadOnlyList<ResolvedCell> Cells, bool Header, IReadOnlyList<ResolvedRow> RepeatHeader, bool KeepWithNext = false);
 
 public sealed record ResolvedCell(string Text, int Span, CellAlign Align, bool Bold, bool Seal);

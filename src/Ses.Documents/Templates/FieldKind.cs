@@ -25,6 +25,8 @@ public enum FieldKind
     OrgId,
     /// <summary>How a person is identified (seed 001 art. 5): ID number, else passport (or other document) number.</summary>
     PersonId,
+    /// <summary>The number of another document (西北局信决字〔2026〕3号), as cited in a transfer slip or rejection.</summary>
+    DocumentNumber,
     /// <summary>One of the options the form leaves to the officer.</summary>
     Choice,
     /// <summary>Repeating rows of a table (other responsible persons, records to repair).</summary>

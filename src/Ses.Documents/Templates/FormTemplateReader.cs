@@ -53,7 +53,7 @@ internal static partial class FormTemplateReader
             var rows = (x.Rows ?? []).Select((r, i) => new TableRowSpec(
                 (r.Cells ?? []).Select((c, j) => new TableCellSpec(c.Text ?? "", Math.Max(1, c.Span),
                     ParseEnum<CellAlign>(file, $"{at}.rows[{i}].cells[{j}].align", c.Align ?? "left"), c.Bold, c.Seal)).ToList(),
-                r.Header, r.Repeat, r.MinEmptyRows)).ToList();
+                r.Header, r.Repeat, r.MinEmptyRows, r.KeepWithNext || r.Header)).ToList();
             for (var i = 0; i < rows.Count; i++)
             {
                 var span = rows[i].Cells.Sum(c => c.Span);

@@ -53,6 +53,7 @@ internal sealed class RowFile
     public bool Header { get; set; }
     public string? Repeat { get; set; }
     public int MinEmptyRows { get; set; }
+    public bool KeepWithNext { get; set; }
     public List<CellFile>? Cells { get; set; }
 }
 

@@ -46,7 +46,7 @@ public static class TemplateText
         if (name == "bureau") return OrFallback(BureauValue(input.Bureau, sub!), fallback);
         FieldValue? value = null;
         if (row is not null && row.TryGetValue(name, out var rv)) value = rv;
-        else if (input.Values.TryGetValue(name, out var fv)) value = fv;
+        else if ((row is null || !IsColumn(input.Form, name)) && input.Values.TryGetValue(name, out var fv)) value = fv;
         if (value is null)
         {
             return fallback.StartsWith("bureau.", StringComparison.Ordinal) ? BureauValue(input.Bureau, fallback["bureau.".Length..]) : fallback;
@@ -54,6 +54,10 @@ public static class TemplateText
         if (sub is not null && value is ChoiceValue choice) return choice.Option.Texts.GetValueOrDefault(sub, "");
         return value.Display;
     }
+
+    // In a repeated row, a column left empty stays empty: it never shows a top-level field of the same name.
+    private static bool IsColumn(FormTemplate form, string name) =>
+        form.Fields.Any(f => f.Kind == FieldKind.Rows && f.Columns.Any(c => c.Name == name));
 
     private static string OrFallback(string value, string fallback) => string.IsNullOrEmpty(value) ? fallback : value;
 

@@ -115,6 +115,10 @@ public static class FormValidator
                 if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return new DateValue(date);
                 problems.Add(RuleMessages.Problem(path, field.Label, "field.date.format"));
                 return null;
+            case FieldKind.DocumentNumber:
+                if (DocumentNumber.TryParse(text, out _)) return new TextValue(text);
+                problems.Add(RuleMessages.Problem(path, field.Label, "field.document-number.format"));
+                return null;
             case FieldKind.Choice:
                 if (field.FindOption(text) is { } option) return new ChoiceValue(option);
                 problems.Add(RuleMessages.Problem(path, field.Label, "field.choice.unknown", string.Join("、", field.Options.Select(o => o.Value))));

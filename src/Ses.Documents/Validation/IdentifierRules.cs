@@ -230,7 +230,8 @@ internal static partial class IdentifierRules
         }
 
         // MIIT Telecommunications Network Numbering Plan (2017): 0 + area code, 7–8 digit local number; 400 + 7 digits.
-        return CheckMobile(v) is null || LandlineRegex().IsMatch(v) || Service400Regex().IsMatch(v)
+        // Foreign parties (foreign airlines, persons with passports) give international numbers: ITU-T E.164, + and 8–15 digits.
+        return CheckMobile(v) is null || LandlineRegex().IsMatch(v) || Service400Regex().IsMatch(v) || InternationalRegex().IsMatch(v)
             ? null
             : "phone.format";
     }
@@ -244,6 +245,9 @@ internal static partial class IdentifierRules
 
     [GeneratedRegex(@"^400[ -]?[0-9]{3}[ -]?[0-9]{4}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Service400Regex();
+
+    [GeneratedRegex(@"^\+(?!86)[1-9](?:[ -]?[0-9]){7,14}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex InternationalRegex();
 
     // ---------------------------------------------------------------- helpers (ASCII only, culture-free)
 

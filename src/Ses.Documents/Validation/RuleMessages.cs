@@ -27,6 +27,7 @@ internal static class RuleMessages
         ["field.licence.format"] = "许可证号码格式不正确",
         ["field.mobile.format"] = "应为中国大陆手机号码（11 位，以 1 开头）",
         ["field.phone.format"] = "联系电话格式不正确（手机号码或带区号的固定电话）",
+        ["field.document-number.format"] = "文号格式应为 机关代字+类别+字〔四位年份〕序号号，如 西北局信决字〔2026〕3号（序号无前导零）",
         ["field.orgid.scheme"] = "组织标识类型应为 uscc（统一社会信用代码）、airline（二字代码）或 licence（许可证号码）（seed 001 第五条）",
         ["field.personid.scheme"] = "个人标识类型应为 id（身份证号码）或 passport（护照号码）（seed 001 第五条）",
         ["number.format"] = "文号格式应为 {{机关代字}}{{类别}}字〔年份〕序号号，如 {0}",

@@ -86,3 +86,49 @@ public sealed class FormValidatorTests
 }
 
 public sealed record ProblemView(string Field, string Code, string Message);
+
+public sealed class FieldKindTests
+{
+    private static IReadOnlyList<Problem> Problems(string formId, Action<System.Text.Json.Nodes.JsonObject> change)
+    {
+        using var sample = TestEngine.Sample(formId);
+        using var data = TestEngine.With(sample, change);
+        return TestEngine.Engine.Validate(formId, data.RootElement).Problems;
+    }
+
+    [Theory]
+    [InlineData("西北局信决字〔2026〕3号", null)]
+    [InlineData("西北局信决字（2026）3号", "field.document-number.format")]
+    [InlineData("西北局信决字〔2026〕003号", "field.document-number.format")]
+    public void Validate_CitedDocumentNumber_MustHaveTheStatutoryShape(string value, string? code)
+    {
+        var problems = Problems("transfer-slip", o => o["decisionNumber"] = value);
+        Assert.Equal(code, problems.SingleOrDefault()?.Code);
+    }
+
+    [Theory]
+    [InlineData("+44 20 7946 0958", null)]
+    [InlineData("+1-202-555-0147", null)]
+    [InlineData("+86 13912345678", null)]
+    [InlineData("+86 0000", "field.phone.format")]
+    [InlineData("+0 1234567", "field.phone.format")]
+    public void Validate_ForeignPartyPhone_AcceptsInternationalNumbers(string phone, string? code)
+    {
+        var problems = Problems("notice-org", o => o["contactPhone"] = phone);
+        Assert.Equal(code, problems.SingleOrDefault()?.Code);
+    }
+
+    [Fact]
+    public void Render_RepeatedRowWithEmptyColumn_DoesNotShowATopLevelFieldOfTheSameName()
+    {
+        var form = TestEngine.Engine.Templates.FindForm("collection-org")!;
+        var persons = form.FindField("persons")!;
+        var column = persons.Columns.First(c => !c.Required);
+        var input = TestEngine.Engine.Validate("collection-org", TestEngine.Sample("collection-org").RootElement).Input!;
+        var values = input.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
+        values[column.Name] = new Ses.Documents.Templates.TextValue("顶层的值");
+        var row = new Dictionary<string, Ses.Documents.Templates.FieldValue>();
+        var text = Ses.Documents.Templates.TemplateText.Fill("{{" + column.Name + "}}", input with { Values = values }, row, 1);
+        Assert.Equal("", text);
+    }
+}
