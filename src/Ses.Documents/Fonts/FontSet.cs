@@ -18,6 +18,7 @@ internal sealed class FontSet
         var cache = new Dictionary<string, FontFace>(StringComparer.Ordinal);
         Body = new FontChain([.. settings.BodyFonts.Select(Load)]);
         Title = new FontChain([.. settings.TitleFonts.Select(Load)]);
+        Latin = new FontChain([.. settings.LatinFonts.Concat(settings.BodyFonts).Select(Load)]);
         EnsureResolver();
 
         FontFace Load(string path)
@@ -35,6 +36,12 @@ internal sealed class FontSet
     public FontChain Body { get; }
 
     public FontChain Title { get; }
+
+    /// <summary>English text: the Latin fonts, then the body fonts for any Chinese in it.</summary>
+    public FontChain Latin { get; }
+
+    /// <summary>The chain a layout op names: 0 body, 1 title, 2 Latin.</summary>
+    public FontChain ByIndex(int chain) => chain switch { 1 => Title, 2 => Latin, _ => Body };
 
     private static void EnsureResolver()
     {

@@ -13,6 +13,7 @@ internal sealed partial class DocumentLayout
 {
     private const int BodyChain = 0;
     private const int TitleChain = 1;
+    private const int LatinChain = 2;
 
     private readonly FontSet _fonts;
     private readonly List<PageOps> _pages = [];
@@ -43,7 +44,7 @@ internal sealed partial class DocumentLayout
         return new LaidOutDocument(best._pages, best._seal);
     }
 
-    private FontChain Chain(int chain) => chain == TitleChain ? _fonts.Title : _fonts.Body;
+    private FontChain Chain(int chain) => _fonts.ByIndex(chain);
 
     private void NewPage()
     {
@@ -75,7 +76,7 @@ internal sealed partial class DocumentLayout
                 _y += _pitch;
                 break;
             case BlockKind.Paragraph when block.Lang == "en":
-                PlaceLines(block.Text, BodyChain, Styles.EnglishSize, 1, Styles.EnglishPitch, Align.Left, Styles.EnglishSize * 2);
+                PlaceLines(block.Text, LatinChain, Styles.EnglishSize, 1, Styles.EnglishPitch, Align.Left, Styles.EnglishSize * 2);
                 break;
             case BlockKind.Paragraph:
                 PlaceLines(block.Text, BodyChain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Left, Styles.BodyCell * 2);
@@ -86,7 +87,7 @@ internal sealed partial class DocumentLayout
                 var english = block.Lang == "en";
                 foreach (var text in block.Text.Split('\n'))
                 {
-                    PlaceLines(text, BodyChain, english ? Styles.EnglishSize : Styles.BodySize, english ? 1 : Styles.BodyScale,
+                    PlaceLines(text, english ? LatinChain : BodyChain, english ? Styles.EnglishSize : Styles.BodySize, english ? 1 : Styles.BodyScale,
                         english ? Styles.EnglishPitch : _pitch, block.Kind == BlockKind.Right ? Align.Right : Align.Left, 0);
                 }
                 break;

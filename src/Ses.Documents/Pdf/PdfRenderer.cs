@@ -52,7 +52,7 @@ internal static class PdfRenderer
         {
             if (!cache.TryGetValue((chain, face, size), out var f))
             {
-                var faces = chain == 1 ? fonts.Title : fonts.Body;
+                var faces = fonts.ByIndex(chain);
                 f = new XFont(faces.Faces[face].FaceName, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
                 cache[(chain, face, size)] = f;
             }

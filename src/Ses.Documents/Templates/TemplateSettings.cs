@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace Ses.Documents.Templates;
 
-/// <summary>templates/templates.json: the default bureau and the font files (first covers, the next fill its gaps).</summary>
-public sealed record TemplateSettings(string DefaultBureau, IReadOnlyList<string> BodyFonts, IReadOnlyList<string> TitleFonts)
+/// <summary>templates/templates.json: the default bureau and the font files (first covers, the next fill its gaps); the
+/// optional latin list sets English text, falling back to the body fonts.</summary>
+public sealed record TemplateSettings(string DefaultBureau, IReadOnlyList<string> BodyFonts, IReadOnlyList<string> TitleFonts, IReadOnlyList<string> LatinFonts)
 {
     public const string FileName = "templates.json";
 
@@ -17,7 +18,7 @@ public sealed record TemplateSettings(string DefaultBureau, IReadOnlyList<string
             var bureau = r.TryGetProperty("defaultBureau", out var b) ? b.GetString() : null;
             if (string.IsNullOrWhiteSpace(bureau)) throw new TemplateException($"{file}: 'defaultBureau' is required");
             if (!r.TryGetProperty("fonts", out var fonts)) throw new TemplateException($"{file}: 'fonts' is required");
-            return new TemplateSettings(bureau, Paths(fonts, "body"), Paths(fonts, "title"));
+            return new TemplateSettings(bureau, Paths(fonts, "body"), Paths(fonts, "title"), fonts.TryGetProperty("latin", out _) ? Paths(fonts, "latin") : []);
 
             IReadOnlyList<string> Paths(JsonElement f, string key)
             {
