@@ -90,3 +90,64 @@ public sealed class PdfSignerStructureTests
         Assert.InRange(r.Seal!.CenterX, 300, 520);
     }
 }
+
+public sealed class PdfSignatureInspectorTests
+{
+    private static readonly DateTimeOffset At = new(2026, 3, 10, 9, 30, 0, TimeSpan.FromHours(8));
+
+    private static byte[] SignedNotice(int times = 1)
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        var r = TestEngine.Engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf);
+        var pdf = r.Content;
+        for (var i = 0; i < times; i++)
+        {
+            pdf = PdfSigner.Sign(pdf, new PdfSignatureRequest(i == 0 ? r.Seal : null, At, "签署人", "民航西北地区管理局"), 2048,
+                _ => [0x30, 0x03, 0x02, 0x01, (byte)(i + 1)], TestEngine.Engine.Fonts.Body);
+        }
+        return pdf;
+    }
+
+    [Fact]
+    public void Inspect_SignedOnce_FindsOneWholeRevisionSignatureWithNoLaterChanges()
+    {
+        var pdf = SignedNotice();
+        var field = Assert.Single(PdfSignatureInspector.Inspect(pdf));
+        Assert.Null(field.RangeProblem);
+        Assert.Equal(pdf.Length, field.RevisionEnd);
+        Assert.Equal([0x30, 0x03, 0x02, 0x01, 0x01], field.Cms);
+        Assert.Equal("ETSI.CAdES.detached", field.SubFilter);
+        Assert.Empty(field.LaterChanges);
+        Assert.Equal("20260310093000+08'00'", field.ClaimedTime);
+    }
+
+    [Fact]
+    public void Inspect_SignedTwice_FirstSeesOnlyASignatureAdded()
+    {
+        var fields = PdfSignatureInspector.Inspect(SignedNotice(2));
+        Assert.Equal(2, fields.Count);
+        Assert.Equal(["signature-added"], fields[0].LaterChanges);
+        Assert.Empty(fields[1].LaterChanges);
+    }
+
+    [Fact]
+    public void Inspect_ContentReplacedAfterSigning_IsReportedAsAChangeOfContent()
+    {
+        var pdf = SignedNotice();
+        var tampered = Tamper.AppendUpdate(pdf, new Dictionary<int, string> { [Tamper.FirstContentStream(pdf)] = Tamper.ContentStream("0 0 m 100 100 l S") });
+        var field = Assert.Single(PdfSignatureInspector.Inspect(tampered));
+        Assert.Contains("content-changed", field.LaterChanges);
+    }
+
+    [Fact]
+    public void Inspect_ByteRangeNotEndingARevision_IsAProblem()
+    {
+        var pdf = SignedNotice();
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"/ByteRange\[0 (\d+) (\d+) (\d+)\]");
+        var shorter = (long.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) - 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var edited = text[..m.Groups[3].Index] + shorter.PadRight(m.Groups[3].Length) + text[(m.Groups[3].Index + m.Groups[3].Length)..];
+        var field = Assert.Single(PdfSignatureInspector.Inspect(System.Text.Encoding.Latin1.GetBytes(edited)));
+        Assert.Equal("byterange.not-revision", field.RangeProblem);
+    }
+}
