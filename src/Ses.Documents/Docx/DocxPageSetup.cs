@@ -1,0 +1,46 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using Gb = Ses.Documents.Layout.Styles;
+using static Ses.Documents.Docx.DocxUnits;
+
+namespace Ses.Documents.Docx;
+
+/// <summary>
+/// The section properties: A4 portrait, margins that put the 156 × 225 mm text block 37 mm from the top and 28 mm from
+/// the binding edge, the page number footer, and the document grid of 22 lines × 28 characters that Word sets for
+/// 公文 (Page Setup ▸ Document Grid ▸ "Specify line and character grid").
+/// </summary>
+internal static class DocxPageSetup
+{
+    /// <summary>
+    /// Footer distance from the bottom edge: the page number's line (14 pt) starts 7 mm below the text block, as in the
+    /// PDF.
+    /// </summary>
+    public static readonly int FooterDistance = Twips(Gb.PageHeight - Gb.Bottom - Gb.PageNumberGap - Gb.PageNumberSize);
+
+    public static SectionProperties Build(string footerPartId) => new(
+        new FooterReference { Type = HeaderFooterValues.Default, Id = footerPartId },
+        new PageSize
+        {
+            Width = (uint)PageWidth,
+            Height = (uint)PageHeight,
+            Orient = PageOrientationValues.Portrait,
+        },
+        new PageMargin
+        {
+            Top = MarginTop,
+            Bottom = MarginBottom,
+            Left = (uint)MarginLeft,
+            Right = (uint)MarginRight,
+            Header = (uint)Twips(15 * Gb.Mm),
+            Footer = (uint)FooterDistance,
+            Gutter = 0,
+        },
+        new PageNumberType { Format = NumberFormatValues.Decimal },
+        new Columns { Space = "425" },
+        new DocGrid
+        {
+            Type = DocGridValues.LinesAndChars,
+            LinePitch = LinePitch,
+            CharacterSpace = CharSpace,
+        });
+}

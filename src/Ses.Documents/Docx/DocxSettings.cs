@@ -1,0 +1,38 @@
+using DocumentFormat.OpenXml.Wordprocessing;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+using Ses.Documents.Fonts;
+
+namespace Ses.Documents.Docx;
+
+/// <summary>The settings part (Word 2013+ layout, no punctuation compression) and the font table.</summary>
+internal static class DocxSettings
+{
+    public static Settings Build() => new(
+        new Zoom { Percent = "100" },
+        new DefaultTabStop { Val = 420 },
+        // Full-width punctuation keeps its full cell, so every character stays on the 28-character grid as in the PDF.
+        new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
+        new Compatibility(new CompatibilitySetting
+        {
+            Name = CompatSettingNameValues.CompatibilityMode,
+            Uri = "http://schemas.microsoft.com/office/word",
+            Val = "15",
+        }),
+        new ThemeFontLanguages { Val = "en-US", EastAsia = "zh-CN" },
+        new DecimalSymbol { Val = "." },
+        new ListSeparator { Val = "," });
+
+    /// <summary>
+    /// The families of both chains, declared with the GB2312 character set: where a family is not installed, Word then
+    /// substitutes a Chinese font rather than a Latin one.
+    /// </summary>
+    public static W.Fonts FontTable(FontSet fonts) => new(
+        fonts.Body.Faces.Concat(fonts.Title.Faces)
+            .Select(f => f.FamilyName)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => new Font(
+                new FontCharSet { Val = "86" },
+                new FontFamily { Val = FontFamilyValues.Auto },
+                new Pitch { Val = FontPitchValues.Variable })
+            { Name = name }));
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Ses.Documents.Layout;
+
+namespace Ses.Documents.Docx;
+
+/// <summary>
+/// The page geometry of <see cref="Styles"/> (PDF points) in Word units: twentieths of a point (twips, "dxa") for
+/// lengths, half points for font sizes, eighths of a point for borders.
+/// </summary>
+internal static class DocxUnits
+{
+    /// <summary>Twips of a length in PDF points.</summary>
+    public static int Twips(double points) => (int)Math.Round(points * 20, MidpointRounding.AwayFromZero);
+
+    /// <summary>The attribute text of a length in twips ("dxa").</summary>
+    public static string Dxa(double points) => Twips(points).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The w:sz value (half points) of a font size in points.</summary>
+    public static string HalfPoints(double points) =>
+        ((int)Math.Round(points * 2, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture);
+
+    public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    // GB/T 9704-2012 §5.2: A4 (11906 × 16838 twips), top 37 mm, binding (left) 28 mm, text block 156 × 225 mm.
+    public static readonly int PageWidth = Twips(Styles.PageWidth);
+    public static readonly int PageHeight = Twips(Styles.PageHeight);
+    public static readonly int MarginTop = Twips(Styles.Top);
+    public static readonly int MarginLeft = Twips(Styles.Left);
+    public static readonly int BlockWidth = Twips(Styles.BlockWidth);
+    public static readonly int BlockHeight = Twips(Styles.BlockHeight);
+    public static readonly int MarginRight = PageWidth - MarginLeft - BlockWidth;
+    public static readonly int MarginBottom = PageHeight - MarginTop - BlockHeight;
+
+    /// <summary>
+    /// Grid line pitch: 22 lines in the 225 mm block. Word fits floor(block / pitch) lines on a page, so the pitch is
+    /// rounded down (579 twips, the value of Word's own 公文 templates).
+    /// </summary>
+    public static readonly int LinePitch = BlockHeight / 22;
+
+    /// <summary>
+    /// w:charSpace of a linesAndChars grid: the character pitch is the Normal style's font size plus charSpace/4096 pt.
+    /// 28 characters in 156 mm give 15.79 pt cells, so 16 pt text is condensed by 849/4096 pt, rounded down so 28
+    /// still fit (the PDF sets the same grid with a horizontal scale of <see cref="Styles.BodyScale"/>).
+    /// </summary>
+    public static readonly int CharSpace = (int)Math.Floor((BlockWidth / 20.0 / 28 - Styles.BodySize) * 4096);
+
+    /// <summary>One body character cell (156 mm / 28) in twips.</summary>
+    public static readonly int BodyCell = Twips(Styles.BodyCell);
+
+    /// <summary>Border width of table rules in eighths of a point (0.75 pt).</summary>
+    public static readonly uint RuleSize = (uint)Math.Round(Styles.RuleWidth * 8);
+}
