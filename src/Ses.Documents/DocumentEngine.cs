@@ -5,6 +5,7 @@ using Ses.Documents.Fonts;
 using Ses.Documents.Layout;
 using Ses.Documents.Pdf;
 using Ses.Documents.Rendering;
+using Ses.Documents.Signing;
 using Ses.Documents.Templates;
 using Ses.Documents.Validation;
 
@@ -68,6 +69,22 @@ public sealed class DocumentEngine
         var layout = DocumentLayout.Lay(doc, _fonts);
         return new RenderedDocument(PdfRenderer.Render(doc, layout, _fonts), format, doc, layout.Seal, layout.Pages.Count);
     }
+
+    /// <summary>
+    /// Signs a rendered PDF (PAdES B-T) with the bureau's seal at the form's seal position, or invisibly. Signing a
+    /// signed PDF again adds a signature as an incremental update and leaves the earlier ones valid.
+    /// </summary>
+    public byte[] Sign(RenderedDocument rendered, SignatureSettings settings, DateTimeOffset signingTime, bool visible = true, string reason = "发文")
+    {
+        if (rendered.Format != OutputFormat.Pdf) throw new ArgumentException("only a PDF can be signed", nameof(rendered));
+        var bureau = rendered.Document.Bureau;
+        return DocumentSigner.Sign(rendered.Content, visible ? rendered.Seal : null, bureau.Name, bureau.SealText,
+            string.IsNullOrEmpty(bureau.SealCity) ? null : bureau.SealCity, settings, signingTime, reason, _fonts.Body);
+    }
+
+    /// <summary>Adds an invisible signature to an existing PDF (a counter-signature, or a document made elsewhere).</summary>
+    public byte[] Sign(byte[] pdf, BureauProfile bureau, SignatureSettings settings, DateTimeOffset signingTime, string reason) =>
+        DocumentSigner.Sign(pdf, null, bureau.Name, bureau.SealText, null, settings, signingTime, reason, _fonts.Body);
 
     /// <summary>A character that no font has is an error naming it, never a blank box.</summary>
     private List<Problem> GlyphProblems(FormInput input)

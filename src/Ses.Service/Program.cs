@@ -1,5 +1,6 @@
 using Ses.Service.Cli;
 using Ses.Service.Documents;
+using Ses.Service.Signing;
 
 if (args.Length > 0 && SesCommand.IsVerb(args[0]))
 {
@@ -8,10 +9,13 @@ if (args.Length > 0 && SesCommand.IsVerb(args[0]))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDocuments();
+builder.AddSigning();
 
 var app = builder.Build();
+app.UseSigning();
 app.MapHealth();
 app.MapDocuments();
+app.MapTimestampAuthority();
 await app.RunAsync();
 return 0;
 

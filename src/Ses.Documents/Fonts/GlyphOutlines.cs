@@ -78,7 +78,8 @@ internal sealed class GlyphOutlines(FontFace face)
         }
     }
 
-    public static string Fmt(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+    // A tenth of a point is far below what a seal of 42 mm shows, and keeps the appearance small.
+    public static string Fmt(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
 
     private static Point Mid(Point a, Point b) => new((a.X + b.X) / 2, (a.Y + b.Y) / 2, true);
 

@@ -11,6 +11,10 @@ internal static class PdfRenderer
 {
     public const string Producer = "SES Documents";
 
+    // XFont objects do not belong to a document; building one looks the typeface up, so they are made once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Face, double Size), XFont> FontCache = new();
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+
     public static byte[] Render(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts)
     {
         using var pdf = new PdfDocument();
@@ -21,7 +25,6 @@ internal static class PdfRenderer
         pdf.Info.Creator = Producer;
         pdf.Info.Keywords = "ses-form:" + doc.FormId;
         pdf.Language = "zh-CN";
-        var cache = new Dictionary<(int, int, double), XFont>();
         foreach (var pageOps in layout.Pages)
         {
             var page = pdf.AddPage();
@@ -48,15 +51,7 @@ internal static class PdfRenderer
         pdf.Save(ms, false);
         return PdfFinisher.Finish(ms.GetBuffer().AsSpan(0, (int)ms.Length));
 
-        XFont Font(int chain, int face, double size)
-        {
-            if (!cache.TryGetValue((chain, face, size), out var f))
-            {
-                var faces = fonts.ByIndex(chain);
-                f = new XFont(faces.Faces[face].FaceName, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-                cache[(chain, face, size)] = f;
-            }
-            return f;
-        }
+        XFont Font(int chain, int face, double size) =>
+            FontCache.GetOrAdd((fonts.ByIndex(chain).Faces[face].FaceName, size), key => new XFont(key.Face, key.Size, XFontStyleEx.Regular, Unicode));
     }
 }

@@ -13,7 +13,7 @@ public static class RenderVerb
 {
     public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--data", "--sample", "--out", "--bureau", "--templates");
+        args.AllowOnly("--data", "--sample", "--out", "--bureau", "--templates", "--sign", "--invisible");
         if (args.Positionals.Count != 1) throw new UsageException("需要且只需要一个表单编号，例如 ses render notice-org --sample --out notice.pdf");
         var formId = args.Positionals[0];
         var outPath = args.Option("--out") ?? throw new UsageException("缺少 --out <文件.pdf|文件.docx>");
@@ -54,11 +54,18 @@ public static class RenderVerb
                 return SesCommand.Invalid;
             }
             var rendered = engine.Render(input, format);
+            var content = rendered.Content;
+            if (args.Flag("--sign"))
+            {
+                if (format != OutputFormat.Pdf) throw new UsageException("--sign 只适用于 PDF");
+                var signing = CliConfiguration.Signing(root, stderr);
+                content = engine.Sign(rendered, signing.Settings, TimeProvider.System.GetUtcNow(), visible: !args.Flag("--invisible"));
+            }
             var full = Path.GetFullPath(outPath);
             var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-            await File.WriteAllBytesAsync(temp, rendered.Content);
+            await File.WriteAllBytesAsync(temp, content);
             File.Move(temp, full, overwrite: true);
-            await stdout.WriteLineAsync($"{full}\t{rendered.Content.Length} 字节{(rendered.PageCount > 0 ? $"\t{rendered.PageCount} 页" : "")}");
+            await stdout.WriteLineAsync($"{full}\t{content.Length} 字节{(rendered.PageCount > 0 ? $"\t{rendered.PageCount} 页" : "")}");
             return SesCommand.Ok;
         }
     }

@@ -7,7 +7,7 @@ public static class SesCommand
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["templates", "render", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "help", "--help", "-h"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -19,6 +19,8 @@ public static class SesCommand
             {
                 "templates" => TemplatesVerb.Run(CommandArgs.Parse(args[1..]), stdout),
                 "render" => await RenderVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
+                "verify" => VerifyVerb.Run(CommandArgs.Parse(args[1..]), stdout, stderr),
+                "certs" => CertsVerb.Run(CommandArgs.Parse(args[1..]), stdout),
                 _ => Help(stdout),
             };
         }
@@ -43,6 +45,16 @@ public static class SesCommand
             await stderr.WriteLineAsync("文件错误：" + e.Message);
             return Usage;
         }
+        catch (Ses.Service.Signing.SigningConfigurationException e)
+        {
+            await stderr.WriteLineAsync("签名配置错误：" + e.Message);
+            return Usage;
+        }
+        catch (Ses.Documents.Signing.Crypto.TimestampException e)
+        {
+            await stderr.WriteLineAsync("时间戳服务错误：" + e.Message);
+            return Usage;
+        }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
             // The outermost boundary: a person gets the reason, never a stack trace.
@@ -58,8 +70,12 @@ public static class SesCommand
 
               ses templates [--json] [--templates <dir>]
                   列出表单：编号、标题、文号类别和字段。
-              ses render <form-id> (--data <file.json> | --sample) --out <file.pdf|file.docx> [--bureau <code>] [--templates <dir>]
-                  校验数据并生成 PDF 或 DOCX，无需服务或数据库。
+              ses render <form-id> (--data <file.json> | --sample) --out <file.pdf|file.docx> [--bureau <code>] [--sign [--invisible]] [--templates <dir>]
+                  校验数据并生成 PDF 或 DOCX，无需服务或数据库；--sign 用配置的密钥和时间戳服务签名（未配置时用开发证书）。
+              ses verify <file.pdf> [--json]
+                  核验签名、签名后的修改、签名人、证书链、时间戳和文号。退出码 0 全部有效，1 有无效或被修改，2 不是 PDF。
+              ses certs init [--dir <目录>]
+                  在 certs/dev/ 生成开发用根证书、签名证书和时间戳证书（仅用于开发）。
 
             退出码：0 成功，1 数据无效（逐行列出问题），2 用法或环境错误。
             不带命令运行则启动服务（见 README）。

@@ -17,7 +17,9 @@ public static class DocumentsEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (DocumentEngine engine) => TypedResults.Ok(new HealthReport("ok", engine.Templates.Forms.Count())))
+        app.MapGet("/health", (DocumentEngine engine, Ses.Service.Signing.SigningContext signing) =>
+                TypedResults.Ok(new HealthReport("ok", engine.Templates.Forms.Count(), signing.Description,
+                    signing.Settings.Timestamps?.Description ?? "none (PAdES B-B)")))
             .WithName("Health").WithTags("Health");
         return app;
     }
@@ -26,7 +28,8 @@ public static class DocumentsEndpoints
         TypedResults.Ok(engine.Templates.Forms.Select(FormSchema.From).ToList());
 
     private static Results<FileContentHttpResult, NotFound, ValidationProblem> RenderForm(
-        string id, JsonElement data, DocumentEngine engine, string? format = null, string? bureau = null)
+        string id, JsonElement data, DocumentEngine engine, Ses.Service.Signing.SigningContext signing, TimeProvider time,
+        string? format = null, string? bureau = null, bool sign = false)
     {
         if (engine.Templates.FindForm(id) is null) return TypedResults.NotFound();
         var (input, problems) = engine.Validate(id, data, bureau);
@@ -38,10 +41,10 @@ public static class DocumentsEndpoints
         }
         var docx = string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase);
         var rendered = engine.Render(input, docx ? OutputFormat.Docx : OutputFormat.Pdf);
-        return docx
-            ? TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", id + ".docx")
-            : TypedResults.File(rendered.Content, "application/pdf", id + ".pdf");
+        if (docx) return TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", id + ".docx");
+        var pdf = sign ? engine.Sign(rendered, signing.Settings, time.GetUtcNow()) : rendered.Content;
+        return TypedResults.File(pdf, "application/pdf", id + ".pdf");
     }
 }
 
-public sealed record HealthReport(string Status, int Forms);
+public sealed record HealthReport(string Status, int Forms, string SigningKey, string Tsa);

@@ -48,7 +48,7 @@ internal static partial class PdfSigner
             var time = request.SigningTime.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " 北京时间";
             var content = Encoding.Latin1.GetBytes(SealAppearance.Build(d, request.SealText, time, fonts));
             var data = PdfFinisher.Deflate(content);
-            var dict = string.Create(CultureInfo.InvariantCulture, $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<<>>/Filter/FlateDecode/Length {data.Length}>>");
+            var dict = string.Create(CultureInfo.InvariantCulture, $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources{SealAppearance.Resources}/Filter/FlateDecode/Length {data.Length}>>");
             objects[apNum] = [.. Encoding.Latin1.GetBytes($"{apNum} 0 obj\n{dict}\nstream\n"), .. data, .. "\nendstream\nendobj\n"u8];
         }
         var name = PdfText($"Signature{existing + 1}");
@@ -150,7 +150,7 @@ internal static partial class PdfSigner
         Buffer.BlockCopy(output, 0, signed, 0, a);
         Buffer.BlockCopy(output, b, signed, a, output.Length - b);
         var cms = createCms(signed);
-        if (cms.Length > reserve) throw new InvalidOperationException($"the signature ({cms.Length} bytes) is larger than the space reserved for it ({reserve} bytes)");
+        if (cms.Length > reserve) throw new SignatureSpaceException(cms.Length, reserve);
         Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(output, a + 1);
         return output;
     }

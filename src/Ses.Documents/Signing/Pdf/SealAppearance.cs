@@ -11,6 +11,9 @@ internal static class SealAppearance
 {
     private const string Red = "0.86 0.08 0.08";
 
+    /// <summary>Resources of the appearance: the standard Helvetica (ISO 32000-1 §9.6.2.2) for the digits of the time.</summary>
+    public const string Resources = "<</Font<</Helv<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>>>>>";
+
     /// <summary>Content stream of a form XObject whose box is [0 0 d d].</summary>
     public static string Build(double d, string sealText, string timeText, FontChain fonts)
     {
@@ -24,25 +27,58 @@ internal static class SealAppearance
         Star(ops, r, r, d * 0.17);
         ops.Append("f\n");
         ArcText(ops, sealText, r, d, fonts);
-        var timeSize = d * 0.05;
-        var width = Width(timeText, timeSize, fonts);
-        var x = r - width / 2;
-        foreach (var rune in timeText.EnumerateRunes())
-        {
-            x += Outlines(fonts, rune.Value).Append(ops, rune.Value, x, r - d * 0.26, timeSize);
-        }
-        ops.Append("f\n");
+        TimeLine(ops, timeText, r, r - d * 0.26, d * 0.05, fonts);
         return ops.ToString();
     }
+
+    /// <summary>The time, centred: ASCII in Helvetica (no outlines needed), anything else as glyph outlines.</summary>
+    private static void TimeLine(StringBuilder ops, string text, double centre, double baseline, double size, FontChain fonts)
+    {
+        var width = text.EnumerateRunes().Sum(r => r.Value < 0x80 ? HelveticaWidth(r.Value) * size : fonts.AdvanceEm(r.Value) * size);
+        var x = centre - width / 2;
+        var ascii = new StringBuilder();
+        var asciiX = x;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value < 0x80)
+            {
+                if (ascii.Length == 0) asciiX = x;
+                ascii.Append((char)rune.Value);
+                x += HelveticaWidth(rune.Value) * size;
+                continue;
+            }
+            Flush();
+            x += Outlines(fonts, rune.Value).Append(ops, rune.Value, x, baseline, size);
+            ops.Append("f\n");
+        }
+        Flush();
+
+        void Flush()
+        {
+            if (ascii.Length == 0) return;
+            ops.Append("BT /Helv ").Append(F(size)).Append(" Tf ").Append(F(asciiX)).Append(' ').Append(F(baseline)).Append(" Td (")
+               .Append(ascii.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal))
+               .Append(") Tj ET\n");
+            ascii.Clear();
+        }
+    }
+
+    // Helvetica advance widths (Adobe AFM, per 1000 em) of the characters a time is written with.
+    private static double HelveticaWidth(int c) => c switch
+    {
+        >= '0' and <= '9' => 0.556,
+        '-' => 0.333,
+        ':' or ' ' or '.' => 0.278,
+        '+' => 0.584,
+        '(' or ')' => 0.333,
+        _ => 0.556,
+    };
 
     private static GlyphOutlines Outlines(FontChain fonts, int cp)
     {
         var i = fonts.Pick(cp);
         return new GlyphOutlines(fonts.Faces[i < 0 ? 0 : i]);
     }
-
-    private static double Width(string text, double size, FontChain fonts) =>
-        text.EnumerateRunes().Sum(r => fonts.AdvanceEm(r.Value) * size);
 
     /// <summary>The name along the upper arc, read clockwise, each character upright towards the centre.</summary>
     private static void ArcText(StringBuilder ops, string text, double r, double d, FontChain fonts)

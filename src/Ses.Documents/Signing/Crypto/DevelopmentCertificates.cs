@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using Org.BouncyCastle.Asn1.Nist;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
+using Set = Ses.Documents.Signing.Crypto.DevelopmentCertificateSet;
+
+namespace Ses.Documents.Signing.Crypto;
+
+/// <summary>
+/// Creates and loads a development PKI in a directory: a root CA, the bureau's signing certificate and a TSA
+/// certificate, all RSA 2048, with every file 0600 and the directory 0700. The names say NOT FOR PRODUCTION;
+/// production keys come from the bureau's CA and an HSM.
+/// </summary>
+public static class DevelopmentCertificates
+{
+    public const string DefaultBureauName = "民航西北地区管理局";
+
+    private static readonly string[] RequiredFiles =
+        [Set.PasswordFile, Set.RootCertificateFile, Set.SigningPkcs12File, Set.TsaPkcs12File];
+
+    private static readonly string[] AllFiles =
+        [.. RequiredFiles, Set.SigningChainFile, Set.TsaCertificateFile];
+
+    /// <summary>Creates a new set. Refuses to overwrite an existing one.</summary>
+    /// <exception cref="SigningKeyException">The directory already holds set files.</exception>
+    public static Set Create(string directory, TimeProvider time, string bureauName = DefaultBureauName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentException.ThrowIfNullOrWhiteSpace(bureauName);
+        var existing = AllFiles.Where(f => File.Exists(Path.Combine(directory, f))).ToList();
+        if (existing.Count > 0)
+            throw new SigningKeyException(
+                $"'{directory}' already holds {string.Join(", ", existing)}; load it or delete the files first.");
+        PrivateFiles.CreateDirectory(directory);
+
+        var issuer = new DevelopmentCertificateIssuer(time.GetUtcNow());
+        var rootKey = issuer.NewKey();
+        var root = issuer.Root(rootKey);
+        var signingKey = issuer.NewKey();
+        var signing = issuer.Signing(signingKey, bureauName, root, rootKey.Private);
+        var tsaKey = issuer.NewKey();
+        var tsa = issuer.Tsa(tsaKey, root, rootKey.Private);
+
+        var password = RandomNumberGenerator.GetString(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+        PrivateFiles.Write(Path.Combine(directory, Set.PasswordFile), Encoding.ASCII.GetBytes(password));
+        PrivateFiles.Write(Path.Combine(directory, Set.RootCertificateFile), Pem(root));
+        PrivateFiles.Write(Path.Combine(directory, Set.SigningPkcs12File), Pkcs12("signing", signingKey.Private, [signing, root], password));
+        PrivateFiles.Write(Path.Combine(directory, Set.TsaPkcs12File), Pkcs12("tsa", tsaKey.Private, [tsa, root], password));
+        PrivateFiles.Write(Path.Combine(directory, Set.SigningChainFile), Pem(signing, root));
+        PrivateFiles.Write(Path.Combine(directory, Set.TsaCertificateFile), Pem(tsa));
+        return Load(directory);
+    }
+
+    /// <summary>Loads a set written by <see cref="Create"/>.</summary>
+    /// <exception cref="SigningKeyException">A file is missing or unusable; the message names it.</exception>
+    public static Set Load(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var missing = RequiredFiles.Where(f => !File.Exists(Path.Combine(directory, f))).ToList();
+        if (missing.Count > 0)
+            throw new SigningKeyException($"'{directory}' lacks {string.Join(", ", missing)} of a development set.");
+        var passwordPath = Path.Combine(directory, Set.PasswordFile);
+        string password;
+        try
+        {
+            password = File.ReadAllText(passwordPath, Encoding.ASCII).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SigningKeyException($"Cannot read '{passwordPath}': {e.Message}", e);
+        }
+        var rootPath = Path.Combine(directory, Set.RootCertificateFile);
+        var root = ReadCertificate(rootPath);
+        var signing = Pkcs12SigningKey.Load(Path.Combine(directory, Set.SigningPkcs12File), password);
+        var tsa = Pkcs12SigningKey.Load(Path.Combine(directory, Set.TsaPkcs12File), password);
+        foreach (var (key, file) in new[] { (signing, Set.SigningPkcs12File), (tsa, Set.TsaPkcs12File) })
+        {
+            if (!CertificateChains.IsIssuedBy(key.Certificate, root))
+                throw new SigningKeyException($"'{Path.Combine(directory, file)}' was not issued by '{rootPath}'.");
+        }
+        return new Set(directory, root, signing, tsa);
+    }
+
+    /// <summary>Loads the set in <paramref name="directory"/>, or creates one when the directory holds none. An
+    /// existing set keeps its bureau name.</summary>
+    /// <exception cref="SigningKeyException">The directory holds an incomplete set.</exception>
+    public static Set LoadOrCreate(string directory, TimeProvider time, string bureauName = DefaultBureauName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        return RequiredFiles.Any(f => File.Exists(Path.Combine(directory, f)))
+            ? Load(directory)
+            : Create(directory, time, bureauName);
+    }
+
+    private static X509Certificate ReadCertificate(string path)
+    {
+        try
+        {
+            using var reader = new PemReader(File.OpenText(path));
+            return reader.ReadObject() as X509Certificate
+                ?? throw new SigningKeyException($"'{path}' holds no PEM certificate.");
+        }
+        catch (Exception e) when (e is not SigningKeyException && InputErrors.Is(e))
+        {
+            throw new SigningKeyException($"Cannot read certificate '{path}': {e.Message}", e);
+        }
+    }
+
+    private static byte[] Pem(params X509Certificate[] certificates)
+    {
+        using var text = new StringWriter { NewLine = "\n" };
+        var writer = new PemWriter(text);
+        foreach (var certificate in certificates) writer.WriteObject(certificate);
+        writer.Writer.Flush();
+        return Encoding.ASCII.GetBytes(text.ToString());
+    }
+
+    /// <summary>PBES2 with AES-256-CBC and HMAC-SHA256 for key and certificates, so openssl 3 opens the file without
+    /// -legacy (RC2-40, BouncyCastle's default for certificates, is legacy there).</summary>
+    private static byte[] Pkcs12(string alias, AsymmetricKeyParameter key, X509Certificate[] chain, string password)
+    {
+        var store = new Pkcs12StoreBuilder()
+            .SetKeyAlgorithm(NistObjectIdentifiers.IdAes256Cbc, PkcsObjectIdentifiers.IdHmacWithSha256)
+            .SetCertAlgorithm(NistObjectIdentifiers.IdAes256Cbc, PkcsObjectIdentifiers.IdHmacWithSha256)
+            .SetUseDerEncoding(true)
+            .Build();
+        store.SetKeyEntry(alias, new AsymmetricKeyEntry(key), [.. chain.Select(c => new X509CertificateEntry(c))]);
+        var secret = password.ToCharArray();
+        try
+        {
+            using var output = new MemoryStream();
+            store.Save(output, secret, new SecureRandom());
+            return output.ToArray();
+        }
+        finally
+        {
+            Array.Clear(secret);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Ses.Documents;
+using Ses.Service.Documents;
+
+namespace Ses.Service.Signing;
+
+/// <summary>Signing configuration, checked at start-up, and the in-process timestamp authority's endpoint.</summary>
+public static class SigningSetup
+{
+    public static WebApplicationBuilder AddSigning(this WebApplicationBuilder builder)
+    {
+        var options = new SigningOptions();
+        builder.Configuration.GetSection(SigningOptions.Section).Bind(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddHttpClient(nameof(SigningContext), c => c.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddSingleton(sp => SigningContext.Create(
+            options,
+            SigningContext.DevelopmentDirectory(options, sp.GetRequiredService<DocumentEngine>().Templates.Root),
+            sp.GetRequiredService<TimeProvider>(),
+            allowDevelopment: builder.Environment.IsDevelopment(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningContext))));
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>Builds the signing context now, so a wrong setting stops start-up with a message naming the key.</summary>
+    public static WebApplication UseSigning(this WebApplication app)
+    {
+        var context = app.Services.GetRequiredService<SigningContext>();
+        app.Logger.LogSigning(context.Description);
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapTimestampAuthority(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/tsa", Respond).WithName("Timestamp").WithTags("Signing")
+            .WithSummary("RFC 3161 timestamp authority (development): application/timestamp-query in, application/timestamp-reply out")
+            .Accepts<byte[]>("application/timestamp-query").DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> Respond(HttpRequest request, SigningContext signing)
+    {
+        if (signing.LocalTsa is null) return TypedResults.NotFound();
+        if (!string.Equals(request.ContentType, "application/timestamp-query", StringComparison.OrdinalIgnoreCase))
+        {
+            return TypedResults.Problem(title: "请求类型应为 application/timestamp-query", statusCode: StatusCodes.Status415UnsupportedMediaType,
+                extensions: new Dictionary<string, object?> { ["code"] = "tsa.content-type" });
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
+        // RFC 3161 §3.4: the reply (granted or a rejection with its failure info) goes back as timestamp-reply.
+        return TypedResults.Bytes(signing.LocalTsa.Respond(body.ToArray()), "application/timestamp-reply");
+    }
+}
