@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Ses.Service.Tests;
 
-public sealed class DocumentsEndpointsTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class DocumentsEndpointsTests(DevelopmentServiceFactory factory) : IClassFixture<DevelopmentServiceFactory>
 {
     private static readonly object NoticeData = new
     {

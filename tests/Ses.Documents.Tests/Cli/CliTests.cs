@@ -68,3 +68,66 @@ public sealed class CliTests : IDisposable
         Assert.Contains("用法错误", err);
     }
 }
+
+public sealed class SigningCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ses-cli-sign-").FullName;
+
+    public SigningCliTests() => Environment.SetEnvironmentVariable("Signing__DevelopmentCertificatesPath", Path.Combine(_dir, "certs"));
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("Signing__DevelopmentCertificatesPath", null);
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> Ses(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await SesCommand.RunAsync([.. args, "--templates", TestEngine.TemplatesRoot], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public async Task RenderSignThenVerify_DevelopmentCertificates_Exit0AndTamperedExit1()
+    {
+        var (exit, output, _) = await Ses("certs", "init");
+        Assert.Equal(0, exit);
+        Assert.Contains("仅用于开发", output);
+        var key = Path.Combine(_dir, "certs", "signing.p12");
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+
+        var pdf = Path.Combine(_dir, "signed.pdf");
+        (exit, _, var err) = await Ses("render", "notice-org", "--sample", "--out", pdf, "--sign");
+        Assert.True(exit == 0, err);
+        Assert.Contains("开发证书", err);
+
+        (exit, output, _) = await Ses("verify", pdf, "--json");
+        Assert.True(exit == 0, output);
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.True(json.RootElement.GetProperty("allValid").GetBoolean());
+            Assert.Equal("西北局信告字〔2026〕1号", json.RootElement.GetProperty("documentNumber").GetString());
+            Assert.EndsWith("+08:00", json.RootElement.GetProperty("signatures")[0].GetProperty("timestampTime").GetString());
+        }
+
+        var bytes = await File.ReadAllBytesAsync(pdf, TestContext.Current.CancellationToken);
+        var tampered = Path.Combine(_dir, "tampered.pdf");
+        await File.WriteAllBytesAsync(tampered, Tamper.FlipByte(bytes, 200), TestContext.Current.CancellationToken);
+        (exit, output, _) = await Ses("verify", tampered);
+        Assert.Equal(1, exit);
+        Assert.Contains("无效", output);
+    }
+
+    [Fact]
+    public async Task Verify_NotAPdf_Exits2WithAMessage()
+    {
+        var file = Path.Combine(_dir, "note.pdf");
+        await File.WriteAllTextAsync(file, "not a pdf", TestContext.Current.CancellationToken);
+        var (exit, _, err) = await Ses("verify", file);
+        Assert.Equal(2, exit);
+        Assert.Contains("不是可读取的 PDF", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Tsp;
+
+namespace Ses.Service.Tests;
+
+/// <summary>The in-process RFC 3161 TSA over HTTP, in Development with development certificates in a temporary folder.</summary>
+public sealed class TimestampAuthorityTests : IClassFixture<DevelopmentServiceFactory>
+{
+    private readonly DevelopmentServiceFactory _factory;
+
+    public TimestampAuthorityTests(DevelopmentServiceFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task Post_TimestampQuery_IsGrantedWithAMatchingImprint()
+    {
+        var imprint = System.Security.Cryptography.SHA256.HashData("document"u8);
+        var generator = new TimeStampRequestGenerator();
+        generator.SetCertReq(true);
+        var request = generator.Generate(TspAlgorithms.Sha256, imprint, BigInteger.ValueOf(42));
+        using var content = new ByteArrayContent(request.GetEncoded());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
+        var response = await _factory.CreateClient().PostAsync("/tsa", content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/timestamp-reply", response.Content.Headers.ContentType?.MediaType);
+        var reply = new TimeStampResponse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        reply.Validate(request);
+        Assert.Equal(0, reply.Status);
+        Assert.Equal(imprint, reply.TimeStampToken.TimeStampInfo.GetMessageImprintDigest());
+    }
+
+    [Fact]
+    public async Task Post_WrongContentType_Is415()
+    {
+        var response = await _factory.CreateClient().PostAsync("/tsa", new StringContent("x"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_NamesTheDevelopmentKeyAndTheTsa()
+    {
+        var health = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
+        Assert.Contains("DEVELOPMENT", health.GetProperty("signingKey").GetString());
+        Assert.Contains("TSA", health.GetProperty("tsa").GetString());
+    }
+
+    [Fact]
+    public async Task Render_WithSign_ReturnsASignedPdf()
+    {
+        var response = await _factory.CreateClient().PostAsJsonAsync("/api/forms/notice-org/render?sign=true", new
+        {
+            party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",
+        }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("/SubFilter/ETSI.CAdES.detached", pdf);
+    }
+}
+
+/// <summary>The service in Development, its development certificates in a temporary folder.</summary>
+public sealed class DevelopmentServiceFactory : WebApplicationFactory<Program>
+{
+    private readonly string _certs = Directory.CreateTempSubdirectory("ses-svc-certs-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Signing:DevelopmentCertificatesPath", _certs);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_certs)) Directory.Delete(_certs, recursive: true);
+    }
+}
+
+public sealed class StartupTests
+{
+    [Fact]
+    public void Production_WithoutASigningKey_StopsStartupNamingTheKey()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        Assert.Contains("Signing:Pkcs12Path", e.ToString());
+    }
+
+    [Fact]
+    public void Pkcs12PathWithoutPassword_StopsStartupNamingTheKey()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+                b.UseEnvironment("Production").UseSetting("Signing:Pkcs12Path", file).UseSetting("Signing:TsaUrl", "http://127.0.0.1:9/tsa"));
+            var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            Assert.Contains("Signing:Pkcs12Password", e.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
