@@ -14,7 +14,9 @@ public class RenderBenchmarks
     [ParamsSource(nameof(FormIds))]
     public string Form { get; set; } = "notice-org";
 
-    public static IEnumerable<string> FormIds() => BenchData.SampleFormIds();
+    /// <summary>Every form with a sample, or the ids listed in SES_BENCH_FORMS (comma-separated).</summary>
+    public static IEnumerable<string> FormIds() =>
+        Environment.GetEnvironmentVariable("SES_BENCH_FORMS") is { Length: > 0 } only ? only.Split(',') : BenchData.SampleFormIds();
 
     [GlobalSetup]
     public void Setup()

@@ -13,7 +13,7 @@ public static class CertsVerb
         var options = CliConfiguration.SigningOptions(CliConfiguration.Build());
         var dir = args.Option("--dir") ?? SigningContext.DevelopmentDirectory(options, CliConfiguration.TemplatesRoot(args));
         var existed = File.Exists(Path.Combine(dir, DevelopmentCertificateSet.SigningPkcs12File));
-        var set = DevelopmentCertificates.LoadOrCreate(dir, TimeProvider.System, args.Option("--bureau") ?? DevelopmentCertificates.DefaultBureauName);
+        var set = DevelopmentCertificates.LoadOrCreate(dir, TimeProvider.System, args.Option("--bureau") ?? Ses.Documents.Templates.TemplateLibrary.Load(CliConfiguration.TemplatesRoot(args)).DefaultBureau.Name);
         stdout.WriteLine(existed ? $"开发证书已存在：{set.Directory}" : $"已创建开发证书：{set.Directory}");
         stdout.WriteLine("这些证书仅用于开发和测试，不得用于生产（生产配置见 certs/README.md）。");
         stdout.WriteLine($"  根证书（信任锚）  {set.RootCertificatePath}");

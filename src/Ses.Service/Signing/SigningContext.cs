@@ -32,7 +32,7 @@ public sealed class SigningContext
     public bool IsDevelopment { get; }
 
     /// <exception cref="SigningConfigurationException">The settings are wrong; the message names the key.</exception>
-    public static SigningContext Create(SigningOptions options, string developmentDirectory, TimeProvider time, bool allowDevelopment, HttpClient http)
+    public static SigningContext Create(SigningOptions options, string developmentDirectory, string bureauName, TimeProvider time, bool allowDevelopment, HttpClient http)
     {
         var problems = options.Problems().ToList();
         if (problems.Count > 0) throw new SigningConfigurationException(string.Join("; ", problems));
@@ -58,7 +58,7 @@ public sealed class SigningContext
         {
             throw new SigningConfigurationException("Signing:Pkcs12Path or Signing:KeyPemPath is required outside Development (see certs/README.md)");
         }
-        var dev = DevelopmentCertificates.LoadOrCreate(developmentDirectory, time);
+        var dev = DevelopmentCertificates.LoadOrCreate(developmentDirectory, time, bureauName);
         var local = dev.CreateTsa(time);
         anchors.Add(dev.Root);
         ITimestampSource source = string.IsNullOrWhiteSpace(options.TsaUrl) ? local : new HttpTimestampClient(new Uri(options.TsaUrl), http);

@@ -15,6 +15,7 @@ public static class SigningSetup
         builder.Services.AddSingleton(sp => SigningContext.Create(
             options,
             SigningContext.DevelopmentDirectory(options, sp.GetRequiredService<DocumentEngine>().Templates.Root),
+            sp.GetRequiredService<DocumentEngine>().Templates.DefaultBureau.Name,
             sp.GetRequiredService<TimeProvider>(),
             allowDevelopment: builder.Environment.IsDevelopment(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningContext))));

@@ -18,7 +18,6 @@ namespace Ses.Documents.Signing.Crypto;
 /// </summary>
 public static class DevelopmentCertificates
 {
-    public const string DefaultBureauName = "民航西北地区管理局";
 
     private static readonly string[] RequiredFiles =
         [Set.PasswordFile, Set.RootCertificateFile, Set.SigningPkcs12File, Set.TsaPkcs12File];
@@ -28,7 +27,7 @@ public static class DevelopmentCertificates
 
     /// <summary>Creates a new set. Refuses to overwrite an existing one.</summary>
     /// <exception cref="SigningKeyException">The directory already holds set files.</exception>
-    public static Set Create(string directory, TimeProvider time, string bureauName = DefaultBureauName)
+    public static Set Create(string directory, TimeProvider time, string bureauName)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(time);
@@ -91,7 +90,7 @@ public static class DevelopmentCertificates
     /// <summary>Loads the set in <paramref name="directory"/>, or creates one when the directory holds none. An
     /// existing set keeps its bureau name.</summary>
     /// <exception cref="SigningKeyException">The directory holds an incomplete set.</exception>
-    public static Set LoadOrCreate(string directory, TimeProvider time, string bureauName = DefaultBureauName)
+    public static Set LoadOrCreate(string directory, TimeProvider time, string bureauName)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         return RequiredFiles.Any(f => File.Exists(Path.Combine(directory, f)))

@@ -13,10 +13,14 @@ internal sealed class SoftwareKey
 
     private readonly AsymmetricKeyParameter privateKey;
 
+    // The platform's RSA (OpenSSL on Linux) signs several times faster than the managed implementation; same result.
+    private readonly System.Security.Cryptography.RSA? native;
+
     private SoftwareKey(AsymmetricKeyParameter privateKey, X509Certificate certificate,
         IReadOnlyList<X509Certificate> chain, string algorithm)
     {
         this.privateKey = privateKey;
+        native = privateKey is RsaPrivateCrtKeyParameters rsa && algorithm == "SHA256WITHRSA" ? ToPlatform(rsa) : null;
         Certificate = certificate;
         Chain = chain;
         SignatureAlgorithm = algorithm;
@@ -51,7 +55,37 @@ internal sealed class SoftwareKey
     public byte[] Sign(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return Sign(privateKey, SignatureAlgorithm, data);
+        return native is not null
+            ? native.SignData(data, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
+            : Sign(privateKey, SignatureAlgorithm, data);
+    }
+
+    private static System.Security.Cryptography.RSA ToPlatform(RsaPrivateCrtKeyParameters k)
+    {
+        var size = (k.Modulus.BitLength + 7) / 8;
+        var half = (size + 1) / 2;
+        var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportParameters(new System.Security.Cryptography.RSAParameters
+        {
+            Modulus = Pad(k.Modulus, size),
+            Exponent = k.PublicExponent.ToByteArrayUnsigned(),
+            D = Pad(k.Exponent, size),
+            P = Pad(k.P, half),
+            Q = Pad(k.Q, half),
+            DP = Pad(k.DP, half),
+            DQ = Pad(k.DQ, half),
+            InverseQ = Pad(k.QInv, half),
+        });
+        return rsa;
+
+        static byte[] Pad(Org.BouncyCastle.Math.BigInteger v, int length)
+        {
+            var bytes = v.ToByteArrayUnsigned();
+            if (bytes.Length >= length) return bytes;
+            var padded = new byte[length];
+            bytes.CopyTo(padded, length - bytes.Length);
+            return padded;
+        }
     }
 
     private static byte[] Sign(AsymmetricKeyParameter key, string algorithm, byte[] data)

@@ -64,7 +64,7 @@ internal sealed partial class PdfFile
         while (true)
         {
             var header = SubsectionHeader().Match(Text, pos);
-            if (!header.Success || header.Index != SkipWhite(pos)) break;
+            if (!header.Success) break;
             var first = int.Parse(header.Groups[1].Value, CultureInfo.InvariantCulture);
             var count = int.Parse(header.Groups[2].Value, CultureInfo.InvariantCulture);
             pos = header.Index + header.Length;
@@ -93,7 +93,7 @@ internal sealed partial class PdfFile
     {
         if (!_offsets.TryGetValue(number, out var at)) throw new InvalidDataException($"object {number} is not in the cross-reference table");
         var m = ObjHeader().Match(Text, (int)at);
-        if (!m.Success || m.Index != (int)at || m.Groups[1].Value != number.ToString(CultureInfo.InvariantCulture))
+        if (!m.Success || m.Groups[1].Value != number.ToString(CultureInfo.InvariantCulture))
         {
             throw new InvalidDataException($"object {number} is not at offset {at}");
         }
@@ -171,12 +171,12 @@ internal sealed partial class PdfFile
     [GeneratedRegex(@"\d+")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@"(\d+)\s+(\d+)[ \t]*\r?\n")]
+    [GeneratedRegex(@"\G\s*(\d+)\s+(\d+)[ \t]*\r?\n")]
     private static partial Regex SubsectionHeader();
 
-    [GeneratedRegex(@"(\d{10}) (\d{5}) ([nf])\s*")]
+    [GeneratedRegex(@"\G(\d{10}) (\d{5}) ([nf])\s*")]
     private static partial Regex Entry();
 
-    [GeneratedRegex(@"(\d+)\s+(\d+)\s+obj")]
+    [GeneratedRegex(@"\G(\d+)\s+(\d+)\s+obj")]
     private static partial Regex ObjHeader();
 }

@@ -29,7 +29,8 @@ internal static partial class PdfSigner
         var widgetNum = sigNum + 1;
         var apNum = sigNum + 2;
         var visible = request.Seal is not null;
-        var newSize = visible ? apNum + 1 : widgetNum + 1;
+        var sealNum = sigNum + 3;
+        var newSize = visible ? sealNum + 1 : widgetNum + 1;
 
         var objects = new SortedDictionary<int, byte[]>
         {
@@ -46,10 +47,13 @@ internal static partial class PdfSigner
             var y = height - seal.CenterY - d / 2;
             rect = string.Create(CultureInfo.InvariantCulture, $"[{x:0.##} {y:0.##} {x + d:0.##} {y + d:0.##}]");
             var time = request.SigningTime.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " 北京时间";
-            var content = Encoding.Latin1.GetBytes(SealAppearance.Build(d, request.SealText, time, fonts));
-            var data = PdfFinisher.Deflate(content);
-            var dict = string.Create(CultureInfo.InvariantCulture, $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources{SealAppearance.Resources}/Filter/FlateDecode/Length {data.Length}>>");
-            objects[apNum] = [.. Encoding.Latin1.GetBytes($"{apNum} 0 obj\n{dict}\nstream\n"), .. data, .. "\nendstream\nendobj\n"u8];
+            // The seal itself (same for every document of the bureau, compressed once) is a form the appearance draws,
+            // followed by the signing time.
+            var sealForm = SealAppearance.Seal(d, request.SealText, fonts);
+            objects[sealNum] = Stream(sealNum, string.Create(CultureInfo.InvariantCulture, $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<<>>/Filter/FlateDecode/Length {sealForm.Length}>>"), sealForm);
+            var content = PdfFinisher.Deflate(Encoding.Latin1.GetBytes(SealAppearance.Build(d, time, fonts)));
+            objects[apNum] = Stream(apNum, string.Create(CultureInfo.InvariantCulture,
+                $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<</XObject<</Seal {sealNum} 0 R>>/Font{SealAppearance.Fonts}>>/Filter/FlateDecode/Length {content.Length}>>"), content);
         }
         var name = PdfText($"Signature{existing + 1}");
         var ap = visible ? $"/AP<</N {apNum} 0 R>>" : "";
@@ -58,6 +62,9 @@ internal static partial class PdfSigner
         var output = WriteUpdate(pdf, file, objects, newSize);
         return FillSignature(output, createCms, contentsReserve);
     }
+
+    private static byte[] Stream(int num, string dict, byte[] data) =>
+        [.. Encoding.Latin1.GetBytes($"{num} 0 obj\n{dict}\nstream\n"), .. data, .. "\nendstream\nendobj\n"u8];
 
     private static byte[] Obj(int num, string value) => Encoding.Latin1.GetBytes($"{num} 0 obj\n{value}\nendobj\n");
 

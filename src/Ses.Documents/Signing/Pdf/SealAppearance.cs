@@ -11,11 +11,29 @@ internal static class SealAppearance
 {
     private const string Red = "0.86 0.08 0.08";
 
-    /// <summary>Resources of the appearance: the standard Helvetica (ISO 32000-1 §9.6.2.2) for the digits of the time.</summary>
-    public const string Resources = "<</Font<</Helv<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>>>>>";
+    /// <summary>Font resources of the appearance: the standard Helvetica (ISO 32000-1 §9.6.2.2) for the digits of the time.</summary>
+    public const string Fonts = "<</Helv<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>>>";
 
-    /// <summary>Content stream of a form XObject whose box is [0 0 d d].</summary>
-    public static string Build(double d, string sealText, string timeText, FontChain fonts)
+    // The ring, star and name are the same for every document of a bureau: drawn and compressed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double, string, FontChain), byte[]> Seals = new();
+
+    // Outlines of the characters of the time line ("北京时间"), which stand at the same place on every seal.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int CodePoint, double X, double Baseline, double Size, FontChain Fonts), (string Ops, double Advance)> Glyphs = new();
+
+    /// <summary>The compressed content of the seal form (box [0 0 d d]): ring, star and name.</summary>
+    public static byte[] Seal(double d, string sealText, FontChain fonts) =>
+        Seals.GetOrAdd((d, sealText, fonts), key => Ses.Documents.Pdf.PdfFinisher.Deflate(Encoding.Latin1.GetBytes(FixedPart(key.Item1, key.Item2, key.Item3))));
+
+    /// <summary>Content of the appearance (box [0 0 d d]): the seal form, then the signing time across its lower part.</summary>
+    public static string Build(double d, string timeText, FontChain fonts)
+    {
+        var ops = new StringBuilder("q /Seal Do Q\n", 4096);
+        ops.Append(Red).Append(" rg\n");
+        TimeLine(ops, timeText, d / 2, d / 2 - d * 0.26, d * 0.05, fonts);
+        return ops.ToString();
+    }
+
+    private static string FixedPart(double d, string sealText, FontChain fonts)
     {
         var ops = new StringBuilder(16384);
         var r = d / 2;
@@ -27,7 +45,6 @@ internal static class SealAppearance
         Star(ops, r, r, d * 0.17);
         ops.Append("f\n");
         ArcText(ops, sealText, r, d, fonts);
-        TimeLine(ops, timeText, r, r - d * 0.26, d * 0.05, fonts);
         return ops.ToString();
     }
 
@@ -48,8 +65,14 @@ internal static class SealAppearance
                 continue;
             }
             Flush();
-            x += Outlines(fonts, rune.Value).Append(ops, rune.Value, x, baseline, size);
-            ops.Append("f\n");
+            var (glyph, advance) = Glyphs.GetOrAdd((rune.Value, x, baseline, size, fonts), k =>
+            {
+                var sb = new StringBuilder();
+                var adv = Outlines(k.Fonts, k.CodePoint).Append(sb, k.CodePoint, k.X, k.Baseline, k.Size);
+                return (sb.Append("f\n").ToString(), adv);
+            });
+            ops.Append(glyph);
+            x += advance;
         }
         Flush();
 

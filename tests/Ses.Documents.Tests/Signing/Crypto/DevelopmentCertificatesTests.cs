@@ -120,7 +120,7 @@ public sealed class DevelopmentCertificatesTests(DevelopmentPki pki)
     {
         var before = File.ReadAllBytes(pki.Set.SigningPkcs12Path);
 
-        var error = Assert.Throws<SigningKeyException>(() => DevelopmentCertificates.Create(pki.Set.Directory, pki.Time));
+        var error = Assert.Throws<SigningKeyException>(() => DevelopmentCertificates.Create(pki.Set.Directory, pki.Time, "民航西北地区管理局"));
 
         Assert.Contains("already holds", error.Message);
         Assert.Equal(before, File.ReadAllBytes(pki.Set.SigningPkcs12Path));
@@ -134,7 +134,7 @@ public sealed class DevelopmentCertificatesTests(DevelopmentPki pki)
         {
             File.WriteAllText(Path.Combine(empty.FullName, "password.txt"), "x");
 
-            var error = Assert.Throws<SigningKeyException>(() => DevelopmentCertificates.LoadOrCreate(empty.FullName, pki.Time));
+            var error = Assert.Throws<SigningKeyException>(() => DevelopmentCertificates.LoadOrCreate(empty.FullName, pki.Time, "民航西北地区管理局"));
 
             Assert.Contains("signing.p12", error.Message);
             Assert.Contains("root-ca.crt", error.Message);

@@ -14,7 +14,7 @@ public sealed class DevelopmentPki : IDisposable
     public DevelopmentPki()
     {
         Time = new FixedTimeProvider();
-        Set = DevelopmentCertificates.Create(Path.Combine(directory.FullName, "main"), Time);
+        Set = DevelopmentCertificates.Create(Path.Combine(directory.FullName, "main"), Time, "民航西北地区管理局");
         unrelated = new(() => DevelopmentCertificates.Create(
             Path.Combine(directory.FullName, "other"), Time, "民航华北地区管理局"));
     }
