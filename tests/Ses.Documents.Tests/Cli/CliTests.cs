@@ -10,13 +10,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static async Task<(int Exit, string Out, string Err)> Ses(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await SesCommand.RunAsync([.. args, "--templates", TestEngine.TemplatesRoot], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Ses(params string[] args) => SesRunner.Run(args);
 
     [Fact]
     public async Task Templates_Json_ListsFormsWithSeriesAndTypedFields()
@@ -81,13 +75,7 @@ public sealed class SigningCliTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private static async Task<(int Exit, string Out, string Err)> Ses(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await SesCommand.RunAsync([.. args, "--templates", TestEngine.TemplatesRoot], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Ses(params string[] args) => SesRunner.Run(args);
 
     [Fact]
     public async Task RenderSignThenVerify_DevelopmentCertificates_Exit0AndTamperedExit1()
@@ -129,5 +117,17 @@ public sealed class SigningCliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("不是可读取的 PDF", err);
         Assert.DoesNotContain("   at ", err);
+    }
+}
+
+/// <summary>Runs a verb in process with the repository's templates, capturing both streams.</summary>
+internal static class SesRunner
+{
+    public static async Task<(int Exit, string Out, string Err)> Run(string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await SesCommand.RunAsync([.. args, "--templates", TestEngine.TemplatesRoot], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
     }
 }

@@ -8,17 +8,13 @@ using DocumentFormat.OpenXml.Wordprocessing;
 namespace Ses.Documents.Tests.Docx;
 
 /// <summary>
-/// The engine loaded from the repository's templates folder (found by walking up from the test binaries to the
-/// first templates/templates.json), rendering to DOCX, and what the tests read back from a DOCX.
+/// The shared test engine, rendering to DOCX, and what the tests read back from a DOCX.
 /// </summary>
 internal static class DocxTestSupport
 {
-    private static readonly Lazy<string> Root = new(FindTemplates);
-    private static readonly Lazy<DocumentEngine> SharedEngine = new(() => DocumentEngine.Load(Root.Value));
+    public static string TemplatesRoot => Support.TestEngine.TemplatesRoot;
 
-    public static string TemplatesRoot => Root.Value;
-
-    public static DocumentEngine Engine => SharedEngine.Value;
+    public static DocumentEngine Engine => Support.TestEngine.Engine;
 
     public static string SamplePath(string sample) => Path.Combine(TemplatesRoot, "samples", sample + ".json");
 
@@ -96,13 +92,4 @@ internal static class DocxTestSupport
     /// <summary>Millimetres in twips, as Word stores page geometry.</summary>
     public static double Twips(double mm) => mm * 1440 / 25.4;
 
-    private static string FindTemplates()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "templates");
-            if (File.Exists(Path.Combine(candidate, "templates.json"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("templates/templates.json not found above " + AppContext.BaseDirectory);
-    }
 }
