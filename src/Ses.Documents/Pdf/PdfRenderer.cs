@@ -15,7 +15,11 @@ internal static class PdfRenderer
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Face, double Size), XFont> FontCache = new();
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
 
-    public static byte[] Render(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts)
+    public static byte[] Render(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts) =>
+        PdfFinisher.Finish(Draw(doc, layout, fonts));
+
+    /// <summary>The file as PDFsharp writes it, before <see cref="PdfFinisher"/>.</summary>
+    internal static byte[] Draw(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts)
     {
         using var pdf = new PdfDocument();
         pdf.Options.NoCompression = true; // compressed properly by PdfFinisher
@@ -49,7 +53,7 @@ internal static class PdfRenderer
         }
         using var ms = new MemoryStream();
         pdf.Save(ms, false);
-        return PdfFinisher.Finish(ms.GetBuffer().AsSpan(0, (int)ms.Length));
+        return ms.ToArray();
 
         XFont Font(int chain, int face, double size) =>
             FontCache.GetOrAdd((fonts.ByIndex(chain).Faces[face].FaceName, size), key => new XFont(key.Face, key.Size, XFontStyleEx.Regular, Unicode));

@@ -132,3 +132,96 @@ public sealed class FieldKindTests
         Assert.Equal("", text);
     }
 }
+
+public sealed class StructuredFieldTests
+{
+    private static IReadOnlyList<Problem> Problems(string formId, Action<System.Text.Json.Nodes.JsonObject> change)
+    {
+        using var sample = TestEngine.Sample(formId);
+        using var data = TestEngine.With(sample, change);
+        return TestEngine.Engine.Validate(formId, data.RootElement).Problems;
+    }
+
+    private static System.Text.Json.Nodes.JsonNode Json(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!;
+
+    [Theory]
+    [InlineData("\"91440000100017600N\"", null)]
+    [InlineData("{\"scheme\":\"uscc\",\"value\":\"91440000100017600N\"}", null)]
+    [InlineData("{\"scheme\":\"airline\",\"value\":\"CX\"}", null)]
+    [InlineData("{\"scheme\":\"licence\",\"value\":\"FAA-AOC-12345\"}", null)]
+    [InlineData("\"CX\"", null)]
+    [InlineData("\"91440000100017600A\"", "field.uscc.checksum")]
+    [InlineData("{\"scheme\":\"airline\",\"value\":\"C\"}", "field.airline.format")]
+    [InlineData("{\"scheme\":\"passport\",\"value\":\"E12345678\"}", "field.orgid.scheme")]
+    [InlineData("42", "field.type")]
+    public void Validate_OrganisationIdentifier_FollowsArticle5(string json, string? code)
+    {
+        var problems = Problems("collection-org", o => o["orgId"] = Json(json));
+        Assert.Equal(code, problems.SingleOrDefault()?.Code);
+        if (code is not null) Assert.Equal("orgId", problems[0].Field);
+    }
+
+    [Theory]
+    [InlineData("\"11010519491231002X\"", null)]
+    [InlineData("{\"scheme\":\"passport\",\"value\":\"E12345678\"}", null)]
+    [InlineData("\"110105194912310021\"", "field.idnumber.checksum")]
+    [InlineData("{\"scheme\":\"id\",\"value\":\"E12345678\"}", "field.idnumber.format")]
+    [InlineData("{\"scheme\":\"uscc\",\"value\":\"91440000100017600N\"}", "field.personid.scheme")]
+    public void Validate_PersonIdentifier_IsIdNumberElsePassport(string json, string? code)
+    {
+        var problems = Problems("collection-org", o => o["legalRepId"] = Json(json));
+        Assert.Equal(code, problems.SingleOrDefault()?.Code);
+    }
+
+    [Fact]
+    public void Validate_ChoiceOutsideTheOptions_ListsTheOptions()
+    {
+        var p = Assert.Single(Problems("decision-org", o => o["validityCase"] = "forever"));
+        Assert.Equal("field.choice.unknown", p.Code);
+        Assert.Contains("art8-1-3", p.Message);
+    }
+
+    [Fact]
+    public void Validate_Choice_PutsTheOptionsWordingIntoTheDocument()
+    {
+        using var sample = TestEngine.Sample("decision-org");
+        foreach (var (value, years, months) in new[] { ("general", "一", "三"), ("art8-1-3", "三", "六") })
+        {
+            using var data = TestEngine.With(sample, o => o["validityCase"] = value);
+            var doc = Ses.Documents.Rendering.DocumentResolver.Resolve(TestEngine.Engine.Validate("decision-org", data.RootElement).Input!);
+            var text = string.Concat(doc.AllText());
+            Assert.Contains($"该严重失信行为信息的有效期为{years}年，自本决定书送达之日起计算。", text);
+            Assert.Contains($"该严重失信行为信息记入满{months}个月后", text);
+        }
+    }
+
+    [Fact]
+    public void Validate_RowsWithBadCells_NameEachRowAndColumn()
+    {
+        var problems = Problems("collection-org", o => o["persons"] = Json("""[{"name":"甲","personId":"11010519491231002X"},{"personId":"110105194912310021","phone":"1"},"x"]"""));
+        Assert.Contains(problems, p => p.Field == "persons[1].name" && p.Code == "field.required");
+        Assert.Contains(problems, p => p.Field == "persons[1].personId" && p.Code == "field.idnumber.checksum");
+        Assert.Contains(problems, p => p.Field == "persons[1].phone" && p.Code == "field.phone.format");
+        Assert.Contains(problems, p => p.Field == "persons[2]" && p.Code == "field.type");
+        Assert.DoesNotContain(problems, p => p.Field.StartsWith("persons[0]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_TooManyRows_IsReported()
+    {
+        var rows = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, 201).Select(_ => Json("""{"name":"甲","personId":"11010519491231002X"}"""))]);
+        var p = Assert.Single(Problems("collection-org", o => o["persons"] = rows));
+        Assert.Equal("field.rows.max", p.Code);
+    }
+
+    [Fact]
+    public void Render_MultilineValue_BecomesSeveralIndentedParagraphs()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        using var data = TestEngine.With(sample, o => o["actDescription"] = "第一段事实\n第二段事实");
+        var doc = Ses.Documents.Rendering.DocumentResolver.Resolve(TestEngine.Engine.Validate("notice-org", data.RootElement).Input!);
+        var paragraphs = doc.Blocks.Where(b => b.Kind == Ses.Documents.Templates.BlockKind.Paragraph).Select(b => b.Text).ToList();
+        Assert.Contains(paragraphs, t => t.EndsWith("第一段事实", StringComparison.Ordinal));
+        Assert.Contains(paragraphs, t => t.StartsWith("第二段事实，构成了", StringComparison.Ordinal));
+    }
+}
