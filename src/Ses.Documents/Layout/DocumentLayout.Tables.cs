@@ -59,7 +59,7 @@ internal sealed partial class DocumentLayout
             var lines = new List<string>();
             foreach (var para in cell.Text.Split('\n'))
             {
-                lines.AddRange(LineBreaker.Break(para, width, width, r => Measure(r, BodyChain, Styles.TableSize, 1)));
+                lines.AddRange(Break(para, width, width, BodyChain, Styles.TableSize, 1));
             }
             cells.Add(new CellLines(cell, left, right, lines));
         }

@@ -23,19 +23,24 @@ internal sealed partial class DocumentLayout
 
     private readonly double _pitch;
 
-    private DocumentLayout(FontSet fonts, double pitch)
+    // Line breaks do not depend on the pitch: each text is broken once for all the pitches tried.
+    private readonly Dictionary<(string, double, double, int, double, double), List<string>> _breaks;
+
+    private DocumentLayout(FontSet fonts, double pitch, Dictionary<(string, double, double, int, double, double), List<string>> breaks)
     {
         _fonts = fonts;
         _pitch = pitch;
+        _breaks = breaks;
         NewPage();
     }
 
     public static LaidOutDocument Lay(ResolvedDocument doc, FontSet fonts)
     {
         DocumentLayout? best = null;
+        var breaks = new Dictionary<(string, double, double, int, double, double), List<string>>();
         foreach (var step in Styles.PitchSteps)
         {
-            var layout = new DocumentLayout(fonts, Styles.LinePitch * step);
+            var layout = new DocumentLayout(fonts, Styles.LinePitch * step, breaks);
             foreach (var block in doc.Blocks) layout.Place(block);
             if (best is null || layout._pages.Count < best._pages.Count) best = layout;
             if (best._pages.Count == 1 || doc.Blocks.Any(b => b.Kind == BlockKind.Table)) break;
@@ -114,7 +119,7 @@ internal sealed partial class DocumentLayout
 
     private void PlaceLines(string text, int chain, double size, double scale, double pitch, Align align, double indent)
     {
-        var lines = LineBreaker.Break(text, Styles.BlockWidth - indent, Styles.BlockWidth, r => Measure(r, chain, size, scale));
+        var lines = Break(text, Styles.BlockWidth - indent, Styles.BlockWidth, chain, size, scale);
         for (var i = 0; i < lines.Count; i++)
         {
             EnsureRoom(pitch);
@@ -122,6 +127,17 @@ internal sealed partial class DocumentLayout
             DrawLine(lines[i], chain, size, scale, x, Styles.Right, Styles.Baseline(_y, pitch, size), align);
             _y += pitch;
         }
+    }
+
+    private List<string> Break(string text, double first, double width, int chain, double size, double scale)
+    {
+        var key = (text, first, width, chain, size, scale);
+        if (!_breaks.TryGetValue(key, out var lines))
+        {
+            lines = LineBreaker.Break(text, first, width, r => Measure(r, chain, size, scale));
+            _breaks[key] = lines;
+        }
+        return lines;
     }
 
     /// <summary>Draws one line between <paramref name="left"/> and <paramref name="right"/>, split into runs by face.</summary>

@@ -37,6 +37,7 @@ internal static class PdfRenderer
             using var g = XGraphics.FromPdfPage(page);
             var pen = new XPen(XColors.Black, Styles.RuleWidth);
             foreach (var rule in pageOps.Rules) g.DrawLine(pen, rule.X1, rule.Y1, rule.X2, rule.Y2);
+            // In reading order, so that text extracted from the file reads as the document does.
             foreach (var t in pageOps.Texts)
             {
                 var font = Font(t.Chain, t.Face, t.Size);
