@@ -1,4 +1,5 @@
 using Ses.Service.Cli;
+using Ses.Service.Data;
 using Ses.Service.Documents;
 using Ses.Service.Signing;
 
@@ -10,9 +11,11 @@ if (args.Length > 0 && SesCommand.IsVerb(args[0]))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDocuments();
 builder.AddSigning();
+builder.AddData();
 
 var app = builder.Build();
 app.UseSigning();
+await DataSetup.MigrateAsync(app.Services);
 app.MapHealth();
 app.MapDocuments();
 app.MapTimestampAuthority();

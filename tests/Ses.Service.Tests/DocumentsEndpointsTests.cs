@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Ses.Service.Tests;
 
-public sealed class DocumentsEndpointsTests(DevelopmentServiceFactory factory) : IClassFixture<DevelopmentServiceFactory>
+public sealed class DocumentsEndpointsTests(ServiceFixture factory) : IClassFixture<ServiceFixture>
 {
     private static readonly object NoticeData = new
     {
@@ -22,6 +22,8 @@ public sealed class DocumentsEndpointsTests(DevelopmentServiceFactory factory) :
         var health = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
         Assert.Equal("ok", health.GetProperty("status").GetString());
         Assert.True(health.GetProperty("forms").GetInt32() >= 1);
+        Assert.Equal("ok", health.GetProperty("database").GetString());
+        Assert.Equal("ok", health.GetProperty("fileStore").GetString());
     }
 
     [Fact]

@@ -10,11 +10,11 @@ using Org.BouncyCastle.Tsp;
 namespace Ses.Service.Tests;
 
 /// <summary>The in-process RFC 3161 TSA over HTTP, in Development with development certificates in a temporary folder.</summary>
-public sealed class TimestampAuthorityTests : IClassFixture<DevelopmentServiceFactory>
+public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
 {
-    private readonly DevelopmentServiceFactory _factory;
+    private readonly ServiceFixture _factory;
 
-    public TimestampAuthorityTests(DevelopmentServiceFactory factory) => _factory = factory;
+    public TimestampAuthorityTests(ServiceFixture factory) => _factory = factory;
 
     [Fact]
     public async Task Post_TimestampQuery_IsGrantedWithAMatchingImprint()
@@ -59,24 +59,6 @@ public sealed class TimestampAuthorityTests : IClassFixture<DevelopmentServiceFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var pdf = System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
         Assert.Contains("/SubFilter/ETSI.CAdES.detached", pdf);
-    }
-}
-
-/// <summary>The service in Development, its development certificates in a temporary folder.</summary>
-public sealed class DevelopmentServiceFactory : WebApplicationFactory<Program>
-{
-    private readonly string _certs = Directory.CreateTempSubdirectory("ses-svc-certs-").FullName;
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("Signing:DevelopmentCertificatesPath", _certs);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(_certs)) Directory.Delete(_certs, recursive: true);
     }
 }
 

@@ -1,0 +1,22 @@
+namespace Ses.Service.Data;
+
+/// <summary>Configuration section <c>Database</c>: SQLite in <c>./data/</c> by default, PostgreSQL for several instances.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>Default: <c>Data Source=data/ses.db</c>; for PostgreSQL an Npgsql connection string (password from the environment).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Folder of the file store (issued PDFs and DOCX by SHA-256).</summary>
+    public string FilesPath { get; set; } = "data/files";
+
+    public IEnumerable<string> Problems()
+    {
+        if (Provider is not ("sqlite" or "postgres")) yield return $"Database:Provider must be sqlite or postgres, not '{Provider}'";
+        if (Provider == "postgres" && string.IsNullOrWhiteSpace(ConnectionString)) yield return "Database:ConnectionString is required with Database:Provider=postgres";
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Ses.Service.Audit;
+using Ses.Service.Issuing;
+
+namespace Ses.Service.Data;
+
+/// <summary>The service's database: SQLite by default, PostgreSQL for several instances.</summary>
+public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbContext(options)
+{
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<NumberCounter>(e =>
+        {
+            e.ToTable("number_counters");
+            e.HasKey(c => new { c.Bureau, c.Series, c.Year });
+            e.Property(c => c.Bureau).HasMaxLength(32);
+            e.Property(c => c.Series).HasMaxLength(16);
+        });
+        b.Entity<IssuedDocument>(e =>
+        {
+            e.ToTable("issued_documents");
+            e.HasKey(d => d.Id);
+            // A number is never given twice (rules.md, Numbers).
+            e.HasIndex(d => new { d.Bureau, d.Series, d.Year, d.Sequence }).IsUnique();
+            e.HasIndex(d => d.Number).IsUnique();
+            e.Property(d => d.Bureau).HasMaxLength(32);
+            e.Property(d => d.Series).HasMaxLength(16);
+            e.Property(d => d.Number).HasMaxLength(64);
+            e.Property(d => d.FormId).HasMaxLength(64);
+            e.Property(d => d.Officer).HasMaxLength(64);
+            e.Property(d => d.PdfSha256).HasMaxLength(64);
+            e.Property(d => d.DocxSha256).HasMaxLength(64);
+            e.Property(d => d.VoidReason).HasMaxLength(500);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Actor).HasMaxLength(64);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Subject).HasMaxLength(128);
+            e.Property(a => a.Source).HasMaxLength(64);
+        });
+        if (Database.IsSqlite())
+        {
+            // SQLite has no DateTimeOffset type: store UTC ticks, which order and compare correctly.
+            foreach (var entity in b.Model.GetEntityTypes())
+            {
+                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+                {
+                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+                }
+            }
+        }
+    }
+}

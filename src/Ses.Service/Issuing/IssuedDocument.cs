@@ -1,0 +1,37 @@
+namespace Ses.Service.Issuing;
+
+/// <summary>A numbered document as issued: immutable except for voiding, which keeps the number (rules.md, Numbers).</summary>
+public sealed class IssuedDocument
+{
+    public Guid Id { get; init; }
+
+    public required string Bureau { get; init; }
+
+    public required string Series { get; init; }
+
+    public required int Year { get; init; }
+
+    public required int Sequence { get; init; }
+
+    /// <summary>The formatted number, e.g. 西北局信告字〔2026〕1号.</summary>
+    public required string Number { get; init; }
+
+    public required string FormId { get; init; }
+
+    public required string Officer { get; init; }
+
+    public required DateTimeOffset IssuedAt { get; init; }
+
+    /// <summary>SHA-256 (hex) of the signed PDF in the file store.</summary>
+    public required string PdfSha256 { get; init; }
+
+    /// <summary>SHA-256 (hex) of the DOCX in the file store.</summary>
+    public required string DocxSha256 { get; init; }
+
+    /// <summary>The document this one corrects, if any (a correction is a new document).</summary>
+    public Guid? Replaces { get; init; }
+
+    public DateTimeOffset? VoidedAt { get; set; }
+
+    public string? VoidReason { get; set; }
+}

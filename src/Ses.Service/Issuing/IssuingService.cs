@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Ses.Documents;
+using Ses.Documents.Numbering;
+using Ses.Documents.Validation;
+using Ses.Service.Audit;
+using Ses.Service.Data;
+using Ses.Service.Signing;
+using Ses.Service.Storage;
+
+namespace Ses.Service.Issuing;
+
+/// <summary>
+/// Issues a document in one transaction: takes the next number of its series, renders the PDF and DOCX with it,
+/// signs the PDF with a timestamp, stores both files, records the document and the audit entry. If any step fails
+/// nothing is stored and the number is not consumed.
+/// </summary>
+public sealed class IssuingService(SesDbContext db, DocumentEngine engine, SigningContext signing, IFileStore files, TimeProvider time)
+{
+    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
+
+    public async Task<(IssuedDocument? Document, IReadOnlyList<Problem> Problems)> IssueAsync(IssueRequest request, CancellationToken ct)
+    {
+        var form = engine.Templates.FindForm(request.FormId);
+        if (form?.Series is null)
+        {
+            return (null, [new Problem("form", form is null ? "form.unknown" : "form.not-numbered",
+                form is null ? $"没有这个表单：{request.FormId}" : $"表单 {request.FormId} 不编文号，不能以发文方式签发")]);
+        }
+        // Validated before the transaction: invalid input never takes a number.
+        var data = JsonNode.Parse(request.Data.GetRawText()) as JsonObject;
+        data?.Remove(FormValidator.NumberKey);
+        using var unnumbered = System.Text.Json.JsonDocument.Parse(data?.ToJsonString() ?? "null");
+        var (input, problems) = engine.Validate(request.FormId, unnumbered.RootElement, request.Bureau);
+        if (input is null) return (null, problems);
+
+        var now = time.GetUtcNow();
+        var year = now.ToOffset(Beijing).Year; // rules.md: the Asia/Shanghai year of issue
+        var created = new List<string>();
+        try
+        {
+            var document = await Transactions.WriteAsync(db, async () =>
+            {
+                var sequence = await NumberAllocator.NextAsync(db, input.Bureau.Code, form.Series, year, ct);
+                var number = new DocumentNumber(input.Bureau.NumberPrefix, form.Series, year, sequence);
+                var numbered = input with { Number = number };
+                var pdf = engine.Sign(engine.Render(numbered, OutputFormat.Pdf), signing.Settings, now);
+                var docx = engine.Render(numbered, OutputFormat.Docx).Content;
+                var pdfSha = await Store(pdf);
+                var docxSha = await Store(docx);
+                var issued = new IssuedDocument
+                {
+                    Id = Guid.CreateVersion7(now),
+                    Bureau = input.Bureau.Code,
+                    Series = form.Series,
+                    Year = year,
+                    Sequence = sequence,
+                    Number = number.Format(),
+                    FormId = form.Id,
+                    Officer = request.Officer,
+                    IssuedAt = now,
+                    PdfSha256 = pdfSha,
+                    DocxSha256 = docxSha,
+                    Replaces = request.Replaces,
+                };
+                db.IssuedDocuments.Add(issued);
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    At = now, Actor = request.Officer, Action = "document.issued", Subject = issued.Number, Source = request.Source,
+                    Detail = $"form={form.Id} id={issued.Id} pdf={pdfSha}",
+                });
+                await db.SaveChangesAsync(ct);
+                return issued;
+            }, ct);
+            return (document, []);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            foreach (var sha in created) files.Forget(sha);
+            throw;
+        }
+
+        async Task<string> Store(byte[] content)
+        {
+            var (sha, isNew) = await files.PutAsync(content, ct);
+            if (isNew) created.Add(sha);
+            return sha;
+        }
+    }
+}

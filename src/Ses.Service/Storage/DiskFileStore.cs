@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+
+namespace Ses.Service.Storage;
+
+/// <summary>Files under a folder as <c>ab/cd/abcd….bin</c> by SHA-256, written to a temporary name and moved into place.</summary>
+public sealed class DiskFileStore(string root) : IFileStore
+{
+    public string Root { get; } = Path.GetFullPath(root);
+
+    public async Task<(string Sha256, bool Created)> PutAsync(byte[] content, CancellationToken ct)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var path = PathOf(sha);
+        if (File.Exists(path)) return (sha, false);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllBytesAsync(temp, content, ct);
+        try
+        {
+            File.Move(temp, path, overwrite: false);
+            return (sha, true);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another writer stored the same bytes first: same content, nothing to do.
+            File.Delete(temp);
+            return (sha, false);
+        }
+    }
+
+    public async Task<byte[]?> GetAsync(string sha256, CancellationToken ct)
+    {
+        var path = PathOf(sha256);
+        return File.Exists(path) ? await File.ReadAllBytesAsync(path, ct) : null;
+    }
+
+    public void Forget(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path)) File.Delete(path);
+    }
+
+    private string PathOf(string sha)
+    {
+        if (sha.Length != 64 || !sha.All(char.IsAsciiHexDigitLower)) throw new ArgumentException("not a SHA-256 in lower-case hex", nameof(sha));
+        return Path.Combine(Root, sha[..2], sha[2..4], sha + ".bin");
+    }
+}

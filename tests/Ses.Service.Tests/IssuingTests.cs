@@ -1,0 +1,130 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ses.Service.Data;
+using Ses.Service.Issuing;
+using Ses.Service.Storage;
+
+namespace Ses.Service.Tests;
+
+/// <summary>Numbered issuing against a real SQLite file: sequential numbers, all-or-nothing, and many issuers at once.</summary>
+public sealed class IssuingTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ses-issue-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static JsonElement Notice(string party = "西安某某航空服务有限公司") => JsonSerializer.SerializeToElement(new
+    {
+        party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料", replyDeadline = "2026-03-20",
+    });
+
+    private static async Task<(IssuedDocument? Doc, IReadOnlyList<Ses.Documents.Validation.Problem> Problems)> Issue(IServiceProvider services, JsonElement data, string form = "notice-org")
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IssuingService>()
+            .IssueAsync(new IssueRequest(form, data, null, "officer1", "test"), CancellationToken.None);
+    }
+
+    private static async Task<List<IssuedDocument>> All(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SesDbContext>().IssuedDocuments.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Issue_Twice_GivesNumbersOneAndTwoWithSignedFilesStored()
+    {
+        using var factory = new DevelopmentServiceFactory(_folder);
+        _ = factory.Server;
+        var (first, _) = await Issue(factory.Services, Notice());
+        var (second, _) = await Issue(factory.Services, Notice());
+        Assert.Equal("西北局信告字〔2026〕1号", first!.Number);
+        Assert.Equal("西北局信告字〔2026〕2号", second!.Number);
+        var pdf = await factory.Services.GetRequiredService<IFileStore>().GetAsync(first.PdfSha256, CancellationToken.None);
+        var text = System.Text.Encoding.Latin1.GetString(pdf!);
+        Assert.Contains("/SubFilter/ETSI.CAdES.detached", text);
+        Assert.Equal(first.PdfSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf!)));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<SesDbContext>().AuditEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(2, audit.Count(a => a.Action == "document.issued"));
+    }
+
+    [Fact]
+    public async Task Issue_InvalidData_StoresNothingAndTakesNoNumber()
+    {
+        using var factory = new DevelopmentServiceFactory(_folder);
+        _ = factory.Server;
+        var (doc, problems) = await Issue(factory.Services, JsonSerializer.SerializeToElement(new { party = "某公司" }));
+        Assert.Null(doc);
+        Assert.Contains(problems, p => p.Code == "field.required");
+        Assert.Empty(await All(factory.Services));
+        var (next, _) = await Issue(factory.Services, Notice());
+        Assert.Equal(1, next!.Sequence);
+    }
+
+    [Fact]
+    public async Task Issue_TimestampAuthorityDown_StoresNothingAndTheNumberIsNotConsumed()
+    {
+        using (var broken = new DevelopmentServiceFactory(_folder, settings: new Dictionary<string, string> { ["Signing:TsaUrl"] = "http://127.0.0.1:9/tsa" }))
+        {
+            _ = broken.Server;
+            await Assert.ThrowsAsync<Ses.Documents.Signing.Crypto.TimestampException>(() => Issue(broken.Services, Notice()));
+            Assert.Empty(await All(broken.Services));
+        }
+        Assert.False(Directory.Exists(Path.Combine(_folder, "files")) && Directory.EnumerateFiles(Path.Combine(_folder, "files"), "*", SearchOption.AllDirectories).Any());
+        using var factory = new DevelopmentServiceFactory(_folder);
+        _ = factory.Server;
+        var (doc, _) = await Issue(factory.Services, Notice());
+        Assert.Equal(1, doc!.Sequence);
+    }
+
+    [Fact]
+    public async Task Issue_JustAfterMidnightBeijingOnNewYear_NumbersInTheNewYear()
+    {
+        // 2026-12-31 16:30 UTC is 2027-01-01 00:30 in Beijing: the year of the number is 2027.
+        var time = new FixedTime(new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero));
+        using var factory = new DevelopmentServiceFactory(_folder, time: time);
+        _ = factory.Server;
+        var (doc, _) = await Issue(factory.Services, Notice());
+        Assert.Equal("西北局信告字〔2027〕1号", doc!.Number);
+    }
+
+    [Fact]
+    public async Task Issue_32ParallelIssuersOf20_Give640DistinctNumbers1To640()
+    {
+        using var factory = new DevelopmentServiceFactory(_folder);
+        _ = factory.Server;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
+        {
+            for (var j = 0; j < 20; j++) Assert.NotNull((await Issue(factory.Services, Notice($"相对人{i}-{j}"))).Doc);
+        })));
+        var numbers = (await All(factory.Services)).Select(d => d.Sequence).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 640), numbers);
+    }
+
+    [Fact]
+    public async Task Issue_TwoInstancesSharingOneDatabase_Give640DistinctNumbers1To640()
+    {
+        using var a = new DevelopmentServiceFactory(_folder);
+        using var b = new DevelopmentServiceFactory(_folder);
+        _ = a.Server;
+        _ = b.Server;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
+        {
+            var services = i % 2 == 0 ? a.Services : b.Services;
+            for (var j = 0; j < 20; j++) Assert.NotNull((await Issue(services, Notice($"相对人{i}-{j}"))).Doc);
+        })));
+        var numbers = (await All(a.Services)).Select(d => d.Sequence).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 640), numbers);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
