@@ -1,6 +1,8 @@
+using Ses.Service.Accounts;
 using Ses.Service.Cli;
 using Ses.Service.Data;
 using Ses.Service.Documents;
+using Ses.Service.Issuing;
 using Ses.Service.Signing;
 
 if (args.Length > 0 && SesCommand.IsVerb(args[0]))
@@ -12,13 +14,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDocuments();
 builder.AddSigning();
 builder.AddData();
+builder.AddAccounts();
 
 var app = builder.Build();
 app.UseSigning();
 await DataSetup.MigrateAsync(app.Services);
+await DevelopmentSeed.RunAsync(app);
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealth();
 app.MapDocuments();
 app.MapTimestampAuthority();
+app.MapAuth();
+app.MapIssuing();
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ses.Service.Accounts;
 using Ses.Service.Audit;
 using Ses.Service.Issuing;
 
@@ -12,6 +13,10 @@ public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbCon
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    public DbSet<Draft> Drafts => Set<Draft>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -47,6 +52,30 @@ public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbCon
             e.Property(a => a.Subject).HasMaxLength(128);
             e.Property(a => a.Source).HasMaxLength(64);
         });
+        b.Entity<StaffUser>(e =>
+        {
+            e.ToTable("staff_users");
+            e.HasKey(u => u.Id);
+            e.HasIndex(u => u.UserName).IsUnique();
+            e.Property(u => u.UserName).HasMaxLength(64);
+            e.Property(u => u.DisplayName).HasMaxLength(64);
+            e.Property(u => u.Role).HasMaxLength(16);
+            e.Property(u => u.Bureau).HasMaxLength(32);
+            e.Property(u => u.PasswordHash).HasMaxLength(200);
+        });
+        b.Entity<Draft>(e =>
+        {
+            e.ToTable("drafts");
+            e.HasKey(d => d.Id);
+            e.HasIndex(d => d.Bureau);
+            e.Property(d => d.Bureau).HasMaxLength(32);
+            e.Property(d => d.FormId).HasMaxLength(64);
+            e.Property(d => d.CreatedBy).HasMaxLength(64);
+            // Optimistic concurrency: two edits of one draft, or an edit racing its issuing, cannot both win.
+            e.Property(d => d.Version).IsConcurrencyToken();
+        });
+        b.Entity<IssuedDocument>().Property(d => d.Party).HasMaxLength(200);
+        b.Entity<IssuedDocument>().HasIndex(d => d.DraftId).IsUnique();
         if (Database.IsSqlite())
         {
             // SQLite has no DateTimeOffset type: store UTC ticks, which order and compare correctly.

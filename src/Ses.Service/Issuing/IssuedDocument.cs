@@ -18,6 +18,12 @@ public sealed class IssuedDocument
 
     public required string FormId { get; init; }
 
+    /// <summary>The addressee as printed (the form's party or organisation name), for the register.</summary>
+    public string Party { get; init; } = "";
+
+    /// <summary>The draft it was issued from.</summary>
+    public Guid? DraftId { get; init; }
+
     public required string Officer { get; init; }
 
     public required DateTimeOffset IssuedAt { get; init; }

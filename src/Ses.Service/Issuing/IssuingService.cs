@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Numbering;
 using Ses.Documents.Validation;
@@ -61,7 +62,18 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
                     PdfSha256 = pdfSha,
                     DocxSha256 = docxSha,
                     Replaces = request.Replaces,
+                    Party = PartyOf(numbered),
+                    DraftId = request.DraftId,
                 };
+                if (request.DraftId is { } draftId)
+                {
+                    // The draft is frozen in the same transaction; its concurrency token makes a racing edit or a
+                    // second issue of the same draft fail instead of issuing twice.
+                    var draft = await db.Drafts.SingleAsync(d => d.Id == draftId, ct);
+                    if (draft.IssuedDocumentId is not null) throw new DraftAlreadyIssuedException(draftId);
+                    draft.IssuedDocumentId = issued.Id;
+                    draft.Version++;
+                }
                 db.IssuedDocuments.Add(issued);
                 db.AuditEntries.Add(new AuditEntry
                 {
@@ -79,6 +91,10 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
             foreach (var sha in created) files.Forget(sha);
             throw;
         }
+
+        static string PartyOf(Ses.Documents.Templates.FormInput input) =>
+            new[] { "party", "orgName", "name", "applicantName" }.AsEnumerable()
+                .Select(k => input.Values.GetValueOrDefault(k)?.Display).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
 
         async Task<string> Store(byte[] content)
         {

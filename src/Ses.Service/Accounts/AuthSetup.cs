@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Ses.Service.Accounts;
+
+/// <summary>Cookies for the browser, bearer tokens for API clients, and the role policies.</summary>
+public static class AuthSetup
+{
+    public const string Scheme = "ses";
+    public const string StaffPolicy = "staff";
+    public const string OfficerPolicy = "officer";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+                    ? BearerTokenDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "ses";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                // An API answers 401/403; the sign-in page redirect comes with the pages.
+                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind))
+            .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Officer));
+        return builder;
+    }
+
+    /// <summary>Until the initial password is changed, everything but changing it is refused.</summary>
+    public static RouteGroupBuilder RequirePasswordChanged(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (ctx, next) =>
+            ctx.HttpContext.User.FindFirst(SesClaims.MustChangePassword)?.Value == "true"
+                ? Http.ApiProblems.Forbidden("password.change-required", "请先修改初始密码")
+                : await next(ctx));
+}

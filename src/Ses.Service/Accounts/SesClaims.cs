@@ -1,0 +1,33 @@
+using System.Security.Claims;
+
+namespace Ses.Service.Accounts;
+
+/// <summary>The claims a signed-in principal carries, and reading them back.</summary>
+public static class SesClaims
+{
+    public const string Subject = "sub";
+    public const string Kind = "kind";
+    public const string Bureau = "bureau";
+    public const string Counterparty = "counterparty";
+    public const string MustChangePassword = "must_change_password";
+
+    public const string StaffKind = "staff";
+    public const string AccountKind = "account";
+
+    public static ClaimsPrincipal ForStaff(StaffUser u, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(Subject, u.Id.ToString()),
+        new Claim(ClaimTypes.Name, u.UserName),
+        new Claim(ClaimTypes.Role, u.Role),
+        new Claim(Kind, StaffKind),
+        new Claim(Bureau, u.Bureau),
+        new Claim(MustChangePassword, u.MustChangePassword ? "true" : "false"),
+    ], scheme, ClaimTypes.Name, ClaimTypes.Role));
+
+    public static Guid UserId(this ClaimsPrincipal p) => Guid.Parse(p.FindFirstValue(Subject)!);
+
+    public static string UserName(this ClaimsPrincipal p) => p.FindFirstValue(ClaimTypes.Name)!;
+
+    /// <summary>The bureau of a staff member; data of other bureaus is invisible to them.</summary>
+    public static string StaffBureau(this ClaimsPrincipal p) => p.FindFirstValue(Bureau)!;
+}

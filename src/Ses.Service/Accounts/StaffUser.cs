@@ -1,0 +1,28 @@
+namespace Ses.Service.Accounts;
+
+/// <summary>A member of a bureau's staff: officer, legal staff or administrator, attached to one bureau.</summary>
+public sealed class StaffUser
+{
+    public Guid Id { get; init; }
+
+    /// <summary>Sign-in name (ASCII).</summary>
+    public required string UserName { get; init; }
+
+    public required string DisplayName { get; set; }
+
+    /// <summary>One of <see cref="StaffRole"/>.</summary>
+    public required string Role { get; set; }
+
+    /// <summary>Bureau code (templates/bureaus): the only bureau whose data the user sees.</summary>
+    public required string Bureau { get; init; }
+
+    public required string PasswordHash { get; set; }
+
+    public bool MustChangePassword { get; set; }
+
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public bool Active { get; set; } = true;
+}

@@ -1,0 +1,26 @@
+namespace Ses.Service.Issuing;
+
+/// <summary>A form being prepared by an officer: editable until issued, then frozen and linked to the issued document.</summary>
+public sealed class Draft
+{
+    public Guid Id { get; init; }
+
+    public required string Bureau { get; init; }
+
+    public required string FormId { get; init; }
+
+    /// <summary>The field values as JSON (without a number: issuing assigns it).</summary>
+    public required string DataJson { get; set; }
+
+    public Guid? Replaces { get; set; }
+
+    public required string CreatedBy { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public Guid? IssuedDocumentId { get; set; }
+
+    public int Version { get; set; }
+}
