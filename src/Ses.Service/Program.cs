@@ -2,6 +2,7 @@ using Ses.Service.Accounts;
 using Ses.Service.Cli;
 using Ses.Service.Data;
 using Ses.Service.Documents;
+using Ses.Service.Http;
 using Ses.Service.Issuing;
 using Ses.Service.Signing;
 
@@ -15,6 +16,7 @@ builder.AddDocuments();
 builder.AddSigning();
 builder.AddData();
 builder.AddAccounts();
+builder.AddApiReference();
 
 var app = builder.Build();
 app.UseSigning();
@@ -27,6 +29,7 @@ app.MapDocuments();
 app.MapTimestampAuthority();
 app.MapAuth();
 app.MapIssuing();
+app.MapApiReference();
 await app.RunAsync();
 return 0;
 

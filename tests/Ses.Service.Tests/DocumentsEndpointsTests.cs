@@ -67,3 +67,23 @@ public sealed class DocumentsEndpointsTests(ServiceFixture factory) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+public sealed class ApiReferenceTests(ServiceFixture factory) : IClassFixture<ServiceFixture>
+{
+    [Fact]
+    public async Task OpenApi_DescribesTheIssuingRoutes()
+    {
+        var doc = await factory.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/drafts/{id}/issue", out _));
+        Assert.True(paths.TryGetProperty("/api/register/csv", out _));
+    }
+
+    [Fact]
+    public async Task ReferencePage_ListsRoutesInHtml()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/api-reference", TestContext.Current.CancellationToken);
+        Assert.Contains("/api/drafts/{id:guid}/issue", html);
+        Assert.Contains("/openapi/v1.json", html);
+    }
+}
