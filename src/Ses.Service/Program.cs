@@ -1,5 +1,6 @@
 using Ses.Service.Accounts;
 using Ses.Service.Cli;
+using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Documents;
 using Ses.Service.Http;
@@ -29,6 +30,7 @@ app.MapDocuments();
 app.MapTimestampAuthority();
 app.MapAuth();
 app.MapIssuing();
+app.MapCounterparties();
 app.MapApiReference();
 await app.RunAsync();
 return 0;

@@ -17,7 +17,9 @@ public static class AuthEndpoints
         var auth = app.MapGroup("/api/auth").WithTags("Auth");
         auth.MapPost("/staff/login", StaffLogin).WithName("StaffLogin")
             .WithSummary("Staff sign-in: a bearer token, or with cookie=true a cookie");
-        auth.MapPost("/password", ChangePassword).WithName("ChangePassword").RequireAuthorization(AuthSetup.StaffPolicy)
+        auth.MapPost("/account/login", AccountLogin).WithName("AccountLogin")
+            .WithSummary("Counterparty account sign-in: a bearer token, or with cookie=true a cookie");
+        auth.MapPost("/password", ChangePassword).WithName("ChangePassword").RequireAuthorization()
             .WithSummary("Change the signed-in user's password (required after the first sign-in); sign in again afterwards");
         auth.MapPost("/logout", (Func<HttpContext, Task<IResult>>)Logout).WithName("Logout").RequireAuthorization();
         return app;
@@ -30,13 +32,24 @@ public static class AuthEndpoints
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> StaffLogin(
         LoginRequest request, SesDbContext db, TimeProvider time, HttpContext http, bool cookie = false)
     {
-        var now = time.GetUtcNow();
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == request.UserName, http.RequestAborted);
-        if (user is null || !user.Active)
-        {
-            // The same answer as a wrong password: whether a name exists is not told.
-            return ApiProblems.Unauthorized("auth.failed", "用户名或密码错误");
-        }
+        return await SignIn(user, request, db, time, http, cookie, scheme => SesClaims.ForStaff(user!, scheme));
+    }
+
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> AccountLogin(
+        LoginRequest request, SesDbContext db, TimeProvider time, HttpContext http, bool cookie = false)
+    {
+        var account = await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.UserName == request.UserName, http.RequestAborted);
+        return await SignIn(account, request, db, time, http, cookie, scheme => SesClaims.ForAccount(account!, scheme));
+    }
+
+    /// <summary>One rule for staff and accounts: the same answer for an unknown name as for a wrong password, lockout
+    /// after <see cref="Passwords.MaxFailures"/> failures, every outcome audited.</summary>
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(ICredentials? user, LoginRequest request,
+        SesDbContext db, TimeProvider time, HttpContext http, bool cookie, Func<string, System.Security.Claims.ClaimsPrincipal> principal)
+    {
+        var now = time.GetUtcNow();
+        if (user is null || !user.Active) return ApiProblems.Unauthorized("auth.failed", "用户名或密码错误");
         if (user.LockedUntil is { } until && until > now)
         {
             return ApiProblems.Of(StatusCodes.Status423Locked, "auth.locked", "登录失败次数过多，账号已暂时锁定，请稍后再试");
@@ -58,13 +71,15 @@ public static class AuthEndpoints
         db.AuditEntries.Add(Audit(now, user.UserName, "auth.signed-in", http));
         await db.SaveChangesAsync(http.RequestAborted);
         var scheme = cookie ? CookieAuthenticationDefaults.AuthenticationScheme : BearerTokenDefaults.AuthenticationScheme;
-        return TypedResults.SignIn(SesClaims.ForStaff(user, scheme), authenticationScheme: scheme);
+        return TypedResults.SignIn(principal(scheme), authenticationScheme: scheme);
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
         PasswordChange request, SesDbContext db, TimeProvider time, HttpContext http)
     {
-        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == http.User.UserId(), http.RequestAborted);
+        ICredentials? user = http.User.IsAccount()
+            ? await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.Id == http.User.UserId(), http.RequestAborted)
+            : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == http.User.UserId(), http.RequestAborted);
         if (user is null || !Passwords.Verify(user.PasswordHash, request.CurrentPassword ?? ""))
         {
             return ApiProblems.Unauthorized("auth.failed", "当前密码错误");

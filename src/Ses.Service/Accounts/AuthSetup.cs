@@ -9,6 +9,8 @@ public static class AuthSetup
     public const string Scheme = "ses";
     public const string StaffPolicy = "staff";
     public const string OfficerPolicy = "officer";
+    public const string AdminPolicy = "admin";
+    public const string AccountPolicy = "account";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
@@ -32,7 +34,9 @@ public static class AuthSetup
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind))
-            .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Officer));
+            .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Officer))
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin))
+            .AddPolicy(AccountPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.AccountKind));
         return builder;
     }
 

@@ -24,6 +24,20 @@ public static class SesClaims
         new Claim(MustChangePassword, u.MustChangePassword ? "true" : "false"),
     ], scheme, ClaimTypes.Name, ClaimTypes.Role));
 
+    public static ClaimsPrincipal ForAccount(Counterparties.CounterpartyAccount a, string scheme) => new(new ClaimsIdentity(
+    [
+        new Claim(Subject, a.Id.ToString()),
+        new Claim(ClaimTypes.Name, a.UserName),
+        new Claim(Kind, AccountKind),
+        new Claim(Counterparty, a.CounterpartyId.ToString()),
+        new Claim(MustChangePassword, a.MustChangePassword ? "true" : "false"),
+    ], scheme, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>The counterparty of a signed-in account; nothing of other counterparties is visible to it.</summary>
+    public static Guid AccountCounterparty(this ClaimsPrincipal p) => Guid.Parse(p.FindFirstValue(Counterparty)!);
+
+    public static bool IsAccount(this ClaimsPrincipal p) => p.FindFirstValue(Kind) == AccountKind;
+
     public static Guid UserId(this ClaimsPrincipal p) => Guid.Parse(p.FindFirstValue(Subject)!);
 
     public static string UserName(this ClaimsPrincipal p) => p.FindFirstValue(ClaimTypes.Name)!;

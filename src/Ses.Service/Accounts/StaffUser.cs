@@ -1,7 +1,7 @@
 namespace Ses.Service.Accounts;
 
 /// <summary>A member of a bureau's staff: officer, legal staff or administrator, attached to one bureau.</summary>
-public sealed class StaffUser
+public sealed class StaffUser : ICredentials
 {
     public Guid Id { get; init; }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
 using Ses.Service.Audit;
+using Ses.Service.Counterparties;
 using Ses.Service.Issuing;
 
 namespace Ses.Service.Data;
@@ -17,6 +18,10 @@ public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbCon
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
     public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<Counterparty> Counterparties => Set<Counterparty>();
+
+    public DbSet<CounterpartyAccount> CounterpartyAccounts => Set<CounterpartyAccount>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -73,6 +78,29 @@ public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbCon
             e.Property(d => d.CreatedBy).HasMaxLength(64);
             // Optimistic concurrency: two edits of one draft, or an edit racing its issuing, cannot both win.
             e.Property(d => d.Version).IsConcurrencyToken();
+        });
+        b.Entity<Counterparty>(e =>
+        {
+            e.ToTable("counterparties");
+            e.HasKey(c => c.Id);
+            // One record per identifier (seed 001 art. 5: the identifier tells parties apart).
+            e.HasIndex(c => new { c.IdScheme, c.IdValue }).IsUnique();
+            e.HasIndex(c => c.SupervisingBureau);
+            foreach (var p in new[] { "Kind", "IdScheme", "SupervisingBureau" }) e.Property(p).HasMaxLength(32);
+            foreach (var p in new[] { "Name", "Address" }) e.Property(p).HasMaxLength(200);
+            foreach (var p in new[] { "IdValue", "Contact1Name", "Contact1Mobile", "Contact2Name", "Contact2Mobile" }) e.Property(p).HasMaxLength(64);
+            foreach (var p in new[] { "Contact1Email", "Contact2Email" }) e.Property(p).HasMaxLength(254);
+        });
+        b.Entity<CounterpartyAccount>(e =>
+        {
+            e.ToTable("counterparty_accounts");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.UserName).IsUnique();
+            e.HasIndex(a => a.CounterpartyId);
+            e.HasOne<Counterparty>().WithMany().HasForeignKey(a => a.CounterpartyId);
+            e.Property(a => a.UserName).HasMaxLength(64);
+            e.Property(a => a.Department).HasMaxLength(64);
+            e.Property(a => a.PasswordHash).HasMaxLength(200);
         });
         b.Entity<IssuedDocument>().Property(d => d.Party).HasMaxLength(200);
         b.Entity<IssuedDocument>().HasIndex(d => d.DraftId).IsUnique();

@@ -1,0 +1,30 @@
+using Ses.Documents.Templates;
+
+namespace Ses.Documents.Validation;
+
+/// <summary>
+/// The identifier rules for callers outside the form engine (counterparty registration, accounts): each check
+/// returns null or a <see cref="Problem"/> naming the field, with the same codes and messages as form fields.
+/// </summary>
+public static class Identifiers
+{
+    public static string Normalize(string value) => IdentifierRules.Normalize(value);
+
+    /// <summary>An organisation's or person's identifier under the scheme of seed 001 art. 5.</summary>
+    public static Problem? Check(IdScheme scheme, string value, string field, string label)
+    {
+        var rule = scheme switch
+        {
+            IdScheme.Uscc => IdentifierRules.CheckUscc(value),
+            IdScheme.AirlineCode => IdentifierRules.CheckAirlineCode(value),
+            IdScheme.Licence => IdentifierRules.CheckLicence(value),
+            IdScheme.IdNumber => IdentifierRules.CheckIdNumber(value),
+            _ => IdentifierRules.CheckPassport(value),
+        };
+        return rule is null ? null : RuleMessages.Problem(field, label, "field." + rule);
+    }
+
+    /// <summary>A mainland mobile number (SES sends its SMS to the contacts: seed 000 §二(一)).</summary>
+    public static Problem? CheckMobile(string value, string field, string label) =>
+        IdentifierRules.CheckMobile(value) is { } rule ? RuleMessages.Problem(field, label, "field." + rule) : null;
+}

@@ -1,0 +1,30 @@
+namespace Ses.Service.Counterparties;
+
+/// <summary>
+/// An SES account of a counterparty, bound to one of its departments. Every active account of a counterparty has the
+/// same rights and sees the same documents (seed 000 §二(二)).
+/// </summary>
+public sealed class CounterpartyAccount : Accounts.ICredentials
+{
+    public Guid Id { get; init; }
+
+    public Guid CounterpartyId { get; init; }
+
+    /// <summary>ASCII only, e.g. <c>ceair_ops</c> (seed 000 §二(二): no Chinese characters).</summary>
+    public required string UserName { get; init; }
+
+    public required string Department { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public required string PasswordHash { get; set; }
+
+    /// <summary>Initial passwords are random and must be changed at the first sign-in (seed 000 §三(一)).</summary>
+    public bool MustChangePassword { get; set; } = true;
+
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
