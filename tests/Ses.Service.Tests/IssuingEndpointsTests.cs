@@ -197,4 +197,32 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
         Assert.Contains("samesite=strict", setCookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/register", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task Draft_AddressedToARegisteredCounterparty_IsRegisteredUnderItsName()
+    {
+        var counterpartyId = Guid.NewGuid();
+        using (var scope = _factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            db.Counterparties.Add(new Ses.Service.Counterparties.Counterparty
+            {
+                Id = counterpartyId, Kind = "foreign", Name = "登记相对人航空", IdScheme = "airline", IdValue = "Q" + (char)('A' + Random.Shared.Next(26)),
+                SupervisingBureau = "xibei", Contact1Name = "甲", Contact1Mobile = "13800000001", Contact2Name = "乙", Contact2Mobile = "13800000002",
+            });
+            db.SaveChanges();
+        }
+        var officer = await SignedIn(NewUser("xibei", StaffRole.Officer));
+        var unknown = await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = new { party = "x" }, counterpartyId = Guid.NewGuid() }, Ct);
+        Assert.Equal("counterparty.unknown", (await Json(unknown)).GetProperty("problems")[0].GetProperty("code").GetString());
+
+        var draft = await Json(await officer.PostAsJsonAsync("/api/drafts", new
+        {
+            formId = "notice-org", counterpartyId,
+            data = new { party = "登记相对人航空", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20" },
+        }, Ct));
+        var document = await Json(await officer.PostAsync($"/api/drafts/{draft.GetProperty("id").GetString()}/issue", null, Ct));
+        Assert.Equal(counterpartyId.ToString(), document.GetProperty("counterpartyId").GetString());
+        Assert.Equal("登记相对人航空", document.GetProperty("party").GetString());
+    }
 }

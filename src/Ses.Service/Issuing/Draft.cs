@@ -14,6 +14,9 @@ public sealed class Draft
 
     public Guid? Replaces { get; set; }
 
+    /// <summary>The registered counterparty the document will be served on.</summary>
+    public Guid? CounterpartyId { get; set; }
+
     public required string CreatedBy { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }

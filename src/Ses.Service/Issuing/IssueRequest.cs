@@ -3,4 +3,4 @@ using System.Text.Json;
 namespace Ses.Service.Issuing;
 
 /// <summary>What to issue: a form with its field values (without a number: issuing assigns it), by whom, from where.</summary>
-public sealed record IssueRequest(string FormId, JsonElement Data, string? Bureau, string Officer, string Source, Guid? Replaces = null, Guid? DraftId = null);
+public sealed record IssueRequest(string FormId, JsonElement Data, string? Bureau, string Officer, string Source, Guid? Replaces = null, Guid? DraftId = null, Guid? CounterpartyId = null, string? CounterpartyName = null);

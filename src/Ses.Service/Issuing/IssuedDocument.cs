@@ -21,6 +21,9 @@ public sealed class IssuedDocument
     /// <summary>The addressee as printed (the form's party or organisation name), for the register.</summary>
     public string Party { get; init; } = "";
 
+    /// <summary>The registered counterparty it is addressed to.</summary>
+    public Guid? CounterpartyId { get; init; }
+
     /// <summary>The draft it was issued from.</summary>
     public Guid? DraftId { get; init; }
 

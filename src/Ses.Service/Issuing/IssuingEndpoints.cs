@@ -46,11 +46,15 @@ public static class IssuingEndpoints
             return ApiProblems.Invalid([new("formId", "form.unknown", $"没有这个表单：{request.FormId}")]);
         }
         if (request.Data.ValueKind != JsonValueKind.Object) return ApiProblems.Invalid([new("data", "data.not-object", "「data」应为 JSON 对象")]);
+        if (request.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, http.RequestAborted))
+        {
+            return ApiProblems.Invalid([new("counterpartyId", "counterparty.unknown", "「相对人」未登记")]);
+        }
         var now = time.GetUtcNow();
         var draft = new Draft
         {
             Id = Guid.CreateVersion7(now), Bureau = http.User.StaffBureau(), FormId = request.FormId, DataJson = request.Data.GetRawText(),
-            Replaces = request.Replaces, CreatedBy = http.User.UserName(), CreatedAt = now, UpdatedAt = now, Version = 1,
+            Replaces = request.Replaces, CounterpartyId = request.CounterpartyId, CreatedBy = http.User.UserName(), CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         db.Drafts.Add(draft);
         db.AuditEntries.Add(AuthEndpoints.Audit(now, draft.CreatedBy, "draft.created", http, draft.Id.ToString()));
@@ -76,7 +80,12 @@ public static class IssuingEndpoints
         if (draft.IssuedDocumentId is not null) return ApiProblems.Conflict("draft.issued", "草稿已签发，不能再修改；更正请新建文书并引用原文书");
         if (draft.Version != update.Version) return ApiProblems.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存");
         if (update.Data.ValueKind != JsonValueKind.Object) return ApiProblems.Invalid([new("data", "data.not-object", "「data」应为 JSON 对象")]);
+        if (update.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, http.RequestAborted))
+        {
+            return ApiProblems.Invalid([new("counterpartyId", "counterparty.unknown", "「相对人」未登记")]);
+        }
         draft.DataJson = update.Data.GetRawText();
+        draft.CounterpartyId = update.CounterpartyId ?? draft.CounterpartyId;
         draft.UpdatedAt = time.GetUtcNow();
         draft.Version++;
         db.AuditEntries.Add(AuthEndpoints.Audit(draft.UpdatedAt, http.User.UserName(), "draft.updated", http, draft.Id.ToString()));
@@ -109,10 +118,14 @@ public static class IssuingEndpoints
         if (draft is null) return TypedResults.NotFound();
         if (draft.IssuedDocumentId is not null) return ApiProblems.Conflict("draft.issued", "草稿已签发");
         using var data = JsonDocument.Parse(draft.DataJson);
+        var counterparty = draft.CounterpartyId is { } cp
+            ? await db.Counterparties.AsNoTracking().Where(c => c.Id == cp).Select(c => c.Name).SingleOrDefaultAsync(http.RequestAborted)
+            : null;
         try
         {
             var (document, problems) = await issuing.IssueAsync(new IssueRequest(draft.FormId, data.RootElement, draft.Bureau,
-                http.User.UserName(), http.Connection.RemoteIpAddress?.ToString() ?? "local", draft.Replaces, draft.Id), http.RequestAborted);
+                http.User.UserName(), http.Connection.RemoteIpAddress?.ToString() ?? "local", draft.Replaces, draft.Id, draft.CounterpartyId, counterparty),
+                http.RequestAborted);
             return document is null ? ApiProblems.Invalid(problems) : TypedResults.Created($"/api/documents/{document.Id}", DocumentResponse.From(document));
         }
         catch (Exception e) when (e is DraftAlreadyIssuedException or DbUpdateConcurrencyException or DbUpdateException)

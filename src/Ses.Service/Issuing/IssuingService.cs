@@ -62,7 +62,8 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
                     PdfSha256 = pdfSha,
                     DocxSha256 = docxSha,
                     Replaces = request.Replaces,
-                    Party = PartyOf(numbered),
+                    Party = request.CounterpartyName ?? PartyOf(numbered),
+                    CounterpartyId = request.CounterpartyId,
                     DraftId = request.DraftId,
                 };
                 if (request.DraftId is { } draftId)

@@ -244,6 +244,9 @@ namespace Ses.Service.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -290,6 +293,9 @@ namespace Ses.Service.Data.Migrations
                     b.Property<string>("Bureau")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CounterpartyId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DocxSha256")
