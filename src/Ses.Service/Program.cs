@@ -12,17 +12,28 @@ if (args.Length > 0 && SesCommand.IsVerb(args[0]))
     return await SesCommand.RunAsync(args, Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddDocuments();
-builder.AddSigning();
-builder.AddData();
-builder.AddAccounts();
-builder.AddApiReference();
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddDocuments();
+    builder.AddSigning();
+    builder.AddData();
+    builder.AddAccounts();
+    builder.AddApiReference();
 
-var app = builder.Build();
-app.UseSigning();
-await DataSetup.MigrateAsync(app.Services);
-await DevelopmentSeed.RunAsync(app);
+    app = builder.Build();
+    app.UseSigning();
+    await DataSetup.MigrateAsync(app.Services);
+    await DevelopmentSeed.RunAsync(app);
+}
+catch (Exception e) when (e is ConfigurationProblemException or SigningConfigurationException or Ses.Documents.Templates.TemplateException)
+{
+    // A wrong setting stops start-up with the key it names, not a stack trace.
+    await Console.Error.WriteLineAsync("配置错误，服务未启动：" + e.Message);
+    return 2;
+}
+
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

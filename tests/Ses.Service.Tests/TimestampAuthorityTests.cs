@@ -64,12 +64,28 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
 
 public sealed class StartupTests
 {
-    [Fact]
-    public void Production_WithoutASigningKey_StopsStartupNamingTheKey()
+    /// <summary>Starts the real service program and returns its exit code and error output.</summary>
+    private static (int Exit, string Error) Start(params (string Key, string Value)[] environment)
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseEnvironment("Production"));
-        var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        Assert.Contains("Signing:Pkcs12Path", e.ToString());
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath() };
+        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment) psi.Environment[key] = value;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var error = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        _ = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        if (!p.WaitForExit(TimeSpan.FromSeconds(60))) p.Kill();
+        return (p.ExitCode, error.Result);
+    }
+
+    [Fact]
+    public void Production_WithoutASigningKey_StopsStartupNamingTheKeyWithoutAStackTrace()
+    {
+        var (exit, error) = Start();
+        Assert.Equal(2, exit);
+        Assert.Contains("Signing:Pkcs12Path", error);
+        Assert.DoesNotContain("   at ", error);
     }
 
     [Fact]
@@ -78,14 +94,21 @@ public sealed class StartupTests
         var file = Path.GetTempFileName();
         try
         {
-            using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-                b.UseEnvironment("Production").UseSetting("Signing:Pkcs12Path", file).UseSetting("Signing:TsaUrl", "http://127.0.0.1:9/tsa"));
-            var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-            Assert.Contains("Signing:Pkcs12Password", e.ToString());
+            var (exit, error) = Start(("Signing__Pkcs12Path", file), ("Signing__TsaUrl", "http://127.0.0.1:9/tsa"));
+            Assert.Equal(2, exit);
+            Assert.Contains("Signing:Pkcs12Password", error);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public void UnknownDatabaseProvider_StopsStartupNamingTheKey()
+    {
+        var (exit, error) = Start(("Database__Provider", "oracle"));
+        Assert.Equal(2, exit);
+        Assert.Contains("Database:Provider", error);
     }
 }

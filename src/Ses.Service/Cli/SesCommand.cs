@@ -7,7 +7,7 @@ public static class SesCommand
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "calendar", "help", "--help", "-h"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -21,6 +21,7 @@ public static class SesCommand
                 "render" => await RenderVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "verify" => VerifyVerb.Run(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "certs" => CertsVerb.Run(CommandArgs.Parse(args[1..]), stdout),
+                "calendar" => CalendarVerb.Run(CommandArgs.Parse(args[1..]), stdout, stderr),
                 _ => Help(stdout),
             };
         }
@@ -74,6 +75,8 @@ public static class SesCommand
                   校验数据并生成 PDF 或 DOCX，无需服务或数据库；--sign 用配置的密钥和时间戳服务签名（未配置时用开发证书）。
               ses verify <file.pdf> [--json]
                   核验签名、签名后的修改、签名人、证书链、时间戳和文号。退出码 0 全部有效，1 有无效或被修改，2 不是 PDF。
+              ses calendar deemed <送达时刻>...  |  ses calendar deadline <defense|reconsideration|litigation> <送达日期>...
+                  视为送达日期（发送日后第三个工作日）和期限届满日；每行以 YYYY-MM-DD 开头，无节假日安排的年份标 provisional。
               ses certs init [--dir <目录>]
                   在 certs/dev/ 生成开发用根证书、签名证书和时间戳证书（仅用于开发）。
 

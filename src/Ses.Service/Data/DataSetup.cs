@@ -13,7 +13,7 @@ public static class DataSetup
         var options = new DatabaseOptions();
         builder.Configuration.GetSection(DatabaseOptions.Section).Bind(options);
         var problems = options.Problems().ToList();
-        if (problems.Count > 0) throw new InvalidOperationException(string.Join("; ", problems));
+        if (problems.Count > 0) throw new ConfigurationProblemException(string.Join("; ", problems));
         var connection = options.ConnectionString;
         if (options.Provider == "sqlite")
         {

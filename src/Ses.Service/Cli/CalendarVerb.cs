@@ -1,0 +1,68 @@
+using System.Globalization;
+using Ses.Service.Calendar;
+
+namespace Ses.Service.Cli;
+
+/// <summary>
+/// <c>ses calendar deemed &lt;sent-at&gt;...</c> and <c>ses calendar deadline &lt;defense|reconsideration|litigation&gt;
+/// &lt;delivery-date&gt;...</c>: one line per input, starting with the date (YYYY-MM-DD), then <c>provisional</c> where the
+/// computation reached a year with no schedule, then how it was found. <c>--calendar &lt;file.csv&gt;</c> adds years.
+/// Exit 1 when any input is invalid (its line names the reason).
+/// </summary>
+public static class CalendarVerb
+{
+    public static int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    {
+        args.AllowOnly("--calendar");
+        var calendar = HolidayCalendar.Default;
+        if (args.Option("--calendar") is { } extra)
+        {
+            var added = HolidayCalendar.Parse(File.ReadAllText(extra), Path.GetFileName(extra), out var problems);
+            if (added is null) throw new UsageException(string.Join("; ", problems));
+            calendar = calendar.With(added);
+        }
+        return args.Positionals.ToArray() switch
+        {
+            ["deemed", .. var instants] when instants.Length > 0 => Each(instants, stdout, stderr, text =>
+                DateTimeOffset.TryParseExact(text, ["yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mmzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"],
+                    CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && HasOffset(text)
+                    ? LegalDates.DeemedDelivery(at, calendar)
+                    : null, "an ISO-8601 instant with its offset, e.g. 2026-02-13T23:30:00+08:00 or 2026-02-13T15:30:00Z"),
+            ["deadline", var kind, .. var dates] when dates.Length > 0 && Parse(kind) is { } period => Each(dates, stdout, stderr, text =>
+                DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                    ? LegalDates.Deadline(period, d, calendar)
+                    : null, "a date YYYY-MM-DD"),
+            _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | ses calendar deadline <defense|reconsideration|litigation> <送达日期>..."),
+        };
+    }
+
+    // An instant without an offset is ambiguous (whose midnight?): refused rather than guessed.
+    private static bool HasOffset(string text) => text.EndsWith('Z') || text.Length > 19 && (text[^6] is '+' or '-');
+
+    private static Period? Parse(string kind) => kind switch
+    {
+        "defense" => Period.Defense,
+        "reconsideration" => Period.Reconsideration,
+        "litigation" => Period.Litigation,
+        _ => null,
+    };
+
+    private static int Each(string[] inputs, TextWriter stdout, TextWriter stderr, Func<string, LegalDate?> compute, string expected)
+    {
+        var exit = SesCommand.Ok;
+        foreach (var input in inputs)
+        {
+            if (compute(input) is { } r)
+            {
+                stdout.WriteLine($"{r.Date:yyyy-MM-dd}{(r.Provisional ? " provisional" : "")} {r.Rule}");
+            }
+            else
+            {
+                stdout.WriteLine($"invalid {input}: expected {expected}");
+                stderr.WriteLine($"无效输入 {input}：应为 {expected}");
+                exit = SesCommand.Invalid;
+            }
+        }
+        return exit;
+    }
+}
