@@ -1,4 +1,5 @@
 using Ses.Service.Accounts;
+using Ses.Service.Calendar;
 using Ses.Service.Cli;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
@@ -42,6 +43,7 @@ app.MapTimestampAuthority();
 app.MapAuth();
 app.MapIssuing();
 app.MapCounterparties();
+app.MapCalendar();
 app.MapApiReference();
 await app.RunAsync();
 return 0;

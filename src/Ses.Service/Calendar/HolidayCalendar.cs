@@ -27,6 +27,9 @@ public sealed class HolidayCalendar
 
     public IReadOnlyCollection<int> ScheduledYears => _years;
 
+    /// <summary>The listed days: off-days and adjusted working days.</summary>
+    public IEnumerable<(DateOnly Date, bool Off, string Name)> Entries => _days.Select(d => (d.Key, d.Value.Off, d.Value.Name));
+
     public bool HasSchedule(int year) => _years.Contains(year);
 
     /// <summary>Whether the day is a working day, and whether that is only provisional (its year has no schedule).</summary>

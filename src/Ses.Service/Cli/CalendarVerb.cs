@@ -11,9 +11,10 @@ namespace Ses.Service.Cli;
 /// </summary>
 public static class CalendarVerb
 {
-    public static int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout, TextWriter stderr)
     {
         args.AllowOnly("--calendar");
+        if (args.Positionals is ["import", var file]) return await ImportAsync(file, stdout, stderr);
         var calendar = HolidayCalendar.Default;
         if (args.Option("--calendar") is { } extra)
         {
@@ -32,8 +33,21 @@ public static class CalendarVerb
                 DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? LegalDates.Deadline(period, d, calendar)
                     : null, "a date YYYY-MM-DD"),
-            _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | ses calendar deadline <defense|reconsideration|litigation> <送达日期>..."),
+            _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | ses calendar deadline <defense|reconsideration|litigation> <送达日期>... | ses calendar import <文件.csv>"),
         };
+    }
+
+    /// <summary><c>ses calendar import &lt;file&gt;</c>: whole years into the service's database (the same Database settings).</summary>
+    private static async Task<int> ImportAsync(string file, TextWriter stdout, TextWriter stderr)
+    {
+        var csv = await File.ReadAllTextAsync(file);
+        await using var db = Data.DataSetup.Open(Data.DataSetup.Read(CliConfiguration.Build()));
+        await Data.DataSetup.MigrateAsync(db);
+        var (years, problems) = await new CalendarStore(db).ImportAsync(csv, Path.GetFileName(file), Environment.UserName, "cli", TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        foreach (var p in problems) stderr.WriteLine(p);
+        if (problems.Count > 0) return SesCommand.Invalid;
+        stdout.WriteLine($"已导入 {string.Join("、", years)} 年的节假日安排（{Path.GetFileName(file)}）");
+        return SesCommand.Ok;
     }
 
     // An instant without an offset is ambiguous (whose midnight?): refused rather than guessed.

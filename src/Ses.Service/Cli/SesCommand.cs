@@ -21,7 +21,7 @@ public static class SesCommand
                 "render" => await RenderVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "verify" => VerifyVerb.Run(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "certs" => CertsVerb.Run(CommandArgs.Parse(args[1..]), stdout),
-                "calendar" => CalendarVerb.Run(CommandArgs.Parse(args[1..]), stdout, stderr),
+                "calendar" => await CalendarVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 _ => Help(stdout),
             };
         }
@@ -44,6 +44,11 @@ public static class SesCommand
         catch (UnauthorizedAccessException e)
         {
             await stderr.WriteLineAsync("文件错误：" + e.Message);
+            return Usage;
+        }
+        catch (Ses.Service.Data.ConfigurationProblemException e)
+        {
+            await stderr.WriteLineAsync("配置错误：" + e.Message);
             return Usage;
         }
         catch (Ses.Service.Signing.SigningConfigurationException e)

@@ -10,32 +10,52 @@ public static class DataSetup
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
-        var options = new DatabaseOptions();
-        builder.Configuration.GetSection(DatabaseOptions.Section).Bind(options);
-        var problems = options.Problems().ToList();
-        if (problems.Count > 0) throw new ConfigurationProblemException(string.Join("; ", problems));
-        var connection = options.ConnectionString;
-        if (options.Provider == "sqlite")
-        {
-            var csb = new SqliteConnectionStringBuilder(connection ?? "Data Source=data/ses.db") { DefaultTimeout = 30, Pooling = true };
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(csb.DataSource))!);
-            connection = csb.ToString();
-        }
-        builder.Services.AddDbContext<SesDbContext>(o =>
-        {
-            if (options.Provider == "sqlite") o.UseSqlite(connection);
-            else o.UseNpgsql(connection);
-        });
+        var options = Read(builder.Configuration);
+        builder.Services.AddDbContext<SesDbContext>(o => Configure(o, options));
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath));
         builder.Services.AddScoped<IssuingService>();
+        builder.Services.AddScoped<Calendar.CalendarStore>();
         return builder;
+    }
+
+    /// <summary>The validated <c>Database</c> section; a wrong setting throws with the key named.</summary>
+    public static DatabaseOptions Read(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection(DatabaseOptions.Section).Bind(options);
+        var problems = options.Problems().ToList();
+        return problems.Count > 0 ? throw new ConfigurationProblemException(string.Join("; ", problems)) : options;
+    }
+
+    /// <summary>The same database the service uses, for the command line.</summary>
+    public static SesDbContext Open(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<SesDbContext>();
+        Configure(builder, options);
+        return new SesDbContext(builder.Options);
+    }
+
+    private static void Configure(DbContextOptionsBuilder o, DatabaseOptions options)
+    {
+        if (options.Provider == "postgres")
+        {
+            o.UseNpgsql(options.ConnectionString);
+            return;
+        }
+        var csb = new SqliteConnectionStringBuilder(options.ConnectionString ?? "Data Source=data/ses.db") { DefaultTimeout = 30, Pooling = true };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(csb.DataSource))!);
+        o.UseSqlite(csb.ToString());
     }
 
     /// <summary>Applies pending migrations; SQLite is switched to WAL so readers do not wait for the writer.</summary>
     public static async Task MigrateAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        await MigrateAsync(scope.ServiceProvider.GetRequiredService<SesDbContext>());
+    }
+
+    public static async Task MigrateAsync(SesDbContext db)
+    {
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.MigrateAsync();
     }

@@ -21,6 +21,8 @@ public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbCon
 
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
 
+    public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
+
     public DbSet<CounterpartyAccount> CounterpartyAccounts => Set<CounterpartyAccount>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -101,6 +103,14 @@ public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbCon
             e.Property(a => a.UserName).HasMaxLength(64);
             e.Property(a => a.Department).HasMaxLength(64);
             e.Property(a => a.PasswordHash).HasMaxLength(200);
+        });
+        b.Entity<Calendar.CalendarDay>(e =>
+        {
+            e.ToTable("calendar_days");
+            e.HasKey(d => d.Date);
+            e.Property(d => d.Name).HasMaxLength(64);
+            e.Property(d => d.Source).HasMaxLength(128);
+            e.Property(d => d.ImportedBy).HasMaxLength(64);
         });
         b.Entity<IssuedDocument>().Property(d => d.Party).HasMaxLength(200);
         b.Entity<IssuedDocument>().HasIndex(d => d.DraftId).IsUnique();

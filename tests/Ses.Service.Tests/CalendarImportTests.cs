@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Ses.Service.Accounts;
+using Ses.Service.Data;
+
+namespace Ses.Service.Tests;
+
+/// <summary>Importing a new year's holiday schedule: through the admin API and through <c>ses calendar import</c>.</summary>
+public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<ServiceFixture>
+{
+    private const string Year2027 = "date,is_off_day,name\n2027-01-01,true,元旦\n2027-01-02,true,元旦\n2027-01-03,true,元旦\n2027-02-20,false,春节\n";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpClient> SignedIn(string role)
+    {
+        var name = $"xibei_{role}_{Guid.NewGuid():N}"[..28];
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            db.StaffUsers.Add(new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, Role = role, Bureau = "xibei", PasswordHash = Passwords.Hash("Initial-Passw0rd") });
+            db.SaveChanges();
+        }
+        var client = factory.CreateClient();
+        var login = await client.PostAsJsonAsync("/api/auth/staff/login", new { userName = name, password = "Initial-Passw0rd" }, Ct);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
+
+    [Fact]
+    public async Task Admin_ImportsAYear_ThenTheCalendarHasItAndCitesTheFile()
+    {
+        var admin = await SignedIn(StaffRole.Admin);
+        var bad = await admin.PostAsync("/api/calendar/years?name=bad.csv", Csv("2027-13-01,true,x\n"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/calendar", Ct);
+        Assert.DoesNotContain(before.GetProperty("scheduledYears").EnumerateArray(), y => y.GetInt32() == 2027);
+
+        var ok = await admin.PostAsync("/api/calendar/years?name=gov-2027.csv", Csv(Year2027), Ct);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var after = await admin.GetFromJsonAsync<JsonElement>("/api/calendar", Ct);
+        Assert.Contains(after.GetProperty("scheduledYears").EnumerateArray(), y => y.GetInt32() == 2027);
+        Assert.Contains(after.GetProperty("sources").EnumerateArray(), s => s.GetString() == "gov-2027.csv");
+    }
+
+    [Fact]
+    public async Task Officer_CannotImport()
+    {
+        var officer = await SignedIn(StaffRole.Officer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/calendar/years", Csv(Year2027), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public void Cli_Import_WritesTheYearIntoTheConfiguredDatabase()
+    {
+        var folder = Directory.CreateTempSubdirectory("ses-cal-").FullName;
+        try
+        {
+            var file = Path.Combine(folder, "2027.csv");
+            File.WriteAllText(file, Year2027);
+            var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+            foreach (var a in new[] { typeof(Program).Assembly.Location, "calendar", "import", file }) psi.ArgumentList.Add(a);
+            psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ses.db")}";
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
+            p.WaitForExit();
+            Assert.True(p.ExitCode == 0, output);
+            Assert.Contains("2027", output);
+            var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "ses.db")}" };
+            using var db = DataSetup.Open(options);
+            Assert.Equal(4, db.CalendarDays.Count(d => d.Source == "2027.csv"));
+            Assert.Contains(db.AuditEntries, a => a.Action == "calendar.imported" && a.Subject == "2027");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
