@@ -15,20 +15,7 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<HttpClient> SignedIn(string role)
-    {
-        var name = $"xibei_{role}_{Guid.NewGuid():N}"[..28];
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
-            db.StaffUsers.Add(new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, Role = role, Bureau = "xibei", PasswordHash = Passwords.Hash("Initial-Passw0rd") });
-            db.SaveChanges();
-        }
-        var client = factory.CreateClient();
-        var login = await client.PostAsJsonAsync("/api/auth/staff/login", new { userName = name, password = "Initial-Passw0rd" }, Ct);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString());
-        return client;
-    }
+    private Task<HttpClient> SignedIn(string role) => TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", role));
 
     private static StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
 

@@ -11,29 +11,13 @@ namespace Ses.Service.Tests;
 /// <summary>Counterparties and their accounts: registration rules, initial passwords, account sign-in and isolation.</summary>
 public sealed class CounterpartiesEndpointsTests(ServiceFixture factory) : IClassFixture<ServiceFixture>
 {
-    private const string Password = "Initial-Passw0rd";
+    private const string Password = TestUsers.Password;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string NewStaff(string bureau, string role)
-    {
-        var name = $"{bureau}_{role}_{Guid.NewGuid():N}"[..30];
-        using var scope = factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
-        db.StaffUsers.Add(new StaffUser { Id = Guid.NewGuid(), UserName = name, DisplayName = name, Role = role, Bureau = bureau, PasswordHash = Passwords.Hash(Password) });
-        db.SaveChanges();
-        return name;
-    }
+    private string NewStaff(string bureau, string role) => TestUsers.Create(factory, bureau, role);
 
-    private async Task<HttpClient> SignedIn(string path, string user, string password)
-    {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync(path, new { userName = user, password }, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> SignedIn(string path, string user, string password) => TestUsers.SignIn(factory, user, password, path);
 
     private Task<HttpClient> Admin(string bureau = "xibei") => SignedIn("/api/auth/staff/login", NewStaff(bureau, StaffRole.Admin), Password);
 

@@ -11,36 +11,16 @@ namespace Ses.Service.Tests;
 /// <summary>Officers' drafts, issuing, voiding and the register over HTTP, with sign-in, lockout and bureau isolation.</summary>
 public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
 {
-    private const string Password = "Initial-Passw0rd";
+    private const string Password = TestUsers.Password;
     private readonly ServiceFixture _factory;
 
     public IssuingEndpointsTests(ServiceFixture factory) => _factory = factory;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string NewUser(string bureau, string role, bool mustChange = false)
-    {
-        var name = $"{bureau}_{role}_{Guid.NewGuid():N}"[..30];
-        using var scope = _factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
-        db.StaffUsers.Add(new StaffUser
-        {
-            Id = Guid.NewGuid(), UserName = name, DisplayName = name, Role = role, Bureau = bureau,
-            PasswordHash = Passwords.Hash(Password), MustChangePassword = mustChange,
-        });
-        db.SaveChanges();
-        return name;
-    }
+    private string NewUser(string bureau, string role, bool mustChange = false) => TestUsers.Create(_factory, bureau, role, mustChange);
 
-    private async Task<HttpClient> SignedIn(string user, string password = Password)
-    {
-        var client = _factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/staff/login", new { userName = user, password }, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> SignedIn(string user, string password = Password) => TestUsers.SignIn(_factory, user, password);
 
     private static object NoticeDraft(string party = "西安某某航空服务有限公司") => new
     {

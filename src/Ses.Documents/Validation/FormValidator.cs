@@ -196,17 +196,12 @@ public static class FormValidator
             problems.Add(RuleMessages.Problem(path, field.Label, org ? "field.orgid.scheme" : "field.personid.scheme"));
             return null;
         }
-        var rule = scheme switch
+        if (Identifiers.Check(scheme.Value, value, path, field.Label) is { } problem)
         {
-            IdScheme.Uscc => IdentifierRules.CheckUscc(value),
-            IdScheme.AirlineCode => IdentifierRules.CheckAirlineCode(value),
-            IdScheme.Licence => IdentifierRules.CheckLicence(value),
-            IdScheme.IdNumber => IdentifierRules.CheckIdNumber(value),
-            _ => IdentifierRules.CheckPassport(value),
-        };
-        if (rule is null) return new IdentifierValue(scheme.Value, value);
-        problems.Add(RuleMessages.Problem(path, field.Label, "field." + rule));
-        return null;
+            problems.Add(problem);
+            return null;
+        }
+        return new IdentifierValue(scheme.Value, value);
     }
 
     private static RowsValue? ValidateRows(FieldSpec field, JsonElement raw, string path, List<Problem> problems)

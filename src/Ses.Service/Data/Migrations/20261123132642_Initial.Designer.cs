@@ -11,8 +11,8 @@ using Ses.Service.Data;
 namespace Ses.Service.Data.Migrations
 {
     [DbContext(typeof(SesDbContext))]
-    [Migration("20261123130852_Counterparties")]
-    partial class Counterparties
+    [Migration("20261123132642_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -106,6 +106,37 @@ namespace Ses.Service.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Ses.Service.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_days", (string)null);
                 });
 
             modelBuilder.Entity("Ses.Service.Counterparties.Counterparty", b =>
@@ -247,6 +278,9 @@ namespace Ses.Service.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CounterpartyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -293,6 +327,9 @@ namespace Ses.Service.Data.Migrations
                     b.Property<string>("Bureau")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CounterpartyId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DocxSha256")

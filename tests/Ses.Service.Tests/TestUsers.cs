@@ -1,0 +1,41 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Ses.Service.Accounts;
+using Ses.Service.Data;
+
+namespace Ses.Service.Tests;
+
+/// <summary>Staff users made straight in a test service's database, and clients signed in as them.</summary>
+internal static class TestUsers
+{
+    public const string Password = "Initial-Passw0rd";
+
+    public static string Create(WebApplicationFactory<Program> factory, string bureau, string role, bool mustChange = false)
+    {
+        var name = $"{bureau}_{role}_{Guid.NewGuid():N}"[..30];
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        db.StaffUsers.Add(new StaffUser
+        {
+            Id = Guid.NewGuid(), UserName = name, DisplayName = name, Role = role, Bureau = bureau,
+            PasswordHash = Passwords.Hash(Password), MustChangePassword = mustChange,
+        });
+        db.SaveChanges();
+        return name;
+    }
+
+    /// <summary>A client holding a bearer token from <paramref name="loginPath"/>.</summary>
+    public static async Task<HttpClient> SignIn(WebApplicationFactory<Program> factory, string user, string password = Password, string loginPath = "/api/auth/staff/login")
+    {
+        var client = factory.CreateClient();
+        var response = await client.PostAsJsonAsync(loginPath, new { userName = user, password }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
