@@ -41,6 +41,7 @@ app.MapHealth();
 app.MapDocuments();
 app.MapTimestampAuthority();
 app.MapAuth();
+app.MapStaff();
 app.MapIssuing();
 app.MapCounterparties();
 app.MapCalendar();
