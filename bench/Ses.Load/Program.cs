@@ -36,7 +36,7 @@ var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(asyn
         var draft = await http.PostAsJsonAsync("/api/drafts", new
         {
             formId = "notice-org",
-            data = new { party = $"压测相对人{w}-{n++}", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料", replyDeadline = "2026-03-20" },
+            data = new { party = $"压测相对人{w}-{n++}", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
         });
         var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         var t = Stopwatch.StartNew();

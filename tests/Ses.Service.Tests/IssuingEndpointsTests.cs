@@ -25,7 +25,7 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
     private static object NoticeDraft(string party = "西安某某航空服务有限公司") => new
     {
         formId = "notice-org",
-        data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料", replyDeadline = "2026-03-20" },
+        data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
     };
 
     private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -199,7 +199,7 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
         var draft = await Json(await officer.PostAsJsonAsync("/api/drafts", new
         {
             formId = "notice-org", counterpartyId,
-            data = new { party = "登记相对人航空", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20" },
+            data = new { party = "登记相对人航空", actDate = "2026-03-02", actDescription = "提交虚假材料" },
         }, Ct));
         var document = await Json(await officer.PostAsync($"/api/drafts/{draft.GetProperty("id").GetString()}/issue", null, Ct));
         Assert.Equal(counterpartyId.ToString(), document.GetProperty("counterpartyId").GetString());

@@ -20,7 +20,7 @@ public sealed class IssuingTests : IDisposable
 
     private static JsonElement Notice(string party = "西安某某航空服务有限公司") => JsonSerializer.SerializeToElement(new
     {
-        party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料", replyDeadline = "2026-03-20",
+        party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料",
     });
 
     private static async Task<(IssuedDocument? Doc, IReadOnlyList<Ses.Documents.Validation.Problem> Problems)> Issue(IServiceProvider services, JsonElement data, string form = "notice-org")
@@ -126,5 +126,54 @@ public sealed class IssuingTests : IDisposable
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+public sealed class ReplyDateTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ses-reply-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private async Task<(Ses.Service.Issuing.IssuedDocument? Doc, IReadOnlyList<Ses.Documents.Validation.Problem> Problems)> Issue(object data)
+    {
+        // Friday 2026-02-13 17:00 in Beijing: deemed delivery 02-25, defence ends 03-03, proposal 03-04.
+        using var factory = new DevelopmentServiceFactory(_folder, time: new FixedTime(new DateTimeOffset(2026, 2, 13, 17, 0, 0, TimeSpan.FromHours(8))));
+        _ = factory.Server;
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Ses.Service.Issuing.IssuingService>().IssueAsync(
+            new Ses.Service.Issuing.IssueRequest("notice-org", JsonSerializer.SerializeToElement(data), null, "officer1", "test"), CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Issue_NoticeWithoutAReplyDate_PrintsTheProposal()
+    {
+        var (doc, problems) = await Issue(new { party = "某公司", actDate = "2026-02-02", actDescription = "提交虚假材料" });
+        Assert.Empty(problems);
+        using var factory = new DevelopmentServiceFactory(_folder);
+        var pdf = await factory.Services.GetRequiredService<IFileStore>().GetAsync(doc!.PdfSha256, CancellationToken.None);
+        using var read = UglyToad.PdfPig.PdfDocument.Open(pdf!);
+        Assert.Contains("应当于2026年3月4日前向我局提交陈述和申辩意见", string.Concat(read.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)));
+    }
+
+    [Fact]
+    public async Task Issue_NoticeWithATooEarlyReplyDate_IsRefusedAndTakesNoNumber()
+    {
+        var (doc, problems) = await Issue(new { party = "某公司", actDate = "2026-02-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-03" });
+        Assert.Null(doc);
+        var p = Assert.Single(problems);
+        Assert.Equal("field.reply-date.too-early", p.Code);
+        Assert.Contains("2026年3月4日", p.Message);
+        var (later, _) = await Issue(new { party = "某公司", actDate = "2026-02-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-04" });
+        Assert.Equal(1, later!.Sequence);
     }
 }

@@ -11,6 +11,8 @@ namespace Ses.Documents.Templates;
 /// <param name="MinRows">Fewest rows of a rows field.</param>
 /// <param name="MaxRows">Most rows of a rows field.</param>
 /// <param name="Hint">Help text for people filling the form.</param>
+/// <param name="Proposal">A value the service proposes and checks when issuing (<c>reply-date</c>: the notice's date for
+/// statement and defence, which must leave 5 full working days).</param>
 public sealed record FieldSpec(
     string Name,
     string Label,
@@ -21,7 +23,8 @@ public sealed record FieldSpec(
     IReadOnlyList<FieldSpec> Columns,
     int MinRows,
     int MaxRows,
-    string? Hint)
+    string? Hint,
+    string? Proposal = null)
 {
     public ChoiceOption? FindOption(string value) => Options.FirstOrDefault(o => o.Value == value);
 }

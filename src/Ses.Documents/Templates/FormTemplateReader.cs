@@ -40,7 +40,7 @@ internal static partial class FormTemplateReader
         var columns = (x.Columns ?? []).Select((c, i) => Field(file, $"{at}.columns[{i}]", c)).ToList();
         if (kind == FieldKind.Rows && columns.Count == 0) throw new TemplateException($"{file}: {at}: rows need 'columns'");
         return new FieldSpec(name, Required(file, at + ".label", x.Label), kind, x.Required && kind != FieldKind.Rows,
-            x.MaxLength, options, columns, x.MinRows, x.MaxRows, x.Hint);
+            x.MaxLength, options, columns, x.MinRows, x.MaxRows, x.Hint, x.Proposal);
     }
 
     private static BlockSpec Block(string file, string at, BlockFile x)

@@ -29,6 +29,7 @@ internal sealed class FieldFile
     public int MinRows { get; set; }
     public int MaxRows { get; set; } = 200;
     public string? Hint { get; set; }
+    public string? Proposal { get; set; }
 }
 
 internal sealed class OptionFile

@@ -101,11 +101,17 @@ public static class IssuingEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> PreviewDraft(
-        Guid id, SesDbContext db, DocumentEngine engine, HttpContext http)
+        Guid id, SesDbContext db, DocumentEngine engine, IssuingService issuing, TimeProvider time, HttpContext http)
     {
         var draft = await OwnDraft(db, id, http);
         if (draft is null) return TypedResults.NotFound();
-        using var data = JsonDocument.Parse(draft.DataJson);
+        // The preview shows what issuing now would print, the proposed reply date included.
+        var values = System.Text.Json.Nodes.JsonNode.Parse(draft.DataJson)!.AsObject();
+        if (await issuing.ProposeReplyDateAsync(engine.Templates.FindForm(draft.FormId)!, values, time.GetUtcNow(), http.RequestAborted) is { } problem)
+        {
+            return ApiProblems.Invalid([problem]);
+        }
+        using var data = JsonDocument.Parse(values.ToJsonString());
         var (input, problems) = engine.Validate(draft.FormId, data.RootElement, draft.Bureau);
         if (input is null) return ApiProblems.Invalid(problems);
         return TypedResults.File(engine.Render(input with { Number = null }, OutputFormat.Pdf).Content, "application/pdf", $"{draft.FormId}-preview.pdf");

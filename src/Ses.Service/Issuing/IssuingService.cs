@@ -15,7 +15,7 @@ namespace Ses.Service.Issuing;
 /// signs the PDF with a timestamp, stores both files, records the document and the audit entry. If any step fails
 /// nothing is stored and the number is not consumed.
 /// </summary>
-public sealed class IssuingService(SesDbContext db, DocumentEngine engine, SigningContext signing, IFileStore files, TimeProvider time)
+public sealed class IssuingService(SesDbContext db, DocumentEngine engine, SigningContext signing, IFileStore files, TimeProvider time, Calendar.CalendarStore calendars)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -30,11 +30,12 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
         // Validated before the transaction: invalid input never takes a number.
         var data = JsonNode.Parse(request.Data.GetRawText()) as JsonObject;
         data?.Remove(FormValidator.NumberKey);
+        var now = time.GetUtcNow();
+        if (data is not null && await ProposeReplyDateAsync(form, data, now, ct) is { } tooEarly) return (null, [tooEarly]);
         using var unnumbered = System.Text.Json.JsonDocument.Parse(data?.ToJsonString() ?? "null");
         var (input, problems) = engine.Validate(request.FormId, unnumbered.RootElement, request.Bureau);
         if (input is null) return (null, problems);
 
-        var now = time.GetUtcNow();
         var year = now.ToOffset(Beijing).Year; // rules.md: the Asia/Shanghai year of issue
         var created = new List<string>();
         try
@@ -103,5 +104,31 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
             if (isNew) created.Add(sha);
             return sha;
         }
+    }
+
+    /// <summary>
+    /// (Also used by the preview.) Fills an empty reply date with the proposal for issuing at <paramref name="now"/>, and refuses one that leaves fewer than 5 full working days after
+    /// the latest possible delivery (the deemed date, if nobody confirms): seed 001 art. 13, rules.md Periods.
+    /// </summary>
+    public async Task<Problem?> ProposeReplyDateAsync(Ses.Documents.Templates.FormTemplate form, System.Text.Json.Nodes.JsonObject data,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var field = form.Fields.FirstOrDefault(f => f.Proposal == "reply-date");
+        if (field is null) return null;
+        var proposal = Calendar.LegalDates.ProposedReplyDate(now, await calendars.CurrentAsync(ct));
+        var node = data[field.Name];
+        string? given = null;
+        // Anything but a string is left to the validator, which reports its type.
+        if (node is not null && !(node is System.Text.Json.Nodes.JsonValue v && v.TryGetValue(out given))) return null;
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            data[field.Name] = proposal.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return null;
+        }
+        return DateOnly.TryParseExact(given.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+               && date < proposal.Date
+            ? new Problem(field.Name, "field.reply-date.too-early",
+                $"「{field.Label}」早于 {Ses.Documents.Templates.DateValue.FormatChinese(proposal.Date)}：相对人即使视为送达也应有完整的 5 个工作日陈述和申辩（实施办法第十三条）")
+            : null;
     }
 }
