@@ -11,7 +11,14 @@ public static class DataSetup
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var options = Read(builder.Configuration);
-        builder.Services.AddDbContext<SesDbContext>(o => Configure(o, options));
+        if (options.Provider == "postgres")
+        {
+            builder.Services.AddDbContext<SesDbContext, PostgresSesDbContext>(o => Configure(o, options));
+        }
+        else
+        {
+            builder.Services.AddDbContext<SesDbContext>(o => Configure(o, options));
+        }
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath));
         builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<Calendar.CalendarStore>();
@@ -30,6 +37,12 @@ public static class DataSetup
     /// <summary>The same database the service uses, for the command line.</summary>
     public static SesDbContext Open(DatabaseOptions options)
     {
+        if (options.Provider == "postgres")
+        {
+            var pg = new DbContextOptionsBuilder<PostgresSesDbContext>();
+            Configure(pg, options);
+            return new PostgresSesDbContext(pg.Options);
+        }
         var builder = new DbContextOptionsBuilder<SesDbContext>();
         Configure(builder, options);
         return new SesDbContext(builder.Options);

@@ -6,9 +6,18 @@ using Ses.Service.Issuing;
 
 namespace Ses.Service.Data;
 
-/// <summary>The service's database: SQLite by default, PostgreSQL for several instances.</summary>
-public sealed class SesDbContext(DbContextOptions<SesDbContext> options) : DbContext(options)
+/// <summary>The service's database: SQLite by default, PostgreSQL for several instances
+/// (<see cref="PostgresSesDbContext"/>, which only carries PostgreSQL's own migrations).</summary>
+public class SesDbContext : DbContext
 {
+    public SesDbContext(DbContextOptions<SesDbContext> options) : base(options)
+    {
+    }
+
+    protected SesDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
