@@ -35,6 +35,9 @@ catch (Exception e) when (e is ConfigurationProblemException or SigningConfigura
     return 2;
 }
 
+// Unexpected failures answer as problem details, never with a stack trace (Development's error page included).
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

@@ -16,6 +16,19 @@ public static partial class PdfVerifier
     /// <exception cref="InvalidDataException">The file is not a PDF or cannot be read.</exception>
     public static VerificationReport Verify(byte[] pdf, IReadOnlyList<X509Certificate> trustAnchors, IEnumerable<string> numberPrefixes, DateTimeOffset now)
     {
+        try
+        {
+            return VerifyParsed(pdf, trustAnchors, numberPrefixes, now);
+        }
+        catch (Exception e) when (e is ArgumentException or IndexOutOfRangeException or FormatException or OverflowException or KeyNotFoundException)
+        {
+            // A damaged or foreign file whose structure our reader cannot follow: unreadable, said plainly.
+            throw new InvalidDataException($"the PDF structure cannot be read ({e.GetType().Name}: {e.Message})", e);
+        }
+    }
+
+    private static VerificationReport VerifyParsed(byte[] pdf, IReadOnlyList<X509Certificate> trustAnchors, IEnumerable<string> numberPrefixes, DateTimeOffset now)
+    {
         var fields = PdfSignatureInspector.Inspect(pdf);
         var reports = new List<SignatureReport>();
         foreach (var field in fields)

@@ -144,3 +144,22 @@ public sealed class PadesTests(DevelopmentPki pki)
         Assert.Throws<InvalidDataException>(() => Verify("hello"u8.ToArray()));
     }
 }
+
+public sealed class DamagedPdfTests
+{
+    public static TheoryData<string> Damaged() =>
+    [
+        "%PDF-1.7\n1 0 obj\n<</ByteRange[0 99999 100000 5]/Contents<00>>>\nendobj\nstartxref\n12\n%%EOF",
+        "%PDF-1.7\ntrailer\n<</Root 1 0 R/Size 2>>\nstartxref\n999999\n%%EOF",
+        "%PDF-1.7\n" + new string('x', 300) + "\nstartxref\nabc\n%%EOF",
+        "%PDF-1.7\n1 0 obj\n<</ByteRange[0 10 20 30]/Contents<zz>>>\nendobj\n%%EOF",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Damaged))]
+    public void Verify_DamagedFile_IsUnreadableNotACrash(string text)
+    {
+        var e = Record.Exception(() => PdfVerifier.Verify(System.Text.Encoding.Latin1.GetBytes(text), [], ["西北局"], DateTimeOffset.UtcNow));
+        Assert.True(e is null or InvalidDataException, e?.ToString());
+    }
+}
