@@ -8,9 +8,21 @@ namespace Ses.Documents.Fonts;
 /// Draws text as vector outlines read from a TrueType font's glyf table (quadratic curves written as PDF cubic
 /// curves). Used for the seal appearance, which must not depend on which glyphs a document's font subset happens to hold.
 /// </summary>
-internal sealed class GlyphOutlines(FontFace face)
+internal sealed class GlyphOutlines
 {
-    private readonly FontFace _face = face;
+    private readonly FontFace _face;
+    private readonly bool _longLoca;
+    private readonly (int Offset, int Length) _loca;
+    private readonly (int Offset, int Length) _glyf;
+
+    public GlyphOutlines(FontFace face)
+    {
+        _face = face;
+        var tables = TrueTypeMetrics.ReadTableDirectory(face.Data);
+        _longLoca = BinaryPrimitives.ReadInt16BigEndian(TrueTypeMetrics.Table(face.Data, tables, "head")[50..]) == 1;
+        _loca = tables["loca"];
+        _glyf = tables["glyf"];
+    }
 
     /// <summary>
     /// Appends path operators for one character whose origin (baseline left) is at (x, y) in PDF user space,
@@ -87,14 +99,10 @@ internal sealed class GlyphOutlines(FontFace face)
 
     private List<List<Point>> Contours(int glyph, int depth)
     {
-        var font = _face.Data.AsSpan();
-        var tables = TrueTypeMetrics.ReadTableDirectory(font);
-        var head = TrueTypeMetrics.Table(font, tables, "head");
-        var longLoca = BinaryPrimitives.ReadInt16BigEndian(head[50..]) == 1;
-        var loca = TrueTypeMetrics.Table(font, tables, "loca");
-        var glyf = TrueTypeMetrics.Table(font, tables, "glyf");
+        var loca = _face.Data.AsSpan(_loca.Offset, _loca.Length);
+        var glyf = _face.Data.AsSpan(_glyf.Offset, _glyf.Length);
         int start, end;
-        if (longLoca)
+        if (_longLoca)
         {
             start = (int)BinaryPrimitives.ReadUInt32BigEndian(loca[(glyph * 4)..]);
             end = (int)BinaryPrimitives.ReadUInt32BigEndian(loca[(glyph * 4 + 4)..]);

@@ -58,8 +58,7 @@ public static partial class PdfVerifier
         }
         var info = InfoDictionary(pdf);
         var subject = info is null ? null : TextString(info, "Subject");
-        var number = subject is not null && DocumentNumber.TryParse(subject, out var n) ? n!.Format() : null;
-        number ??= DocumentNumber.FindIn(subject ?? "", numberPrefixes)?.Format();
+        var number = subject is null ? null : DocumentNumber.FindIn(subject, numberPrefixes)?.Format();
         return new VerificationReport(number, info is null ? null : TextString(info, "Title"), reports);
     }
 

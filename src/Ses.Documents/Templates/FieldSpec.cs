@@ -26,5 +26,8 @@ public sealed record FieldSpec(
     string? Hint,
     string? Proposal = null)
 {
+    /// <summary>The kind as written in template files and schemas (<c>id-number</c>).</summary>
+    public string KindName => FormTemplateReader.Kebab(Kind.ToString());
+
     public ChoiceOption? FindOption(string value) => Options.FirstOrDefault(o => o.Value == value);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Audit;
 using Ses.Service.Data;
@@ -18,9 +16,7 @@ public sealed class CalendarStore(SesDbContext db)
         var calendar = HolidayCalendar.Default;
         foreach (var source in days.GroupBy(d => d.Source))
         {
-            var csv = new StringBuilder();
-            foreach (var d in source) csv.Append(CultureInfo.InvariantCulture, $"{d.Date:yyyy-MM-dd},{(d.IsOffDay ? "true" : "false")},{d.Name}\n");
-            calendar = calendar.With(HolidayCalendar.Parse(csv.ToString(), source.Key, out _)!);
+            calendar = calendar.With(HolidayCalendar.From(source.Select(d => (d.Date, d.IsOffDay, d.Name)), source.Key));
         }
         return calendar;
     }

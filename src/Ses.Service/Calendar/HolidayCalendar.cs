@@ -74,6 +74,10 @@ public sealed class HolidayCalendar
         return problems.Count == 0 ? new HolidayCalendar(days, [source]) : null;
     }
 
+    /// <summary>A calendar of the given days (an imported year, read back from the database).</summary>
+    public static HolidayCalendar From(IEnumerable<(DateOnly Date, bool Off, string Name)> days, string source) =>
+        new(days.ToDictionary(d => d.Date, d => (d.Off, d.Name)), [source]);
+
     /// <summary>This calendar with another's years added; a year present in both is taken from <paramref name="other"/>.</summary>
     public HolidayCalendar With(HolidayCalendar other)
     {

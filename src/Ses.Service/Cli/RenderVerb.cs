@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Ses.Documents;
-using Ses.Documents.Templates;
 
 namespace Ses.Service.Cli;
 
@@ -26,7 +25,7 @@ public static class RenderVerb
         var dataPath = args.Option("--data");
         if ((dataPath is null) == !args.Flag("--sample")) throw new UsageException("请给出 --data <文件.json> 或 --sample 之一");
 
-        var root = TemplateLibrary.Locate(args.Option("--templates") ?? Environment.GetEnvironmentVariable("SES_TEMPLATES"));
+        var root = CliConfiguration.TemplatesRoot(args);
         var engine = DocumentEngine.Load(root);
         if (engine.Templates.FindForm(formId) is null)
         {

@@ -10,7 +10,7 @@ public static class TemplatesVerb
     public static int Run(CommandArgs args, TextWriter stdout)
     {
         args.AllowOnly("--json", "--templates");
-        var library = TemplateLibrary.Load(TemplateLibrary.Locate(args.Option("--templates") ?? Environment.GetEnvironmentVariable("SES_TEMPLATES")));
+        var library = TemplateLibrary.Load(CliConfiguration.TemplatesRoot(args));
         var forms = library.Forms.Select(FormSchema.From).ToList();
         if (args.Flag("--json"))
         {

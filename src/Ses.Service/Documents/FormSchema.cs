@@ -21,13 +21,11 @@ public sealed record FieldSchema(
     string? Hint)
 {
     public static FieldSchema From(FieldSpec f) => new(
-        f.Name, f.Label, KebabCase(f.Kind.ToString()), f.Required, f.MaxLength,
+        f.Name, f.Label, f.KindName, f.Required, f.MaxLength,
         f.Options.Count == 0 ? null : [.. f.Options.Select(o => new OptionSchema(o.Value, o.Label))],
         f.Columns.Count == 0 ? null : [.. f.Columns.Select(From)],
         f.Hint);
 
-    private static string KebabCase(string s) =>
-        string.Concat(s.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 public sealed record OptionSchema(string Value, string Label);
