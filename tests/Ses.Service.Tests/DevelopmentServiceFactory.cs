@@ -37,6 +37,8 @@ public class DevelopmentServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Signing:DevelopmentCertificatesPath", Path.Combine(Folder, "certs"));
         builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(Folder, "ses.db")}");
         builder.UseSetting("Database:FilesPath", Path.Combine(Folder, "files"));
+        // Tests run the delivery job themselves, at the instants they choose.
+        builder.UseSetting("Delivery:JobIntervalSeconds", "0");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Time is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Time)));
     }

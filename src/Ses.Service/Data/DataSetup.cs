@@ -22,6 +22,9 @@ public static class DataSetup
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath));
         builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<Calendar.CalendarStore>();
+        builder.Services.AddScoped<Delivery.DeliveryService>();
+        builder.Services.AddScoped<Delivery.DeliveryJob>();
+        builder.Services.AddHostedService<Delivery.DeliveryJobService>();
         return builder;
     }
 

@@ -34,6 +34,12 @@ public class SesDbContext : DbContext
 
     public DbSet<CounterpartyAccount> CounterpartyAccounts => Set<CounterpartyAccount>();
 
+    public DbSet<Delivery.DeliveryRecord> Deliveries => Set<Delivery.DeliveryRecord>();
+
+    public DbSet<Delivery.EvidenceEntry> EvidenceEntries => Set<Delivery.EvidenceEntry>();
+
+    public DbSet<Delivery.AdminAlert> AdminAlerts => Set<Delivery.AdminAlert>();
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         b.Entity<NumberCounter>(e =>
@@ -120,6 +126,47 @@ public class SesDbContext : DbContext
             e.Property(d => d.Name).HasMaxLength(64);
             e.Property(d => d.Source).HasMaxLength(128);
             e.Property(d => d.ImportedBy).HasMaxLength(64);
+        });
+        b.Entity<Delivery.DeliveryRecord>(e =>
+        {
+            e.ToTable("deliveries");
+            e.HasKey(d => d.Id);
+            // One service per document: serving twice is refused.
+            e.HasIndex(d => d.DocumentId).IsUnique();
+            e.HasIndex(d => d.CounterpartyId);
+            e.HasIndex(d => new { d.Bureau, d.ServedAt });
+            e.HasIndex(d => new { d.ElectronicOn, d.DeemedOn });
+            e.HasOne<IssuedDocument>().WithMany().HasForeignKey(d => d.DocumentId);
+            e.HasOne<Counterparty>().WithMany().HasForeignKey(d => d.CounterpartyId);
+            e.Property(d => d.Version).IsConcurrencyToken();
+            foreach (var p in new[] { "Bureau", "ElectronicRule", "DeliveryRule", "PaperMethod" }) e.Property(p).HasMaxLength(32);
+            foreach (var p in new[] { "ServedBy", "ConfirmedBy", "PaperTrackingNumber", "PaperSignedBy", "PaperRecordedBy", "PaperReceiptSha256" }) e.Property(p).HasMaxLength(64);
+            e.Property(d => d.PaperReceiptName).HasMaxLength(200);
+            e.Property(d => d.DeliveryRuleText).HasMaxLength(1000);
+        });
+        b.Entity<Delivery.EvidenceEntry>(e =>
+        {
+            e.ToTable("evidence_entries");
+            // The sequence is the chain position, given by the appender: a second entry at one position fails.
+            e.HasKey(x => x.Sequence);
+            e.Property(x => x.Sequence).ValueGeneratedNever();
+            e.HasIndex(x => x.DeliveryId);
+            e.HasIndex(x => x.DocumentId);
+            e.HasIndex(x => x.At);
+            foreach (var p in new[] { "Event", "Action" }) e.Property(p).HasMaxLength(64);
+            foreach (var p in new[] { "PdfSha256", "PreviousHash", "Hash" }) e.Property(p).HasMaxLength(64);
+            e.Property(x => x.Subject).HasMaxLength(128);
+            e.Property(x => x.Actor).HasMaxLength(128);
+            foreach (var p in new[] { "AtUtc", "AtBeijing" }) e.Property(p).HasMaxLength(40);
+        });
+        b.Entity<Delivery.AdminAlert>(e =>
+        {
+            e.ToTable("admin_alerts");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.Key).IsUnique();
+            e.Property(a => a.Key).HasMaxLength(128);
+            e.Property(a => a.Message).HasMaxLength(1000);
+            e.Property(a => a.AcknowledgedBy).HasMaxLength(64);
         });
         b.Entity<IssuedDocument>().Property(d => d.Party).HasMaxLength(200);
         b.Entity<IssuedDocument>().HasIndex(d => d.DraftId).IsUnique();

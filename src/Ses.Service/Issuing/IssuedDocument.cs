@@ -37,6 +37,9 @@ public sealed class IssuedDocument
     /// <summary>SHA-256 (hex) of the DOCX in the file store.</summary>
     public required string DocxSha256 { get; init; }
 
+    /// <summary>The field values as issued (JSON, without the number): what the deadlines that depend on the form's choices read.</summary>
+    public string DataJson { get; init; } = "{}";
+
     /// <summary>The document this one corrects, if any (a correction is a new document).</summary>
     public Guid? Replaces { get; init; }
 

@@ -167,10 +167,20 @@ public static class IssuingEndpoints
         var document = await OwnDocument(db, id, http);
         if (document is null) return TypedResults.NotFound();
         if (document.VoidedAt is not null) return ApiProblems.Conflict("document.voided", "文书已作废");
-        document.VoidedAt = time.GetUtcNow();
-        document.VoidReason = request.Reason.Trim();
-        db.AuditEntries.Add(AuthEndpoints.Audit(document.VoidedAt.Value, http.User.UserName(), "document.voided", http, document.Number));
-        await db.SaveChangesAsync(http.RequestAborted);
+        var now = time.GetUtcNow();
+        var done = await Delivery.EvidenceLog.WriteAsync(db, async chain =>
+        {
+            await db.Entry(document).ReloadAsync(http.RequestAborted);
+            if (document.VoidedAt is not null) return false;
+            document.VoidedAt = now;
+            document.VoidReason = request.Reason.Trim();
+            db.AuditEntries.Add(AuthEndpoints.Audit(now, http.User.UserName(), "document.voided", http, document.Number));
+            var delivery = await db.Deliveries.AsNoTracking().Where(d => d.DocumentId == document.Id).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(http.RequestAborted);
+            await chain.AppendAsync(new Delivery.EvidenceFacts(Delivery.EvidenceEvents.DocumentVoided, "voided", document.Number, document.PdfSha256,
+                http.User.UserName(), now, document.Id, delivery, new Dictionary<string, string?> { ["reason"] = document.VoidReason }), http.RequestAborted);
+            return true;
+        }, http.RequestAborted);
+        if (!done) return ApiProblems.Conflict("document.voided", "文书已作废");
         return TypedResults.Ok(DocumentResponse.From(document));
     }
 

@@ -40,7 +40,7 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
         var created = new List<string>();
         try
         {
-            var document = await Transactions.WriteAsync(db, async () =>
+            var document = await Delivery.EvidenceLog.WriteAsync(db, async chain =>
             {
                 var sequence = await NumberAllocator.NextAsync(db, input.Bureau.Code, form.Series, year, ct);
                 var number = new DocumentNumber(input.Bureau.NumberPrefix, form.Series, year, sequence);
@@ -66,6 +66,7 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
                     Party = request.CounterpartyName ?? PartyOf(numbered),
                     CounterpartyId = request.CounterpartyId,
                     DraftId = request.DraftId,
+                    DataJson = data?.ToJsonString() ?? "{}",
                 };
                 if (request.DraftId is { } draftId)
                 {
@@ -82,7 +83,8 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
                     At = now, Actor = request.Officer, Action = "document.issued", Subject = issued.Number, Source = request.Source,
                     Detail = $"form={form.Id} id={issued.Id} pdf={pdfSha}",
                 });
-                await db.SaveChangesAsync(ct);
+                await chain.AppendAsync(new Delivery.EvidenceFacts(Delivery.EvidenceEvents.SubmissionAcceptance, "issued", issued.Number, pdfSha,
+                    request.Officer, now, issued.Id, Detail: new Dictionary<string, string?> { ["form"] = form.Id, ["docxSha256"] = docxSha }), ct);
                 return issued;
             }, ct);
             return (document, []);

@@ -1,0 +1,175 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Ses.Service.Data.PostgresMigrations
+{
+    /// <inheritdoc />
+    public partial class Delivery : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DataJson",
+                table: "issued_documents",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "admin_alerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_admin_alerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CounterpartyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Bureau = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Electronic = table.Column<bool>(type: "boolean", nullable: false),
+                    Paper = table.Column<bool>(type: "boolean", nullable: false),
+                    ServedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ServedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DeemedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeemedProvisional = table.Column<bool>(type: "boolean", nullable: false),
+                    FirstOpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmedByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ConfirmedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ElectronicOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ElectronicRule = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DeemedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReminderAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PaperDeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PaperMethod = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PaperTrackingNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PaperSignedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PaperReceiptSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PaperReceiptName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PaperRecordedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PaperRecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeliveryRule = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DeliveryRuleText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_deliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_deliveries_counterparties_CounterpartyId",
+                        column: x => x.CounterpartyId,
+                        principalTable: "counterparties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_deliveries_issued_documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "issued_documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "evidence_entries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Event = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    PdfSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AtUtc = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AtBeijing = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "text", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evidence_entries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_admin_alerts_Key",
+                table: "admin_alerts",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_Bureau_ServedAt",
+                table: "deliveries",
+                columns: new[] { "Bureau", "ServedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_CounterpartyId",
+                table: "deliveries",
+                column: "CounterpartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_DocumentId",
+                table: "deliveries",
+                column: "DocumentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_deliveries_ElectronicOn_DeemedOn",
+                table: "deliveries",
+                columns: new[] { "ElectronicOn", "DeemedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_entries_At",
+                table: "evidence_entries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_entries_DeliveryId",
+                table: "evidence_entries",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evidence_entries_DocumentId",
+                table: "evidence_entries",
+                column: "DocumentId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "admin_alerts");
+
+            migrationBuilder.DropTable(
+                name: "deliveries");
+
+            migrationBuilder.DropTable(
+                name: "evidence_entries");
+
+            migrationBuilder.DropColumn(
+                name: "DataJson",
+                table: "issued_documents");
+        }
+    }
+}

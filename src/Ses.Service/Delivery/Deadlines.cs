@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Ses.Service.Calendar;
+
+namespace Ses.Service.Delivery;
+
+/// <summary>A period that runs from the delivery date, as both sides see it.</summary>
+public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, bool Provisional, string Rule);
+
+/// <summary>
+/// Which periods run from the delivery of which document (rules.md, Periods that run from delivery), by number
+/// series: a notice (信告) opens the statement and defence period; a decision (信决, 信不决, 信不受) opens
+/// reconsideration and litigation; a decision to record (信决) also fixes the record's validity and the earliest
+/// repair application, from the form's chosen case (一年/三个月, or 三年/六个月 under art. 8(1)(3)).
+/// </summary>
+public static class Deadlines
+{
+    public static IReadOnlyList<DeadlineView> For(string series, string dataJson, DateOnly delivered, HolidayCalendar calendar)
+    {
+        var list = new List<DeadlineView>();
+        if (series == "信告")
+        {
+            list.Add(View("defense", "陈述和申辩期限", LegalDates.Deadline(Period.Defense, delivered, calendar)));
+        }
+        if (series is "信决" or "信不决" or "信不受")
+        {
+            list.Add(View("reconsideration", "申请行政复议期限", LegalDates.Deadline(Period.Reconsideration, delivered, calendar)));
+            list.Add(View("litigation", "提起行政诉讼期限", LegalDates.Deadline(Period.Litigation, delivered, calendar)));
+        }
+        if (series == "信决")
+        {
+            var longCase = ValidityCase(dataJson) == "art8-1-3";
+            var (years, months) = longCase ? (3, 6) : (1, 3);
+            var basis = longCase ? "实施办法第八条第一款第（三）项" : "其他情形";
+            // A record expires and a repair becomes possible on a day: neither is an act's deadline, so neither moves
+            // off a rest day. The record is entered on delivery of the decision, so both run from the delivery date.
+            list.Add(new DeadlineView("validity", "失信记录有效期届满", delivered.AddYears(years), false,
+                $"{years} year(s) from delivery on {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 17)"));
+            list.Add(new DeadlineView("repair", "最早可申请信用修复", delivered.AddMonths(months), false,
+                $"{months} months after recording on delivery {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 18)"));
+        }
+        return list;
+    }
+
+    private static DeadlineView View(string period, string name, LegalDate d) => new(period, name, d.Date, d.Provisional, d.Rule);
+
+    private static string? ValidityCase(string dataJson)
+    {
+        using var doc = JsonDocument.Parse(string.IsNullOrEmpty(dataJson) ? "{}" : dataJson);
+        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("validityCase", out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()
+            : null;
+    }
+}

@@ -1,0 +1,43 @@
+using Ses.Service.Calendar;
+
+namespace Ses.Service.Delivery;
+
+public sealed record ServeRequest(string? Mode = null);
+
+/// <summary>The paper delivery; the receipt scan as base64 (PDF, JPEG or PNG, at most 10 MB).</summary>
+public sealed record PaperRequest(DateOnly? DeliveredOn, string? Method, string? TrackingNumber, string? SignedBy, string? ReceiptBase64, string? ReceiptName);
+
+public sealed record PaperView(DateOnly? DeliveredOn, string? Method, string? TrackingNumber, string? SignedBy, string? ReceiptSha256, string? RecordedBy,
+    DateTimeOffset? RecordedAt);
+
+/// <summary>One event of the timeline, its time in both labelled forms.</summary>
+public sealed record EvidenceView(long Sequence, string Event, string Action, string Actor, string TimeUtc, string TimeBeijing, string Detail, string Hash);
+
+/// <summary>
+/// A delivery as staff and (without the staff-only parts) the counterparty see it. Times are Beijing time with their
+/// offset; dates are Asia/Shanghai calendar dates.
+/// </summary>
+public sealed record DeliveryView(
+    Guid Id, Guid DocumentId, string Number, string FormId, string Title, string Party, Guid CounterpartyId, string Mode, DateTimeOffset ServedAt,
+    string? ServedBy, DateOnly? DeemedOn, bool DeemedProvisional, string InboxStatus, DateTimeOffset? FirstOpenedAt, DateTimeOffset? ConfirmedAt,
+    string? ConfirmedBy, DateOnly? ElectronicOn, string? ElectronicRule, PaperView? Paper, DateOnly? DeliveredOn, string? DeliveryRule,
+    string? DeliveryRuleText, string Status, bool Voided, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<EvidenceView>? Timeline)
+{
+    public static DeliveryView From(DeliveryRecord r, Issuing.IssuedDocument d, string title, HolidayCalendar calendar, bool staff,
+        IReadOnlyList<EvidenceEntry>? timeline = null) => new(
+        r.Id, d.Id, d.Number, d.FormId, title, d.Party, r.CounterpartyId, DeliveryService.ModeName(r), r.ServedAt.ToOffset(LegalDates.Beijing),
+        staff ? r.ServedBy : null, r.DeemedOn, r.DeemedProvisional, InboxStatusOf(r), r.FirstOpenedAt?.ToOffset(LegalDates.Beijing),
+        r.ConfirmedAt?.ToOffset(LegalDates.Beijing), r.ConfirmedBy, r.ElectronicOn, r.ElectronicRule,
+        r.Paper ? new PaperView(r.PaperDeliveredOn, r.PaperMethod, staff ? r.PaperTrackingNumber : null, r.PaperSignedBy, staff ? r.PaperReceiptSha256 : null,
+            staff ? r.PaperRecordedBy : null, r.PaperRecordedAt?.ToOffset(LegalDates.Beijing)) : null,
+        r.DeliveredOn, r.DeliveryRule, r.DeliveryRuleText, r.DeliveredOn is null ? "pending" : "delivered", d.VoidedAt is not null,
+        r.DeliveredOn is { } on && d.VoidedAt is null ? Delivery.Deadlines.For(d.Series, d.DataJson, on, calendar) : [],
+        timeline?.Select(e => new EvidenceView(e.Sequence, e.Event, e.Action, e.Actor, "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, e.Detail, e.Hash)).ToList());
+
+    /// <summary>new / opened / confirmed / deemed, as the counterparty's inbox shows it.</summary>
+    public static string InboxStatusOf(DeliveryRecord r) =>
+        r.ConfirmedAt is not null ? "confirmed"
+        : r.ElectronicRule == DeliveryRules.Deemed ? "deemed"
+        : r.FirstOpenedAt is not null ? "opened"
+        : "new";
+}

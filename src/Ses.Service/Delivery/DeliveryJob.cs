@@ -1,0 +1,163 @@
+using Microsoft.EntityFrameworkCore;
+using Ses.Service.Calendar;
+using Ses.Service.Data;
+
+namespace Ses.Service.Delivery;
+
+/// <summary>What one run of the job did.</summary>
+public sealed record DeliveryJobResult(int Recomputed, int Deemed, int Reminded);
+
+/// <summary>
+/// Marks deemed deliveries as days pass, recomputes provisional deemed dates once their year is imported, and enqueues
+/// the reminder on the working day before a deemed date. Each step re-reads its candidates under the evidence lock and
+/// changes only those still due, so a run is idempotent and several instances do each thing exactly once.
+/// </summary>
+public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, TimeProvider time, ILogger<DeliveryJob> log)
+{
+    /// <summary>Deliveries handled per transaction.</summary>
+    public const int Batch = 500;
+
+    /// <summary>Hook for notifications: called inside the reminder's transaction, to enqueue its messages there.</summary>
+    public Func<DeliveryRecord, SesDbContext, CancellationToken, Task>? OnReminder { get; set; }
+
+    public async Task<DeliveryJobResult> RunOnceAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = LegalDates.BeijingDate(now);
+        var calendar = await calendars.CurrentAsync(ct);
+        var recomputed = await RecomputeAsync(calendar, now, ct);
+        var deemed = await DeemAsync(calendar, today, now, ct);
+        var reminded = await RemindAsync(calendar, today, now, ct);
+        if (recomputed + deemed + reminded > 0)
+        {
+            log.LogInformation("Delivery job: {Recomputed} deemed dates recomputed, {Deemed} deemed delivered, {Reminded} reminders", recomputed, deemed, reminded);
+        }
+        return new DeliveryJobResult(recomputed, deemed, reminded);
+    }
+
+    private async Task<int> RecomputeAsync(HolidayCalendar calendar, DateTimeOffset now, CancellationToken ct)
+    {
+        // Provisional deemed dates of pending deliveries, once every year they reach has a schedule.
+        var candidates = await db.Deliveries.AsNoTracking().Where(d => d.DeemedProvisional && d.ElectronicOn == null)
+            .Select(d => new { d.Id, d.ServedAt }).ToListAsync(ct);
+        var due = candidates.Where(c => !LegalDates.DeemedDelivery(c.ServedAt, calendar).Provisional).Select(c => c.Id).ToList();
+        var done = 0;
+        foreach (var chunk in due.Chunk(Batch))
+        {
+            done += await EvidenceLog.WriteAsync(db, async chain =>
+            {
+                var n = 0;
+                var records = await db.Deliveries.Where(d => chunk.Contains(d.Id) && d.DeemedProvisional && d.ElectronicOn == null).ToListAsync(ct);
+                var documents = await Documents(records, ct);
+                foreach (var r in records)
+                {
+                    var deemed = LegalDates.DeemedDelivery(r.ServedAt, calendar);
+                    var before = r.DeemedOn;
+                    r.DeemedOn = deemed.Date;
+                    r.DeemedProvisional = false;
+                    r.Version++;
+                    await chain.AppendAsync(DeliveryService.Facts(documents[r.DocumentId], r, EvidenceEvents.DeemedDateRecomputed, "deemed-recomputed", "job", now, new()
+                    {
+                        ["provisionalDeemedOn"] = before?.ToString("yyyy-MM-dd"),
+                        ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd"),
+                        ["rule"] = deemed.Rule,
+                    }), ct);
+                    n++;
+                }
+                return n;
+            }, ct);
+            db.ChangeTracker.Clear();
+        }
+        return done;
+    }
+
+    private async Task<int> DeemAsync(HolidayCalendar calendar, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        // The deemed day has passed without a confirmation (a confirmation on the deemed day itself still counts).
+        var done = 0;
+        while (true)
+        {
+            var n = await EvidenceLog.WriteAsync(db, async chain =>
+            {
+                var records = await db.Deliveries
+                    .Where(d => d.Electronic && d.ElectronicOn == null && d.ConfirmedAt == null && d.DeemedOn != null && d.DeemedOn < today)
+                    .OrderBy(d => d.DeemedOn).Take(Batch).ToListAsync(ct);
+                var documents = await Documents(records, ct);
+                foreach (var r in records) await DeliveryService.MarkDeemedAsync(chain, r, documents[r.DocumentId], calendar, now, ct);
+                return records.Count;
+            }, ct);
+            db.ChangeTracker.Clear();
+            done += n;
+            if (n < Batch) return done;
+        }
+    }
+
+    private async Task<int> RemindAsync(HolidayCalendar calendar, DateOnly today, DateTimeOffset now, CancellationToken ct)
+    {
+        // The reminder goes out from the working day before the deemed date (or at once, if serving came later).
+        var last = today;
+        while (true)
+        {
+            last = last.AddDays(1);
+            if (calendar.IsWorkingDay(last).Working) break;
+        }
+        var done = 0;
+        while (true)
+        {
+            var n = await EvidenceLog.WriteAsync(db, async chain =>
+            {
+                var records = await db.Deliveries
+                    .Where(d => d.Electronic && d.ElectronicOn == null && d.ConfirmedAt == null && d.ReminderAt == null && d.DeemedOn != null
+                                && d.DeemedOn >= today && d.DeemedOn <= last)
+                    .OrderBy(d => d.DeemedOn).Take(Batch).ToListAsync(ct);
+                var documents = await Documents(records, ct);
+                foreach (var r in records)
+                {
+                    r.ReminderAt = now;
+                    r.Version++;
+                    if (OnReminder is not null) await OnReminder(r, db, ct);
+                    await chain.AppendAsync(DeliveryService.Facts(documents[r.DocumentId], r, EvidenceEvents.ConsignmentNotification, "reminder-scheduled", "job", now, new()
+                    {
+                        ["deemedOn"] = r.DeemedOn!.Value.ToString("yyyy-MM-dd"),
+                        ["kind"] = "reminder",
+                    }), ct);
+                }
+                return records.Count;
+            }, ct);
+            db.ChangeTracker.Clear();
+            done += n;
+            if (n < Batch) return done;
+        }
+    }
+
+    private async Task<Dictionary<Guid, Issuing.IssuedDocument>> Documents(List<DeliveryRecord> records, CancellationToken ct)
+    {
+        var ids = records.Select(r => r.DocumentId).Distinct().ToList();
+        return await db.IssuedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+    }
+}
+
+/// <summary>Runs <see cref="DeliveryJob"/> every <c>Delivery:JobIntervalSeconds</c> (default 60) in each instance.</summary>
+public sealed class DeliveryJobService(IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DeliveryJobService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("Delivery:JobIntervalSeconds", 60);
+        if (seconds <= 0) return; // 0 switches the job off in this instance (e.g. tests that call it directly)
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds));
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<DeliveryJob>().RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next run retries; nothing was half-done (each batch is one transaction).
+                log.LogError(e, "Delivery job run failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,311 @@
+using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
+using Ses.Documents.Validation;
+using Ses.Service.Calendar;
+using Ses.Service.Data;
+using Ses.Service.Issuing;
+using Ses.Service.Storage;
+
+namespace Ses.Service.Delivery;
+
+/// <summary>How an officer serves a document.</summary>
+public enum ServiceMode
+{
+    Electronic,
+    Paper,
+    Both,
+}
+
+/// <summary>A refused request: the HTTP status to answer with, a stable code and the Chinese reason, or field problems.</summary>
+public sealed class DeliveryException(int status, string code, string message, IReadOnlyList<Problem>? problems = null) : Exception(message)
+{
+    public int Status { get; } = status;
+
+    public string Code { get; } = code;
+
+    public IReadOnlyList<Problem> Problems { get; } = problems ?? [];
+}
+
+/// <summary>The paper delivery as the officer records it.</summary>
+public sealed record PaperDeliveryInput(DateOnly? DeliveredOn, string? Method, string? TrackingNumber, string? SignedBy, byte[]? Receipt, string? ReceiptName);
+
+/// <summary>
+/// Serving, the counterparty's reading and confirming, paper delivery and deemed delivery. Every change of a delivery
+/// is taken under the evidence lock (<see cref="EvidenceLog.WriteAsync{T}"/>) together with its evidence entry, so a
+/// confirmation and the job deciding "deemed" never both win, and the log records exactly what the data says.
+/// </summary>
+public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, CalendarStore calendars, IFileStore files, TimeProvider time,
+    ILogger<DeliveryService> log)
+{
+    public const int MaxReceiptBytes = 10 * 1024 * 1024;
+
+    public async Task<DeliveryRecord> ServeAsync(Guid documentId, string bureau, ServiceMode? requested, string officer, CancellationToken ct)
+    {
+        var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.Bureau == bureau, ct)
+            ?? throw new DeliveryException(404, "document.unknown", "没有这份文书");
+        if (document.VoidedAt is not null) throw new DeliveryException(409, "document.voided", "文书已作废，不能送达");
+        if (document.CounterpartyId is not { } counterpartyId)
+        {
+            throw Invalid("counterpartyId", "serve.no-counterparty", "「相对人」：文书未指定已登记的相对人，不能送达");
+        }
+        var form = engine.Templates.FindForm(document.FormId);
+        var important = form?.Important == true;
+        var mode = requested ?? (important ? ServiceMode.Both : ServiceMode.Electronic);
+        if (important && mode != ServiceMode.Both)
+        {
+            throw Invalid("mode", "serve.important-both", "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（SES 确认函第二条第四项）");
+        }
+        var electronic = mode != ServiceMode.Paper;
+        var accounts = await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active)
+            .Select(a => a.UserName).ToListAsync(ct);
+        if (electronic && accounts.Count == 0)
+        {
+            throw Invalid("mode", "serve.no-account", "「送达方式」：相对人没有可用的 SES 账号，不能电子送达，请纸质送达");
+        }
+        var now = time.GetUtcNow();
+        var calendar = await calendars.CurrentAsync(ct);
+        var deemed = electronic ? LegalDates.DeemedDelivery(now, calendar) : null;
+        try
+        {
+            return await EvidenceLog.WriteAsync(db, async chain =>
+            {
+                if (await db.Deliveries.AnyAsync(d => d.DocumentId == documentId, ct))
+                {
+                    throw new DeliveryException(409, "delivery.exists", "文书已送达，不能重复送达");
+                }
+                var record = new DeliveryRecord
+                {
+                    Id = Guid.CreateVersion7(now), DocumentId = documentId, CounterpartyId = counterpartyId, Bureau = bureau,
+                    Electronic = electronic, Paper = mode != ServiceMode.Electronic, ServedAt = now, ServedBy = officer,
+                    DeemedOn = deemed?.Date, DeemedProvisional = deemed?.Provisional == true, Version = 1,
+                };
+                db.Deliveries.Add(record);
+                await chain.AppendAsync(Facts(document, record, EvidenceEvents.ContentConsignment, "served", officer, now, new()
+                {
+                    ["mode"] = ModeName(record),
+                    ["counterparty"] = counterpartyId.ToString(),
+                    ["accounts"] = electronic ? string.Join(",", accounts) : null,
+                    ["deemedOn"] = deemed?.Date.ToString("yyyy-MM-dd"),
+                    ["deemedRule"] = deemed?.Rule,
+                    ["provisional"] = deemed?.Provisional == true ? "true" : null,
+                }), ct);
+                if (deemed?.Provisional == true) await AlertMissingYears(calendar, LegalDates.BeijingDate(now), deemed.Date, now, ct);
+                return record;
+            }, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            throw new DeliveryException(409, "delivery.exists", "文书已送达，不能重复送达");
+        }
+    }
+
+    /// <summary>A delivery of the account's own counterparty that was served electronically, else null.</summary>
+    public Task<DeliveryRecord?> OfAccountAsync(Guid deliveryId, Guid counterpartyId, CancellationToken ct) =>
+        db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.CounterpartyId == counterpartyId && d.Electronic, ct);
+
+    /// <summary>The signed PDF for an account; records the open (viewing) or the download.</summary>
+    public async Task<(IssuedDocument Document, byte[] Pdf)?> ReadAsync(Guid deliveryId, Guid counterpartyId, string account, bool download, CancellationToken ct)
+    {
+        if (await OfAccountAsync(deliveryId, counterpartyId, ct) is null) return null;
+        var now = time.GetUtcNow();
+        return await EvidenceLog.WriteAsync(db, async chain =>
+        {
+            var record = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
+            var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
+            var pdf = await files.GetAsync(document.PdfSha256, ct) ?? throw new InvalidOperationException($"stored PDF {document.PdfSha256} is missing");
+            record.FirstOpenedAt ??= now;
+            await chain.AppendAsync(Facts(document, record, download ? EvidenceEvents.ContentHandover : EvidenceEvents.ContentAccessTracking,
+                download ? "downloaded" : "opened", AccountActor(account), now, []), ct);
+            return ((IssuedDocument, byte[])?)(document, pdf);
+        }, ct);
+    }
+
+    /// <summary>
+    /// 确认收讫, once per delivery and final. On or before the deemed date it fixes the electronic delivery date; after
+    /// it, the document was already deemed delivered (marked now if the job has not yet) and the confirmation changes
+    /// nothing but is recorded.
+    /// </summary>
+    public async Task<DeliveryRecord?> ConfirmAsync(Guid deliveryId, Guid counterpartyId, Guid accountId, string account, CancellationToken ct)
+    {
+        if (await OfAccountAsync(deliveryId, counterpartyId, ct) is null) return null;
+        var now = time.GetUtcNow();
+        var today = LegalDates.BeijingDate(now);
+        var calendar = await calendars.CurrentAsync(ct);
+        return await EvidenceLog.WriteAsync(db, async chain =>
+        {
+            var record = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
+            if (record.ConfirmedAt is { } at)
+            {
+                throw new DeliveryException(409, "delivery.confirmed",
+                    $"已于北京时间 {at.ToOffset(LegalDates.Beijing):yyyy-MM-dd HH:mm} 由账号 {record.ConfirmedBy} 确认收讫，确认不可重复或撤回");
+            }
+            var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
+            if (document.VoidedAt is not null) throw new DeliveryException(409, "document.voided", "文书已作废，无需确认收讫");
+            if (record.ElectronicOn is null && record.DeemedOn is { } deemedOn && today > deemedOn)
+            {
+                await MarkDeemedAsync(chain, record, document, calendar, now, ct);
+            }
+            record.ConfirmedAt = now;
+            record.ConfirmedByAccountId = accountId;
+            record.ConfirmedBy = account;
+            var effective = record.ElectronicOn is null;
+            if (effective)
+            {
+                record.ElectronicOn = today;
+                record.ElectronicRule = DeliveryRules.Confirmation;
+                if (!record.Paper)
+                {
+                    record.DeliveredOn = today;
+                    record.DeliveryRule = DeliveryRules.Confirmation;
+                    record.DeliveryRuleText = $"confirmed by account {account} on {today:yyyy-MM-dd} (Beijing time), not later than the deemed date {record.DeemedOn:yyyy-MM-dd}: delivered on the confirmation date (seed 000 确认函 §II.4)";
+                }
+            }
+            record.Version++;
+            await chain.AppendAsync(Facts(document, record, EvidenceEvents.ConsignmentAcceptance, "confirmed", AccountActor(account), now, new()
+            {
+                ["account"] = account,
+                ["effect"] = effective
+                    ? record.Paper ? "fixes the electronic delivery date; the paper delivery date is the delivery date" : "fixes the delivery date"
+                    : $"after the deemed date {record.DeemedOn:yyyy-MM-dd}: recorded, changes nothing",
+            }), ct);
+            return record;
+        }, ct);
+    }
+
+    /// <summary>Records the paper delivery with its evidence; its date becomes the delivery date.</summary>
+    public async Task<DeliveryRecord> RecordPaperAsync(Guid deliveryId, string bureau, PaperDeliveryInput input, string officer, CancellationToken ct)
+    {
+        var record0 = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.Bureau == bureau, ct)
+            ?? throw new DeliveryException(404, "delivery.unknown", "没有这条送达记录");
+        if (!record0.Paper) throw new DeliveryException(409, "delivery.not-paper", "该文书未采用纸质送达");
+        var now = time.GetUtcNow();
+        var problems = new List<Problem>();
+        var served = LegalDates.BeijingDate(record0.ServedAt);
+        if (input.DeliveredOn is not { } on) problems.Add(new("deliveredOn", "field.required", "「送达日期」必须填写"));
+        else if (on < served) problems.Add(new("deliveredOn", "paper.before-serving", $"「送达日期」不能早于送达登记日 {served:yyyy-MM-dd}"));
+        else if (on > LegalDates.BeijingDate(now)) problems.Add(new("deliveredOn", "paper.future", "「送达日期」不能晚于今天（北京时间）"));
+        Text("method", "送达方式", input.Method, 32, true);
+        Text("trackingNumber", "邮件号", input.TrackingNumber, 64, false);
+        Text("signedBy", "签收人", input.SignedBy, 64, true);
+        if (input.Receipt is not { Length: > 0 } receipt) problems.Add(new("receipt", "field.required", "「送达回证扫描件」必须上传"));
+        else if (receipt.Length > MaxReceiptBytes) problems.Add(new("receipt", "paper.receipt-size", "「送达回证扫描件」不能超过 10 MB"));
+        else if (ReceiptType(receipt) is null) problems.Add(new("receipt", "paper.receipt-type", "「送达回证扫描件」应为 PDF、JPEG 或 PNG 文件"));
+        if (problems.Count > 0) throw new DeliveryException(400, "validation", "数据无效", problems);
+
+        var (sha, created) = await files.PutAsync(input.Receipt!, ct);
+        try
+        {
+            return await EvidenceLog.WriteAsync(db, async chain =>
+            {
+                var record = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
+                if (record.PaperDeliveredOn is not null) throw new DeliveryException(409, "paper.recorded", "纸质送达已登记，不能重复登记");
+                var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
+                record.PaperDeliveredOn = input.DeliveredOn;
+                record.PaperMethod = input.Method!.Trim();
+                record.PaperTrackingNumber = string.IsNullOrWhiteSpace(input.TrackingNumber) ? null : input.TrackingNumber.Trim();
+                record.PaperSignedBy = input.SignedBy!.Trim();
+                record.PaperReceiptSha256 = sha;
+                record.PaperReceiptName = Path.GetFileName(input.ReceiptName ?? "receipt") is { Length: > 0 and <= 200 } n ? n : "receipt";
+                record.PaperRecordedBy = officer;
+                record.PaperRecordedAt = now;
+                record.DeliveredOn = input.DeliveredOn;
+                record.DeliveryRule = DeliveryRules.Paper;
+                record.DeliveryRuleText = $"delivered on paper on {input.DeliveredOn:yyyy-MM-dd} ({record.PaperMethod}, signed by {record.PaperSignedBy}): the paper delivery date is the delivery date (seed 000 确认函 §II.4)";
+                record.Version++;
+                await chain.AppendAsync(Facts(document, record, EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
+                {
+                    ["deliveredOn"] = input.DeliveredOn!.Value.ToString("yyyy-MM-dd"),
+                    ["method"] = record.PaperMethod,
+                    ["trackingNumber"] = record.PaperTrackingNumber,
+                    ["signedBy"] = record.PaperSignedBy,
+                    ["receiptSha256"] = sha,
+                }), ct);
+                return record;
+            }, ct);
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            if (created) files.Forget(sha);
+            throw;
+        }
+
+        void Text(string field, string label, string? value, int max, bool required)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (required) problems.Add(new(field, "field.required", $"「{label}」必须填写"));
+            }
+            else if (value.Trim().Length > max) problems.Add(new(field, "field.max-length", $"「{label}」不能超过 {max} 个字符"));
+            else if (value.Any(char.IsControl)) problems.Add(new(field, "field.control-char", $"「{label}」不能包含控制字符"));
+        }
+    }
+
+    /// <summary>The content type of a receipt scan by its first bytes, or null.</summary>
+    public static string? ReceiptType(byte[] b) =>
+        b.AsSpan().StartsWith("%PDF-"u8) ? "application/pdf"
+        : b.AsSpan().StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }) ? "image/jpeg"
+        : b.AsSpan().StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47 }) ? "image/png"
+        : null;
+
+    /// <summary>Marks an unconfirmed electronic delivery deemed delivered on its deemed date.</summary>
+    internal static async Task MarkDeemedAsync(EvidenceChain chain, DeliveryRecord record, IssuedDocument document, HolidayCalendar calendar,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var deemed = LegalDates.DeemedDelivery(record.ServedAt, calendar);
+        record.ElectronicOn = deemed.Date;
+        record.ElectronicRule = DeliveryRules.Deemed;
+        record.DeemedAt = now;
+        if (!record.Paper)
+        {
+            record.DeliveredOn = deemed.Date;
+            record.DeliveryRule = DeliveryRules.Deemed;
+            record.DeliveryRuleText = $"not confirmed by the deemed date: {deemed.Rule}{(deemed.Provisional ? " (provisional: a year without schedule)" : "")}";
+        }
+        record.Version++;
+        await chain.AppendAsync(Facts(document, record, EvidenceEvents.AcceptanceRejectionExpiry, "deemed", "job", now, new()
+        {
+            ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd"),
+            ["rule"] = deemed.Rule,
+            ["provisional"] = deemed.Provisional ? "true" : null,
+            ["paperPending"] = record.Paper && record.PaperDeliveredOn is null ? "true" : null,
+        }), ct);
+    }
+
+    /// <summary>Raises one alert per year without a schedule that a computation between the two dates reached.</summary>
+    internal async Task AlertMissingYears(HolidayCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var year in Enumerable.Range(from.Year, to.Year - from.Year + 1).Where(y => !calendar.HasSchedule(y)))
+        {
+            await Alerts.RaiseAsync(db, $"calendar.missing-year:{year}",
+                $"{year} 年节假日安排尚未导入：涉及该年的送达和期限日期按周末推算并标为「暂定」。请导入国务院办公厅公布的 {year} 年安排（ses calendar import 或 管理 › 日历）。", now, log, ct);
+        }
+    }
+
+    internal static EvidenceFacts Facts(IssuedDocument document, DeliveryRecord record, string evt, string action, string actor, DateTimeOffset at,
+        Dictionary<string, string?> detail) =>
+        new(evt, action, document.Number, document.PdfSha256, actor, at, document.Id, record.Id, detail.Where(d => d.Value is not null).ToDictionary());
+
+    public static string ModeName(DeliveryRecord r) => (r.Electronic, r.Paper) switch
+    {
+        (true, true) => "both",
+        (true, false) => "electronic",
+        _ => "paper",
+    };
+
+    private static string AccountActor(string account) => "account:" + account;
+
+    private static DeliveryException Invalid(string field, string code, string message) => new(400, "validation", "数据无效", [new Problem(field, code, message)]);
+}
+
+/// <summary>Administrator alerts, raised once per key.</summary>
+public static class Alerts
+{
+    public static async Task RaiseAsync(SesDbContext db, string key, string message, DateTimeOffset now, ILogger log, CancellationToken ct)
+    {
+        if (db.AdminAlerts.Local.Any(a => a.Key == key) || await db.AdminAlerts.AnyAsync(a => a.Key == key, ct)) return;
+        db.AdminAlerts.Add(new AdminAlert { Key = key, Message = message, CreatedAt = now });
+        log.LogWarning("Administrator alert raised: {AlertKey}", key);
+    }
+}
