@@ -50,13 +50,9 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
         {
             var file = Path.Combine(folder, "2027.csv");
             File.WriteAllText(file, Year2027);
-            var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-            foreach (var a in new[] { typeof(Program).Assembly.Location, "calendar", "import", file }) psi.ArgumentList.Add(a);
-            psi.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ses.db")}";
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            var output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.True(p.ExitCode == 0, output);
+            var (exit, output) = SesProcess.Run(folder, new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ses.db")}" },
+                "calendar", "import", file);
+            Assert.True(exit == 0, output);
             Assert.Contains("2027", output);
             var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "ses.db")}" };
             using var db = DataSetup.Open(options);

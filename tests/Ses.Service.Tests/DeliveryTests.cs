@@ -283,12 +283,21 @@ public sealed class DeliveryTests : IDisposable
         var intact = await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct));
         Assert.True(intact.Intact);
         Assert.Equal(4, intact.Entries);
+        var database = new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(_factory.Folder, "ses.db")}" };
+        var (exit, output) = SesProcess.Run(_factory.Folder, database, "audit", "verify");
+        Assert.True(exit == 0, output);
+        Assert.Contains($"证据链完整：4 条，链头 {intact.Head}", output);
 
         // Someone with database access moves the serving time of entry 2 back by a day.
         await world.WithDb(db => db.Database.ExecuteSqlRawAsync("UPDATE evidence_entries SET AtBeijing = '2026-02-12T23:30:00.000+08:00' WHERE Sequence = 2", Ct));
         var changed = await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct));
         Assert.Equal(2, changed.BrokenAt);
         Assert.Contains("was changed", changed.Reason);
+        (exit, output) = SesProcess.Run(_factory.Folder, database, "audit", "verify", "--json");
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(2, json.RootElement.GetProperty("brokenAt").GetInt64());
+        Assert.Equal(1, json.RootElement.GetProperty("entries").GetInt64());
 
         await world.WithDb(db => db.Database.ExecuteSqlRawAsync("DELETE FROM evidence_entries WHERE Sequence = 2", Ct));
         var removed = await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct));

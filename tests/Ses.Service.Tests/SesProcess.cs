@@ -1,0 +1,18 @@
+namespace Ses.Service.Tests;
+
+/// <summary>Runs the real <c>ses</c> program (the service assembly) as a separate process.</summary>
+internal static class SesProcess
+{
+    public static (int Exit, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stderr = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd() + stderr.Result;
+        p.WaitForExit();
+        return (p.ExitCode, output);
+    }
+}
