@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ses.Documents;
+using Ses.Documents.Templates;
+using Ses.Service.Calendar;
+using Ses.Service.Counterparties;
+using Ses.Service.Data;
+using Ses.Service.Delivery;
+using Ses.Service.Issuing;
+using Ses.Service.Storage;
+
+// Delivery benchmarks on a fresh SQLite file in a temporary folder (docs/benchmarks.md):
+//   dotnet run -c Release --project bench/Ses.DeliveryBench -- deemed [count]          the job over <count> due deliveries (default 100000)
+//   dotnet run -c Release --project bench/Ses.DeliveryBench -- serve [count] [workers]  serving + notification enqueue (default 3000, 4)
+var mode = args.FirstOrDefault() ?? "deemed";
+var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : mode == "serve" ? 3000 : 100_000;
+var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
+var folder = Directory.CreateTempSubdirectory("ses-delivery-bench-").FullName;
+var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "ses.db")}", FilesPath = Path.Combine(folder, "files") };
+var engine = DocumentEngine.Load(TemplateLibrary.Locate(null));
+var servedAt = new DateTimeOffset(2026, 2, 13, 15, 30, 0, TimeSpan.Zero); // deemed on 25 February (Spring Festival)
+try
+{
+    await using (var db = DataSetup.Open(options)) await DataSetup.MigrateAsync(db);
+    var counterparty = await SeedAsync(options, count, served: mode == "deemed");
+    if (mode == "deemed")
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        await using var db = DataSetup.Open(options);
+        var job = new DeliveryJob(db, new CalendarStore(db), clock, NullLogger<DeliveryJob>.Instance);
+        var t = Stopwatch.StartNew();
+        var result = await job.RunOnceAsync(CancellationToken.None);
+        t.Stop();
+        await using var check = DataSetup.Open(options);
+        var deemed = await check.Deliveries.CountAsync(d => d.ElectronicRule == DeliveryRules.Deemed);
+        var chain = await EvidenceLog.VerifyAsync(check, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"deemed job: {result.Deemed} of {count} due deliveries marked in {t.Elapsed.TotalSeconds:F1} s ({result.Deemed / t.Elapsed.TotalSeconds:F0}/s); stored deemed {deemed}; evidence chain intact {chain.Intact} ({chain.Entries} entries)"));
+        return result.Deemed == count && deemed == count && chain.Intact ? 0 : 1;
+    }
+    else
+    {
+        var ids = await (await Task.FromResult(DataSetup.Open(options))).IssuedDocuments.Select(d => d.Id).ToListAsync();
+        var next = -1;
+        var t = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            await using var db = DataSetup.Open(options);
+            var service = new DeliveryService(db, engine, new CalendarStore(db), new DiskFileStore(options.FilesPath), TimeProvider.System, NullLogger<DeliveryService>.Instance);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < ids.Count)
+            {
+                await service.ServeAsync(ids[i], "xibei", ServiceMode.Electronic, "bench_officer", CancellationToken.None);
+                db.ChangeTracker.Clear();
+            }
+        })));
+        t.Stop();
+        await using var check = DataSetup.Open(options);
+        var served = await check.Deliveries.CountAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"serve: {served} documents served by {workers} workers in {t.Elapsed.TotalSeconds:F1} s = {served / t.Elapsed.TotalSeconds:F0}/s"));
+        return served == count ? 0 : 1;
+    }
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    Directory.Delete(folder, recursive: true);
+}
+
+async Task<Guid> SeedAsync(DatabaseOptions o, int n, bool served)
+{
+    await using var db = DataSetup.Open(o);
+    var cp = new Counterparty
+    {
+        Id = Guid.NewGuid(), Kind = "foreign", Name = "压测相对人", IdScheme = "licence", IdValue = "BENCH0001", SupervisingBureau = "xibei",
+        Contact1Name = "甲", Contact1Mobile = "13800000011", Contact1Email = "ops@example.com", Contact2Name = "乙", Contact2Mobile = "13800000012",
+        CreatedAt = servedAt,
+    };
+    db.Counterparties.Add(cp);
+    db.CounterpartyAccounts.Add(new CounterpartyAccount
+    {
+        Id = Guid.NewGuid(), CounterpartyId = cp.Id, UserName = "bench_ops", Department = "运行部", PasswordHash = "x", MustChangePassword = false, CreatedAt = servedAt,
+    });
+    await db.SaveChangesAsync();
+    var deemedOn = new DateOnly(2026, 2, 25);
+    for (var start = 0; start < n; start += 5000)
+    {
+        db.ChangeTracker.Clear();
+        for (var i = start; i < Math.Min(n, start + 5000); i++)
+        {
+            var doc = new IssuedDocument
+            {
+                Id = Guid.NewGuid(), Bureau = "xibei", Series = "信告", Year = 2026, Sequence = i + 1, Number = $"西北局信告字〔2026〕{i + 1}号", FormId = "notice-org",
+                Party = cp.Name, CounterpartyId = cp.Id, Officer = "bench_officer", IssuedAt = servedAt, PdfSha256 = new string('a', 64), DocxSha256 = new string('b', 64),
+            };
+            db.IssuedDocuments.Add(doc);
+            if (served)
+            {
+                db.Deliveries.Add(new DeliveryRecord
+                {
+                    Id = Guid.NewGuid(), DocumentId = doc.Id, CounterpartyId = cp.Id, Bureau = "xibei", Electronic = true, ServedAt = servedAt,
+                    ServedBy = "bench_officer", DeemedOn = deemedOn, Version = 1,
+                });
+            }
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await db.SaveChangesAsync();
+    }
+    return cp.Id;
+}
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
