@@ -166,6 +166,10 @@ public sealed partial class DeliveryCertificateTests(DevelopmentPki pki)
             Assert.True(at >= 0 && at < firstHash, $"page {i + 1} lists events without the table header above them");
         }
         Assert.True(withEvents >= 2, $"the events spread over {withEvents} page(s)");
+        // The table's heading and header rows are not left at the foot of a page: they go with the first entry.
+        var headingPage = pages.FindIndex(p => Squeezed(p).Contains("送达过程记录" + header, StringComparison.Ordinal));
+        Assert.True(headingPage >= 0);
+        Assert.Contains(data.Events[0].EntryHash, Squeezed(pages[headingPage]));
         var all = Squeezed(string.Concat(pages));
         Assert.All(data.Events, e => Assert.Contains("记录哈希：" + e.EntryHash, all));
         // Each entry is one row, kept whole on a page, in order.
