@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Ses.Documents.Certificates;
 using Ses.Documents.Docx;
 using Ses.Documents.Fonts;
 using Ses.Documents.Layout;
@@ -43,6 +44,11 @@ public sealed class DocumentEngine
     {
         var form = Templates.FindForm(formId);
         if (form is null) return (null, [RuleMessages.Problem("form", "", "form.unknown", formId)]);
+        return Validate(form, data, bureauCode);
+    }
+
+    private (FormInput? Input, IReadOnlyList<Problem> Problems) Validate(FormTemplate form, JsonElement data, string? bureauCode)
+    {
         var bureau = bureauCode is null ? Templates.DefaultBureau : Templates.FindBureau(bureauCode);
         if (bureau is null) return (null, [RuleMessages.Problem("bureau", "", "bureau.unknown", bureauCode!)]);
         var (input, problems) = FormValidator.Validate(form, bureau, data);
@@ -85,6 +91,28 @@ public sealed class DocumentEngine
     /// <summary>Adds an invisible signature to an existing PDF (a counter-signature, or a document made elsewhere).</summary>
     public byte[] Sign(byte[] pdf, BureauProfile bureau, SignatureSettings settings, DateTimeOffset signingTime, string reason) =>
         DocumentSigner.Sign(pdf, null, bureau.Name, bureau.SealText, null, settings, signingTime, reason, _fonts.Body);
+
+    /// <summary>
+    /// Renders the delivery certificate (送达证明) as an unsigned PDF, with the wording of the internal form
+    /// <c>templates/forms/delivery-certificate.json</c> and the bureau named by <see cref="DeliveryCertificateData.BureauCode"/>.
+    /// Throws <see cref="FormValidationException"/> when a value breaks the template's schema (too long, a control
+    /// character, a character no font has) or the bureau is unknown.
+    /// </summary>
+    public RenderedDocument RenderDeliveryCertificate(DeliveryCertificateData data)
+    {
+        var form = Templates.FindInternalForm(DeliveryCertificate.FormId)
+            ?? throw new TemplateException($"{Path.Combine(Templates.Root, "forms", DeliveryCertificate.FormId + ".json")}: missing or not marked \"internal\"");
+        var (input, problems) = Validate(form, DeliveryCertificate.FieldValues(data), data.BureauCode);
+        if (input is null) throw new FormValidationException(problems);
+        return Render(input, OutputFormat.Pdf);
+    }
+
+    /// <summary>
+    /// Renders the delivery certificate and signs it (PAdES B-T) with the bureau's seal over the signature block: the
+    /// signed, timestamped PDF that <see cref="PdfVerifier"/> and <c>ses verify</c> accept.
+    /// </summary>
+    public byte[] RenderDeliveryCertificate(DeliveryCertificateData data, SignatureSettings settings, DateTimeOffset signingTime) =>
+        Sign(RenderDeliveryCertificate(data), settings, signingTime, visible: true, reason: DeliveryCertificate.SigningReason);
 
     /// <summary>A character that no font has is an error naming it, never a blank box.</summary>
     private List<Problem> GlyphProblems(FormInput input)

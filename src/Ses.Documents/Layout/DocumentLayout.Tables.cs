@@ -26,8 +26,8 @@ internal sealed partial class DocumentLayout
             var row = table.Rows[index];
             var cells = LayCells(row, edges);
             var height = RowHeight(cells.Max(c => c.Lines.Count));
-            // A heading or header row keeps with the first line of the row after it: never alone at a page foot.
-            if (row.KeepWithNext && index + 1 < table.Rows.Count) height += Styles.TablePitch + 2 * Styles.CellPadY;
+            // A heading or header row is never left alone at a page foot: it keeps with what follows it.
+            if (row.KeepWithNext && index + 1 < table.Rows.Count) height += KeptHeight(table, index, edges, height);
             var startsSection = row.RepeatHeader.Count > 0 && (previous is null || !ReferenceEquals(previous.RepeatHeader, row.RepeatHeader));
             if (height > Remaining + 0.01 && _y > Styles.Top + 0.01 && height <= Styles.BlockHeight)
             {
@@ -37,6 +37,25 @@ internal sealed partial class DocumentLayout
             DrawRow(cells, row);
             previous = row;
         }
+    }
+
+    /// <summary>
+    /// The height a keep-with-next row needs below it: the further rows that keep with next and the whole of the row
+    /// after them, since a row that fits on a page is moved whole rather than split. When that would not fit on an
+    /// empty page, the first line of the next row is enough (the rest is split onto further pages anyway).
+    /// </summary>
+    private double KeptHeight(ResolvedTable table, int index, double[] edges, double own)
+    {
+        var oneLine = Styles.TablePitch + 2 * Styles.CellPadY;
+        var kept = 0.0;
+        for (var i = index + 1; i < table.Rows.Count; i++)
+        {
+            var next = table.Rows[i];
+            var h = RowHeight(LayCells(next, edges).Max(c => c.Lines.Count));
+            kept += h;
+            if (!next.KeepWithNext) break;
+        }
+        return own + kept <= Styles.BlockHeight ? kept : oneLine;
     }
 
     private void DrawHeaders(ResolvedRow row, double[] edges)

@@ -1,6 +1,7 @@
 namespace Ses.Documents.Templates;
 
-/// <summary>A statutory form: its id (public interface), title, number series, schema and blocks.</summary>
+/// <summary>A form: its id (public interface), title, number series, schema and blocks. Most are statutory forms; an
+/// internal one (the delivery certificate) is a document the system composes itself from its records.</summary>
 /// <param name="Id">Public id, e.g. <c>notice-org</c>.</param>
 /// <param name="Title">Statutory title of the attachment.</param>
 /// <param name="Series">Number series (信告, 信决, 信不决, 信不受), or null for unnumbered forms.</param>
@@ -8,6 +9,8 @@ namespace Ses.Documents.Templates;
 /// <param name="Source">Where the statutory text comes from.</param>
 /// <param name="Fields">The typed schema.</param>
 /// <param name="Blocks">The body, in order.</param>
+/// <param name="Internal">Not a statutory form: not listed, not rendered from submitted field values, never issued
+/// with a number; only the code that composes it (e.g. <c>DocumentEngine.RenderDeliveryCertificate</c>) uses it.</param>
 public sealed record FormTemplate(
     string Id,
     string Title,
@@ -15,7 +18,8 @@ public sealed record FormTemplate(
     bool Important,
     string Source,
     IReadOnlyList<FieldSpec> Fields,
-    IReadOnlyList<BlockSpec> Blocks)
+    IReadOnlyList<BlockSpec> Blocks,
+    bool Internal = false)
 {
     public FieldSpec? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }

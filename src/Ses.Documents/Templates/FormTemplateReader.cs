@@ -23,8 +23,9 @@ internal static partial class FormTemplateReader
         var fields = (f.Fields ?? []).Select((x, i) => Field(file, $"fields[{i}]", x)).ToList();
         var blocks = (f.Blocks ?? []).Select((x, i) => Block(file, $"blocks[{i}]", x)).ToList();
         if (blocks.Count == 0) throw new TemplateException($"{file}: 'blocks' is empty");
-        var form = new FormTemplate(id, Required(file, "title", f.Title), string.IsNullOrWhiteSpace(f.Series) ? null : f.Series,
-            f.Important, f.Source ?? "", fields, blocks);
+        var series = string.IsNullOrWhiteSpace(f.Series) ? null : f.Series;
+        if (f.Internal && series is not null) throw new TemplateException($"{file}: an internal form has no number series");
+        var form = new FormTemplate(id, Required(file, "title", f.Title), series, f.Important, f.Source ?? "", fields, blocks, f.Internal);
         CheckPlaceholders(file, form);
         return form;
     }

@@ -12,6 +12,7 @@ internal sealed class FormFile
     public string? Title { get; set; }
     public string? Series { get; set; }
     public bool Important { get; set; }
+    public bool Internal { get; set; }
     public string? Source { get; set; }
     public List<FieldFile>? Fields { get; set; }
     public List<BlockFile>? Blocks { get; set; }

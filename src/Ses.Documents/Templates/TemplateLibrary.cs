@@ -23,13 +23,18 @@ public sealed class TemplateLibrary
 
     public TemplateSettings Settings { get; }
 
-    public IEnumerable<FormTemplate> Forms => _forms.Values.OrderBy(f => f.Id, StringComparer.Ordinal);
+    /// <summary>The statutory forms: listed, rendered from submitted field values, issued. Internal forms are not among them.</summary>
+    public IEnumerable<FormTemplate> Forms => _forms.Values.Where(f => !f.Internal).OrderBy(f => f.Id, StringComparer.Ordinal);
 
     public IEnumerable<BureauProfile> Bureaus => _bureaus.Values.OrderBy(b => b.Code, StringComparer.Ordinal);
 
     public BureauProfile DefaultBureau => _bureaus[Settings.DefaultBureau];
 
-    public FormTemplate? FindForm(string id) => _forms.GetValueOrDefault(id);
+    /// <summary>A statutory form by id; null for an unknown id and for an internal form.</summary>
+    public FormTemplate? FindForm(string id) => _forms.GetValueOrDefault(id) is { Internal: false } form ? form : null;
+
+    /// <summary>An internal form (a document the system composes, such as the delivery certificate) by id.</summary>
+    public FormTemplate? FindInternalForm(string id) => _forms.GetValueOrDefault(id) is { Internal: true } form ? form : null;
 
     public BureauProfile? FindBureau(string code) => _bureaus.GetValueOrDefault(code);
 

@@ -22,7 +22,20 @@ public sealed class LayoutTests
     public void Render_EverySample_KeepsTextInsideTheBlockWithoutOverlaps(string formId)
     {
         using var sample = TestEngine.Sample(formId);
-        var pdf = TestEngine.Engine.Render(formId, sample.RootElement, OutputFormat.Pdf).Content;
+        AssertInsideTheBlockWithoutOverlaps(formId, TestEngine.Engine.Render(formId, sample.RootElement, OutputFormat.Pdf).Content);
+    }
+
+    [Fact]
+    public void Render_DeliveryCertificateWithLongHashes_KeepsTextInsideTheBlockWithoutOverlaps()
+    {
+        // 64-character SHA-256 values in narrow cells must wrap, never run over the rule or the margin.
+        var rendered = TestEngine.Engine.RenderDeliveryCertificate(Certificates.CertificateSamples.Pending(events: 12));
+        Assert.True(rendered.PageCount >= 2);
+        AssertInsideTheBlockWithoutOverlaps("delivery-certificate", rendered.Content);
+    }
+
+    private static void AssertInsideTheBlockWithoutOverlaps(string formId, byte[] pdf)
+    {
         using var doc = PdfDocument.Open(pdf);
         foreach (var page in doc.GetPages())
         {

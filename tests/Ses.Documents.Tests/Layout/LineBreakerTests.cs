@@ -45,4 +45,24 @@ public sealed class LineBreakerTests
         var lines = LineBreaker.Break("𠮷𠮷𠮷", 32, 32, Width);
         Assert.Equal(["𠮷𠮷", "𠮷"], lines);
     }
+
+    [Fact]
+    public void Break_HexDigestWiderThanTheLine_MovesToItsOwnLinesAndIsSplitByCharacters()
+    {
+        // A SHA-256 value is one 64-character word: after a label it starts a new line, then fills whole lines.
+        var hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        var lines = LineBreaker.Break("记录哈希：" + hash, 100, 100, Width);
+        Assert.Equal("记录哈希：", lines[0]);
+        Assert.Equal(hash, string.Concat(lines.Skip(1)));
+        Assert.All(lines, l => Assert.True(l.EnumerateRunes().Sum(Width) <= 100, $"'{l}' is wider than the line"));
+        Assert.All(lines.Skip(1).SkipLast(1), l => Assert.Equal(12, l.Length));
+    }
+
+    [Fact]
+    public void Break_HexDigestInAWideLine_StaysWhole()
+    {
+        var hash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+        Assert.Equal(["哈希：", hash], LineBreaker.Break("哈希：" + hash, 520, 520, Width));
+        Assert.Equal(["哈希：" + hash], LineBreaker.Break("哈希：" + hash, 560, 560, Width));
+    }
 }
