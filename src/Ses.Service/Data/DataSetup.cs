@@ -24,6 +24,7 @@ public static class DataSetup
         builder.Services.AddScoped<Calendar.CalendarStore>();
         builder.Services.AddScoped<Delivery.DeliveryService>();
         builder.Services.AddScoped<Delivery.DeliveryJob>();
+        builder.Services.AddScoped<Delivery.DeliveryCertificates>();
         builder.Services.AddHostedService<Delivery.DeliveryJobService>();
         return builder;
     }

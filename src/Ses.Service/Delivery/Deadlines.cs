@@ -4,7 +4,8 @@ using Ses.Service.Calendar;
 namespace Ses.Service.Delivery;
 
 /// <summary>A period that runs from the delivery date, as both sides see it.</summary>
-public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, bool Provisional, string Rule);
+/// <param name="Basis">The rule in Chinese, as the certificate and the pages state it.</param>
+public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, bool Provisional, string Rule, string Basis);
 
 /// <summary>
 /// Which periods run from the delivery of which document (rules.md, Periods that run from delivery), by number
@@ -19,12 +20,15 @@ public static class Deadlines
         var list = new List<DeadlineView>();
         if (series == "信告")
         {
-            list.Add(View("defense", "陈述和申辩期限", LegalDates.Deadline(Period.Defense, delivered, calendar)));
+            list.Add(View("defense", "陈述和申辩期限", LegalDates.Deadline(Period.Defense, delivered, calendar),
+                $"自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）"));
         }
         if (series is "信决" or "信不决" or "信不受")
         {
-            list.Add(View("reconsideration", "申请行政复议期限", LegalDates.Deadline(Period.Reconsideration, delivered, calendar)));
-            list.Add(View("litigation", "提起行政诉讼期限", LegalDates.Deadline(Period.Litigation, delivered, calendar)));
+            list.Add(View("reconsideration", "申请行政复议期限", LegalDates.Deadline(Period.Reconsideration, delivered, calendar),
+                $"自送达之日（{delivered:yyyy-MM-dd}）起 60 日（行政复议法第二十条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）"));
+            list.Add(View("litigation", "提起行政诉讼期限", LegalDates.Deadline(Period.Litigation, delivered, calendar),
+                $"自送达之日（{delivered:yyyy-MM-dd}）起 6 个月（行政诉讼法第四十六条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）"));
         }
         if (series == "信决")
         {
@@ -34,14 +38,20 @@ public static class Deadlines
             // A record expires and a repair becomes possible on a day: neither is an act's deadline, so neither moves
             // off a rest day. The record is entered on delivery of the decision, so both run from the delivery date.
             list.Add(new DeadlineView("validity", "失信记录有效期届满", delivered.AddYears(years), false,
-                $"{years} year(s) from delivery on {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 17)"));
+                $"{years} year(s) from delivery on {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 17)",
+                $"自决定书送达之日（{delivered:yyyy-MM-dd}）起 {years} 年（{basis}；实施办法第十七条）"));
             list.Add(new DeadlineView("repair", "最早可申请信用修复", delivered.AddMonths(months), false,
-                $"{months} months after recording on delivery {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 18)"));
+                $"{months} months after recording on delivery {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 18)",
+                $"记入（送达之日 {delivered:yyyy-MM-dd}）满 {months} 个月（{basis}；实施办法第十八条）"));
         }
         return list;
     }
 
-    private static DeadlineView View(string period, string name, LegalDate d) => new(period, name, d.Date, d.Provisional, d.Rule);
+    private static DeadlineView View(string period, string name, LegalDate d, string basis) =>
+        new(period, name, d.Date, d.Provisional, d.Rule, $"{basis}；工作日依据 {CalendarOf(d.Rule)}");
+
+    // The calendar data a rule names ("…; calendar a.csv + b.csv").
+    private static string CalendarOf(string rule) => rule[(rule.LastIndexOf("calendar ", StringComparison.Ordinal) + "calendar ".Length)..];
 
     private static string? ValidityCase(string dataJson)
     {

@@ -25,6 +25,8 @@ public static class DeliveryEndpoints
         staff.MapPost("/{id:guid}/paper", RecordPaper).WithName("RecordPaperDelivery").WithSummary("Record the paper delivery with its receipt scan")
             .RequireAuthorization(AuthSetup.OfficerPolicy);
         staff.MapGet("/{id:guid}/receipt", Receipt).WithName("GetPaperReceipt");
+        staff.MapGet("/{id:guid}/certificate", Certificate).WithName("DeliveryCertificate")
+            .WithSummary("The delivery certificate (送达证明) as a signed, timestamped PDF");
 
         var my = app.MapGroup("/api/my/deliveries").WithTags("Counterparty account").RequireAuthorization(AuthSetup.AccountPolicy).RequirePasswordChanged();
         my.MapGet("/", Inbox).WithName("Inbox").WithSummary("Documents served on the account's counterparty: new, opened, confirmed, deemed");
@@ -155,6 +157,24 @@ public static class DeliveryEndpoints
         var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == http.User.StaffBureau(), http.RequestAborted);
         if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, http.RequestAborted) is not { } bytes) return TypedResults.NotFound();
         return TypedResults.File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", r.PaperReceiptName);
+    }
+
+    private static async Task<IResult> Certificate(Guid id, DeliveryCertificates certificates, HttpContext http)
+    {
+        try
+        {
+            var pdf = await certificates.ExportAsync(id, http.User.StaffBureau(), http.RequestAborted);
+            return pdf is null ? TypedResults.NotFound() : TypedResults.File(pdf, "application/pdf", $"delivery-certificate-{id}.pdf");
+        }
+        catch (Ses.Documents.Signing.Crypto.TimestampException)
+        {
+            return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, "tsa.unavailable", "时间戳服务不可用，送达证明未生成");
+        }
+        catch (Ses.Documents.Validation.FormValidationException e)
+        {
+            // Recorded values the certificate cannot print (e.g. a character no font has): named, not a crash.
+            return ApiProblems.Invalid(e.Problems);
+        }
     }
 
     private static async Task<Ok<List<DeliveryView>>> Inbox(SesDbContext db, DocumentEngine engine, CalendarStore calendars, HttpContext http)

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
+using Ses.Documents.Certificates;
+using Ses.Service.Calendar;
+using Ses.Service.Data;
+using Ses.Service.Signing;
+
+namespace Ses.Service.Delivery;
+
+/// <summary>
+/// The delivery certificate (送达证明) of one delivery: what was served (number, title, the signed PDF's SHA-256), to
+/// whom and which accounts, every evidence entry with its time in UTC and Beijing time, the rule that fixed the
+/// delivery date with the calendar data used, and the deadlines that follow — signed and timestamped like any
+/// document of the bureau.
+/// </summary>
+public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine, CalendarStore calendars, SigningContext signing, TimeProvider time)
+{
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["issued"] = "签发", ["served"] = "送达至账户", ["notified"] = "通知", ["notification-failed"] = "通知失败", ["reminder-scheduled"] = "视为送达前提醒",
+        ["opened"] = "查看", ["downloaded"] = "下载", ["confirmed"] = "确认收讫", ["deemed"] = "视为送达", ["deemed-recomputed"] = "重算视为送达日",
+        ["paper-recorded"] = "纸质送达登记", ["voided"] = "作废",
+    };
+
+    /// <summary>The signed certificate PDF of a delivery of the bureau, or null when there is no such delivery.</summary>
+    public async Task<byte[]?> ExportAsync(Guid deliveryId, string bureau, CancellationToken ct)
+    {
+        var record = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.Bureau == bureau, ct);
+        if (record is null) return null;
+        var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
+        var counterparty = await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == record.CounterpartyId, ct);
+        var entries = await db.EvidenceEntries.AsNoTracking().Where(e => e.DocumentId == document.Id).OrderBy(e => e.Sequence).ToListAsync(ct);
+        var head = await db.EvidenceEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstAsync(ct);
+        var calendar = await calendars.CurrentAsync(ct);
+
+        // The accounts the document entered when it was served (as the serving entry recorded them).
+        var served = entries.FirstOrDefault(e => e.Action == "served");
+        var names = served is null ? [] : (Detail(served.Detail).GetValueOrDefault("accounts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var departments = await db.CounterpartyAccounts.AsNoTracking().Where(a => names.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.Department, ct);
+
+        var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null ? Deadlines.For(document.Series, document.DataJson, on, calendar) : [];
+        var data = new DeliveryCertificateData(
+            document.Bureau, time.GetUtcNow(), document.Number, engine.Templates.FindForm(document.FormId)?.Title ?? document.FormId, document.FormId,
+            document.PdfSha256, document.IssuedAt, counterparty.Name, $"{SchemeName(counterparty.IdScheme)} {counterparty.IdValue}",
+            [.. names.Select(n => new RecipientAccount(n, departments.GetValueOrDefault(n, "")))],
+            (record.Electronic, record.Paper) switch { (true, true) => "电子送达并纸质送达", (true, false) => "电子送达", _ => "纸质送达" },
+            [.. entries.Select(e => new DeliveryEvent(e.Event, Labels.GetValueOrDefault(e.Action, e.Action), e.At, e.Actor, DetailText(e.Detail), e.Hash))],
+            Outcome(record, calendar),
+            [.. deadlines.Select(d => new DeliveryDeadline(d.Name, d.LastDay, d.Basis, d.Provisional))],
+            head);
+        return engine.RenderDeliveryCertificate(data, signing.Settings, time.GetUtcNow());
+    }
+
+    private static DeliveryOutcome Outcome(DeliveryRecord r, HolidayCalendar calendar)
+    {
+        var sources = string.Join("、", calendar.Sources);
+        return r.DeliveryRule switch
+        {
+            DeliveryRules.Confirmation => new(r.DeliveredOn, $"受送达人账号 {r.ConfirmedBy} 于 {r.DeliveredOn:yyyy-MM-dd}（北京时间）确认收讫，未晚于视为送达日 {r.DeemedOn:yyyy-MM-dd}，以确认收讫之日为送达日（SES 确认函第二条第四项）", false),
+            DeliveryRules.Deemed => new(r.DeliveredOn,
+                $"发送日 {LegalDates.BeijingDate(r.ServedAt):yyyy-MM-dd}（北京时间）后第三个工作日 {r.DeliveredOn:yyyy-MM-dd} 前未确认收讫，视为送达（SES 确认函第二条第四项）；工作日依据 {sources}",
+                r.DeemedProvisional),
+            DeliveryRules.Paper => new(r.DeliveredOn,
+                $"纸质送达（{r.PaperMethod}{(r.PaperTrackingNumber is null ? "" : "，邮件号 " + r.PaperTrackingNumber)}，签收人 {r.PaperSignedBy}），以纸质送达之日为送达日（SES 确认函第二条第四项）", false),
+            _ => new(null, r.Paper ? "待纸质送达登记：重要文书以纸质送达之日为送达日" : $"待确认收讫；未确认的，于 {r.DeemedOn:yyyy-MM-dd} 视为送达", r.DeemedProvisional),
+        };
+    }
+
+    private static string SchemeName(string scheme) => scheme switch
+    {
+        "uscc" => "统一社会信用代码", "airline" => "航空公司两字代码", "licence" => "许可证件号", "id" => "身份证号码", "passport" => "护照号码", _ => scheme,
+    };
+
+    private static Dictionary<string, string?> Detail(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+
+    private static string DetailText(string json) =>
+        string.Join("；", Detail(json).Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => $"{kv.Key}={kv.Value}"));
+}
