@@ -134,7 +134,6 @@ public class SesDbContext : DbContext
             foreach (var p in new[] { "Kind", "Channel" }) e.Property(p).HasMaxLength(16);
             e.Property(m => m.Recipient).HasMaxLength(254);
             e.Property(m => m.RecipientName).HasMaxLength(64);
-            e.Property(m => m.Subject).HasMaxLength(200);
             e.Property(m => m.LastError).HasMaxLength(1000);
             e.Property(m => m.ProviderAnswer).HasMaxLength(500);
             e.Property(m => m.ClaimedBy).HasMaxLength(128);

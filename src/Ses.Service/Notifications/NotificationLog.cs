@@ -22,7 +22,7 @@ internal static partial class NotificationLog
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Email notifications are off: Notifications:Smtp:Host is empty, so no email is queued")]
     public static partial void LogEmailOff(this ILogger logger);
 
-    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Notifications: SMS through {Sms}, email through {Email}, dispatcher {Dispatcher}")]
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Notifications — SMS: {Sms}; email: {Email}; dispatcher: {Dispatcher}")]
     public static partial void LogNotificationSetup(this ILogger logger, string sms, string email, string dispatcher);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Error, Message = "Notification {Id}: its claim was lost before the result was stored")]

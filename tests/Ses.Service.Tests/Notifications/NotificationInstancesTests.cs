@@ -1,21 +1,63 @@
+using Npgsql;
 using Ses.Service.Notifications;
 
 namespace Ses.Service.Tests.Notifications;
 
-/// <summary>Several instances on one database: each message is claimed, and so sent, by exactly one of them.</summary>
+/// <summary>
+/// Several instances on one database — a SQLite file, and the real PostgreSQL that .ci/run starts (SES_TEST_POSTGRES
+/// holds an administrator connection string; the test makes and drops its own database): each message is claimed,
+/// and so sent, by exactly one of them.
+/// </summary>
 public sealed class NotificationInstancesTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ses-notify-two-").FullName;
+    private readonly string? _admin = Environment.GetEnvironmentVariable("SES_TEST_POSTGRES");
+    private readonly string _database = $"ses_test_{Guid.NewGuid():N}";
+    private string? _connection;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    [Fact]
-    public async Task TwoDispatchersOnOneSqliteFile_SendEachMessageExactlyOnce()
+    public void Dispose()
     {
+        if (_connection is not null)
+        {
+            // This database's pool only: clearing every pool would pull connections from under parallel tests.
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(_connection));
+            using var c = new NpgsqlConnection(_admin);
+            c.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", c);
+            drop.ExecuteNonQuery();
+        }
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private Dictionary<string, string> Database(string provider)
+    {
+        if (provider == "sqlite") return [];
+        if (_admin is null)
+        {
+            const string reason = "no PostgreSQL server: set SES_TEST_POSTGRES (.ci/run installs and starts one)";
+            if (Environment.GetEnvironmentVariable("SES_REQUIRE_ALL") == "1") Assert.Fail(reason + " and SES_REQUIRE_ALL=1");
+            Assert.Skip(reason);
+        }
+        using (var c = new NpgsqlConnection(_admin))
+        {
+            c.Open();
+            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", c);
+            create.ExecuteNonQuery();
+        }
+        _connection = new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ToString();
+        return new() { ["Database:Provider"] = "postgres", ["Database:ConnectionString"] = _connection };
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task TwoDispatchersOnOneDatabase_SendEachMessageExactlyOnce(string provider)
+    {
+        var database = Database(provider);
         await using var smtp = await SmtpTestServer.StartAsync();
         var clock = new ManualClock();
-        using var a = new NotificationServiceFactory(_folder, clock, smtp.Port);
-        using var b = new NotificationServiceFactory(_folder, clock, smtp.Port);
+        using var a = new NotificationServiceFactory(_folder, clock, smtp.Port, extra: database);
+        using var b = new NotificationServiceFactory(_folder, clock, smtp.Port, extra: database);
         var ct = TestContext.Current.CancellationToken;
         await a.EnqueueAsync(o => Enumerable.Range(0, 40).SelectMany(i => new[]
         {

@@ -18,9 +18,9 @@ public sealed class NotificationServiceFactory(
     IReadOnlyDictionary<string, string>? extra = null)
     : DevelopmentServiceFactory(folder, time: clock, settings: SettingsFor(smtpPort, extra))
 {
-    private string? _connection;
-
     public const string From = "民航西北地区管理局 SES <ses@xibei.caac.example>";
+
+    private string? _connection;
 
     public NotificationDispatcher Dispatcher => Services.GetRequiredService<NotificationDispatcher>();
 
@@ -67,7 +67,8 @@ public sealed class NotificationServiceFactory(
     {
         var host = base.CreateHost(builder);
         using var scope = host.Services.CreateScope();
-        _connection = scope.ServiceProvider.GetRequiredService<SesDbContext>().Database.GetConnectionString();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>().Database;
+        if (db.IsSqlite()) _connection = db.GetConnectionString();
         return host;
     }
 

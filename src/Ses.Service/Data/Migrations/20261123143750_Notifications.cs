@@ -22,7 +22,7 @@ namespace Ses.Service.Data.Migrations
                     Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     RecipientName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),

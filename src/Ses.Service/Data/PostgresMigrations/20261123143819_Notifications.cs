@@ -23,7 +23,7 @@ namespace Ses.Service.Data.PostgresMigrations
                     Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     RecipientName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
                     Body = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
