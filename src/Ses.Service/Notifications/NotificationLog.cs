@@ -4,7 +4,7 @@ namespace Ses.Service.Notifications;
 /// number or address.</summary>
 internal static partial class NotificationLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Notification {Kind} queued: {Channel} to {Recipient}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Notification {Kind} added to the outbox (stored with the caller's transaction): {Channel} to {Recipient}")]
     public static partial void LogQueued(this ILogger logger, string kind, string channel, string recipient);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Notification {Id} sent: {Channel} to {Recipient}, attempt {Attempt}")]
