@@ -9,6 +9,7 @@ using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
 using Ses.Service.Issuing;
+using Ses.Service.Notifications;
 using Ses.Service.Storage;
 
 // Delivery benchmarks on a fresh SQLite file in a temporary folder (docs/benchmarks.md):
@@ -29,7 +30,7 @@ try
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         await using var db = DataSetup.Open(options);
-        var job = new DeliveryJob(db, new CalendarStore(db), clock, NullLogger<DeliveryJob>.Instance);
+        var job = new DeliveryJob(db, new CalendarStore(db), engine, Outbox(db, clock), clock, NullLogger<DeliveryJob>.Instance);
         var t = Stopwatch.StartNew();
         var result = await job.RunOnceAsync(CancellationToken.None);
         t.Stop();
@@ -48,7 +49,8 @@ try
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             await using var db = DataSetup.Open(options);
-            var service = new DeliveryService(db, engine, new CalendarStore(db), new DiskFileStore(options.FilesPath), TimeProvider.System, NullLogger<DeliveryService>.Instance);
+            var service = new DeliveryService(db, engine, new CalendarStore(db), new DiskFileStore(options.FilesPath), TimeProvider.System,
+                Outbox(db, TimeProvider.System), NullLogger<DeliveryService>.Instance);
             int i;
             while ((i = Interlocked.Increment(ref next)) < ids.Count)
             {
@@ -59,8 +61,9 @@ try
         t.Stop();
         await using var check = DataSetup.Open(options);
         var served = await check.Deliveries.CountAsync();
+        var queued = await check.NotificationMessages.CountAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"serve: {served} documents served by {workers} workers in {t.Elapsed.TotalSeconds:F1} s = {served / t.Elapsed.TotalSeconds:F0}/s"));
+            $"serve: {served} documents served by {workers} workers in {t.Elapsed.TotalSeconds:F1} s = {served / t.Elapsed.TotalSeconds:F0}/s, {queued} notifications queued"));
         return served == count ? 0 : 1;
     }
 }
@@ -69,6 +72,10 @@ finally
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
 }
+
+// Email on (an SMTP host configured), so serving queues both an SMS and an email per contact.
+static NotificationOutbox Outbox(SesDbContext db, TimeProvider time) => new(db,
+    new NotificationOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", From = "ses@example.com" } }, time, NullLogger<NotificationOutbox>.Instance);
 
 async Task<Guid> SeedAsync(DatabaseOptions o, int n, bool served)
 {

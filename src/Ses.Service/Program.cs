@@ -7,6 +7,7 @@ using Ses.Service.Delivery;
 using Ses.Service.Documents;
 using Ses.Service.Http;
 using Ses.Service.Issuing;
+using Ses.Service.Notifications;
 using Ses.Service.Signing;
 
 if (args.Length > 0 && SesCommand.IsVerb(args[0]))
@@ -21,6 +22,7 @@ try
     builder.AddDocuments();
     builder.AddSigning();
     builder.AddData();
+    builder.AddNotifications();
     builder.AddAccounts();
     builder.AddApiReference();
 

@@ -37,6 +37,11 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal("electronic", Str(served, "mode"));
         Assert.Equal("2026-02-25", Str(served, "deemedOn"));
         Assert.Equal("pending", Str(served, "status"));
+        // SMS to both contacts queued with the service record (no SMTP host here, so no email).
+        var queued = world.WithDb(db => db.NotificationMessages.Where(m => m.DeliveryId == Guid.Parse(Str(served, "id")!)).ToList());
+        Assert.Equal(["13800000011", "13800000012"], queued.Select(m => m.Recipient).Order());
+        Assert.All(queued, m => Assert.Equal(("served", "sms"), (m.Kind, m.Channel)));
+        Assert.Contains("2026年2月25日视为送达", queued[0].Body);
 
         // Both accounts of the counterparty see it as new.
         foreach (var account in accounts)
@@ -100,6 +105,7 @@ public sealed class DeliveryTests : IDisposable
         _clock.Now = TestClock.Beijing(2026, 2, 24, 8); // the working day before the deemed date
         Assert.Equal(new DeliveryJobResult(0, 0, 1), await world.RunJobAsync());
         Assert.Equal(new DeliveryJobResult(0, 0, 0), await world.RunJobAsync());
+        Assert.Equal(2, world.WithDb(db => db.NotificationMessages.Count(m => m.DeliveryId == Guid.Parse(id!) && m.Kind == "reminder")));
 
         // 16:00 UTC on the 25th is already the 26th in Beijing: the deemed day has passed.
         _clock.Now = new DateTimeOffset(2026, 2, 25, 16, 0, 0, TimeSpan.Zero);

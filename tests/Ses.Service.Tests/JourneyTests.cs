@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
 namespace Ses.Service.Tests;
@@ -9,14 +10,32 @@ namespace Ses.Service.Tests;
 /// The whole journey on one real service: issue → serve → open → confirm or deemed → paper → delivery certificate →
 /// <c>ses verify</c> on the certificate, run as its own process.
 /// </summary>
-public sealed class JourneyTests : IDisposable
+public sealed class JourneyTests : IAsyncLifetime
 {
     private readonly TestClock _clock = new(TestClock.Beijing(2026, 9, 30, 16, 45));
-    private readonly DevelopmentServiceFactory _factory;
+    private DevelopmentServiceFactory _factory = null!;
+    private Notifications.SmtpTestServer _smtp = null!;
 
-    public JourneyTests() => _factory = new DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-journey-").FullName, owns: true, _clock);
+    public async ValueTask InitializeAsync()
+    {
+        _smtp = await Notifications.SmtpTestServer.StartAsync();
+        _factory = new DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-journey-").FullName, owns: true, _clock, new Dictionary<string, string>
+        {
+            ["Notifications:Smtp:Host"] = "127.0.0.1",
+            ["Notifications:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Smtp:Security"] = "None",
+            ["Notifications:Smtp:From"] = "民航西北地区管理局 SES <ses@xibei.caac.example>",
+        });
+    }
 
-    public void Dispose() => _factory.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _smtp.DisposeAsync();
+    }
+
+    private async Task<int> DispatchAsync() =>
+        await _factory.Services.GetRequiredService<Ses.Service.Notifications.NotificationDispatcher>().RunOnceAsync(Ct);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -35,6 +54,17 @@ public sealed class JourneyTests : IDisposable
         Assert.Equal("both", Str(served, "mode"));
         Assert.Equal("2026-10-10", Str(served, "deemedOn")); // 8 Oct, 9 Oct, then Saturday 10 Oct, an adjusted working day
         var id = Str(served, "id")!;
+
+        // The contacts are told: an SMS per mobile (recorded in the outbox) and an email, sent to a real SMTP server.
+        Assert.Equal(3, await DispatchAsync());
+        var mail = Assert.Single(_smtp.Messages());
+        Assert.Equal("ops@example.com", mail.To.Mailboxes.Single().Address);
+        Assert.Contains(number, mail.Subject);
+        Assert.Contains("2026年10月10日视为送达", mail.TextBody);
+        var sms = world.WithDb(db => db.NotificationMessages.Where(m => m.DeliveryId == Guid.Parse(id) && m.Channel == "sms").ToList());
+        Assert.Equal(["13800000011", "13800000012"], sms.Select(m => m.Recipient).Order());
+        Assert.All(sms, m => Assert.StartsWith("recorded:", m.ProviderAnswer));
+        Assert.Contains(number, sms[0].Body);
 
         _clock.Now = TestClock.Beijing(2026, 10, 8, 9);
         var account = await world.AccountAsync(names[0]);
@@ -66,6 +96,7 @@ public sealed class JourneyTests : IDisposable
             Assert.Contains(names[0], compact);
             Assert.Contains("纸质送达", compact);
             Assert.Contains("ConsignmentAcceptance", compact);
+            Assert.Contains("ConsignmentNotification", compact);
             Assert.Contains("申请行政复议期限", compact);
             Assert.Contains("北京时间", compact);
         }

@@ -3,6 +3,7 @@ using Ses.Service.Accounts;
 using Ses.Service.Audit;
 using Ses.Service.Counterparties;
 using Ses.Service.Issuing;
+using Ses.Service.Notifications;
 
 namespace Ses.Service.Data;
 
@@ -39,6 +40,7 @@ public class SesDbContext : DbContext
     public DbSet<Delivery.EvidenceEntry> EvidenceEntries => Set<Delivery.EvidenceEntry>();
 
     public DbSet<Delivery.AdminAlert> AdminAlerts => Set<Delivery.AdminAlert>();
+    public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -167,6 +169,20 @@ public class SesDbContext : DbContext
             e.Property(a => a.Key).HasMaxLength(128);
             e.Property(a => a.Message).HasMaxLength(1000);
             e.Property(a => a.AcknowledgedBy).HasMaxLength(64);
+        });
+        b.Entity<NotificationMessage>(e =>
+        {
+            e.ToTable("notification_messages");
+            e.HasKey(m => m.Id);
+            // The dispatcher's question: unsent messages due by now.
+            e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            e.HasIndex(m => m.DeliveryId);
+            foreach (var p in new[] { "Kind", "Channel" }) e.Property(p).HasMaxLength(16);
+            e.Property(m => m.Recipient).HasMaxLength(254);
+            e.Property(m => m.RecipientName).HasMaxLength(64);
+            e.Property(m => m.LastError).HasMaxLength(1000);
+            e.Property(m => m.ProviderAnswer).HasMaxLength(500);
+            e.Property(m => m.ClaimedBy).HasMaxLength(128);
         });
         b.Entity<IssuedDocument>().Property(d => d.Party).HasMaxLength(200);
         b.Entity<IssuedDocument>().HasIndex(d => d.DraftId).IsUnique();

@@ -106,8 +106,8 @@ public static class DeliveryEndpoints
             query = query.Where(d => ids.Contains(d.CounterpartyId));
         }
         // Dates are Beijing calendar dates: [from 00:00, to+1 00:00) at UTC+8.
-        if (fromDate is { } f) { var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), LegalDates.Beijing); query = query.Where(d => d.ServedAt >= start); }
-        if (toDate is { } t) { var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing); query = query.Where(d => d.ServedAt < end); }
+        if (fromDate is { } f) { var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime(); query = query.Where(d => d.ServedAt >= start); }
+        if (toDate is { } t) { var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime(); query = query.Where(d => d.ServedAt < end); }
         var records = await query.OrderByDescending(d => d.ServedAt).Take(500).ToListAsync(http.RequestAborted);
         var calendar = await calendars.CurrentAsync(http.RequestAborted);
         var docIds = records.Select(r => r.DocumentId).ToList();

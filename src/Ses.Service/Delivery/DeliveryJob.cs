@@ -12,13 +12,11 @@ public sealed record DeliveryJobResult(int Recomputed, int Deemed, int Reminded)
 /// the reminder on the working day before a deemed date. Each step re-reads its candidates under the evidence lock and
 /// changes only those still due, so a run is idempotent and several instances do each thing exactly once.
 /// </summary>
-public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, TimeProvider time, ILogger<DeliveryJob> log)
+public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Documents.DocumentEngine engine, Notifications.NotificationOutbox outbox,
+    TimeProvider time, ILogger<DeliveryJob> log)
 {
     /// <summary>Deliveries handled per transaction.</summary>
     public const int Batch = 500;
-
-    /// <summary>Hook for notifications: called inside the reminder's transaction, to enqueue its messages there.</summary>
-    public Func<DeliveryRecord, SesDbContext, CancellationToken, Task>? OnReminder { get; set; }
 
     public async Task<DeliveryJobResult> RunOnceAsync(CancellationToken ct)
     {
@@ -111,11 +109,15 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, TimePr
                                 && d.DeemedOn >= today && d.DeemedOn <= last)
                     .OrderBy(d => d.DeemedOn).Take(Batch).ToListAsync(ct);
                 var documents = await Documents(records, ct);
+                var partyIds = records.Select(r => r.CounterpartyId).Distinct().ToList();
+                var parties = await db.Counterparties.AsNoTracking().Where(c => partyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
                 foreach (var r in records)
                 {
                     r.ReminderAt = now;
                     r.Version++;
-                    if (OnReminder is not null) await OnReminder(r, db, ct);
+                    var d = documents[r.DocumentId];
+                    outbox.EnqueueForCounterparty(parties[r.CounterpartyId], Notifications.NotificationKind.Reminder,
+                        DeliveryNotices.Reminder(d, engine.Templates.FindForm(d.FormId)?.Title ?? d.FormId, DeliveryNotices.BureauName(engine, d.Bureau), r), r.Id);
                     await chain.AppendAsync(DeliveryService.Facts(documents[r.DocumentId], r, EvidenceEvents.ConsignmentNotification, "reminder-scheduled", "job", now, new()
                     {
                         ["deemedOn"] = r.DeemedOn!.Value.ToString("yyyy-MM-dd"),

@@ -35,7 +35,7 @@ public sealed record PaperDeliveryInput(DateOnly? DeliveredOn, string? Method, s
 /// confirmation and the job deciding "deemed" never both win, and the log records exactly what the data says.
 /// </summary>
 public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, CalendarStore calendars, IFileStore files, TimeProvider time,
-    ILogger<DeliveryService> log)
+    Notifications.NotificationOutbox outbox, ILogger<DeliveryService> log)
 {
     public const int MaxReceiptBytes = 10 * 1024 * 1024;
 
@@ -80,6 +80,14 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     DeemedOn = deemed?.Date, DeemedProvisional = deemed?.Provisional == true, Version = 1,
                 };
                 db.Deliveries.Add(record);
+                if (electronic)
+                {
+                    // Queued in this transaction: stored with the service record or not at all; sent later, and a failed
+                    // sending never undoes or delays the service (the dispatcher retries and records each attempt).
+                    var party = await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == counterpartyId, ct);
+                    outbox.EnqueueForCounterparty(party, Notifications.NotificationKind.Served,
+                        DeliveryNotices.Served(document, form?.Title ?? document.FormId, DeliveryNotices.BureauName(engine, bureau), record), record.Id);
+                }
                 await chain.AppendAsync(Facts(document, record, EvidenceEvents.ContentConsignment, "served", officer, now, new()
                 {
                     ["mode"] = ModeName(record),

@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ses.Service.Data.PostgresMigrations
 {
     /// <inheritdoc />
-    public partial class Delivery : Migration
+    public partial class DeliveryAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -112,6 +112,34 @@ namespace Ses.Service.Data.PostgresMigrations
                     table.PrimaryKey("PK_evidence_entries", x => x.Sequence);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notification_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DeliveryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ProviderAnswer = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notification_messages", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_admin_alerts_Key",
                 table: "admin_alerts",
@@ -153,6 +181,16 @@ namespace Ses.Service.Data.PostgresMigrations
                 name: "IX_evidence_entries_DocumentId",
                 table: "evidence_entries",
                 column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notification_messages_DeliveryId",
+                table: "notification_messages",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notification_messages_SentAt_NextAttemptAt",
+                table: "notification_messages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
@@ -166,6 +204,9 @@ namespace Ses.Service.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "evidence_entries");
+
+            migrationBuilder.DropTable(
+                name: "notification_messages");
 
             migrationBuilder.DropColumn(
                 name: "DataJson",

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ses.Service.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Delivery : Migration
+    public partial class DeliveryAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -111,6 +111,34 @@ namespace Ses.Service.Data.Migrations
                     table.PrimaryKey("PK_evidence_entries", x => x.Sequence);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "notification_messages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    RecipientName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FailedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProviderAnswer = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_notification_messages", x => x.Id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_admin_alerts_Key",
                 table: "admin_alerts",
@@ -152,6 +180,16 @@ namespace Ses.Service.Data.Migrations
                 name: "IX_evidence_entries_DocumentId",
                 table: "evidence_entries",
                 column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notification_messages_DeliveryId",
+                table: "notification_messages",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_notification_messages_SentAt_NextAttemptAt",
+                table: "notification_messages",
+                columns: new[] { "SentAt", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
@@ -165,6 +203,9 @@ namespace Ses.Service.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "evidence_entries");
+
+            migrationBuilder.DropTable(
+                name: "notification_messages");
 
             migrationBuilder.DropColumn(
                 name: "DataJson",
