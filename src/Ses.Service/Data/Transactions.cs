@@ -14,6 +14,31 @@ public static class Transactions
     /// </summary>
     public static async Task<T> WriteAsync<T>(SesDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
+        // SQLite has one writer at a time. Its busy handler polls with growing sleeps, which leaves the lock idle and
+        // lets an unlucky writer starve under load; writers of this process therefore queue first-come first-served on
+        // a semaphore per database file, and the busy timeout only arbitrates between processes.
+        var queue = db.Database.IsSqlite() ? WriterQueue(db) : null;
+        if (queue is not null) await queue.WaitAsync(ct);
+        try
+        {
+            return await WriteLockedAsync(db, work, ct);
+        }
+        finally
+        {
+            queue?.Release();
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Queues = new(StringComparer.Ordinal);
+
+    private static SemaphoreSlim WriterQueue(SesDbContext db)
+    {
+        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+        return Queues.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
+    }
+
+    private static async Task<T> WriteLockedAsync<T>(SesDbContext db, Func<Task<T>> work, CancellationToken ct)
+    {
         await db.Database.OpenConnectionAsync(ct);
         try
         {
