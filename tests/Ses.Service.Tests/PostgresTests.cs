@@ -47,7 +47,7 @@ public sealed class PostgresTests : IDisposable
         return new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ToString();
     }
 
-    private DevelopmentServiceFactory Instance(string connection) => new(_folder, settings: new Dictionary<string, string>
+    private DevelopmentServiceFactory Instance(string connection, TimeProvider? time = null) => new(_folder, time: time, settings: new Dictionary<string, string>
     {
         ["Database:Provider"] = "postgres",
         ["Database:ConnectionString"] = connection,
@@ -81,5 +81,41 @@ public sealed class PostgresTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 640), numbers);
         var issuedAt = await db.IssuedDocuments.AsNoTracking().Select(d => d.IssuedAt).FirstAsync(TestContext.Current.CancellationToken);
         Assert.Equal(TimeSpan.Zero, issuedAt.Offset);
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOnePostgresDatabase_RemindAndDeemEachDeliveryExactlyOnce_WithOneUnbrokenEvidenceChain()
+    {
+        var connection = Connection();
+        var clock = new TestClock(TestClock.Beijing(2026, 2, 13, 23, 30));
+        using var a = Instance(connection, clock);
+        using var b = Instance(connection, clock);
+        var world = await DeliveryWorld.CreateAsync(a);
+        var (cp, _, names) = await world.CounterpartyAsync("PostgreSQL 测试航空");
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++) ids.Add((await world.ServeAsync((await world.IssueAsync(cp, "PostgreSQL 测试航空")).Id)).GetProperty("id").GetString()!);
+        var other = new DeliveryWorld(b);
+
+        clock.Now = TestClock.Beijing(2026, 2, 24, 8);
+        var reminded = await Task.WhenAll(world.RunJobAsync(), other.RunJobAsync(), world.RunJobAsync(), other.RunJobAsync());
+        Assert.Equal(6, reminded.Sum(r => r.Reminded));
+
+        // One delivery is confirmed on instance b while both instances run the job after the deemed day.
+        clock.Now = TestClock.Beijing(2026, 2, 26, 0, 5);
+        var account = await new DeliveryWorld(b).AccountAsync(names[0]);
+        var confirm = account.PostAsync($"/api/my/deliveries/{ids[0]}/confirm", null, TestContext.Current.CancellationToken);
+        var deemed = await Task.WhenAll(world.RunJobAsync(), other.RunJobAsync(), world.RunJobAsync());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await confirm).StatusCode);
+        // The confirmation may have come first and recorded that delivery's deemed date itself.
+        Assert.InRange(deemed.Sum(r => r.Deemed), 5, 6);
+
+        await using var scope = a.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(12, await db.NotificationMessages.CountAsync(m => m.Kind == "reminder", ct));
+        Assert.Equal(6, await db.EvidenceEntries.CountAsync(e => e.Action == "deemed", ct));
+        Assert.All(await db.Deliveries.AsNoTracking().ToListAsync(ct), d => Assert.Equal(new DateOnly(2026, 2, 25), d.DeliveredOn));
+        var chain = await Ses.Service.Delivery.EvidenceLog.VerifyAsync(db, ct);
+        Assert.True(chain.Intact, chain.Reason);
     }
 }
