@@ -310,4 +310,25 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal(2, removed.BrokenAt);
         Assert.Contains("missing", removed.Reason);
     }
+
+    [Fact]
+    public async Task Deadline_ReachingAYearWithoutSchedule_IsProvisional_AndAlertsAdministrators()
+    {
+        _clock.Now = TestClock.Beijing(2026, 11, 23, 10);
+        var world = await DeliveryWorld.CreateAsync(_factory);
+        var (cp, _, _) = await world.CounterpartyAsync("期限跨年测试公司");
+        var (docId, _) = await world.IssueAsync(cp, "期限跨年测试公司", decision: true);
+        var id = Str(await world.ServeAsync(docId), "id");
+        Assert.Empty((await Json(await world.Admin.GetAsync("/api/admin/alerts", Ct))).EnumerateArray()); // 26 Nov: no 2027 day involved yet
+        var paper = await Json(await world.Officer.PostAsJsonAsync($"/api/deliveries/{id}/paper", new
+        {
+            deliveredOn = "2026-11-23", method = "专人送达", signedBy = "赵六", receiptBase64 = Convert.ToBase64String("%PDF-1.4\n"u8.ToArray()),
+        }, Ct));
+        var deadlines = paper.GetProperty("deadlines").EnumerateArray().ToDictionary(d => Str(d, "period")!);
+        Assert.True(deadlines["reconsideration"].GetProperty("provisional").GetBoolean());
+        Assert.Equal("2027-01-22", Str(deadlines["reconsideration"], "lastDay")); // a Friday: a working day by weekday alone
+        Assert.True(deadlines["litigation"].GetProperty("provisional").GetBoolean());
+        Assert.Equal("2027-05-24", Str(deadlines["litigation"], "lastDay")); // 23 May 2027 is a Sunday
+        Assert.Contains("暂定", Str(Assert.Single((await Json(await world.Admin.GetAsync("/api/admin/alerts", Ct))).EnumerateArray()), "message"));
+    }
 }

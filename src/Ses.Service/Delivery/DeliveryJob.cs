@@ -81,7 +81,11 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                     .Where(d => d.Electronic && d.ElectronicOn == null && d.ConfirmedAt == null && d.DeemedOn != null && d.DeemedOn < today)
                     .OrderBy(d => d.DeemedOn).Take(Batch).ToListAsync(ct);
                 var documents = await Documents(records, ct);
-                foreach (var r in records) await DeliveryService.MarkDeemedAsync(chain, r, documents[r.DocumentId], calendar, now, ct);
+                foreach (var r in records)
+                {
+                    await DeliveryService.MarkDeemedAsync(chain, r, documents[r.DocumentId], calendar, now, ct);
+                    if (r.DeliveredOn is { } on) await Alerts.ProvisionalDeadlinesAsync(db, documents[r.DocumentId], on, calendar, now, log, ct);
+                }
                 return records.Count;
             }, ct);
             db.ChangeTracker.Clear();

@@ -97,7 +97,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     ["deemedRule"] = deemed?.Rule,
                     ["provisional"] = deemed?.Provisional == true ? "true" : null,
                 }), ct);
-                if (deemed?.Provisional == true) await AlertMissingYears(calendar, LegalDates.BeijingDate(now), deemed.Date, now, ct);
+                if (deemed?.Provisional == true) await Alerts.MissingYearsAsync(db, calendar, LegalDates.BeijingDate(now), deemed.Date, now, log, ct);
                 return record;
             }, ct);
         }
@@ -167,6 +167,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     record.DeliveredOn = today;
                     record.DeliveryRule = DeliveryRules.Confirmation;
                     record.DeliveryRuleText = $"confirmed by account {account} on {today:yyyy-MM-dd} (Beijing time), not later than the deemed date {record.DeemedOn:yyyy-MM-dd}: delivered on the confirmation date (seed 000 确认函 §II.4)";
+                    await Alerts.ProvisionalDeadlinesAsync(db, document, today, calendar, now, log, ct);
                 }
             }
             record.Version++;
@@ -220,6 +221,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 record.DeliveredOn = input.DeliveredOn;
                 record.DeliveryRule = DeliveryRules.Paper;
                 record.DeliveryRuleText = $"delivered on paper on {input.DeliveredOn:yyyy-MM-dd} ({record.PaperMethod}, signed by {record.PaperSignedBy}): the paper delivery date is the delivery date (seed 000 确认函 §II.4)";
+                await Alerts.ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, await calendars.CurrentAsync(ct), now, log, ct);
                 record.Version++;
                 await chain.AppendAsync(Facts(document, record, EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
                 {
@@ -281,16 +283,6 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         }), ct);
     }
 
-    /// <summary>Raises one alert per year without a schedule that a computation between the two dates reached.</summary>
-    internal async Task AlertMissingYears(HolidayCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct)
-    {
-        foreach (var year in Enumerable.Range(from.Year, to.Year - from.Year + 1).Where(y => !calendar.HasSchedule(y)))
-        {
-            await Alerts.RaiseAsync(db, $"calendar.missing-year:{year}",
-                $"{year} 年节假日安排尚未导入：涉及该年的送达和期限日期按周末推算并标为「暂定」。请导入国务院办公厅公布的 {year} 年安排（ses calendar import 或 管理 › 日历）。", now, log, ct);
-        }
-    }
-
     internal static EvidenceFacts Facts(IssuedDocument document, DeliveryRecord record, string evt, string action, string actor, DateTimeOffset at,
         Dictionary<string, string?> detail) =>
         new(evt, action, document.Number, document.PdfSha256, actor, at, document.Id, record.Id, detail.Where(d => d.Value is not null).ToDictionary());
@@ -310,6 +302,24 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
 /// <summary>Administrator alerts, raised once per key.</summary>
 public static class Alerts
 {
+    /// <summary>One alert per year without a schedule that a computation between the two dates reached.</summary>
+    public static async Task MissingYearsAsync(SesDbContext db, HolidayCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now, ILogger log, CancellationToken ct)
+    {
+        foreach (var year in Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(y => !calendar.HasSchedule(y)))
+        {
+            await RaiseAsync(db, $"calendar.missing-year:{year}",
+                $"{year} 年节假日安排尚未导入：涉及该年的送达和期限日期按周末推算并标为「暂定」。请导入国务院办公厅公布的 {year} 年安排（ses calendar import 或 管理 › 日历）。", now, log, ct);
+        }
+    }
+
+    /// <summary>Once a delivery date is fixed: alerts for the years its provisional deadlines reach.</summary>
+    public static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, DateOnly delivered, HolidayCalendar calendar, DateTimeOffset now,
+        ILogger log, CancellationToken ct)
+    {
+        var provisional = Deadlines.For(document.Series, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
+        if (provisional.Count > 0) await MissingYearsAsync(db, calendar, delivered, provisional.Max(d => d.LastDay), now, log, ct);
+    }
+
     public static async Task RaiseAsync(SesDbContext db, string key, string message, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
         if (db.AdminAlerts.Local.Any(a => a.Key == key) || await db.AdminAlerts.AnyAsync(a => a.Key == key, ct)) return;
