@@ -210,6 +210,14 @@ public sealed class DeliveryTests : IDisposable
         var huadong = await DeliveryWorld.CreateAsync(_factory, "huadong");
         Assert.Equal(HttpStatusCode.NotFound, (await huadong.Legal.GetAsync($"/api/deliveries/{id}", Ct)).StatusCode);
         Assert.Empty((await Json(await huadong.Legal.GetAsync("/api/deliveries?number=信告", Ct))).EnumerateArray());
+        // A disabled account is refused at once, with its token still unexpired.
+        var own = (await Json(await world.Admin.GetAsync($"/api/counterparties/{cp}/accounts", Ct))).EnumerateArray().Single();
+        var mine = await world.AccountAsync(own.GetProperty("userName").GetString()!);
+        Assert.Equal(HttpStatusCode.OK, (await mine.GetAsync($"/api/my/deliveries/{id}", Ct)).StatusCode);
+        await world.Admin.PostAsync($"/api/counterparties/{cp}/accounts/{own.GetProperty("id").GetString()}/disable", null, Ct);
+        var refused = await mine.PostAsync($"/api/my/deliveries/{id}/confirm", null, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("account.disabled", Str(await Json(refused), "code"));
         // Nothing was recorded for the failed attempts.
         Assert.DoesNotContain(world.WithDb(db => db.EvidenceEntries.Where(e => e.DeliveryId == Guid.Parse(id!)).Select(e => e.Action).ToList()),
             a => a is "opened" or "downloaded" or "confirmed");

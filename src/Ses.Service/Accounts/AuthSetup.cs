@@ -41,6 +41,23 @@ public static class AuthSetup
     }
 
     /// <summary>Until the initial password is changed, everything but changing it is refused.</summary>
+    /// <summary>
+    /// A disabled staff member or counterparty account is refused at once, not when its token or cookie expires
+    /// (<c>account.disabled</c>, 401).
+    /// </summary>
+    public static RouteGroupBuilder RequireActive(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (ctx, next) =>
+        {
+            var http = ctx.HttpContext;
+            if (http.User.Identity?.IsAuthenticated != true) return await next(ctx);
+            var db = http.RequestServices.GetRequiredService<Data.SesDbContext>();
+            var id = http.User.UserId();
+            var active = http.User.IsAccount()
+                ? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.CounterpartyAccounts, a => a.Id == id && a.Active, http.RequestAborted)
+                : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.StaffUsers, u => u.Id == id && u.Active, http.RequestAborted);
+            return active ? await next(ctx) : Http.ApiProblems.Unauthorized("account.disabled", "账号已停用");
+        });
+
     public static RouteGroupBuilder RequirePasswordChanged(this RouteGroupBuilder group) =>
         group.AddEndpointFilter(async (ctx, next) =>
             ctx.HttpContext.User.FindFirst(SesClaims.MustChangePassword)?.Value == "true"
