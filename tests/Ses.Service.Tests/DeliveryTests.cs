@@ -125,6 +125,15 @@ public sealed class DeliveryTests : IDisposable
         var events = world.WithDb(db => db.EvidenceEntries.Where(e => e.DeliveryId == Guid.Parse(id!)).OrderBy(e => e.Sequence).ToList());
         Assert.Equal(["served", "reminder-scheduled", "deemed", "confirmed"], events.Select(e => e.Action));
         Assert.Contains("changes nothing", events[^1].Detail);
+
+        // The certificate names the rule and the calendar data that fixed the date.
+        await world.SignInStaffAsync();
+        var certificate = await world.Legal.GetByteArrayAsync($"/api/deliveries/{id}/certificate", Ct);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(certificate);
+        var text = string.Concat(string.Concat(pdf.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("后第三个工作日2026-02-25前未确认收讫，视为送达", text);
+        Assert.Contains("cn-holidays-2020-2026.csv", text);
+        Assert.Contains("AcceptanceRejectionExpiry", text);
     }
 
     [Fact]
