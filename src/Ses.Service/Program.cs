@@ -7,6 +7,7 @@ using Ses.Service.Delivery;
 using Ses.Service.Documents;
 using Ses.Service.Http;
 using Ses.Service.Issuing;
+using Ses.Service.Pages;
 using Ses.Service.Signing;
 
 if (args.Length > 0 && SesCommand.IsVerb(args[0]))
@@ -23,6 +24,7 @@ try
     builder.AddData();
     builder.AddAccounts();
     builder.AddApiReference();
+    builder.AddPages();
 
     app = builder.Build();
     app.UseSigning();
@@ -51,6 +53,7 @@ app.MapCounterparties();
 app.MapCalendar();
 app.MapDelivery();
 app.MapApiReference();
+app.MapPages();
 await app.RunAsync();
 return 0;
 
