@@ -22,6 +22,7 @@ public static class PagesSetup
             o.Conventions.AllowAnonymousToFolder("/SignIn");
             o.Conventions.ConfigureFilter(new SignedInUserFilter());
         });
+        builder.Services.AddScoped<Signing.UploadedDocumentCheck>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ses-af";

@@ -26,6 +26,13 @@ public static class Show
 
     public static string Time(DateTimeOffset? t) => t is { } x ? Time(x) : "—";
 
+    /// <summary>An evidence time to the millisecond: 2026年2月25日 14:05:09.123（北京时间）.</summary>
+    public static string Precise(DateTimeOffset t)
+    {
+        var b = t.ToOffset(LegalDates.Beijing);
+        return Date(DateOnly.FromDateTime(b.DateTime)) + " " + b.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + "（北京时间）";
+    }
+
     /// <summary>The machine-readable value of a time element.</summary>
     public static string Iso(DateTimeOffset t) => t.ToOffset(LegalDates.Beijing).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
