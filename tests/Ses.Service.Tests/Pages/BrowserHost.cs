@@ -75,7 +75,7 @@ internal sealed class BrowserHost : IAsyncDisposable
     }
 
     /// <summary>A new browser (own cookies) on the service; <paramref name="width"/> 390 is a phone.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -84,7 +84,7 @@ internal sealed class BrowserHost : IAsyncDisposable
             TimezoneId = "Asia/Shanghai",
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
-            JavaScriptEnabled = false, // the pages must work without it
+            JavaScriptEnabled = javaScript, // off unless a test measures the page: the pages must work without it
         });
         context.SetDefaultTimeout(15_000);
         _contexts.Add(context);
