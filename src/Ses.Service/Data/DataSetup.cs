@@ -23,6 +23,8 @@ public static class DataSetup
         builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddScoped<DocumentRegister>();
+        builder.Services.AddScoped<Accounts.StaffAdmin>();
+        builder.Services.AddScoped<Counterparties.CounterpartyAdmin>();
         builder.Services.AddScoped<Calendar.CalendarStore>();
         builder.Services.AddScoped<Delivery.DeliveryService>();
         builder.Services.AddScoped<Delivery.DeliveryJob>();
