@@ -4,6 +4,7 @@ using Ses.Service.Accounts;
 namespace Ses.Service.Tests.Pages;
 
 /// <summary>The administrator's pages in a real browser: counterparties and their accounts, staff, the bureau profile, calendar years.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class PagesAdminTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

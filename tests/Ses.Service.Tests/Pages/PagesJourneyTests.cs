@@ -10,6 +10,7 @@ namespace Ses.Service.Tests.Pages;
 /// Whole journeys through the pages in a real browser (Debian's Chromium, JavaScript off) against the service on a
 /// loopback port. Screenshots of each page go to TestResults/screenshots.
 /// </summary>
+[Collection(BrowserCollection.Name)]
 public sealed class PagesJourneyTests
 {
     // Monday 9 March 2026, 10:00 Beijing time: served today, deemed delivered on Thursday 12 March.

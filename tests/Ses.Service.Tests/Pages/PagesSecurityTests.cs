@@ -5,6 +5,7 @@ using Ses.Service.Accounts;
 namespace Ses.Service.Tests.Pages;
 
 /// <summary>What the pages must refuse, in a real browser: another counterparty's or bureau's records, a page of another kind of user, a form posted without its anti-forgery token.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class PagesSecurityTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
