@@ -8,6 +8,7 @@ using Ses.Service.Documents;
 using Ses.Service.Http;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
+using Ses.Service.Pages;
 using Ses.Service.Signing;
 
 if (args.Length > 0 && SesCommand.IsVerb(args[0]))
@@ -25,6 +26,7 @@ try
     builder.AddNotifications();
     builder.AddAccounts();
     builder.AddApiReference();
+    builder.AddPages();
 
     app = builder.Build();
     app.UseSigning();
@@ -53,6 +55,7 @@ app.MapCounterparties();
 app.MapCalendar();
 app.MapDelivery();
 app.MapApiReference();
+app.MapPages();
 await app.RunAsync();
 return 0;
 

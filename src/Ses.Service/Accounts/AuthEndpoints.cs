@@ -32,44 +32,22 @@ public static class AuthEndpoints
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> StaffLogin(
         LoginRequest request, SesDbContext db, TimeProvider time, HttpContext http, bool cookie = false)
     {
-        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == request.UserName, http.RequestAborted);
-        return await SignIn(user, request, db, time, http, cookie, scheme => SesClaims.ForStaff(user!, scheme));
+        var user = await SignInRules.FindStaffAsync(db, request.UserName, http.RequestAborted);
+        return SignIn(await SignInRules.CheckAsync(user, request.Password, db, time, http), cookie, scheme => SesClaims.ForStaff(user!, scheme));
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> AccountLogin(
         LoginRequest request, SesDbContext db, TimeProvider time, HttpContext http, bool cookie = false)
     {
-        var account = await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.UserName == request.UserName, http.RequestAborted);
-        return await SignIn(account, request, db, time, http, cookie, scheme => SesClaims.ForAccount(account!, scheme));
+        var account = await SignInRules.FindAccountAsync(db, request.UserName, http.RequestAborted);
+        return SignIn(await SignInRules.CheckAsync(account, request.Password, db, time, http), cookie, scheme => SesClaims.ForAccount(account!, scheme));
     }
 
-    /// <summary>One rule for staff and accounts: the same answer for an unknown name as for a wrong password, lockout
-    /// after <see cref="Passwords.MaxFailures"/> failures, every outcome audited.</summary>
-    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(ICredentials? user, LoginRequest request,
-        SesDbContext db, TimeProvider time, HttpContext http, bool cookie, Func<string, System.Security.Claims.ClaimsPrincipal> principal)
+    /// <summary>The answer to a sign-in checked by <see cref="SignInRules.CheckAsync"/>.</summary>
+    private static Results<SignInHttpResult, ProblemHttpResult> SignIn(SignInOutcome outcome, bool cookie, Func<string, System.Security.Claims.ClaimsPrincipal> principal)
     {
-        var now = time.GetUtcNow();
-        if (user is null || !user.Active) return ApiProblems.Unauthorized("auth.failed", "用户名或密码错误");
-        if (user.LockedUntil is { } until && until > now)
-        {
-            return ApiProblems.Of(StatusCodes.Status423Locked, "auth.locked", "登录失败次数过多，账号已暂时锁定，请稍后再试");
-        }
-        if (!Passwords.Verify(user.PasswordHash, request.Password ?? ""))
-        {
-            user.FailedSignIns++;
-            if (user.FailedSignIns >= Passwords.MaxFailures)
-            {
-                user.LockedUntil = now + Passwords.LockoutTime;
-                user.FailedSignIns = 0;
-                db.AuditEntries.Add(Audit(now, user.UserName, "auth.locked", http));
-            }
-            await db.SaveChangesAsync(http.RequestAborted);
-            return ApiProblems.Unauthorized("auth.failed", "用户名或密码错误");
-        }
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
-        db.AuditEntries.Add(Audit(now, user.UserName, "auth.signed-in", http));
-        await db.SaveChangesAsync(http.RequestAborted);
+        if (outcome == SignInOutcome.Locked) return ApiProblems.Of(StatusCodes.Status423Locked, "auth.locked", "登录失败次数过多，账号已暂时锁定，请稍后再试");
+        if (outcome != SignInOutcome.SignedIn) return ApiProblems.Unauthorized("auth.failed", "用户名或密码错误");
         var scheme = cookie ? CookieAuthenticationDefaults.AuthenticationScheme : BearerTokenDefaults.AuthenticationScheme;
         return TypedResults.SignIn(principal(scheme), authenticationScheme: scheme);
     }
@@ -77,26 +55,9 @@ public static class AuthEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
         PasswordChange request, SesDbContext db, TimeProvider time, HttpContext http)
     {
-        ICredentials? user = http.User.IsAccount()
-            ? await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.Id == http.User.UserId(), http.RequestAborted)
-            : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == http.User.UserId(), http.RequestAborted);
-        if (user is null || !Passwords.Verify(user.PasswordHash, request.CurrentPassword ?? ""))
-        {
-            return ApiProblems.Unauthorized("auth.failed", "当前密码错误");
-        }
-        if (Passwords.Check(request.NewPassword ?? "", user.UserName) is { } rule)
-        {
-            return ApiProblems.Invalid([new Ses.Documents.Validation.Problem("newPassword", rule, rule switch
-            {
-                "password.too-short" => $"「新密码」至少 {Passwords.MinLength} 个字符",
-                "password.contains-name" => "「新密码」不得包含用户名",
-                _ => "「新密码」应包含大写字母、小写字母、数字、符号中的至少三类",
-            })]);
-        }
-        user.PasswordHash = Passwords.Hash(request.NewPassword!);
-        user.MustChangePassword = false;
-        db.AuditEntries.Add(Audit(time.GetUtcNow(), user.UserName, "auth.password-changed", http));
-        await db.SaveChangesAsync(http.RequestAborted);
+        var problem = await SignInRules.ChangePasswordAsync(await SignInRules.CurrentAsync(db, http), request.CurrentPassword, request.NewPassword, db, time, http);
+        if (problem is { Code: "auth.failed" }) return ApiProblems.Unauthorized(problem.Code, problem.Message);
+        if (problem is not null) return ApiProblems.Invalid([problem]);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

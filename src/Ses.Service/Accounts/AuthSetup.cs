@@ -27,9 +27,9 @@ public static class AuthSetup
                 o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                // An API answers 401/403; the sign-in page redirect comes with the pages.
-                o.Events.OnRedirectToLogin = ctx => { ctx.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
-                o.Events.OnRedirectToAccessDenied = ctx => { ctx.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+                // The API answers 401/403; a page sends the browser to its sign-in page (Pages/PagesSetup).
+                o.Events.OnRedirectToLogin = Pages.PagesSetup.OnRedirectToSignIn;
+                o.Events.OnRedirectToAccessDenied = Pages.PagesSetup.OnRedirectToDenied;
             })
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         builder.Services.AddAuthorizationBuilder()

@@ -30,28 +30,14 @@ public static class CounterpartiesEndpoints
     private static Task<Counterparty?> Supervised(SesDbContext db, Guid id, HttpContext http) =>
         db.Counterparties.SingleOrDefaultAsync(c => c.Id == id && c.SupervisingBureau == http.User.StaffBureau(), http.RequestAborted);
 
+    private static string Source(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
+
     private static async Task<Results<Created<CounterpartyResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        CounterpartyRequest request, SesDbContext db, TimeProvider time, HttpContext http)
+        CounterpartyRequest request, CounterpartyAdmin admin, HttpContext http)
     {
-        var problems = CounterpartyRules.Check(request);
-        if (problems.Count > 0) return ApiProblems.Invalid(problems);
-        var idValue = Identifiers.Normalize(request.IdValue);
-        if (await db.Counterparties.AnyAsync(c => c.IdScheme == request.IdScheme && c.IdValue == idValue, http.RequestAborted))
-        {
-            return ApiProblems.Conflict("counterparty.exists", "该标识号码的相对人已登记");
-        }
-        var now = time.GetUtcNow();
-        var c = new Counterparty
-        {
-            Id = Guid.CreateVersion7(now), Kind = request.Kind, Name = request.Name.Trim(), IdScheme = request.IdScheme, IdValue = idValue,
-            Address = request.Address?.Trim() ?? "", SupervisingBureau = http.User.StaffBureau(), CreatedAt = now,
-            Contact1Name = request.Contacts[0].Name.Trim(), Contact1Mobile = Identifiers.Normalize(request.Contacts[0].Mobile), Contact1Email = request.Contacts[0].Email?.Trim() ?? "",
-            Contact2Name = request.Contacts[1].Name.Trim(), Contact2Mobile = Identifiers.Normalize(request.Contacts[1].Mobile), Contact2Email = request.Contacts[1].Email?.Trim() ?? "",
-        };
-        db.Counterparties.Add(c);
-        db.AuditEntries.Add(AuthEndpoints.Audit(now, http.User.UserName(), "counterparty.created", http, c.Id.ToString()));
-        await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Created($"/api/counterparties/{c.Id}", CounterpartyResponse.From(c));
+        var (c, refused) = await admin.CreateAsync(request, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        if (c is not null) return TypedResults.Created($"/api/counterparties/{c.Id}", CounterpartyResponse.From(c));
+        return refused!.Problems.Count > 0 ? ApiProblems.Invalid(refused.Problems) : ApiProblems.Conflict(refused.Code, refused.Message);
     }
 
     private static async Task<Ok<List<CounterpartyResponse>>> List(SesDbContext db, HttpContext http) =>
@@ -68,41 +54,18 @@ public static class CounterpartiesEndpoints
                 .OrderBy(a => a.UserName, StringComparer.Ordinal).Select(AccountResponse.From).ToList());
 
     private static async Task<Results<Created<CreatedAccount>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAccount(
-        Guid id, AccountRequest request, SesDbContext db, TimeProvider time, HttpContext http)
+        Guid id, AccountRequest request, CounterpartyAdmin admin, HttpContext http)
     {
-        if (await Supervised(db, id, http) is null) return TypedResults.NotFound();
-        var problems = new List<Problem>();
-        if (CounterpartyRules.CheckAccountName(request.UserName) is { } p) problems.Add(p);
-        if (string.IsNullOrWhiteSpace(request.Department) || request.Department.Length > 64) problems.Add(new("department", "field.required", "「绑定部门」必须填写，且不超过 64 字"));
-        if (problems.Count > 0) return ApiProblems.Invalid(problems);
-        if (await db.CounterpartyAccounts.AnyAsync(a => a.UserName == request.UserName, http.RequestAborted) ||
-            await db.StaffUsers.AnyAsync(u => u.UserName == request.UserName, http.RequestAborted))
-        {
-            return ApiProblems.Conflict("account.exists", "账号名称已被使用");
-        }
-        var now = time.GetUtcNow();
-        var password = Passwords.Random();
-        var account = new CounterpartyAccount
-        {
-            Id = Guid.CreateVersion7(now), CounterpartyId = id, UserName = request.UserName, Department = request.Department.Trim(),
-            PasswordHash = Passwords.Hash(password), MustChangePassword = true, CreatedAt = now,
-        };
-        db.CounterpartyAccounts.Add(account);
-        db.AuditEntries.Add(AuthEndpoints.Audit(now, http.User.UserName(), "account.created", http, account.UserName));
-        await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Created($"/api/counterparties/{id}/accounts", new CreatedAccount(AccountResponse.From(account), password));
+        var (account, password, refused) = await admin.CreateAccountAsync(id, request, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        if (account is not null) return TypedResults.Created($"/api/counterparties/{id}/accounts", new CreatedAccount(AccountResponse.From(account), password!));
+        if (refused!.Problems.Count > 0) return ApiProblems.Invalid(refused.Problems);
+        return refused.Status == StatusCodes.Status404NotFound ? TypedResults.NotFound() : ApiProblems.Conflict(refused.Code, refused.Message);
     }
 
-    private static async Task<Results<Ok<AccountResponse>, NotFound>> DisableAccount(Guid id, Guid accountId, SesDbContext db, TimeProvider time, HttpContext http)
-    {
-        if (await Supervised(db, id, http) is null) return TypedResults.NotFound();
-        var account = await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.Id == accountId && a.CounterpartyId == id, http.RequestAborted);
-        if (account is null) return TypedResults.NotFound();
-        account.Active = false;
-        db.AuditEntries.Add(AuthEndpoints.Audit(time.GetUtcNow(), http.User.UserName(), "account.disabled", http, account.UserName));
-        await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.Ok(AccountResponse.From(account));
-    }
+    private static async Task<Results<Ok<AccountResponse>, NotFound>> DisableAccount(Guid id, Guid accountId, CounterpartyAdmin admin, HttpContext http) =>
+        await admin.DisableAccountAsync(id, accountId, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted) is { } account
+            ? TypedResults.Ok(AccountResponse.From(account))
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<CounterpartyResponse>, NotFound>> MyCounterparty(SesDbContext db, HttpContext http)
     {

@@ -21,10 +21,15 @@ public static class DataSetup
         }
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath));
         builder.Services.AddScoped<IssuingService>();
+        builder.Services.AddScoped<DraftService>();
+        builder.Services.AddScoped<DocumentRegister>();
+        builder.Services.AddScoped<Accounts.StaffAdmin>();
+        builder.Services.AddScoped<Counterparties.CounterpartyAdmin>();
         builder.Services.AddScoped<Calendar.CalendarStore>();
         builder.Services.AddScoped<Delivery.DeliveryService>();
         builder.Services.AddScoped<Delivery.DeliveryJob>();
         builder.Services.AddScoped<Delivery.DeliveryCertificates>();
+        builder.Services.AddScoped<Delivery.DeliveryQueries>();
         builder.Services.AddHostedService<Delivery.DeliveryJobService>();
         return builder;
     }

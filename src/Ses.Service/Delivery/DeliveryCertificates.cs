@@ -16,7 +16,8 @@ namespace Ses.Service.Delivery;
 /// </summary>
 public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine, CalendarStore calendars, SigningContext signing, TimeProvider time)
 {
-    private static readonly Dictionary<string, string> Labels = new()
+    /// <summary>The evidence actions in Chinese (the certificate and the pages).</summary>
+    internal static readonly Dictionary<string, string> Labels = new()
     {
         ["issued"] = "签发", ["served"] = "送达至账户", ["notified"] = "通知", ["notification-failed"] = "通知失败", ["reminder-scheduled"] = "视为送达前提醒",
         ["opened"] = "查看", ["downloaded"] = "下载", ["confirmed"] = "确认收讫", ["deemed"] = "视为送达", ["deemed-recomputed"] = "重算视为送达日",

@@ -45,8 +45,7 @@ public static class DeliveryEndpoints
         : e.Status == 404 ? TypedResults.NotFound()
         : ApiProblems.Of(e.Status, e.Code, e.Message);
 
-    private static async Task<IResult> Serve(Guid id, ServeRequest? request, DeliveryService service, SesDbContext db, DocumentEngine engine,
-        CalendarStore calendars, HttpContext http)
+    private static async Task<IResult> Serve(Guid id, ServeRequest? request, DeliveryService service, DeliveryQueries queries, HttpContext http)
     {
         ServiceMode? mode = null;
         if (!string.IsNullOrEmpty(request?.Mode))
@@ -60,7 +59,7 @@ public static class DeliveryEndpoints
         try
         {
             var record = await service.ServeAsync(id, http.User.StaffBureau(), mode, http.User.UserName(), http.RequestAborted);
-            return TypedResults.Created($"/api/deliveries/{record.Id}", await ViewAsync(db, engine, calendars, record, staff: true, http.RequestAborted));
+            return TypedResults.Created($"/api/deliveries/{record.Id}", await queries.ViewAsync(record, staff: true, http.RequestAborted));
         }
         catch (DeliveryException e)
         {
@@ -68,52 +67,17 @@ public static class DeliveryEndpoints
         }
     }
 
-    private static async Task<DeliveryView> ViewAsync(SesDbContext db, DocumentEngine engine, CalendarStore calendars, DeliveryRecord r, bool staff,
-        CancellationToken ct, bool timeline = false)
-    {
-        var d = await db.IssuedDocuments.AsNoTracking().SingleAsync(x => x.Id == r.DocumentId, ct);
-        var events = timeline ? await db.EvidenceEntries.AsNoTracking().Where(e => e.DocumentId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct) : null;
-        return DeliveryView.From(r, d, engine.Templates.FindForm(d.FormId)?.Title ?? d.FormId, await calendars.CurrentAsync(ct), staff, events);
-    }
+    private static async Task<Results<Ok<DeliveryView>, NotFound>> Get(Guid id, DeliveryQueries queries, HttpContext http) =>
+        await queries.OfBureauAsync(id, http.User.StaffBureau(), http.RequestAborted) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<DeliveryView>, NotFound>> Get(Guid id, SesDbContext db, DocumentEngine engine, CalendarStore calendars, HttpContext http)
-    {
-        var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == http.User.StaffBureau(), http.RequestAborted);
-        return r is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, engine, calendars, r, staff: true, http.RequestAborted, timeline: true));
-    }
-
-    private static async Task<IResult> Search(SesDbContext db, DocumentEngine engine, CalendarStore calendars, HttpContext http,
+    private static async Task<IResult> Search(DeliveryQueries queries, HttpContext http,
         string? number = null, string? counterparty = null, string? from = null, string? to = null)
     {
         var problems = new List<Ses.Documents.Validation.Problem>();
         var fromDate = Date(from, "from", "起始日期");
         var toDate = Date(to, "to", "截止日期");
         if (problems.Count > 0) return ApiProblems.Invalid(problems);
-        var bureau = http.User.StaffBureau();
-        var query = db.Deliveries.AsNoTracking().Where(d => d.Bureau == bureau);
-        if (!string.IsNullOrWhiteSpace(number))
-        {
-            var n = number.Trim();
-            var ids = db.IssuedDocuments.Where(x => x.Bureau == bureau && x.Number.Contains(n)).Select(x => x.Id);
-            query = query.Where(d => ids.Contains(d.DocumentId));
-        }
-        if (!string.IsNullOrWhiteSpace(counterparty))
-        {
-            var c = counterparty.Trim();
-            var ids = Guid.TryParse(c, out var g)
-                ? db.Counterparties.Where(x => x.Id == g).Select(x => x.Id)
-                : db.Counterparties.Where(x => x.Name.Contains(c) || x.IdValue == c).Select(x => x.Id);
-            query = query.Where(d => ids.Contains(d.CounterpartyId));
-        }
-        // Dates are Beijing calendar dates: [from 00:00, to+1 00:00) at UTC+8.
-        if (fromDate is { } f) { var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime(); query = query.Where(d => d.ServedAt >= start); }
-        if (toDate is { } t) { var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime(); query = query.Where(d => d.ServedAt < end); }
-        var records = await query.OrderByDescending(d => d.ServedAt).Take(500).ToListAsync(http.RequestAborted);
-        var calendar = await calendars.CurrentAsync(http.RequestAborted);
-        var docIds = records.Select(r => r.DocumentId).ToList();
-        var documents = await db.IssuedDocuments.AsNoTracking().Where(d => docIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, http.RequestAborted);
-        return TypedResults.Ok(records.Select(r => DeliveryView.From(r, documents[r.DocumentId],
-            engine.Templates.FindForm(documents[r.DocumentId].FormId)?.Title ?? "", calendar, staff: true)).ToList());
+        return TypedResults.Ok(await queries.SearchAsync(http.User.StaffBureau(), new DeliverySearch(number, counterparty, fromDate, toDate), http.RequestAborted));
 
         DateOnly? Date(string? text, string field, string label)
         {
@@ -124,8 +88,7 @@ public static class DeliveryEndpoints
         }
     }
 
-    private static async Task<IResult> RecordPaper(Guid id, PaperRequest request, DeliveryService service, SesDbContext db, DocumentEngine engine,
-        CalendarStore calendars, HttpContext http)
+    private static async Task<IResult> RecordPaper(Guid id, PaperRequest request, DeliveryService service, DeliveryQueries queries, HttpContext http)
     {
         byte[]? receipt = null;
         if (!string.IsNullOrEmpty(request.ReceiptBase64))
@@ -144,7 +107,7 @@ public static class DeliveryEndpoints
             var record = await service.RecordPaperAsync(id, http.User.StaffBureau(),
                 new PaperDeliveryInput(request.DeliveredOn, request.Method, request.TrackingNumber, request.SignedBy, receipt, request.ReceiptName),
                 http.User.UserName(), http.RequestAborted);
-            return TypedResults.Ok(await ViewAsync(db, engine, calendars, record, staff: true, http.RequestAborted));
+            return TypedResults.Ok(await queries.ViewAsync(record, staff: true, http.RequestAborted));
         }
         catch (DeliveryException e)
         {
@@ -177,22 +140,12 @@ public static class DeliveryEndpoints
         }
     }
 
-    private static async Task<Ok<List<DeliveryView>>> Inbox(SesDbContext db, DocumentEngine engine, CalendarStore calendars, HttpContext http)
-    {
-        var counterparty = http.User.AccountCounterparty();
-        var records = await db.Deliveries.AsNoTracking().Where(d => d.CounterpartyId == counterparty && d.Electronic)
-            .OrderByDescending(d => d.ServedAt).ToListAsync(http.RequestAborted);
-        var ids = records.Select(r => r.DocumentId).ToList();
-        var documents = await db.IssuedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, http.RequestAborted);
-        var calendar = await calendars.CurrentAsync(http.RequestAborted);
-        return TypedResults.Ok(records.Select(r => DeliveryView.From(r, documents[r.DocumentId],
-            engine.Templates.FindForm(documents[r.DocumentId].FormId)?.Title ?? "", calendar, staff: false)).ToList());
-    }
+    private static async Task<Ok<List<DeliveryView>>> Inbox(DeliveryQueries queries, HttpContext http) =>
+        TypedResults.Ok(await queries.InboxAsync(http.User.AccountCounterparty(), http.RequestAborted));
 
-    private static async Task<Results<Ok<DeliveryView>, NotFound>> MyDelivery(Guid id, DeliveryService service, SesDbContext db, DocumentEngine engine,
-        CalendarStore calendars, HttpContext http) =>
+    private static async Task<Results<Ok<DeliveryView>, NotFound>> MyDelivery(Guid id, DeliveryService service, DeliveryQueries queries, HttpContext http) =>
         await service.OfAccountAsync(id, http.User.AccountCounterparty(), http.RequestAborted) is { } r
-            ? TypedResults.Ok(await ViewAsync(db, engine, calendars, r, staff: false, http.RequestAborted))
+            ? TypedResults.Ok(await queries.ViewAsync(r, staff: false, http.RequestAborted))
             : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, NotFound>> MyPdf(Guid id, DeliveryService service, HttpContext http, bool view = false)
@@ -205,12 +158,12 @@ public static class DeliveryEndpoints
             : TypedResults.File(r.Pdf, "application/pdf", $"{r.Document.Id}.pdf");
     }
 
-    private static async Task<IResult> Confirm(Guid id, DeliveryService service, SesDbContext db, DocumentEngine engine, CalendarStore calendars, HttpContext http)
+    private static async Task<IResult> Confirm(Guid id, DeliveryService service, DeliveryQueries queries, HttpContext http)
     {
         try
         {
             var record = await service.ConfirmAsync(id, http.User.AccountCounterparty(), http.User.UserId(), http.User.UserName(), http.RequestAborted);
-            return record is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(db, engine, calendars, record, staff: false, http.RequestAborted));
+            return record is null ? TypedResults.NotFound() : TypedResults.Ok(await queries.ViewAsync(record, staff: false, http.RequestAborted));
         }
         catch (DeliveryException e)
         {

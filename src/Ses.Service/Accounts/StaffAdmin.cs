@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Ses.Documents.Validation;
+using Ses.Service.Audit;
+using Ses.Service.Data;
+using Ses.Service.Issuing;
+
+namespace Ses.Service.Accounts;
+
+/// <summary>The staff of the administrator's own bureau, for the API and the pages alike: create (random initial password, shown once), disable.</summary>
+public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
+{
+    public async Task<List<StaffUser>> ListAsync(string bureau, CancellationToken ct) =>
+        (await db.StaffUsers.AsNoTracking().Where(u => u.Bureau == bureau).ToListAsync(ct)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
+
+    public async Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateAsync(string? userName, string? displayName, string? role, string bureau,
+        string actor, string source, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        if (userName is null || !Name().IsMatch(userName))
+        {
+            problems.Add(new("userName", "staff.name", "「用户名」应为 3 至 32 位英文字母、数字或 _ . -，以字母或数字开头"));
+        }
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 64) problems.Add(new("displayName", "field.required", "「姓名」必须填写，且不超过 64 字"));
+        if (role is null || !StaffRole.All.Contains(role)) problems.Add(new("role", "staff.role", $"「角色」应为 {string.Join("、", StaffRole.All)} 之一"));
+        if (problems.Count > 0) return (null, null, Refusal.Invalid(problems));
+        if (await db.StaffUsers.AnyAsync(u => u.UserName == userName, ct) || await db.CounterpartyAccounts.AnyAsync(a => a.UserName == userName, ct))
+        {
+            return (null, null, Refusal.Conflict("account.exists", "用户名已被使用"));
+        }
+        var now = time.GetUtcNow();
+        var password = Passwords.Random();
+        var user = new StaffUser
+        {
+            Id = Guid.CreateVersion7(now), UserName = userName!, DisplayName = displayName!.Trim(), Role = role!, Bureau = bureau,
+            PasswordHash = Passwords.Hash(password), MustChangePassword = true,
+        };
+        db.StaffUsers.Add(user);
+        db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor, Action = "staff.created", Subject = user.UserName, Source = source });
+        await db.SaveChangesAsync(ct);
+        return (user, password, null);
+    }
+
+    public async Task<(StaffUser? User, Refusal? Refused)> DisableAsync(Guid id, Guid self, string bureau, string actor, string source, CancellationToken ct)
+    {
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == id && u.Bureau == bureau, ct);
+        if (user is null) return (null, Refusal.NotFound);
+        if (user.Id == self) return (null, Refusal.Conflict("staff.self", "不能停用自己的账号"));
+        user.Active = false;
+        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = "staff.disabled", Subject = user.UserName, Source = source });
+        await db.SaveChangesAsync(ct);
+        return (user, null);
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{2,31}\z")]
+    private static partial Regex Name();
+}

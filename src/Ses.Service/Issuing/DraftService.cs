@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
+using Ses.Documents.Validation;
+using Ses.Service.Audit;
+using Ses.Service.Data;
+
+namespace Ses.Service.Issuing;
+
+/// <summary>
+/// Drafts of a bureau, for the API and the officer's pages alike: start, change (with the version read), preview as
+/// issuing would print it, issue. Drafts of other bureaus are not found.
+/// </summary>
+public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssuingService issuing, TimeProvider time)
+{
+    public Task<Draft?> OwnAsync(Guid id, string bureau, CancellationToken ct) =>
+        db.Drafts.SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, ct);
+
+    public async Task<(Draft? Draft, Refusal? Refused)> CreateAsync(DraftRequest request, string bureau, string actor, string source, CancellationToken ct)
+    {
+        if (engine.Templates.FindForm(request.FormId) is null) return (null, Refusal.Invalid("formId", "form.unknown", $"没有这个表单：{request.FormId}"));
+        if (request.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (request.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, ct))
+        {
+            return (null, Refusal.Invalid("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
+        }
+        var now = time.GetUtcNow();
+        var draft = new Draft
+        {
+            Id = Guid.CreateVersion7(now), Bureau = bureau, FormId = request.FormId, DataJson = request.Data.GetRawText(),
+            Replaces = request.Replaces, CounterpartyId = request.CounterpartyId, CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Version = 1,
+        };
+        db.Drafts.Add(draft);
+        db.AuditEntries.Add(Audit(now, actor, "draft.created", draft.Id.ToString(), source));
+        await db.SaveChangesAsync(ct);
+        return (draft, null);
+    }
+
+    public async Task<(Draft? Draft, Refusal? Refused)> UpdateAsync(Guid id, DraftUpdate update, string bureau, string actor, string source, CancellationToken ct)
+    {
+        var draft = await OwnAsync(id, bureau, ct);
+        if (draft is null) return (null, Refusal.NotFound);
+        if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发，不能再修改；更正请新建文书并引用原文书"));
+        if (draft.Version != update.Version) return (null, Refusal.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存"));
+        if (update.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (update.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, ct))
+        {
+            return (null, Refusal.Invalid("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
+        }
+        draft.DataJson = update.Data.GetRawText();
+        draft.CounterpartyId = update.CounterpartyId ?? draft.CounterpartyId;
+        draft.UpdatedAt = time.GetUtcNow();
+        draft.Version++;
+        db.AuditEntries.Add(Audit(draft.UpdatedAt, actor, "draft.updated", draft.Id.ToString(), source));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (null, Refusal.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存"));
+        }
+        return (draft, null);
+    }
+
+    /// <summary>
+    /// The field problems issuing the draft now would meet (the proposed reply date included), without taking a
+    /// number; the values are those issuing would use.
+    /// </summary>
+    public async Task<(Ses.Documents.Templates.FormInput? Input, IReadOnlyList<Problem> Problems)> CheckAsync(Draft draft, CancellationToken ct)
+    {
+        var values = JsonNode.Parse(draft.DataJson)!.AsObject();
+        if (await issuing.ProposeReplyDateAsync(engine.Templates.FindForm(draft.FormId)!, values, time.GetUtcNow(), ct) is { } problem) return (null, [problem]);
+        using var data = JsonDocument.Parse(values.ToJsonString());
+        return engine.Validate(draft.FormId, data.RootElement, draft.Bureau);
+    }
+
+    /// <summary>The draft as PDF, unnumbered and unsigned, as issuing now would print it; or its field problems.</summary>
+    public async Task<(byte[]? Pdf, IReadOnlyList<Problem> Problems)> PreviewAsync(Draft draft, CancellationToken ct)
+    {
+        var (input, problems) = await CheckAsync(draft, ct);
+        return input is null ? (null, problems) : (engine.Render(input with { Number = null }, OutputFormat.Pdf).Content, []);
+    }
+
+    public async Task<(IssuedDocument? Document, Refusal? Refused)> IssueAsync(Guid id, string bureau, string actor, string source, CancellationToken ct)
+    {
+        var draft = await OwnAsync(id, bureau, ct);
+        if (draft is null) return (null, Refusal.NotFound);
+        if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发"));
+        using var data = JsonDocument.Parse(draft.DataJson);
+        var counterparty = draft.CounterpartyId is { } cp
+            ? await db.Counterparties.AsNoTracking().Where(c => c.Id == cp).Select(c => c.Name).SingleOrDefaultAsync(ct)
+            : null;
+        try
+        {
+            var (document, problems) = await issuing.IssueAsync(new IssueRequest(draft.FormId, data.RootElement, draft.Bureau,
+                actor, source, draft.Replaces, draft.Id, draft.CounterpartyId, counterparty), ct);
+            return document is null ? (null, Refusal.Invalid(problems)) : (document, null);
+        }
+        catch (Exception e) when (e is DraftAlreadyIssuedException or DbUpdateConcurrencyException or DbUpdateException)
+        {
+            return (null, Refusal.Conflict("draft.issued", "草稿已签发"));
+        }
+        catch (Ses.Documents.Signing.Crypto.TimestampException)
+        {
+            return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, "tsa.unavailable", "时间戳服务不可用，未签发，文号未占用", []));
+        }
+    }
+
+    private static AuditEntry Audit(DateTimeOffset at, string actor, string action, string subject, string source) =>
+        new() { At = at, Actor = actor, Action = action, Subject = subject, Source = source };
+}

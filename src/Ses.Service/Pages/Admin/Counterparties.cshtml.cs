@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ses.Service.Accounts;
+using Ses.Service.Counterparties;
+using Ses.Service.Data;
+
+namespace Ses.Service.Pages.Admin;
+
+/// <summary>The counterparties the bureau supervises, and registering a new one (every problem beside its field).</summary>
+public sealed class CounterpartiesModel(CounterpartyAdmin admin, SesDbContext db) : PageModel
+{
+    public IReadOnlyList<Counterparty> Counterparties { get; private set; } = [];
+
+    public string? Refused { get; private set; }
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var f = Request.Form;
+        var request = new CounterpartyRequest(f["kind"].ToString(), f["name"].ToString(), f["idScheme"].ToString(), f["idValue"].ToString(), f["address"].ToString(),
+            [.. Enumerable.Range(0, 2).Select(i => new ContactData(f[$"contacts[{i}].name"].ToString(), f[$"contacts[{i}].mobile"].ToString(), f[$"contacts[{i}].email"].ToString()))]);
+        var (created, refused) = await admin.CreateAsync(request, User.StaffBureau(), User.UserName(), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local",
+            HttpContext.RequestAborted);
+        if (created is not null)
+        {
+            TempData["Done"] = "相对人已登记。请为其开通 SES 账号。";
+            return Redirect($"/admin/counterparties/{created.Id}");
+        }
+        foreach (var p in refused!.Problems) ModelState.AddModelError(p.Field, p.Message);
+        Refused = refused.Problems.Count > 0 ? "有需要更正的内容，见各项旁的说明。" : refused.Message;
+        await LoadAsync();
+        return Page();
+    }
+
+    private async Task LoadAsync() =>
+        Counterparties = (await db.Counterparties.AsNoTracking().Where(c => c.SupervisingBureau == User.StaffBureau()).ToListAsync(HttpContext.RequestAborted))
+            .OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+    public static string Kind(string kind) => kind switch
+    {
+        CounterpartyKind.DomesticLegalPerson => "境内法人", CounterpartyKind.DomesticOtherOrganisation => "境内其他组织", CounterpartyKind.Foreign => "境外主体",
+        CounterpartyKind.Individual => "个人", _ => kind,
+    };
+
+    public static readonly (string Value, string Label)[] Schemes =
+        [("uscc", "统一社会信用代码"), ("airline", "航空公司两字代码"), ("licence", "许可证件号"), ("id", "居民身份证号码"), ("passport", "护照号码")];
+}

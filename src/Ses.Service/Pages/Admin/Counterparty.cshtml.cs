@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ses.Service.Accounts;
+using Ses.Service.Counterparties;
+using Ses.Service.Data;
+
+namespace Ses.Service.Pages.Admin;
+
+/// <summary>One supervised counterparty: its accounts, opening one (the initial password shown once, on this answer only) and disabling one.</summary>
+public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) : PageModel
+{
+    public Counterparty Counterparty { get; private set; } = null!;
+
+    public IReadOnlyList<CounterpartyAccount> Accounts { get; private set; } = [];
+
+    public (string UserName, string Password)? Created { get; private set; }
+
+    public string? Refused { get; private set; }
+
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? Department { get; set; }
+
+    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAccountAsync(Guid id)
+    {
+        var (account, password, refused) = await admin.CreateAccountAsync(id, new AccountRequest(UserName?.Trim() ?? "", Department ?? ""), User.StaffBureau(),
+            User.UserName(), Source, HttpContext.RequestAborted);
+        if (refused?.Status == StatusCodes.Status404NotFound) return NotFound();
+        if (account is not null)
+        {
+            Created = (account.UserName, password!);
+            UserName = Department = null;
+        }
+        else
+        {
+            foreach (var p in refused!.Problems) ModelState.AddModelError(p.Field == "userName" ? nameof(UserName) : nameof(Department), p.Message);
+            Refused = refused.Problems.Count > 0 ? null : refused.Message;
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(Guid id, Guid accountId)
+    {
+        if (await admin.DisableAccountAsync(id, accountId, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted) is not { } account) return NotFound();
+        TempData["Done"] = $"账号 {account.UserName} 已停用。";
+        return Redirect($"/admin/counterparties/{id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await admin.SupervisedAsync(id, User.StaffBureau(), HttpContext.RequestAborted) is not { } c) return false;
+        Counterparty = c;
+        Accounts = (await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == id).ToListAsync(HttpContext.RequestAborted))
+            .OrderBy(a => a.UserName, StringComparer.Ordinal).ToList();
+        return true;
+    }
+}

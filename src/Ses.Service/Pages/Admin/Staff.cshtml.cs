@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ses.Service.Accounts;
+
+namespace Ses.Service.Pages.Admin;
+
+/// <summary>The bureau's staff: create (the initial password shown once, on this answer only), disable.</summary>
+public sealed class StaffModel(StaffAdmin admin) : PageModel
+{
+    public IReadOnlyList<StaffUser> Staff { get; private set; } = [];
+
+    public (string UserName, string Password)? Created { get; private set; }
+
+    public string? Refused { get; private set; }
+
+    [BindProperty]
+    public string? UserName { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Role { get; set; }
+
+    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    public async Task OnGetAsync() => Staff = await admin.ListAsync(User.StaffBureau(), HttpContext.RequestAborted);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var (user, password, refused) = await admin.CreateAsync(UserName?.Trim(), DisplayName, Role, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted);
+        if (user is not null)
+        {
+            Created = (user.UserName, password!);
+            UserName = DisplayName = Role = null;
+        }
+        else
+        {
+            foreach (var p in refused!.Problems) ModelState.AddModelError(p.Field switch { "userName" => nameof(UserName), "displayName" => nameof(DisplayName), _ => nameof(Role) }, p.Message);
+            Refused = refused.Problems.Count > 0 ? null : refused.Message;
+        }
+        Staff = await admin.ListAsync(User.StaffBureau(), HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(Guid userId)
+    {
+        var (user, refused) = await admin.DisableAsync(userId, User.UserId(), User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted);
+        if (refused?.Status == StatusCodes.Status404NotFound) return NotFound();
+        TempData["Done"] = user is null ? refused!.Message : $"{user.UserName} 已停用。";
+        return Redirect("/admin/staff");
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ses.Service.Accounts;
+using Ses.Service.Data;
+using Ses.Service.Delivery;
+using Ses.Service.Storage;
+
+namespace Ses.Service.Pages.Legal;
+
+/// <summary>One delivery of the bureau: its evidence timeline with Beijing-time labels, the outcome and deadlines, the delivery certificate and the paper receipt.</summary>
+public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates certificates, SesDbContext db, IFileStore files) : PageModel
+{
+    public DeliveryView Delivery { get; private set; } = null!;
+
+    public string? Counterparty { get; private set; }
+
+    public string? Refused { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    /// <summary>The delivery certificate (送达证明): rendered now, signed and timestamped.</summary>
+    public async Task<IActionResult> OnGetCertificateAsync(Guid id)
+    {
+        try
+        {
+            var pdf = await certificates.ExportAsync(id, User.StaffBureau(), HttpContext.RequestAborted);
+            return pdf is null ? NotFound() : File(pdf, "application/pdf", $"delivery-certificate-{id}.pdf");
+        }
+        catch (Ses.Documents.Signing.Crypto.TimestampException)
+        {
+            Refused = "时间戳服务不可用，送达证明未生成，请稍后再试。";
+        }
+        catch (Ses.Documents.Validation.FormValidationException e)
+        {
+            Refused = "送达证明无法生成：" + string.Join("；", e.Problems.Select(p => p.Message));
+        }
+        return await LoadAsync(id) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id)
+    {
+        var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == User.StaffBureau(), HttpContext.RequestAborted);
+        if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, HttpContext.RequestAborted) is not { } bytes) return NotFound();
+        return File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", $"receipt-{id}{Path.GetExtension(r.PaperReceiptName)}");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        if (await queries.OfBureauAsync(id, User.StaffBureau(), HttpContext.RequestAborted) is not { } view) return false;
+        Delivery = view;
+        Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == view.CounterpartyId).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        return true;
+    }
+
+    /// <summary>An evidence action in Chinese, as the certificate names it.</summary>
+    public static string Action(string action) => DeliveryCertificates.Labels.GetValueOrDefault(action, action);
+}

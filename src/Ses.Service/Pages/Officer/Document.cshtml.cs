@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
+using Ses.Service.Accounts;
+using Ses.Service.Data;
+using Ses.Service.Delivery;
+using Ses.Service.Issuing;
+using Ses.Service.Storage;
+
+namespace Ses.Service.Pages.Officer;
+
+/// <summary>An issued document: its files, serving it, recording the paper delivery with the receipt scan, voiding it with a reason.</summary>
+public sealed class DocumentModel(DocumentRegister register, DeliveryService deliveries, DeliveryQueries queries, DocumentEngine engine, SesDbContext db,
+    IFileStore files) : PageModel
+{
+    public IssuedDocument Document { get; private set; } = null!;
+
+    public string Title { get; private set; } = "";
+
+    public bool Important { get; private set; }
+
+    public string? Counterparty { get; private set; }
+
+    public int ActiveAccounts { get; private set; }
+
+    public DeliveryView? Delivery { get; private set; }
+
+    public string? Refused { get; private set; }
+
+    /// <summary>Which form the problems belong to: serve, paper or void.</summary>
+    public string? Section { get; private set; }
+
+    [BindProperty]
+    public string? Mode { get; set; }
+
+    [BindProperty]
+    public string? DeliveredOn { get; set; }
+
+    [BindProperty]
+    public string? Method { get; set; }
+
+    [BindProperty]
+    public string? TrackingNumber { get; set; }
+
+    [BindProperty]
+    public string? SignedBy { get; set; }
+
+    [BindProperty]
+    public IFormFile? Receipt { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public Task<IActionResult> OnGetPdfAsync(Guid id) => FileAsync(id, pdf: true);
+
+    public Task<IActionResult> OnGetDocxAsync(Guid id) => FileAsync(id, pdf: false);
+
+    public async Task<IActionResult> OnPostServeAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        ServiceMode? mode = Mode switch { "electronic" => ServiceMode.Electronic, "paper" => ServiceMode.Paper, "both" => ServiceMode.Both, _ => null };
+        try
+        {
+            await deliveries.ServeAsync(id, User.StaffBureau(), mode, User.UserName(), HttpContext.RequestAborted);
+        }
+        catch (DeliveryException e)
+        {
+            return Refuse("serve", e);
+        }
+        TempData["Done"] = "已送达至相对人账户。";
+        return Redirect($"/officer/documents/{id}");
+    }
+
+    public async Task<IActionResult> OnPostPaperAsync(Guid id)
+    {
+        if (!await LoadAsync(id) || Delivery is null) return NotFound();
+        DateOnly? on = DateOnly.TryParseExact(DeliveredOn ?? "", "yyyy-MM-dd", out var d) ? d : null;
+        byte[]? receipt = null;
+        if (Receipt is { Length: > 0 and <= DeliveryService.MaxReceiptBytes + 1 })
+        {
+            using var buffer = new MemoryStream();
+            await Receipt.CopyToAsync(buffer, HttpContext.RequestAborted);
+            receipt = buffer.ToArray();
+        }
+        else if (Receipt is { Length: > DeliveryService.MaxReceiptBytes })
+        {
+            receipt = new byte[DeliveryService.MaxReceiptBytes + 1]; // refused by size, with the service's message
+        }
+        try
+        {
+            await deliveries.RecordPaperAsync(Delivery.Id, User.StaffBureau(),
+                new PaperDeliveryInput(on, Method, TrackingNumber, SignedBy, receipt, Receipt?.FileName), User.UserName(), HttpContext.RequestAborted);
+        }
+        catch (DeliveryException e)
+        {
+            return Refuse("paper", e);
+        }
+        TempData["Done"] = "纸质送达已登记。";
+        return Redirect($"/officer/documents/{id}");
+    }
+
+    public async Task<IActionResult> OnPostVoidAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        var (voided, refused) = await register.VoidAsync(id, Reason, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted);
+        if (voided is null)
+        {
+            Section = "void";
+            foreach (var p in refused!.Problems) ModelState.AddModelError(nameof(Reason), p.Message);
+            Refused = refused.Problems.Count > 0 ? null : refused.Message;
+            return Page();
+        }
+        TempData["Done"] = "文书已作废，文号保留。";
+        return Redirect($"/officer/documents/{id}");
+    }
+
+    private IActionResult Refuse(string section, DeliveryException e)
+    {
+        Section = section;
+        if (e.Status == StatusCodes.Status404NotFound) return NotFound();
+        foreach (var p in e.Problems)
+        {
+            ModelState.AddModelError(p.Field switch
+            {
+                "mode" or "counterpartyId" => nameof(Mode), "deliveredOn" => nameof(DeliveredOn), "method" => nameof(Method),
+                "trackingNumber" => nameof(TrackingNumber), "signedBy" => nameof(SignedBy), "receipt" => nameof(Receipt), _ => "",
+            }, p.Message);
+        }
+        Refused = e.Problems.Count > 0 ? "有需要更正的内容，见各项旁的说明。" : e.Message;
+        return Page();
+    }
+
+    private async Task<IActionResult> FileAsync(Guid id, bool pdf)
+    {
+        if (await register.OwnAsync(id, User.StaffBureau(), HttpContext.RequestAborted) is not { } d) return NotFound();
+        var content = await files.GetAsync(pdf ? d.PdfSha256 : d.DocxSha256, HttpContext.RequestAborted);
+        if (content is null) return NotFound();
+        return pdf
+            ? File(content, "application/pdf", $"{d.Id}.pdf")
+            : File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{d.Id}.docx");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var document = await register.OwnAsync(id, User.StaffBureau(), HttpContext.RequestAborted);
+        if (document is null) return false;
+        Document = document;
+        var form = engine.Templates.FindForm(document.FormId);
+        Title = form?.Title ?? document.FormId;
+        Important = form?.Important == true;
+        if (document.CounterpartyId is { } cp)
+        {
+            Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == cp).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+            ActiveAccounts = await db.CounterpartyAccounts.CountAsync(a => a.CounterpartyId == cp && a.Active, HttpContext.RequestAborted);
+        }
+        var record = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(r => r.DocumentId == id, HttpContext.RequestAborted);
+        Delivery = record is null ? null : await queries.ViewAsync(record, staff: true, HttpContext.RequestAborted);
+        return true;
+    }
+}

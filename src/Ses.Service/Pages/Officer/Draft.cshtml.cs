@@ -1,0 +1,149 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
+using Ses.Documents.Templates;
+using Ses.Documents.Validation;
+using Ses.Service.Accounts;
+using Ses.Service.Calendar;
+using Ses.Service.Data;
+using Ses.Service.Issuing;
+
+namespace Ses.Service.Pages.Officer;
+
+/// <summary>
+/// A new document from a form, or a draft being edited: the form's fields generated from its schema, the validator's
+/// messages beside them, the PDF preview as issuing would print it, and issuing.
+/// </summary>
+public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDbContext db, CalendarStore calendars, TimeProvider time) : PageModel
+{
+    public FormTemplate Form { get; private set; } = null!;
+
+    public Draft? Draft { get; private set; }
+
+    public JsonObject Data { get; private set; } = [];
+
+    public Guid? CounterpartyId { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Counterparties { get; private set; } = [];
+
+    public Dictionary<string, List<string>> Problems { get; } = [];
+
+    public Dictionary<string, int> RowsShown { get; } = [];
+
+    public string? Refused { get; private set; }
+
+    /// <summary>The reply date issuing now would propose, shown beside the field that takes it.</summary>
+    public string? Proposal { get; private set; }
+
+    private string Bureau => User.StaffBureau();
+
+    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+
+    public async Task<IActionResult> OnGetAsync(Guid? id, string? form)
+    {
+        if (!await LoadAsync(id, form)) return NotFound();
+        if (Draft is not null) await CheckAsync(Draft);
+        return Page();
+    }
+
+    /// <summary>Saves the values (a draft may be incomplete); the page then shows what issuing would still refuse.</summary>
+    public async Task<IActionResult> OnPostSaveAsync(Guid? id, string? form, int version, Guid? counterpartyId)
+    {
+        if (!await LoadAsync(id, form)) return NotFound();
+        Data = FormFields.Read(Form, Request.Form);
+        CounterpartyId = counterpartyId;
+        using var json = JsonDocument.Parse(Data.ToJsonString());
+        var (saved, refused) = Draft is null
+            ? await drafts.CreateAsync(new DraftRequest(Form.Id, json.RootElement, CounterpartyId: counterpartyId), Bureau, User.UserName(), Source, HttpContext.RequestAborted)
+            : await drafts.UpdateAsync(Draft.Id, new DraftUpdate(json.RootElement, version, counterpartyId), Bureau, User.UserName(), Source, HttpContext.RequestAborted);
+        if (saved is null)
+        {
+            Show(refused!);
+            return Page();
+        }
+        TempData["Done"] = "草稿已保存。";
+        return Redirect($"/officer/draft/{saved.Id}");
+    }
+
+    /// <summary>Shows one more row of a rows field, keeping what was typed (nothing is saved).</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(Guid? id, string? form, string? row, Guid? counterpartyId)
+    {
+        if (!await LoadAsync(id, form)) return NotFound();
+        Data = FormFields.Read(Form, Request.Form);
+        CounterpartyId = counterpartyId;
+        foreach (var key in Request.Form.Keys.Where(k => k.StartsWith("rows.", StringComparison.Ordinal)))
+        {
+            if (int.TryParse(Request.Form[key], out var n)) RowsShown[key["rows.".Length..]] = n;
+        }
+        if (row is not null) RowsShown[row] = RowsShown.GetValueOrDefault(row) + 1;
+        return Page();
+    }
+
+    /// <summary>The draft as PDF, unnumbered and unsigned; if issuing would refuse it, the draft page with the problems.</summary>
+    public async Task<IActionResult> OnGetPreviewAsync(Guid? id)
+    {
+        if (id is null || !await LoadAsync(id, null)) return NotFound();
+        var (pdf, problems) = await drafts.PreviewAsync(Draft!, HttpContext.RequestAborted);
+        if (pdf is not null) return File(pdf, "application/pdf");
+        foreach (var p in problems) Add(p);
+        Refused = "有需要更正的内容，暂不能预览。";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(Guid? id)
+    {
+        if (id is null || !await LoadAsync(id, null)) return NotFound();
+        var (document, refused) = await drafts.IssueAsync(id.Value, Bureau, User.UserName(), Source, HttpContext.RequestAborted);
+        if (document is null)
+        {
+            Show(refused!);
+            return Page();
+        }
+        TempData["Done"] = $"已签发：{document.Number}";
+        return Redirect($"/officer/documents/{document.Id}");
+    }
+
+    private async Task<bool> LoadAsync(Guid? id, string? formId)
+    {
+        if (id is { } draftId)
+        {
+            Draft = await drafts.OwnAsync(draftId, Bureau, HttpContext.RequestAborted);
+            if (Draft is null) return false;
+            formId = Draft.FormId;
+            Data = JsonNode.Parse(Draft.DataJson) as JsonObject ?? [];
+            CounterpartyId = Draft.CounterpartyId;
+        }
+        if (engine.Templates.FindForm(formId ?? "") is not { Series: not null } form) return false;
+        Form = form;
+        Counterparties = (await db.Counterparties.AsNoTracking().Where(c => c.SupervisingBureau == Bureau).Select(c => new { c.Id, c.Name })
+            .ToListAsync(HttpContext.RequestAborted)).OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (c.Id, c.Name)).ToList();
+        if (form.Fields.Any(f => f.Proposal == "reply-date"))
+        {
+            Proposal = Pages.Show.Date(LegalDates.ProposedReplyDate(time.GetUtcNow(), await calendars.CurrentAsync(HttpContext.RequestAborted)).Date);
+        }
+        return true;
+    }
+
+    private async Task CheckAsync(Draft draft)
+    {
+        if (draft.IssuedDocumentId is not null) return;
+        var (_, problems) = await drafts.CheckAsync(draft, HttpContext.RequestAborted);
+        foreach (var p in problems) Add(p);
+    }
+
+    private void Show(Refusal refused)
+    {
+        foreach (var p in refused.Problems) Add(p);
+        Refused = refused.Problems.Count > 0 ? "有需要更正的内容，见各项旁的说明。" : refused.Message;
+    }
+
+    private void Add(Problem p)
+    {
+        var key = p.Field.Length == 0 ? "" : p.Field;
+        if (!Problems.TryGetValue(key, out var list)) Problems[key] = list = [];
+        list.Add(p.Message);
+    }
+}

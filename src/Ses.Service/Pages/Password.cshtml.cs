@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ses.Service.Accounts;
+using Ses.Service.Data;
+
+namespace Ses.Service.Pages;
+
+/// <summary>
+/// Changing one's password, required before anything else after the first sign-in (seed 000 §三(一)); the same rules as
+/// the API. The cookie is then issued again without the must-change mark.
+/// </summary>
+public sealed class PasswordModel(SesDbContext db, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? RepeatPassword { get; set; }
+
+    public bool Required => User.FindFirst(SesClaims.MustChangePassword)?.Value == "true";
+
+    public bool Changed { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (NewPassword != RepeatPassword)
+        {
+            ModelState.AddModelError(nameof(RepeatPassword), "两次输入的新密码不一致");
+            return Page();
+        }
+        var user = await SignInRules.CurrentAsync(db, HttpContext);
+        if (await SignInRules.ChangePasswordAsync(user, CurrentPassword, NewPassword, db, time, HttpContext) is { } problem)
+        {
+            ModelState.AddModelError(problem.Field == "currentPassword" ? nameof(CurrentPassword) : nameof(NewPassword), problem.Message);
+            return Page();
+        }
+        var principal = user switch
+        {
+            StaffUser s => SesClaims.ForStaff(s, CookieAuthenticationDefaults.AuthenticationScheme),
+            Counterparties.CounterpartyAccount a => SesClaims.ForAccount(a, CookieAuthenticationDefaults.AuthenticationScheme),
+            _ => throw new InvalidOperationException("unknown kind of user"),
+        };
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        TempData["Done"] = "密码已修改。";
+        return Redirect(user is StaffUser ? "/" : "/inbox");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Ses.Service.Calendar;
+
+namespace Ses.Service.Pages;
+
+/// <summary>
+/// How the pages write dates and times: dates as 2026年2月25日, times in Beijing time with the label, provisional
+/// dates marked 「暂定」 — one way everywhere.
+/// </summary>
+public static class Show
+{
+    public const string Provisional = "「暂定」";
+
+    public static string Date(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+
+    public static string Date(DateOnly? d) => d is { } x ? Date(x) : "—";
+
+    public static string Date(DateOnly? d, bool provisional) => d is { } x ? Date(x) + (provisional ? Provisional : "") : "—";
+
+    /// <summary>2026年2月25日 14:05（北京时间）.</summary>
+    public static string Time(DateTimeOffset t)
+    {
+        var b = t.ToOffset(LegalDates.Beijing);
+        return Date(DateOnly.FromDateTime(b.DateTime)) + " " + b.ToString("HH:mm", CultureInfo.InvariantCulture) + "（北京时间）";
+    }
+
+    public static string Time(DateTimeOffset? t) => t is { } x ? Time(x) : "—";
+
+    /// <summary>An evidence time to the millisecond: 2026年2月25日 14:05:09.123（北京时间）.</summary>
+    public static string Precise(DateTimeOffset t)
+    {
+        var b = t.ToOffset(LegalDates.Beijing);
+        return Date(DateOnly.FromDateTime(b.DateTime)) + " " + b.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) + "（北京时间）";
+    }
+
+    /// <summary>The machine-readable value of a time element.</summary>
+    public static string Iso(DateTimeOffset t) => t.ToOffset(LegalDates.Beijing).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string InboxStatus(string status) => status switch
+    {
+        "new" => "新送达",
+        "opened" => "已查看",
+        "confirmed" => "已确认收讫",
+        "deemed" => "视为送达",
+        _ => status,
+    };
+
+    public static string Mode(string mode) => mode switch
+    {
+        "electronic" => "电子送达",
+        "paper" => "纸质送达",
+        "both" => "电子送达并纸质送达",
+        _ => mode,
+    };
+
+    public static string Role(string role) => role switch
+    {
+        Accounts.StaffRole.Officer => "承办人",
+        Accounts.StaffRole.Legal => "法制人员",
+        Accounts.StaffRole.Admin => "管理员",
+        _ => role,
+    };
+}
