@@ -15,11 +15,16 @@ using Ses.Service.Storage;
 // Delivery benchmarks on a fresh SQLite file in a temporary folder (docs/benchmarks.md):
 //   dotnet run -c Release --project bench/Ses.DeliveryBench -- deemed [count]          the job over <count> due deliveries (default 100000)
 //   dotnet run -c Release --project bench/Ses.DeliveryBench -- serve [count] [workers]  serving + notification enqueue (default 3000, 4)
+// Database__SqliteSynchronous=normal measures with that setting (README, Database keys).
 var mode = args.FirstOrDefault() ?? "deemed";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : mode == "serve" ? 3000 : 100_000;
 var workers = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 4;
 var folder = Directory.CreateTempSubdirectory("ses-delivery-bench-").FullName;
-var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "ses.db")}", FilesPath = Path.Combine(folder, "files") };
+var options = new DatabaseOptions
+{
+    ConnectionString = $"Data Source={Path.Combine(folder, "ses.db")}", FilesPath = Path.Combine(folder, "files"),
+    SqliteSynchronous = Environment.GetEnvironmentVariable("Database__SqliteSynchronous") ?? "full",
+};
 var engine = DocumentEngine.Load(TemplateLibrary.Locate(null));
 var servedAt = new DateTimeOffset(2026, 2, 13, 15, 30, 0, TimeSpan.Zero); // deemed on 25 February (Spring Festival)
 try

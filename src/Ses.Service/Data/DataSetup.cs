@@ -67,6 +67,7 @@ public static class DataSetup
         var csb = new SqliteConnectionStringBuilder(options.ConnectionString ?? "Data Source=data/ses.db") { DefaultTimeout = 30, Pooling = true };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(csb.DataSource))!);
         o.UseSqlite(csb.ToString());
+        if (options.SqliteSynchronous == "normal") o.AddInterceptors(SynchronousNormal.Instance);
     }
 
     /// <summary>Applies pending migrations; SQLite is switched to WAL so readers do not wait for the writer.</summary>
@@ -80,5 +81,32 @@ public static class DataSetup
     {
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await db.Database.MigrateAsync();
+    }
+
+    /// <summary>
+    /// <c>PRAGMA synchronous=NORMAL</c> on every connection (<c>Database:SqliteSynchronous=normal</c>): in WAL mode a commit
+    /// no longer waits for the disk; the database stays consistent, and survives a crash of the service, but the last
+    /// commits before a power loss or an operating-system crash may be lost.
+    /// </summary>
+    private sealed class SynchronousNormal : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public static readonly SynchronousNormal Instance = new();
+
+        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+            Apply(connection);
+
+        public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
+            CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(System.Data.Common.DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL";
+            command.ExecuteNonQuery();
+        }
     }
 }
