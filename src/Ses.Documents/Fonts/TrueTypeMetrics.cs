@@ -27,6 +27,9 @@ internal sealed class TrueTypeMetrics
 
     public bool Covers(int codePoint) => _glyphs.TryGetValue(codePoint, out var g) && g != 0;
 
+    /// <summary>Advance width of a glyph in font units.</summary>
+    public ushort Advance(int glyph) => glyph < _advances.Length ? _advances[glyph] : _advances[^1];
+
     /// <summary>Advance width of a code point in ems (1.0 = the font size).</summary>
     public double AdvanceEm(int codePoint)
     {
