@@ -26,7 +26,7 @@ internal static class Stages
             var t1 = sw.Elapsed.TotalMilliseconds;
             var layout = DocumentLayout.Lay(doc, engine.Fonts);
             var t2 = sw.Elapsed.TotalMilliseconds;
-            var subsets = PdfRenderer.Subsets(layout, engine.Fonts);
+            var subsets = DocumentFonts.For(input.Form, doc.Bureau, layout, engine.Fonts, engine.Subsets);
             var t3 = sw.Elapsed.TotalMilliseconds;
             PdfRenderer.Write(doc, layout, engine.Fonts, subsets);
             var t4 = sw.Elapsed.TotalMilliseconds;

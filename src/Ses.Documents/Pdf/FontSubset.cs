@@ -1,28 +1,31 @@
+using System.Globalization;
+using System.Text;
 using Ses.Documents.Fonts;
 
 namespace Ses.Documents.Pdf;
 
 /// <summary>
-/// One font as a document uses it: the characters drawn with it, the CID each is written as in the content streams,
-/// and the embedded subset. CIDs are 1, 2, … in code point order; glyphs are numbered in the subset in the order of
-/// their first CID, so that CID = glyph number (/CIDToGIDMap /Identity) unless two characters share a glyph or one has
-/// none, and then the map is written out.
+/// An embedded subset of one font for a set of characters, with everything its PDF objects need already built and
+/// compressed, so a subset can be shared by many documents (see <see cref="SubsetCache"/>). Immutable.
 /// </summary>
+/// <remarks>
+/// CIDs are 1, 2, … in code point order; glyphs are numbered in the subset in the order of their first CID, so that
+/// CID = glyph number (/CIDToGIDMap /Identity) unless two characters share a glyph or one has none, and then the map
+/// is written out.
+/// </remarks>
 internal sealed class FontSubset
 {
     private readonly Dictionary<int, ushort> _cids;
 
-    private FontSubset(FontFace face, string resourceName, int[] codePoints)
+    private FontSubset(FontFace face, int[] codePoints)
     {
         Face = face;
-        ResourceName = resourceName;
-        CodePoints = codePoints;
         _cids = new Dictionary<int, ushort>(codePoints.Length);
         var metrics = face.Metrics;
         var newGlyph = new Dictionary<int, ushort>(codePoints.Length) { [0] = 0 };
-        Glyphs = new List<ushort>(codePoints.Length + 1) { 0 };
-        CidToGid = new ushort[codePoints.Length + 1];
-        IdentityMap = true;
+        var glyphs = new List<ushort>(codePoints.Length + 1) { 0 };
+        var cidToGid = new ushort[codePoints.Length + 1];
+        var identity = true;
         for (var i = 0; i < codePoints.Length; i++)
         {
             var cid = (ushort)(i + 1);
@@ -30,51 +33,86 @@ internal sealed class FontSubset
             var glyph = metrics.GlyphId(codePoints[i]);
             if (!newGlyph.TryGetValue(glyph, out var gid))
             {
-                gid = (ushort)Glyphs.Count;
+                gid = (ushort)glyphs.Count;
                 newGlyph[glyph] = gid;
-                Glyphs.Add((ushort)glyph);
+                glyphs.Add((ushort)glyph);
             }
-            CidToGid[cid] = gid;
-            IdentityMap &= gid == cid;
+            cidToGid[cid] = gid;
+            identity &= gid == cid;
         }
-        Program = TrueTypeSubset.Build(face.Program, Glyphs);
-        Tag = SubsetTag(face.Program.PostScriptName, Glyphs);
+
+        var program = TrueTypeSubset.Build(face.Program, glyphs);
+        ProgramLength = program.Length;
+        Program = Flate.Compress(program);
+        ToUnicode = Flate.Compress(ToUnicodeCMap.Write(codePoints));
+        CidToGidMap = identity ? null : Flate.Compress(MapBytes(cidToGid));
+        Widths = WidthArray(face, glyphs, cidToGid);
+        BaseFont = SubsetTag(face.Program.PostScriptName, glyphs) + "+" + face.Program.PostScriptName;
     }
 
     public FontFace Face { get; }
 
-    /// <summary>The name the page resources give the font (F1, F2, …).</summary>
-    public string ResourceName { get; }
+    /// <summary>/BaseFont and /FontName: a tag of six capital letters naming this subset (ISO 32000-1 §9.6.4), the same for the same glyphs, and the PostScript name.</summary>
+    public string BaseFont { get; }
 
-    /// <summary>The characters drawn, ascending; the CID of <c>CodePoints[i]</c> is <c>i + 1</c>.</summary>
-    public int[] CodePoints { get; }
-
-    /// <summary>The original glyph numbers of the subset's glyphs (composite glyphs' components included).</summary>
-    public List<ushort> Glyphs { get; }
-
-    /// <summary>The subset glyph of each CID (index 0 unused).</summary>
-    public ushort[] CidToGid { get; }
-
-    public bool IdentityMap { get; }
-
-    /// <summary>The subset's TrueType program, uncompressed.</summary>
+    /// <summary>The TrueType program, compressed (FontFile2).</summary>
     public byte[] Program { get; }
 
-    /// <summary>Six capital letters naming this subset (ISO 32000-1 §9.6.4), the same for the same glyphs.</summary>
-    public string Tag { get; }
+    /// <summary>The program's length before compression (/Length1).</summary>
+    public int ProgramLength { get; }
 
-    public string BaseFont => Tag + "+" + Face.Program.PostScriptName;
+    /// <summary>The ToUnicode CMap, compressed.</summary>
+    public byte[] ToUnicode { get; }
 
-    public ushort Cid(int codePoint) => _cids[codePoint];
+    /// <summary>The /CIDToGIDMap stream, compressed, or null for /Identity.</summary>
+    public byte[]? CidToGidMap { get; }
 
-    /// <summary>Width of a CID in glyph space (1/1000 em).</summary>
-    public double Width(int cid) => Face.Program.Advance(Glyphs[CidToGid[cid]]) * 1000.0 / Face.Metrics.UnitsPerEm;
+    /// <summary>The /W array for the CIDs whose width is not the default 1000, or null when there are none.</summary>
+    public string? Widths { get; }
 
-    public static FontSubset Create(FontFace face, string resourceName, HashSet<int> codePoints)
+    public bool Has(int codePoint) => _cids.ContainsKey(codePoint);
+
+    public bool TryGetCid(int codePoint, out ushort cid) => _cids.TryGetValue(codePoint, out cid);
+
+    /// <summary>A subset of <paramref name="face"/> for the given characters, in ascending order without repeats.</summary>
+    public static FontSubset Create(FontFace face, int[] codePoints) => new(face, codePoints);
+
+    /// <summary>§9.7.4.3: consecutive CIDs grouped, c [w1 w2 …], widths in 1/1000 em.</summary>
+    private static string? WidthArray(FontFace face, List<ushort> glyphs, ushort[] cidToGid)
     {
-        var sorted = codePoints.ToArray();
-        Array.Sort(sorted);
-        return new FontSubset(face, resourceName, sorted);
+        StringBuilder? sb = null;
+        var open = false;
+        var perEm = 1000.0 / face.Metrics.UnitsPerEm;
+        for (var cid = 1; cid < cidToGid.Length; cid++)
+        {
+            var width = face.Program.Advance(glyphs[cidToGid[cid]]) * perEm;
+            if (Math.Abs(width - 1000) < 1e-9)
+            {
+                if (open) sb!.Append(']');
+                open = false;
+                continue;
+            }
+            sb ??= new StringBuilder("[");
+            if (!open) sb.Append(cid.ToString(CultureInfo.InvariantCulture)).Append('[');
+            else sb.Append(' ');
+            sb.Append(width.ToString("0.###", CultureInfo.InvariantCulture));
+            open = true;
+        }
+        if (sb is null) return null;
+        if (open) sb.Append(']');
+        return sb.Append(']').ToString();
+    }
+
+    /// <summary>§9.7.4.2: the subset glyph of each CID as two bytes, big-endian.</summary>
+    private static byte[] MapBytes(ushort[] cidToGid)
+    {
+        var map = new byte[cidToGid.Length * 2];
+        for (var cid = 0; cid < cidToGid.Length; cid++)
+        {
+            map[cid * 2] = (byte)(cidToGid[cid] >> 8);
+            map[cid * 2 + 1] = (byte)cidToGid[cid];
+        }
+        return map;
     }
 
     private static string SubsetTag(string name, List<ushort> glyphs)

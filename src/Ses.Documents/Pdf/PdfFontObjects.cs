@@ -1,13 +1,13 @@
 using System.Globalization;
-using System.Text;
 using PdfSharp.Pdf;
 
 namespace Ses.Documents.Pdf;
 
 /// <summary>
 /// Adds a font subset to a PDFsharp document as a Type0 font with Identity-H encoding over a CIDFontType2 (ISO 32000-1
-/// §9.7): the compressed TrueType program, the widths that differ from 1000, the CID-to-glyph map when it is not the
-/// identity, and the ToUnicode CMap.
+/// §9.7) from the subset's prepared parts: the compressed TrueType program, the widths that differ from 1000, the
+/// CID-to-glyph map when it is not the identity, and the ToUnicode CMap. The byte arrays of a shared subset are handed
+/// to PDFsharp as they are; PDFsharp only reads them.
 /// </summary>
 internal static class PdfFontObjects
 {
@@ -15,8 +15,8 @@ internal static class PdfFontObjects
     {
         var program = subset.Face.Program;
 
-        var fontFile = Stream(pdf, Flate.Compress(subset.Program));
-        fontFile.Elements.SetInteger("/Length1", subset.Program.Length);
+        var fontFile = Stream(pdf, subset.Program);
+        fontFile.Elements.SetInteger("/Length1", subset.ProgramLength);
 
         var descriptor = Indirect(pdf);
         descriptor.Elements.SetName("/Type", "/FontDescriptor");
@@ -38,9 +38,9 @@ internal static class PdfFontObjects
         cidFont.Elements["/CIDSystemInfo"] = new PdfLiteral("<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>");
         cidFont.Elements.SetReference("/FontDescriptor", descriptor);
         cidFont.Elements.SetInteger("/DW", 1000);
-        if (Widths(subset) is { } widths) cidFont.Elements["/W"] = new PdfLiteral(widths);
-        if (subset.IdentityMap) cidFont.Elements.SetName("/CIDToGIDMap", "/Identity");
-        else cidFont.Elements.SetReference("/CIDToGIDMap", Stream(pdf, Flate.Compress(CidToGidMap(subset))));
+        if (subset.Widths is { } widths) cidFont.Elements["/W"] = new PdfLiteral(widths);
+        if (subset.CidToGidMap is { } map) cidFont.Elements.SetReference("/CIDToGIDMap", Stream(pdf, map));
+        else cidFont.Elements.SetName("/CIDToGIDMap", "/Identity");
 
         var type0 = Indirect(pdf);
         type0.Elements.SetName("/Type", "/Font");
@@ -48,7 +48,7 @@ internal static class PdfFontObjects
         type0.Elements.SetName("/BaseFont", "/" + subset.BaseFont);
         type0.Elements.SetName("/Encoding", "/Identity-H");
         type0.Elements["/DescendantFonts"] = new PdfArray(pdf, cidFont.Reference!);
-        type0.Elements.SetReference("/ToUnicode", Stream(pdf, Flate.Compress(ToUnicodeCMap.Write(subset.CodePoints))));
+        type0.Elements.SetReference("/ToUnicode", Stream(pdf, subset.ToUnicode));
         return type0;
     }
 
@@ -66,42 +66,5 @@ internal static class PdfFontObjects
         var dict = new PdfDictionary(pdf);
         pdf.Internals.AddObject(dict);
         return dict;
-    }
-
-    /// <summary>The /W array (§9.7.4.3) for the CIDs whose width is not the default 1000, consecutive ones grouped.</summary>
-    private static string? Widths(FontSubset subset)
-    {
-        StringBuilder? sb = null;
-        var open = false;
-        for (var cid = 1; cid <= subset.CodePoints.Length; cid++)
-        {
-            var width = subset.Width(cid);
-            if (Math.Abs(width - 1000) < 1e-9)
-            {
-                if (open) sb!.Append(']');
-                open = false;
-                continue;
-            }
-            sb ??= new StringBuilder("[");
-            if (!open) sb.Append(cid.ToString(CultureInfo.InvariantCulture)).Append('[');
-            else sb.Append(' ');
-            sb.Append(width.ToString("0.###", CultureInfo.InvariantCulture));
-            open = true;
-        }
-        if (sb is null) return null;
-        if (open) sb.Append(']');
-        return sb.Append(']').ToString();
-    }
-
-    /// <summary>The /CIDToGIDMap stream (§9.7.4.2): the subset glyph of each CID as two bytes, big-endian.</summary>
-    private static byte[] CidToGidMap(FontSubset subset)
-    {
-        var map = new byte[subset.CidToGid.Length * 2];
-        for (var cid = 0; cid < subset.CidToGid.Length; cid++)
-        {
-            map[cid * 2] = (byte)(subset.CidToGid[cid] >> 8);
-            map[cid * 2 + 1] = (byte)subset.CidToGid[cid];
-        }
-        return map;
     }
 }

@@ -3,6 +3,7 @@ using PdfSharp.Pdf;
 using Ses.Documents.Fonts;
 using Ses.Documents.Layout;
 using Ses.Documents.Rendering;
+using Ses.Documents.Templates;
 
 namespace Ses.Documents.Pdf;
 
@@ -17,36 +18,10 @@ internal static class PdfRenderer
 
     static PdfRenderer() => PdfSharp.PdfSharpLicense.SetAgplLicense();
 
-    public static byte[] Render(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts)
-    {
-        var subsets = Subsets(layout, fonts);
-        return Write(doc, layout, fonts, subsets);
-    }
+    public static byte[] Render(FormTemplate form, ResolvedDocument doc, LaidOutDocument layout, FontSet fonts, SubsetCache cache) =>
+        Write(doc, layout, fonts, DocumentFonts.For(form, doc.Bureau, layout, fonts, cache));
 
-    /// <summary>One subset for each font the layout draws with, named F1, F2, … in order of first use.</summary>
-    internal static Dictionary<FontFace, FontSubset> Subsets(LaidOutDocument layout, FontSet fonts)
-    {
-        var used = new List<(FontFace Face, HashSet<int> CodePoints)>(2);
-        foreach (var page in layout.Pages)
-        {
-            foreach (var t in page.Texts)
-            {
-                var face = fonts.ByIndex(t.Chain).Faces[t.Face];
-                var codePoints = used.Find(u => u.Face == face).CodePoints;
-                if (codePoints is null)
-                {
-                    codePoints = new HashSet<int>(512);
-                    used.Add((face, codePoints));
-                }
-                foreach (var r in t.Text.EnumerateRunes()) codePoints.Add(r.Value);
-            }
-        }
-        var subsets = new Dictionary<FontFace, FontSubset>(used.Count);
-        for (var i = 0; i < used.Count; i++) subsets[used[i].Face] = FontSubset.Create(used[i].Face, "F" + (i + 1), used[i].CodePoints);
-        return subsets;
-    }
-
-    internal static byte[] Write(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts, Dictionary<FontFace, FontSubset> subsets)
+    internal static byte[] Write(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts, DocumentFonts subsets)
     {
         using var pdf = new PdfDocument();
         pdf.Options.NoCompression = true; // PDFsharp 6.5's Flate data lacks the Adler-32 trailer; ours is compressed already
@@ -56,8 +31,8 @@ internal static class PdfRenderer
         pdf.Info.Creator = Producer;
         pdf.Info.Keywords = "ses-form:" + doc.FormId;
         pdf.Language = "zh-CN";
-        var fontObjects = new Dictionary<FontSubset, PdfDictionary>(subsets.Count);
-        foreach (var subset in subsets.Values) fontObjects[subset] = PdfFontObjects.Add(pdf, subset);
+        var fontObjects = new Dictionary<FontSubset, PdfDictionary>(subsets.Subsets.Count);
+        foreach (var subset in subsets.Subsets) fontObjects[subset] = PdfFontObjects.Add(pdf, subset);
         var onPage = new HashSet<FontSubset>();
         foreach (var pageOps in layout.Pages)
         {
@@ -70,9 +45,9 @@ internal static class PdfRenderer
             if (onPage.Count > 0)
             {
                 var fontResources = new PdfDictionary(pdf);
-                foreach (var subset in onPage.OrderBy(s => s.ResourceName, StringComparer.Ordinal))
+                foreach (var subset in subsets.Subsets)
                 {
-                    fontResources.Elements.SetReference("/" + subset.ResourceName, fontObjects[subset]);
+                    if (onPage.Contains(subset)) fontResources.Elements.SetReference("/" + subsets.NameOf(subset), fontObjects[subset]);
                 }
                 page.Resources.Elements["/Font"] = fontResources;
             }
