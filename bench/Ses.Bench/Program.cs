@@ -3,9 +3,9 @@ using Ses.Bench;
 
 // dotnet run -c Release --project bench/Ses.Bench -- --filter '*'     (BenchmarkDotNet)
 // dotnet run -c Release --project bench/Ses.Bench -- memory [count]   (memory over many renders)
-// dotnet run -c Release --project bench/Ses.Bench -- stages           (where a render's time goes)
+// dotnet run -c Release --project bench/Ses.Bench -- stages [form]    (where a render's time goes)
 // dotnet run -c Release --project bench/Ses.Bench -- renders [count]  (a fixed number of renders, for callgrind)
-if (args.Length > 0 && args[0] == "stages") { Stages.Run(); return; }
+if (args.Length > 0 && args[0] == "stages") { Stages.Run(args.Length > 1 ? args[1] : "notice-org"); return; }
 if (args.Length > 0 && args[0] == "renders")
 {
     // A fixed amount of work for instruction counts (valgrind --tool=callgrind): the difference between two counts

@@ -7,20 +7,20 @@ using Ses.Documents.Rendering;
 
 namespace Ses.Bench;
 
-/// <summary>Where a one-page notice's PDF time goes, stage by stage (after a long warm-up; indicative only).</summary>
+/// <summary>Where a form's PDF time goes, stage by stage (after a long warm-up; indicative only).</summary>
 internal static class Stages
 {
-    public static void Run()
+    public static void Run(string form)
     {
         var engine = BenchData.Engine();
-        using var sample = BenchData.Sample("notice-org");
-        var input = engine.Validate("notice-org", sample.RootElement).Input!;
+        using var sample = BenchData.Sample(form);
+        var input = engine.Validate(form, sample.RootElement).Input!;
         const int warmup = 500, n = 500;
         var totals = new double[5];
         for (var i = 0; i < warmup + n; i++)
         {
             var sw = Stopwatch.StartNew();
-            engine.Validate("notice-org", sample.RootElement);
+            engine.Validate(form, sample.RootElement);
             var t0 = sw.Elapsed.TotalMilliseconds;
             var doc = DocumentResolver.Resolve(input);
             var t1 = sw.Elapsed.TotalMilliseconds;
