@@ -7,28 +7,28 @@ using Ses.Documents.Rendering;
 
 namespace Ses.Bench;
 
-/// <summary>Where a one-page notice's PDF time goes, stage by stage (after a long warm-up; indicative only).</summary>
+/// <summary>Where a form's PDF time goes, stage by stage (after a long warm-up; indicative only).</summary>
 internal static class Stages
 {
-    public static void Run()
+    public static void Run(string form)
     {
         var engine = BenchData.Engine();
-        using var sample = BenchData.Sample("notice-org");
-        var input = engine.Validate("notice-org", sample.RootElement).Input!;
+        using var sample = BenchData.Sample(form);
+        var input = engine.Validate(form, sample.RootElement).Input!;
         const int warmup = 500, n = 500;
         var totals = new double[5];
         for (var i = 0; i < warmup + n; i++)
         {
             var sw = Stopwatch.StartNew();
-            engine.Validate("notice-org", sample.RootElement);
+            engine.Validate(form, sample.RootElement);
             var t0 = sw.Elapsed.TotalMilliseconds;
             var doc = DocumentResolver.Resolve(input);
             var t1 = sw.Elapsed.TotalMilliseconds;
             var layout = DocumentLayout.Lay(doc, engine.Fonts);
             var t2 = sw.Elapsed.TotalMilliseconds;
-            var raw = PdfRenderer.Draw(doc, layout, engine.Fonts);
+            var subsets = DocumentFonts.For(input.Form, doc.Bureau, layout, engine.Fonts, engine.Subsets);
             var t3 = sw.Elapsed.TotalMilliseconds;
-            PdfFinisher.Finish(raw);
+            PdfRenderer.Write(doc, layout, engine.Fonts, subsets);
             var t4 = sw.Elapsed.TotalMilliseconds;
             if (i < warmup) continue;
             totals[0] += t0;
@@ -38,6 +38,16 @@ internal static class Stages
             totals[4] += t4 - t3;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"validate {totals[0] / n:F2} ms, resolve {totals[1] / n:F2} ms, layout {totals[2] / n:F2} ms, PDFsharp {totals[3] / n:F2} ms, finisher {totals[4] / n:F2} ms"));
+            $"validate {totals[0] / n:F2} ms, resolve {totals[1] / n:F2} ms, layout {totals[2] / n:F2} ms, font subsets {totals[3] / n:F2} ms, writing (fonts and pages compressed, PDFsharp) {totals[4] / n:F2} ms"));
+    }
+
+    /// <summary>Renders the one-page notice to PDF <paramref name="count"/> times, after one render to load everything.</summary>
+    public static void Renders(int count)
+    {
+        var engine = BenchData.Engine();
+        using var sample = BenchData.Sample("notice-org");
+        var size = engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content.Length;
+        for (var i = 0; i < count; i++) engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} renders of {size} bytes"));
     }
 }

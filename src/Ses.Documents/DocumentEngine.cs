@@ -28,11 +28,13 @@ public sealed record RenderedDocument(byte[] Content, OutputFormat Format, Resol
 public sealed class DocumentEngine
 {
     private readonly FontSet _fonts;
+    private readonly SubsetCache _subsets;
 
     private DocumentEngine(TemplateLibrary templates)
     {
         Templates = templates;
         _fonts = new FontSet(templates.Settings);
+        _subsets = new SubsetCache(_fonts);
     }
 
     public TemplateLibrary Templates { get; }
@@ -73,7 +75,7 @@ public sealed class DocumentEngine
             return new RenderedDocument(DocxRenderer.Render(doc, _fonts), format, doc, null, 0);
         }
         var layout = DocumentLayout.Lay(doc, _fonts);
-        return new RenderedDocument(PdfRenderer.Render(doc, layout, _fonts), format, doc, layout.Seal, layout.Pages.Count);
+        return new RenderedDocument(PdfRenderer.Render(input.Form, doc, layout, _fonts, _subsets), format, doc, layout.Seal, layout.Pages.Count);
     }
 
     /// <summary>
@@ -142,4 +144,6 @@ public sealed class DocumentEngine
     }
 
     internal FontSet Fonts => _fonts;
+
+    internal SubsetCache Subsets => _subsets;
 }

@@ -1,6 +1,6 @@
 namespace Ses.Documents.Fonts;
 
-/// <summary>One font file: its bytes (handed to PDFsharp), its metrics, and the face name PDFsharp knows it by.</summary>
+/// <summary>One font file: its bytes, its metrics, and what an embedded subset is built from.</summary>
 internal sealed class FontFace
 {
     public FontFace(string path)
@@ -9,7 +9,7 @@ internal sealed class FontFace
         if (!File.Exists(path)) throw new FileNotFoundException($"font file not found: {path}", path);
         Data = File.ReadAllBytes(path);
         Metrics = TrueTypeMetrics.Read(Data);
-        FaceName = "ses-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Data))[..16];
+        Program = new FontProgram(Data, Metrics);
     }
 
     public string Path { get; }
@@ -18,7 +18,8 @@ internal sealed class FontFace
 
     public TrueTypeMetrics Metrics { get; }
 
-    public string FaceName { get; }
+    /// <summary>What an embedded subset of this font is built from.</summary>
+    public FontProgram Program { get; }
 
     public string FamilyName => Metrics.FamilyName;
 }

@@ -4,16 +4,24 @@ namespace Ses.Documents.Fonts;
 
 /// <summary>
 /// What the layout needs to know of a TrueType font: which code points it maps (cmap formats 4 and 12) and each
-/// glyph's advance width (hmtx). Read once per font file; lookups are dictionary hits.
+/// glyph's advance width (hmtx). Read once per font file. The layout asks for every character several times, so the
+/// Basic Multilingual Plane is a flat table (128 KB a font) and only the planes above it a dictionary.
 /// </summary>
 internal sealed class TrueTypeMetrics
 {
-    private readonly Dictionary<int, ushort> _glyphs;
+    private readonly ushort[] _bmp;
+    private readonly Dictionary<int, ushort> _astral;
     private readonly ushort[] _advances;
 
     private TrueTypeMetrics(Dictionary<int, ushort> glyphs, ushort[] advances, int unitsPerEm, string familyName)
     {
-        _glyphs = glyphs;
+        _bmp = new ushort[0x10000];
+        _astral = [];
+        foreach (var (cp, glyph) in glyphs)
+        {
+            if (cp < 0x10000) _bmp[cp] = glyph;
+            else _astral[cp] = glyph;
+        }
         _advances = advances;
         UnitsPerEm = unitsPerEm;
         FamilyName = familyName;
@@ -23,14 +31,18 @@ internal sealed class TrueTypeMetrics
 
     public string FamilyName { get; }
 
-    public int GlyphId(int codePoint) => _glyphs.TryGetValue(codePoint, out var g) ? g : 0;
+    public int GlyphId(int codePoint) =>
+        (uint)codePoint < 0x10000 ? _bmp[codePoint] : _astral.TryGetValue(codePoint, out var g) ? g : 0;
 
-    public bool Covers(int codePoint) => _glyphs.TryGetValue(codePoint, out var g) && g != 0;
+    public bool Covers(int codePoint) => GlyphId(codePoint) != 0;
+
+    /// <summary>Advance width of a glyph in font units.</summary>
+    public ushort Advance(int glyph) => glyph < _advances.Length ? _advances[glyph] : _advances[^1];
 
     /// <summary>Advance width of a code point in ems (1.0 = the font size).</summary>
     public double AdvanceEm(int codePoint)
     {
-        var g = _glyphs.TryGetValue(codePoint, out var id) ? id : 0;
+        var g = GlyphId(codePoint);
         var adv = g < _advances.Length ? _advances[g] : _advances[^1];
         return adv / (double)UnitsPerEm;
     }

@@ -65,34 +65,43 @@ internal sealed partial class DocumentLayout
         if (height > Remaining + 0.01 && _y > Styles.Top + 0.01) NewPage();
     }
 
+    /// <summary>The font chain (0 body, 1 title, 2 Latin) a block's text is set in.</summary>
+    internal static int ChainFor(BlockKind kind, string lang) => kind switch
+    {
+        BlockKind.Title => TitleChain,
+        BlockKind.Paragraph or BlockKind.Addressee or BlockKind.Line or BlockKind.Right when lang == "en" => LatinChain,
+        _ => BodyChain,
+    };
+
     private void Place(ResolvedBlock block)
     {
+        var chain = ChainFor(block.Kind, block.Lang);
         switch (block.Kind)
         {
             case BlockKind.Title:
                 foreach (var text in block.Text.Split('\n'))
                 {
-                    PlaceLines(text, TitleChain, Styles.TitleSize, 1, Styles.TitlePitch, Align.Center, 0);
+                    PlaceLines(text, chain, Styles.TitleSize, 1, Styles.TitlePitch, Align.Center, 0);
                 }
                 _y += _pitch * 0.5;
                 break;
             case BlockKind.Number:
-                PlaceLines(block.Text, BodyChain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Center, 0);
+                PlaceLines(block.Text, chain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Center, 0);
                 _y += _pitch;
                 break;
-            case BlockKind.Paragraph when block.Lang == "en":
-                PlaceLines(block.Text, LatinChain, Styles.EnglishSize, 1, Styles.EnglishPitch, Align.Left, Styles.EnglishSize * 2);
+            case BlockKind.Paragraph when chain == LatinChain:
+                PlaceLines(block.Text, chain, Styles.EnglishSize, 1, Styles.EnglishPitch, Align.Left, Styles.EnglishSize * 2);
                 break;
             case BlockKind.Paragraph:
-                PlaceLines(block.Text, BodyChain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Left, Styles.BodyCell * 2);
+                PlaceLines(block.Text, chain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Left, Styles.BodyCell * 2);
                 break;
             case BlockKind.Addressee:
             case BlockKind.Line:
             case BlockKind.Right:
-                var english = block.Lang == "en";
+                var english = chain == LatinChain;
                 foreach (var text in block.Text.Split('\n'))
                 {
-                    PlaceLines(text, english ? LatinChain : BodyChain, english ? Styles.EnglishSize : Styles.BodySize, english ? 1 : Styles.BodyScale,
+                    PlaceLines(text, chain, english ? Styles.EnglishSize : Styles.BodySize, english ? 1 : Styles.BodyScale,
                         english ? Styles.EnglishPitch : _pitch, block.Kind == BlockKind.Right ? Align.Right : Align.Left, 0);
                 }
                 break;

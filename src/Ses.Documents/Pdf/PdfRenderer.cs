@@ -3,60 +3,57 @@ using PdfSharp.Pdf;
 using Ses.Documents.Fonts;
 using Ses.Documents.Layout;
 using Ses.Documents.Rendering;
+using Ses.Documents.Templates;
 
 namespace Ses.Documents.Pdf;
 
-/// <summary>Draws a laid-out document with PDFsharp (fonts embedded and subset) and finishes the file.</summary>
+/// <summary>
+/// Writes a laid-out document as PDF. PDFsharp writes the file (catalog, pages, information dictionary, XMP metadata,
+/// cross-reference table); the page content streams and the embedded font subsets are ours (see README, "PDF
+/// writing"), and every stream is compressed here as a complete zlib stream.
+/// </summary>
 internal static class PdfRenderer
 {
     public const string Producer = "SES Documents";
 
-    // XFont objects do not belong to a document; building one looks the typeface up, so they are made once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Face, double Size), XFont> FontCache = new();
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    static PdfRenderer() => PdfSharp.PdfSharpLicense.SetAgplLicense();
 
-    public static byte[] Render(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts) =>
-        PdfFinisher.Finish(Draw(doc, layout, fonts));
+    public static byte[] Render(FormTemplate form, ResolvedDocument doc, LaidOutDocument layout, FontSet fonts, SubsetCache cache) =>
+        Write(doc, layout, fonts, DocumentFonts.For(form, doc.Bureau, layout, fonts, cache));
 
-    /// <summary>The file as PDFsharp writes it, before <see cref="PdfFinisher"/>.</summary>
-    internal static byte[] Draw(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts)
+    internal static byte[] Write(ResolvedDocument doc, LaidOutDocument layout, FontSet fonts, DocumentFonts subsets)
     {
         using var pdf = new PdfDocument();
-        pdf.Options.NoCompression = true; // compressed properly by PdfFinisher
+        pdf.Options.NoCompression = true; // PDFsharp 6.5's Flate data lacks the Adler-32 trailer; ours is compressed already
         pdf.Info.Title = doc.Title;
         pdf.Info.Subject = doc.Number ?? "";
         pdf.Info.Author = doc.Bureau.Name;
         pdf.Info.Creator = Producer;
         pdf.Info.Keywords = "ses-form:" + doc.FormId;
         pdf.Language = "zh-CN";
+        var fontObjects = new Dictionary<FontSubset, PdfDictionary>(subsets.Subsets.Count);
+        foreach (var subset in subsets.Subsets) fontObjects[subset] = PdfFontObjects.Add(pdf, subset);
+        var onPage = new HashSet<FontSubset>();
         foreach (var pageOps in layout.Pages)
         {
             var page = pdf.AddPage();
             page.Width = XUnit.FromPoint(Styles.PageWidth);
             page.Height = XUnit.FromPoint(Styles.PageHeight);
-            using var g = XGraphics.FromPdfPage(page);
-            var pen = new XPen(XColors.Black, Styles.RuleWidth);
-            foreach (var rule in pageOps.Rules) g.DrawLine(pen, rule.X1, rule.Y1, rule.X2, rule.Y2);
-            // In reading order, so that text extracted from the file reads as the document does.
-            foreach (var t in pageOps.Texts)
+            onPage.Clear();
+            var content = PdfFontObjects.Stream(pdf, PageContent.Write(pageOps, fonts, subsets, onPage));
+            page.Elements.SetReference("/Contents", content);
+            if (onPage.Count > 0)
             {
-                var font = Font(t.Chain, t.Face, t.Size);
-                if (Math.Abs(t.Scale - 1) < 1e-9)
+                var fontResources = new PdfDictionary(pdf);
+                foreach (var subset in subsets.Subsets)
                 {
-                    g.DrawString(t.Text, font, XBrushes.Black, t.X, t.Baseline, XStringFormats.BaseLineLeft);
-                    continue;
+                    if (onPage.Contains(subset)) fontResources.Elements.SetReference("/" + subsets.NameOf(subset), fontObjects[subset]);
                 }
-                var state = g.Save();
-                g.ScaleTransform(t.Scale, 1);
-                g.DrawString(t.Text, font, XBrushes.Black, t.X / t.Scale, t.Baseline, XStringFormats.BaseLineLeft);
-                g.Restore(state);
+                page.Resources.Elements["/Font"] = fontResources;
             }
         }
-        using var ms = new MemoryStream();
+        using var ms = new MemoryStream(64 * 1024);
         pdf.Save(ms, false);
         return ms.ToArray();
-
-        XFont Font(int chain, int face, double size) =>
-            FontCache.GetOrAdd((fonts.ByIndex(chain).Faces[face].FaceName, size), key => new XFont(key.Face, key.Size, XFontStyleEx.Regular, Unicode));
     }
 }

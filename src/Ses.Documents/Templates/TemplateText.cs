@@ -20,6 +20,21 @@ public static class TemplateText
         return FormTemplateReader.Placeholder().Replace(text, m => Resolve(m.Groups[1].Value, input, row, rowNumber));
     }
 
+    /// <summary>
+    /// The part of a template text that every document of the bureau shows: the bureau's values filled in, every other
+    /// placeholder (a field, the number, a row number) replaced by a line break.
+    /// </summary>
+    internal static string FixedPart(string text, BureauProfile bureau)
+    {
+        if (!text.Contains("{{", StringComparison.Ordinal)) return text;
+        return FormTemplateReader.Placeholder().Replace(text, m =>
+        {
+            var parts = m.Groups[1].Value.Split('?', 2);
+            var (name, sub) = Split(parts[0]);
+            return name == "bureau" && sub is not null ? OrFallback(BureauValue(bureau, sub), parts.Length > 1 ? parts[1] : "") : "\n";
+        });
+    }
+
     internal static bool IsKnown(string placeholder, FormTemplate form, FieldSpec? rowsField)
     {
         var key = placeholder.Split('?', 2)[0];

@@ -89,4 +89,55 @@ public sealed class PdfContentTests
         Assert.All(names, n => Assert.Matches("^[A-Z]{6}\\+", n));
         Assert.True(pdf.Length <= 60 * 1024 * doc.NumberOfPages * 1.1, $"{pdf.Length} bytes for {doc.NumberOfPages} page(s)");
     }
+
+    [Fact]
+    public void Render_RareNameCharacters_ExtractWithPdftotext()
+    {
+        var pdftotext = ExternalTool.Require("pdftotext", "poppler-utils");
+        using var sample = TestEngine.Sample("notice-org");
+        using var data = TestEngine.With(sample, o => o["party"] = "𠮷䶮堃喆珺航空服务有限公司");
+        var file = Path.Combine(Path.GetTempPath(), $"ses-text-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, TestEngine.Engine.Render("notice-org", data.RootElement, OutputFormat.Pdf).Content);
+        try
+        {
+            var (exit, output) = ExternalTool.Run(pdftotext, "-enc", "UTF-8", file, "-");
+            Assert.True(exit == 0, output);
+            Assert.Contains("𠮷䶮堃喆珺航空服务有限公司：", output);
+            Assert.Contains("民航行业严重失信行为认定告知书（组织）", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Render_CharactersSharingAGlyph_ExtractAsThemselves()
+    {
+        // U+3BA3 and U+69E9 are drawn with one glyph of the fallback font: each keeps its own CID and ToUnicode entry.
+        using var sample = TestEngine.Sample("notice-org");
+        using var data = TestEngine.With(sample, o => o["party"] = "\u3BA3\u69E9航空服务有限公司");
+        var pdf = TestEngine.Engine.Render("notice-org", data.RootElement, OutputFormat.Pdf).Content;
+        Assert.Contains("\u3BA3\u69E9航空服务有限公司：", Text(pdf));
+    }
+
+    [Fact]
+    public void Render_FixedTextOfTheForm_ComesFromOneSubsetSharedByItsDocuments()
+    {
+        using var sample = TestEngine.Sample("notice-org");
+        using var other = TestEngine.With(sample, o => o["party"] = "兰州某某机场管理有限公司");
+        var first = Letters(TestEngine.Engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content);
+        var second = Letters(TestEngine.Engine.Render("notice-org", other.RootElement, OutputFormat.Pdf).Content);
+        // 告 is in the form's wording: the same embedded subset in both documents.
+        Assert.Equal(first.First(l => l.Value == "告").FontName, second.First(l => l.Value == "告").FontName);
+        // 某 and 兰 are only in the field values: each document's own glyphs, in a subset of its own.
+        Assert.NotEqual(second.First(l => l.Value == "告").FontName, second.First(l => l.Value == "兰").FontName);
+        Assert.NotEqual(first.First(l => l.Value == "某").FontName, second.First(l => l.Value == "兰").FontName);
+    }
+
+    private static List<UglyToad.PdfPig.Content.Letter> Letters(byte[] pdf)
+    {
+        using var doc = PdfDocument.Open(pdf);
+        return [.. doc.GetPages().SelectMany(p => p.Letters)];
+    }
 }

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Ses.Documents.Signing.Pdf;
 
 /// <summary>
-/// The object map of a PDF with classic cross-reference tables (ours: PDFsharp output finished by PdfFinisher, plus
+/// The object map of a PDF with classic cross-reference tables (ours: as PDFsharp writes it for PdfRenderer, plus
 /// the incremental updates our signer appends). Follows /Prev through every revision; the newest entry of an object
 /// wins. Object text is read as Latin-1 so byte offsets and characters agree.
 /// </summary>

@@ -51,7 +51,7 @@ internal static partial class PdfSigner
             // followed by the signing time.
             var sealForm = SealAppearance.Seal(d, request.SealText, fonts);
             objects[sealNum] = Stream(sealNum, string.Create(CultureInfo.InvariantCulture, $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<<>>/Filter/FlateDecode/Length {sealForm.Length}>>"), sealForm);
-            var content = PdfFinisher.Deflate(Encoding.Latin1.GetBytes(SealAppearance.Build(d, time, fonts)));
+            var content = Flate.Compress(Encoding.Latin1.GetBytes(SealAppearance.Build(d, time, fonts)));
             objects[apNum] = Stream(apNum, string.Create(CultureInfo.InvariantCulture,
                 $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<</XObject<</Seal {sealNum} 0 R>>/Font{SealAppearance.Fonts}>>/Filter/FlateDecode/Length {content.Length}>>"), content);
         }

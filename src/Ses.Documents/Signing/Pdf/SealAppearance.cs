@@ -22,7 +22,7 @@ internal static class SealAppearance
 
     /// <summary>The compressed content of the seal form (box [0 0 d d]): ring, star and name.</summary>
     public static byte[] Seal(double d, string sealText, FontChain fonts) =>
-        Seals.GetOrAdd((d, sealText, fonts), key => Ses.Documents.Pdf.PdfFinisher.Deflate(Encoding.Latin1.GetBytes(FixedPart(key.Item1, key.Item2, key.Item3))));
+        Seals.GetOrAdd((d, sealText, fonts), key => Ses.Documents.Pdf.Flate.Compress(Encoding.Latin1.GetBytes(FixedPart(key.Item1, key.Item2, key.Item3))));
 
     /// <summary>Content of the appearance (box [0 0 d d]): the seal form, then the signing time across its lower part.</summary>
     public static string Build(double d, string timeText, FontChain fonts)
