@@ -40,9 +40,20 @@ catch (Exception e) when (e is ConfigurationProblemException or SigningConfigura
     return 2;
 }
 
-// Unexpected failures answer as problem details, never with a stack trace (Development's error page included).
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Unexpected failures answer as problem details (API) or a Chinese error page (browser pages), never with a stack
+// trace (Development's error page included).
+app.UseWhen(PagesSetup.IsApi, api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(ctx => !PagesSetup.IsApi(ctx), pages =>
+{
+    pages.UseExceptionHandler("/error/500");
+    pages.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+// Routing after the error handlers, so a re-executed request finds the error page.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealth();

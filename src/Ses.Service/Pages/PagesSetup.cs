@@ -23,6 +23,9 @@ public static class PagesSetup
             o.Conventions.ConfigureFilter(new SignedInUserFilter());
         });
         builder.Services.AddScoped<Signing.UploadedDocumentCheck>();
+        // Chinese text is written as itself, not as &#x…; entities (HTML-significant characters are still encoded).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ses-af";
@@ -73,6 +76,9 @@ public static class PagesSetup
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/tsa") || request.Path.StartsWithSegments("/health");
+
+    /// <summary>Whether a request is for the API (problem details) rather than a browser page.</summary>
+    public static bool IsApi(HttpContext context) => IsApi(context.Request) || context.Request.Path.StartsWithSegments("/openapi");
 
     /// <summary>The sign-in page for a path: counterparty accounts for the inbox, staff for everything else.</summary>
     public static string SignInPath(PathString requested) =>
