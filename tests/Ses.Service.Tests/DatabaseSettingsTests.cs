@@ -39,4 +39,15 @@ public sealed class DatabaseSettingsTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("normal", false)]
+    public void StoredFiles_AreFlushedToDisk_AsDurablyAsTheRecords(string? setting, bool flushed)
+    {
+        using var factory = new DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-sync-").FullName, owns: true,
+            settings: setting is null ? null : new Dictionary<string, string> { ["Database:SqliteSynchronous"] = setting });
+        var store = Assert.IsType<Storage.DiskFileStore>(factory.Services.GetService(typeof(Storage.IFileStore)));
+        Assert.Equal(flushed, store.FlushToDisk);
+    }
 }

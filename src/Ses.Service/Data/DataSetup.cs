@@ -19,7 +19,8 @@ public static class DataSetup
         {
             builder.Services.AddDbContext<SesDbContext>(o => Configure(o, options));
         }
-        builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath));
+        // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
+        builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
         builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddScoped<DocumentRegister>();

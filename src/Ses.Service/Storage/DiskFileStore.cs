@@ -2,10 +2,17 @@ using System.Security.Cryptography;
 
 namespace Ses.Service.Storage;
 
-/// <summary>Files under a folder as <c>ab/cd/abcd….bin</c> by SHA-256, written to a temporary name and moved into place.</summary>
-public sealed class DiskFileStore(string root) : IFileStore
+/// <summary>
+/// Files under a folder as <c>ab/cd/abcd….bin</c> by SHA-256, written to a temporary name and moved into place. With
+/// <paramref name="flushToDisk"/> (the default, matching the database's <c>synchronous=full</c>) the bytes are on
+/// disk before the file is moved into place — so a record committed durably never names a file a power loss emptied.
+/// </summary>
+public sealed class DiskFileStore(string root, bool flushToDisk = true) : IFileStore
 {
     public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>Whether a stored file is flushed to disk before <see cref="PutAsync"/> returns.</summary>
+    public bool FlushToDisk { get; } = flushToDisk;
 
     public async Task<(string Sha256, bool Created)> PutAsync(byte[] content, CancellationToken ct)
     {
@@ -14,7 +21,11 @@ public sealed class DiskFileStore(string root) : IFileStore
         if (File.Exists(path)) return (sha, false);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temp, content, ct);
+        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        {
+            await file.WriteAsync(content, ct);
+            if (FlushToDisk) file.Flush(flushToDisk: true);
+        }
         try
         {
             File.Move(temp, path, overwrite: false);
