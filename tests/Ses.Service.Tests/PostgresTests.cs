@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Ses.Service.Data;
 using Ses.Service.Issuing;
 
@@ -14,38 +13,15 @@ namespace Ses.Service.Tests;
 public sealed class PostgresTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ses-pg-").FullName;
-    private readonly string? _admin = Environment.GetEnvironmentVariable("SES_TEST_POSTGRES");
-    private readonly string _database = $"ses_test_{Guid.NewGuid():N}";
+    private readonly PostgresTestDatabase _postgres = new();
 
     public void Dispose()
     {
-        if (_admin is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var c = new NpgsqlConnection(_admin);
-            c.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", c);
-            drop.ExecuteNonQuery();
-        }
+        _postgres.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
-    private string Connection()
-    {
-        if (_admin is null)
-        {
-            const string reason = "no PostgreSQL server: set SES_TEST_POSTGRES (.ci/run installs and starts one)";
-            if (Environment.GetEnvironmentVariable("SES_REQUIRE_ALL") == "1") Assert.Fail(reason + " and SES_REQUIRE_ALL=1");
-            Assert.Skip(reason);
-        }
-        using (var c = new NpgsqlConnection(_admin))
-        {
-            c.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", c);
-            create.ExecuteNonQuery();
-        }
-        return new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ToString();
-    }
+    private string Connection() => _postgres.ConnectionString();
 
     private DevelopmentServiceFactory Instance(string connection, TimeProvider? time = null) => new(_folder, time: time, settings: new Dictionary<string, string>
     {

@@ -64,20 +64,13 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
 
 public sealed class StartupTests
 {
-    /// <summary>Starts the real service program and returns its exit code and error output.</summary>
-    private static (int Exit, string Error) Start(params (string Key, string Value)[] environment)
-    {
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Path.GetTempPath() };
-        psi.ArgumentList.Add(typeof(Program).Assembly.Location);
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["Urls"] = "http://127.0.0.1:0";
-        foreach (var (key, value) in environment) psi.Environment[key] = value;
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        var error = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        _ = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        if (!p.WaitForExit(TimeSpan.FromSeconds(60))) p.Kill();
-        return (p.ExitCode, error.Result);
-    }
+    /// <summary>Starts the real service program in Production and returns its exit code and output.</summary>
+    private static (int Exit, string Error) Start(params (string Key, string Value)[] environment) =>
+        SesProcess.Run(Path.GetTempPath(), new Dictionary<string, string>(environment.Select(e => KeyValuePair.Create(e.Key, e.Value)))
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Urls"] = "http://127.0.0.1:0",
+        });
 
     [Fact]
     public void Production_WithoutASigningKey_StopsStartupNamingTheKeyWithoutAStackTrace()

@@ -111,24 +111,9 @@ internal sealed class FontProgram
 
     public short LeftSideBearing(int glyph) => glyph < _leftSideBearings.Length ? _leftSideBearings[glyph] : (short)0;
 
-    private static string? ReadPostScriptName(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables)
-    {
-        if (!tables.ContainsKey("name")) return null;
-        var name = TrueTypeMetrics.Table(font, tables, "name");
-        var count = BinaryPrimitives.ReadUInt16BigEndian(name[2..]);
-        var storage = BinaryPrimitives.ReadUInt16BigEndian(name[4..]);
-        for (var i = 0; i < count; i++)
-        {
-            var rec = name[(6 + i * 12)..];
-            var platform = BinaryPrimitives.ReadUInt16BigEndian(rec);
-            var nameId = BinaryPrimitives.ReadUInt16BigEndian(rec[6..]);
-            if (nameId != 6) continue;
-            var bytes = name.Slice(storage + BinaryPrimitives.ReadUInt16BigEndian(rec[10..]), BinaryPrimitives.ReadUInt16BigEndian(rec[8..]));
-            var text = platform is 0 or 3 ? Encoding.BigEndianUnicode.GetString(bytes) : Encoding.Latin1.GetString(bytes);
-            // ISO 32000-1 §9.6.2.1 / OpenType name id 6: printable ASCII, no spaces or delimiters.
-            var clean = new string([.. text.Where(c => c is > ' ' and < '\x7f' and not ('[' or ']' or '(' or ')' or '{' or '}' or '<' or '>' or '/' or '%' or '#'))]);
-            if (clean.Length > 0) return clean;
-        }
-        return null;
-    }
+    // ISO 32000-1 §9.6.2.1 / OpenType name id 6: printable ASCII, no spaces or delimiters.
+    private static string? ReadPostScriptName(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables) =>
+        TrueTypeMetrics.Names(font, tables, 6)
+            .Select(n => new string([.. n.Text.Where(c => c is > ' ' and < '\x7f' and not ('[' or ']' or '(' or ')' or '{' or '}' or '<' or '>' or '/' or '%' or '#'))]))
+            .FirstOrDefault(clean => clean.Length > 0);
 }

@@ -151,24 +151,28 @@ internal sealed class TrueTypeMetrics
         return map;
     }
 
-    private static string ReadFamilyName(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables)
+    private static string ReadFamilyName(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables) =>
+        Names(font, tables, 1).Where(n => n.Platform is 0 or 3).Select(n => n.Text).FirstOrDefault() ?? "font";
+
+    /// <summary>
+    /// The records of one name id in the <c>name</c> table, decoded: UTF-16BE for the Unicode (0) and Windows (3)
+    /// platforms, Latin-1 otherwise. None when the font has no <c>name</c> table.
+    /// </summary>
+    internal static List<(int Platform, string Text)> Names(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables, int nameId)
     {
-        if (!tables.ContainsKey("name")) return "font";
+        var found = new List<(int, string)>();
+        if (!tables.ContainsKey("name")) return found;
         var name = Table(font, tables, "name");
         var count = BinaryPrimitives.ReadUInt16BigEndian(name[2..]);
         var storage = BinaryPrimitives.ReadUInt16BigEndian(name[4..]);
         for (var i = 0; i < count; i++)
         {
             var rec = name[(6 + i * 12)..];
+            if (BinaryPrimitives.ReadUInt16BigEndian(rec[6..]) != nameId) continue;
             var platform = BinaryPrimitives.ReadUInt16BigEndian(rec);
-            var nameId = BinaryPrimitives.ReadUInt16BigEndian(rec[6..]);
-            var length = BinaryPrimitives.ReadUInt16BigEndian(rec[8..]);
-            var offset = BinaryPrimitives.ReadUInt16BigEndian(rec[10..]);
-            if (nameId == 1 && platform is 0 or 3)
-            {
-                return System.Text.Encoding.BigEndianUnicode.GetString(name.Slice(storage + offset, length));
-            }
+            var bytes = name.Slice(storage + BinaryPrimitives.ReadUInt16BigEndian(rec[10..]), BinaryPrimitives.ReadUInt16BigEndian(rec[8..]));
+            found.Add((platform, platform is 0 or 3 ? System.Text.Encoding.BigEndianUnicode.GetString(bytes) : System.Text.Encoding.Latin1.GetString(bytes)));
         }
-        return "font";
+        return found;
     }
 }

@@ -29,13 +29,13 @@ public static class Transactions
         }
     }
 
+    // By connection string (as configured), each resolved once to its database file's semaphore.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Queues = new(StringComparer.Ordinal);
 
-    private static SemaphoreSlim WriterQueue(SesDbContext db)
-    {
-        var file = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
-        return Queues.GetOrAdd(file, _ => new SemaphoreSlim(1, 1));
-    }
+    private static SemaphoreSlim WriterQueue(SesDbContext db) =>
+        Queues.GetOrAdd(db.Database.GetConnectionString()!, connection =>
+            Files.GetOrAdd(Path.GetFullPath(new SqliteConnectionStringBuilder(connection).DataSource), _ => new SemaphoreSlim(1, 1)));
 
     private static async Task<T> WriteLockedAsync<T>(SesDbContext db, Func<Task<T>> work, CancellationToken ct)
     {

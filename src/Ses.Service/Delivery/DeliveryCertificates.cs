@@ -43,7 +43,7 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
         var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null ? Deadlines.For(document.Series, document.DataJson, on, calendar) : [];
         var data = new DeliveryCertificateData(
             document.Bureau, time.GetUtcNow(), document.Number, engine.Templates.FindForm(document.FormId)?.Title ?? document.FormId, document.FormId,
-            document.PdfSha256, document.IssuedAt, counterparty.Name, $"{SchemeName(counterparty.IdScheme)} {counterparty.IdValue}",
+            document.PdfSha256, document.IssuedAt, counterparty.Name, $"{Counterparties.IdSchemes.Label(counterparty.IdScheme)} {counterparty.IdValue}",
             [.. names.Select(n => new RecipientAccount(n, departments.GetValueOrDefault(n, "")))],
             (record.Electronic, record.Paper) switch { (true, true) => "电子送达并纸质送达", (true, false) => "电子送达", _ => "纸质送达" },
             [.. entries.Select(e => new DeliveryEvent(e.Event, Labels.GetValueOrDefault(e.Action, e.Action), e.At, e.Actor, DetailText(e.Detail), e.Hash))],
@@ -67,11 +67,6 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
             _ => new(null, r.Paper ? "待纸质送达登记：重要文书以纸质送达之日为送达日" : $"待确认收讫；未确认的，于 {r.DeemedOn:yyyy-MM-dd} 视为送达", r.DeemedProvisional),
         };
     }
-
-    private static string SchemeName(string scheme) => scheme switch
-    {
-        "uscc" => "统一社会信用代码", "airline" => "航空公司两字代码", "licence" => "许可证件号", "id" => "身份证号码", "passport" => "护照号码", _ => scheme,
-    };
 
     private static Dictionary<string, string?> Detail(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];

@@ -16,7 +16,7 @@ public static class DeliveryNotices
 {
     public static NotificationContent Served(IssuedDocument d, string title, string bureauName, DeliveryRecord r)
     {
-        var deemed = r.DeemedOn is { } on ? $"未确认收讫的，于{Chinese(on)}视为送达。" : "";
+        var deemed = r.DeemedOn is { } on ? $"未确认收讫的，于{Ses.Documents.Templates.DateValue.FormatChinese(on)}视为送达。" : "";
         return new(
             $"【{bureauName}】{d.Number}《{title}》已送达贵方民航行业监管执法信息系统（SES）账户，请登录查看并确认收讫。{deemed}",
             $"{bureauName}：{d.Number}《{title}》已送达",
@@ -27,7 +27,7 @@ public static class DeliveryNotices
 
     public static NotificationContent Reminder(IssuedDocument d, string title, string bureauName, DeliveryRecord r)
     {
-        var on = Chinese(r.DeemedOn!.Value);
+        var on = Ses.Documents.Templates.DateValue.FormatChinese(r.DeemedOn!.Value);
         return new(
             $"【{bureauName}】提醒：{d.Number}《{title}》尚未确认收讫，将于{on}视为送达，相关期限自该日起计算。请登录 SES 查看。",
             $"{bureauName}：{d.Number} 将于{on}视为送达",
@@ -37,7 +37,6 @@ public static class DeliveryNotices
 
     public static string BureauName(DocumentEngine engine, string code) => engine.Templates.FindBureau(code)?.Name ?? code;
 
-    private static string Chinese(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 }
 
 /// <summary>Appends every sending attempt of a delivery's notification to the evidence log, with the provider's answer.</summary>

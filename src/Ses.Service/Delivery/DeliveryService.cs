@@ -202,6 +202,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         else if (ReceiptType(receipt) is null) problems.Add(new("receipt", "paper.receipt-type", "「送达回证扫描件」应为 PDF、JPEG 或 PNG 文件"));
         if (problems.Count > 0) throw new DeliveryException(400, "validation", "数据无效", problems);
 
+        var calendar = await calendars.CurrentAsync(ct);
         var (sha, created) = await files.PutAsync(input.Receipt!, ct);
         try
         {
@@ -221,7 +222,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 record.DeliveredOn = input.DeliveredOn;
                 record.DeliveryRule = DeliveryRules.Paper;
                 record.DeliveryRuleText = $"delivered on paper on {input.DeliveredOn:yyyy-MM-dd} ({record.PaperMethod}, signed by {record.PaperSignedBy}): the paper delivery date is the delivery date (seed 000 确认函 §II.4)";
-                await Alerts.ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, await calendars.CurrentAsync(ct), now, log, ct);
+                await Alerts.ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, calendar, now, log, ct);
                 record.Version++;
                 await chain.AppendAsync(Facts(document, record, EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
                 {

@@ -29,4 +29,23 @@ internal static class ExternalTool
         p.WaitForExit();
         return (p.ExitCode, stdout.Result + stderr.Result);
     }
+
+    /// <summary><c>qpdf --check</c> on the bytes: exit 0, no warnings, no syntax or stream encoding errors.</summary>
+    public static void AssertQpdfClean(byte[] pdf, string name)
+    {
+        var qpdf = Require("qpdf", "qpdf");
+        var file = Path.Combine(Path.GetTempPath(), $"ses-qpdf-{name}-{Guid.NewGuid():N}.pdf");
+        File.WriteAllBytes(file, pdf);
+        try
+        {
+            var (exit, output) = Run(qpdf, "--check", file);
+            Assert.True(exit == 0, output);
+            Assert.DoesNotContain("WARNING", output, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("No syntax or stream encoding errors", output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

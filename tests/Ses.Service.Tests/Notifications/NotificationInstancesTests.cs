@@ -1,4 +1,3 @@
-using Npgsql;
 using Ses.Service.Notifications;
 
 namespace Ses.Service.Tests.Notifications;
@@ -11,42 +10,15 @@ namespace Ses.Service.Tests.Notifications;
 public sealed class NotificationInstancesTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("ses-notify-two-").FullName;
-    private readonly string? _admin = Environment.GetEnvironmentVariable("SES_TEST_POSTGRES");
-    private readonly string _database = $"ses_test_{Guid.NewGuid():N}";
-    private string? _connection;
+    private readonly PostgresTestDatabase _postgres = new();
 
     public void Dispose()
     {
-        if (_connection is not null)
-        {
-            // This database's pool only: clearing every pool would pull connections from under parallel tests.
-            NpgsqlConnection.ClearPool(new NpgsqlConnection(_connection));
-            using var c = new NpgsqlConnection(_admin);
-            c.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", c);
-            drop.ExecuteNonQuery();
-        }
+        _postgres.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
-    private Dictionary<string, string> Database(string provider)
-    {
-        if (provider == "sqlite") return [];
-        if (_admin is null)
-        {
-            const string reason = "no PostgreSQL server: set SES_TEST_POSTGRES (.ci/run installs and starts one)";
-            if (Environment.GetEnvironmentVariable("SES_REQUIRE_ALL") == "1") Assert.Fail(reason + " and SES_REQUIRE_ALL=1");
-            Assert.Skip(reason);
-        }
-        using (var c = new NpgsqlConnection(_admin))
-        {
-            c.Open();
-            using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", c);
-            create.ExecuteNonQuery();
-        }
-        _connection = new NpgsqlConnectionStringBuilder(_admin) { Database = _database }.ToString();
-        return new() { ["Database:Provider"] = "postgres", ["Database:ConnectionString"] = _connection };
-    }
+    private Dictionary<string, string> Database(string provider) => provider == "sqlite" ? [] : _postgres.Settings();
 
     [Theory]
     [InlineData("sqlite")]

@@ -43,7 +43,4 @@ public sealed class CounterpartiesModel(CounterpartyAdmin admin, SesDbContext db
         CounterpartyKind.DomesticLegalPerson => "境内法人", CounterpartyKind.DomesticOtherOrganisation => "境内其他组织", CounterpartyKind.Foreign => "境外主体",
         CounterpartyKind.Individual => "个人", _ => kind,
     };
-
-    public static readonly (string Value, string Label)[] Schemes =
-        [("uscc", "统一社会信用代码"), ("airline", "航空公司两字代码"), ("licence", "许可证件号"), ("id", "居民身份证号码"), ("passport", "护照号码")];
 }

@@ -65,9 +65,8 @@ public static class FormFields
     public static string InputId(string name) => "f-" + name.Replace('.', '-').Replace('[', '-').Replace(']', '-');
 
     /// <summary>The identifier schemes an organisation or person may be identified by (seed 001 art. 5).</summary>
-    public static IReadOnlyList<(string Value, string Label)> Schemes(FieldKind kind) => kind == FieldKind.OrgId
-        ? [("", "按号码自动判断"), ("uscc", "统一社会信用代码"), ("airline", "航空公司两字代码"), ("licence", "许可证件号")]
-        : [("", "按号码自动判断"), ("id", "居民身份证号码"), ("passport", "护照或其他证件号码")];
+    public static IReadOnlyList<(string Value, string Label)> Schemes(FieldKind kind) =>
+        [("", "按号码自动判断"), .. kind == FieldKind.OrgId ? Counterparties.IdSchemes.Organisation : Counterparties.IdSchemes.Person];
 
     public static string? InputMode(FieldKind kind) => kind switch
     {
