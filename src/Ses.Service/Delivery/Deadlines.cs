@@ -21,14 +21,14 @@ public static class Deadlines
         if (series == "信告")
         {
             list.Add(View("defense", "陈述和申辩期限", LegalDates.Deadline(Period.Defense, delivered, calendar),
-                $"自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）"));
+                $"自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）", calendar));
         }
         if (series is "信决" or "信不决" or "信不受")
         {
             list.Add(View("reconsideration", "申请行政复议期限", LegalDates.Deadline(Period.Reconsideration, delivered, calendar),
-                $"自送达之日（{delivered:yyyy-MM-dd}）起 60 日（行政复议法第二十条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）"));
+                $"自送达之日（{delivered:yyyy-MM-dd}）起 60 日（行政复议法第二十条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）", calendar));
             list.Add(View("litigation", "提起行政诉讼期限", LegalDates.Deadline(Period.Litigation, delivered, calendar),
-                $"自送达之日（{delivered:yyyy-MM-dd}）起 6 个月（行政诉讼法第四十六条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）"));
+                $"自送达之日（{delivered:yyyy-MM-dd}）起 6 个月（行政诉讼法第四十六条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）", calendar));
         }
         if (series == "信决")
         {
@@ -47,11 +47,8 @@ public static class Deadlines
         return list;
     }
 
-    private static DeadlineView View(string period, string name, LegalDate d, string basis) =>
-        new(period, name, d.Date, d.Provisional, d.Rule, $"{basis}；工作日依据 {CalendarOf(d.Rule)}");
-
-    // The calendar data a rule names ("…; calendar a.csv + b.csv").
-    private static string CalendarOf(string rule) => rule[(rule.LastIndexOf("calendar ", StringComparison.Ordinal) + "calendar ".Length)..];
+    private static DeadlineView View(string period, string name, LegalDate d, string basis, HolidayCalendar calendar) =>
+        new(period, name, d.Date, d.Provisional, d.Rule, $"{basis}；工作日依据 {string.Join(" + ", calendar.Sources)}");
 
     private static string? ValidityCase(string dataJson)
     {
