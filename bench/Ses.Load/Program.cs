@@ -23,29 +23,39 @@ var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("
 http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
 var latencies = new List<double>();
+var draftLatencies = new List<double>();
 var failures = 0;
 var peakRss = 0L;
+var serviceCpuBefore = options.Pid is { } cpuPid ? CpuSeconds(cpuPid) : 0;
+var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 var stop = Stopwatch.StartNew();
 var deadline = TimeSpan.FromSeconds(options.Seconds);
 var workers = Enumerable.Range(0, options.Concurrency).Select(w => Task.Run(async () =>
 {
     var mine = new List<double>();
+    var drafts = new List<double>();
     var n = 0;
     while (stop.Elapsed < deadline)
     {
+        var d = Stopwatch.StartNew();
         var draft = await http.PostAsJsonAsync("/api/drafts", new
         {
             formId = "notice-org",
             data = new { party = $"压测相对人{w}-{n++}", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
         });
         var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        drafts.Add(d.Elapsed.TotalMilliseconds);
         var t = Stopwatch.StartNew();
         var issued = await http.PostAsync($"/api/drafts/{id}/issue", null);
         t.Stop();
         if (issued.IsSuccessStatusCode) mine.Add(t.Elapsed.TotalMilliseconds);
         else Interlocked.Increment(ref failures);
     }
-    lock (latencies) latencies.AddRange(mine);
+    lock (latencies)
+    {
+        latencies.AddRange(mine);
+        draftLatencies.AddRange(drafts);
+    }
 })).ToList();
 while (!Task.WhenAll(workers).IsCompleted)
 {
@@ -53,13 +63,30 @@ while (!Task.WhenAll(workers).IsCompleted)
     if (options.Pid is { } pid) peakRss = Math.Max(peakRss, Rss(pid));
 }
 await Task.WhenAll(workers);
+var elapsed = stop.Elapsed.TotalSeconds;
+var serviceCpu = options.Pid is { } endPid ? CpuSeconds(endPid) - serviceCpuBefore : double.NaN;
+var clientCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - clientCpuBefore;
 latencies.Sort();
-double P(double q) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
+draftLatencies.Sort();
+double P(double q) => Quantile(latencies, q);
 var summary = string.Create(CultureInfo.InvariantCulture,
-    $"issued {latencies.Count} in {stop.Elapsed.TotalSeconds:F1} s = {latencies.Count / stop.Elapsed.TotalSeconds:F1}/s; issue latency p50 {P(0.50):F1} ms, p99 {P(0.99):F1} ms; failures {failures}");
-var memory = options.Pid is null ? "" : string.Create(CultureInfo.InvariantCulture, $"; service peak RSS {peakRss / 1048576.0:F0} MB");
+    $"issued {latencies.Count} in {stop.Elapsed.TotalSeconds:F1} s = {latencies.Count / stop.Elapsed.TotalSeconds:F1}/s; issue latency p50 {P(0.50):F1} ms, p99 {P(0.99):F1} ms; failures {failures}; draft latency p50 {Quantile(draftLatencies, 0.5):F1} ms, p99 {Quantile(draftLatencies, 0.99):F1} ms");
+var memory = options.Pid is null ? "" : string.Create(CultureInfo.InvariantCulture,
+    $"; service peak RSS {peakRss / 1048576.0:F0} MB; service CPU {serviceCpu / elapsed * 100:F0} % ({serviceCpu * 1000 / Math.Max(1, latencies.Count):F1} ms a document)");
+memory += string.Create(CultureInfo.InvariantCulture, $"; client CPU {clientCpu / elapsed * 100:F0} %");
 Console.WriteLine(summary + memory);
 return failures == 0 ? 0 : 1;
+
+static double Quantile(List<double> sorted, double q) =>
+    sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+// utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s (Linux); the fields after the parenthesised name.
+static double CpuSeconds(int pid)
+{
+    var stat = File.ReadAllText($"/proc/{pid}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+}
 
 static long Rss(int pid)
 {

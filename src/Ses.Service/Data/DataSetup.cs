@@ -21,6 +21,7 @@ public static class DataSetup
         }
         // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
+        builder.Services.AddSingleton<IssueQueue>();
         builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddScoped<DocumentRegister>();
@@ -68,6 +69,7 @@ public static class DataSetup
         var csb = new SqliteConnectionStringBuilder(options.ConnectionString ?? "Data Source=data/ses.db") { DefaultTimeout = 30, Pooling = true };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(csb.DataSource))!);
         o.UseSqlite(csb.ToString());
+        o.AddInterceptors(SqliteWriterQueue.Instance);
         if (options.SqliteSynchronous == "normal") o.AddInterceptors(SynchronousNormal.Instance);
     }
 

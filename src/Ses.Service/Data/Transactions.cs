@@ -33,7 +33,8 @@ public static class Transactions
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Files = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Queues = new(StringComparer.Ordinal);
 
-    private static SemaphoreSlim WriterQueue(SesDbContext db) =>
+    /// <summary>The first-come first-served queue of the writers of <paramref name="db"/>'s SQLite file in this process.</summary>
+    internal static SemaphoreSlim WriterQueue(SesDbContext db) =>
         Queues.GetOrAdd(db.Database.GetConnectionString()!, connection =>
             Files.GetOrAdd(Path.GetFullPath(new SqliteConnectionStringBuilder(connection).DataSource), _ => new SemaphoreSlim(1, 1)));
 

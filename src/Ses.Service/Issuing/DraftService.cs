@@ -95,12 +95,16 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         try
         {
             var (document, problems) = await issuing.IssueAsync(new IssueRequest(draft.FormId, data.RootElement, draft.Bureau,
-                actor, source, draft.Replaces, draft.Id, draft.CounterpartyId, counterparty), ct);
+                actor, source, draft.Replaces, draft.Id, draft.CounterpartyId, counterparty, draft.Version), ct);
             return document is null ? (null, Refusal.Invalid(problems)) : (document, null);
         }
         catch (Exception e) when (e is DraftAlreadyIssuedException or DbUpdateConcurrencyException or DbUpdateException)
         {
             return (null, Refusal.Conflict("draft.issued", "草稿已签发"));
+        }
+        catch (DraftChangedException)
+        {
+            return (null, Refusal.Conflict("draft.version", "草稿在签发前已被他人修改，未签发；请重新打开核对后再签发"));
         }
         catch (Ses.Documents.Signing.Crypto.TimestampException)
         {

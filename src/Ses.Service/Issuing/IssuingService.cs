@@ -1,21 +1,16 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
-using Ses.Documents.Numbering;
 using Ses.Documents.Validation;
-using Ses.Service.Audit;
-using Ses.Service.Data;
-using Ses.Service.Signing;
-using Ses.Service.Storage;
 
 namespace Ses.Service.Issuing;
 
 /// <summary>
-/// Issues a document in one transaction: takes the next number of its series, renders the PDF and DOCX with it,
-/// signs the PDF with a timestamp, stores both files, records the document and the audit entry. If any step fails
-/// nothing is stored and the number is not consumed.
+/// Issues a document: validates it (invalid input never takes a number), then hands it to the <see cref="IssueQueue"/>,
+/// which takes the next number of its series, renders the PDF and DOCX with it, signs the PDF with a timestamp,
+/// stores both files, and records the document, the audit entry and the evidence entry in one transaction. If any
+/// step fails nothing is stored and the number is not consumed.
 /// </summary>
-public sealed class IssuingService(SesDbContext db, DocumentEngine engine, SigningContext signing, IFileStore files, TimeProvider time, Calendar.CalendarStore calendars)
+public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, TimeProvider time, Calendar.CalendarStore calendars)
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
@@ -37,75 +32,7 @@ public sealed class IssuingService(SesDbContext db, DocumentEngine engine, Signi
         if (input is null) return (null, problems);
 
         var year = now.ToOffset(Beijing).Year; // rules.md: the Asia/Shanghai year of issue
-        var created = new List<string>();
-        try
-        {
-            var document = await Delivery.EvidenceLog.WriteAsync(db, async chain =>
-            {
-                var sequence = await NumberAllocator.NextAsync(db, input.Bureau.Code, form.Series, year, ct);
-                var number = new DocumentNumber(input.Bureau.NumberPrefix, form.Series, year, sequence);
-                var numbered = input with { Number = number };
-                var pdf = engine.Sign(engine.Render(numbered, OutputFormat.Pdf), signing.Settings, now);
-                var docx = engine.Render(numbered, OutputFormat.Docx).Content;
-                var pdfSha = await Store(pdf);
-                var docxSha = await Store(docx);
-                var issued = new IssuedDocument
-                {
-                    Id = Guid.CreateVersion7(now),
-                    Bureau = input.Bureau.Code,
-                    Series = form.Series,
-                    Year = year,
-                    Sequence = sequence,
-                    Number = number.Format(),
-                    FormId = form.Id,
-                    Officer = request.Officer,
-                    IssuedAt = now,
-                    PdfSha256 = pdfSha,
-                    DocxSha256 = docxSha,
-                    Replaces = request.Replaces,
-                    Party = request.CounterpartyName ?? PartyOf(numbered),
-                    CounterpartyId = request.CounterpartyId,
-                    DraftId = request.DraftId,
-                    DataJson = data?.ToJsonString() ?? "{}",
-                };
-                if (request.DraftId is { } draftId)
-                {
-                    // The draft is frozen in the same transaction; its concurrency token makes a racing edit or a
-                    // second issue of the same draft fail instead of issuing twice.
-                    var draft = await db.Drafts.SingleAsync(d => d.Id == draftId, ct);
-                    if (draft.IssuedDocumentId is not null) throw new DraftAlreadyIssuedException(draftId);
-                    draft.IssuedDocumentId = issued.Id;
-                    draft.Version++;
-                }
-                db.IssuedDocuments.Add(issued);
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    At = now, Actor = request.Officer, Action = "document.issued", Subject = issued.Number, Source = request.Source,
-                    Detail = $"form={form.Id} id={issued.Id} pdf={pdfSha}",
-                });
-                await chain.AppendAsync(new Delivery.EvidenceFacts(Delivery.EvidenceEvents.SubmissionAcceptance, "issued", issued.Number, pdfSha,
-                    request.Officer, now, issued.Id, Detail: new Dictionary<string, string?> { ["form"] = form.Id, ["docxSha256"] = docxSha }), ct);
-                return issued;
-            }, ct);
-            return (document, []);
-        }
-        catch
-        {
-            db.ChangeTracker.Clear();
-            foreach (var sha in created) files.Forget(sha);
-            throw;
-        }
-
-        static string PartyOf(Ses.Documents.Templates.FormInput input) =>
-            new[] { "party", "orgName", "name", "applicantName" }.AsEnumerable()
-                .Select(k => input.Values.GetValueOrDefault(k)?.Display).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
-
-        async Task<string> Store(byte[] content)
-        {
-            var (sha, isNew) = await files.PutAsync(content, ct);
-            if (isNew) created.Add(sha);
-            return sha;
-        }
+        return (await queue.IssueAsync(new IssueJob(request, form, input, data?.ToJsonString() ?? "{}", now, year)), []);
     }
 
     /// <summary>
