@@ -1,9 +1,13 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Ses.Service.Data;
+using Ses.Service.Delivery;
 using Ses.Service.Issuing;
 using Ses.Service.Storage;
+using Ses.Service.Tests.Notifications;
 
 namespace Ses.Service.Tests;
 
@@ -108,10 +112,14 @@ public sealed class IssuingTests : IDisposable
     }
 
     [Fact]
-    public async Task Issue_TwoInstancesSharingOneDatabase_Give640DistinctNumbers1To640()
+    public async Task Issue_TwoInstancesSharingOneDatabase_Give640DistinctNumbers1To640EachPrintedInItsPdf()
     {
-        using var a = new DevelopmentServiceFactory(_folder);
-        using var b = new DevelopmentServiceFactory(_folder);
+        var logs = new CapturedLogs();
+        using var first = new DevelopmentServiceFactory(_folder);
+        using var second = new DevelopmentServiceFactory(_folder);
+        // Each instance predicts its numbers from the counters the other is advancing: predictions are lost.
+        using var a = first.WithWebHostBuilder(w => w.ConfigureLogging(l => l.AddProvider(logs)));
+        using var b = second.WithWebHostBuilder(w => w.ConfigureLogging(l => l.AddProvider(logs)));
         _ = a.Server;
         _ = b.Server;
         await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
@@ -119,8 +127,17 @@ public sealed class IssuingTests : IDisposable
             var services = i % 2 == 0 ? a.Services : b.Services;
             for (var j = 0; j < 20; j++) Assert.NotNull((await Issue(services, Notice($"相对人{i}-{j}"))).Doc);
         })));
-        var numbers = (await All(a.Services)).Select(d => d.Sequence).Order().ToList();
-        Assert.Equal(Enumerable.Range(1, 640), numbers);
+        var documents = await All(a.Services);
+        Assert.Equal(Enumerable.Range(1, 640), documents.Select(d => d.Sequence).Order());
+        // A document whose predicted number went to the other instance was rendered again: its PDF prints the number it took.
+        Assert.Contains(logs.Lines, l => l.Contains("rendered again inside the lock", StringComparison.Ordinal));
+        foreach (var document in documents) Assert.Equal([document.Number], await IssuedFiles.NumbersInPdfAsync(a.Services, document));
+        // The files rendered for a number another instance took are gone; each document keeps its two.
+        Assert.Equal(documents.SelectMany(d => new[] { d.PdfSha256, d.DocxSha256 }).Order(StringComparer.Ordinal), IssuedFiles.Stored(_folder));
+        await using var scope = a.Services.CreateAsyncScope();
+        var chain = await EvidenceLog.VerifyAsync(scope.ServiceProvider.GetRequiredService<SesDbContext>(), TestContext.Current.CancellationToken);
+        Assert.True(chain.Intact, chain.Reason);
+        Assert.Equal(640, chain.Entries);
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Ses.Documents.Fonts;
 using Ses.Documents.Rendering;
@@ -17,21 +16,11 @@ internal static class DocxRenderer
 {
     public static byte[] Render(ResolvedDocument doc, FontSet fonts)
     {
-        using var stream = new MemoryStream();
-        using (var package = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            var main = package.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Build(fonts);
-            main.AddNewPart<DocumentSettingsPart>().Settings = DocxSettings.Build();
-            main.AddNewPart<FontTablePart>().Fonts = DocxSettings.FontTable(fonts);
-            var footer = DocxFooter.Add(main);
-
-            var body = new Body(Blocks(doc, fonts));
-            body.Append(DocxPageSetup.Build(main.GetIdOfPart(footer)));
-            main.Document = new Document(body);
-            DocxProperties.Set(package, doc);
-        }
-        return stream.ToArray();
+        // Styles, settings, font table and footer are the same for every document of the font set (DocxPackage).
+        var package = DocxPackage.For(fonts);
+        var body = new Body(Blocks(doc, fonts));
+        body.Append(DocxPageSetup.Build(package.FooterId));
+        return package.Write(body, doc);
     }
 
     private static List<OpenXmlElement> Blocks(ResolvedDocument doc, FontSet fonts)

@@ -11,13 +11,14 @@ public static class DataSetup
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var options = Read(builder.Configuration);
+        // Pooled: a request reuses a context instead of building one (EF Core's advice for a busy service).
         if (options.Provider == "postgres")
         {
-            builder.Services.AddDbContext<SesDbContext, PostgresSesDbContext>(o => Configure(o, options));
+            builder.Services.AddDbContextPool<SesDbContext, PostgresSesDbContext>(o => Configure(o, options));
         }
         else
         {
-            builder.Services.AddDbContext<SesDbContext>(o => Configure(o, options));
+            builder.Services.AddDbContextPool<SesDbContext>(o => Configure(o, options));
         }
         // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));

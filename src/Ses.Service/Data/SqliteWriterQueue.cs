@@ -49,6 +49,20 @@ internal sealed class SqliteWriterQueue : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    // EF Core reports a concurrency conflict here and then throws without calling SaveChangesFailed.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Release(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Release(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -69,6 +83,7 @@ internal sealed class SqliteWriterQueue : SaveChangesInterceptor
     private static SemaphoreSlim? QueueFor(DbContext? context) =>
         context is SesDbContext db && db.Database.CurrentTransaction is null && db.ChangeTracker.HasChanges() ? Transactions.WriterQueue(db) : null;
 
+    // At most once per save: whichever of the events above comes first gives the queue back.
     private void Release(DbContext? context)
     {
         if (context is not null && _held.TryGetValue(context, out var queue) && _held.Remove(context)) queue.Release();

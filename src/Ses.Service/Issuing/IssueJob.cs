@@ -1,5 +1,4 @@
 using Ses.Documents.Templates;
-using Ses.Service.Storage;
 
 namespace Ses.Service.Issuing;
 
@@ -10,7 +9,7 @@ namespace Ses.Service.Issuing;
 internal sealed class IssueJob(IssueRequest request, FormTemplate form, FormInput input, string dataJson, DateTimeOffset now, int year)
 {
     private readonly TaskCompletionSource<IssuedDocument> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<string> _created = [];
+    private readonly List<(string Sha256, bool Created)> _files = [];
 
     public IssueRequest Request { get; } = request;
 
@@ -26,8 +25,8 @@ internal sealed class IssueJob(IssueRequest request, FormTemplate form, FormInpu
 
     public int Year { get; } = year;
 
-    /// <summary>The counter the number is taken from.</summary>
-    public (string Bureau, string Series, int Year) Counter => (Input.Bureau.Code, Form.Series!, Year);
+    /// <summary>The sequence the number is taken from.</summary>
+    public NumberSeries Series => new(Input.Bureau.Code, Form.Series!, Year);
 
     /// <summary>The sequence the prepared files carry, or null before they are prepared.</summary>
     public int? PreparedFor { get; private set; }
@@ -44,24 +43,29 @@ internal sealed class IssueJob(IssueRequest request, FormTemplate form, FormInpu
         PreparedFor = sequence;
         PdfSha256 = pdf.Sha256;
         DocxSha256 = docx.Sha256;
-        if (pdf.Created) _created.Add(pdf.Sha256);
-        if (docx.Created) _created.Add(docx.Sha256);
+        _files.Add(pdf);
+        _files.Add(docx);
     }
 
     /// <summary>
-    /// Removes the files this job stored: they carry a number the job will not take (or the job failed), and must
+    /// Gives up the files this job stored: they carry a number the job will not take (or the job failed), and must
     /// not outlive it as signed documents nobody issued.
     /// </summary>
-    public void Discard(IFileStore files)
+    public void Discard(PreparedFiles files)
     {
-        foreach (var sha in _created) files.Forget(sha);
-        _created.Clear();
+        foreach (var (sha, created) in _files) files.GiveUp(sha, created);
+        _files.Clear();
         PreparedFor = null;
     }
 
-    public void Succeed(IssuedDocument document) => _done.TrySetResult(document);
+    public void Succeed(IssuedDocument document, PreparedFiles files)
+    {
+        foreach (var (sha, _) in _files) files.Issued(sha);
+        _files.Clear();
+        _done.TrySetResult(document);
+    }
 
-    public void Fail(Exception error, IFileStore files)
+    public void Fail(Exception error, PreparedFiles files)
     {
         Discard(files);
         _done.TrySetException(error);

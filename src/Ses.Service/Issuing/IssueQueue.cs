@@ -14,9 +14,10 @@ namespace Ses.Service.Issuing;
 /// Issues validated documents in groups, one loop per process. It takes every document waiting (up to
 /// <see cref="MaxGroup"/>), predicts from the counters the number each will take, and renders, signs and stores them
 /// in parallel outside the write lock. Then it takes the lock once: checks each draft, takes each number in the
-/// database (so several processes stay correct), renders again inside the lock the rare document whose prediction
-/// was lost to another process, records them, and commits them together. A synchronous commit costs one disk
-/// write; the group shares it, and the write lock is no longer held while documents are signed and stored.
+/// database (so several processes stay correct), renders again inside the lock a document whose prediction was lost
+/// (another process issued in the series meanwhile, or a document before it was refused), records them, and commits them together. A synchronous commit costs one disk
+/// write; the group shares it, and the write lock is no longer held while documents are signed and stored. While one
+/// group is written, the next is prepared with the numbers the first leaves.
 /// </summary>
 /// <remarks>
 /// All or nothing still holds per document: a document that cannot be rendered, signed or stored fails alone before
@@ -24,9 +25,11 @@ namespace Ses.Service.Issuing;
 /// transaction itself fails, each document of the group is issued again on its own, so one bad document never fails
 /// the others. Files stored for a document that is not issued are removed.
 /// </remarks>
-public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngine engine, SigningContext signing, IFileStore files, ILogger<IssueQueue> logger)
+public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngine engine, SigningContext signing, IFileStore store, ILogger<IssueQueue> logger)
     : IAsyncDisposable
 {
+    private readonly PreparedFiles files = new(store);
+
     /// <summary>The most documents committed together.</summary>
     public const int MaxGroup = 32;
 
@@ -51,88 +54,117 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
 
     private async Task RunAsync()
     {
-        var group = new List<IssueJob>(MaxGroup);
+        // Two stages: while one group is written and committed, the next is prepared with the numbers that group leaves.
+        Task writing = Task.CompletedTask;
+        var taken = new Dictionary<NumberSeries, int>();
         while (await _jobs.Reader.WaitToReadAsync())
         {
+            var group = new List<IssueJob>(MaxGroup);
             while (group.Count < MaxGroup && _jobs.Reader.TryRead(out var job)) group.Add(job);
-            await IssueGroupAsync(group);
-            group.Clear();
+            var (prepared, next) = await PrepareGroupAsync(group, taken);
+            await writing;
+            taken = next;
+            writing = WriteGroupAsync(prepared);
         }
+        await writing;
     }
 
-    private async Task IssueGroupAsync(List<IssueJob> group)
+    /// <summary>
+    /// Prepares a group with the numbers it should take: each counter's next number in the database, or, while an
+    /// earlier group is being written, the one after that group's. Returns the jobs still pending and the next numbers
+    /// after them. A job that cannot be prepared fails alone; those after it in its series then expect a number less.
+    /// </summary>
+    private async Task<(List<IssueJob> Pending, Dictionary<NumberSeries, int> Next)> PrepareGroupAsync(List<IssueJob> group, IReadOnlyDictionary<NumberSeries, int> inFlight)
     {
+        var pending = group.Where(j => !j.Completion.IsCompleted).ToList();
         try
         {
-            await IssueTogetherAsync(group);
-        }
-        catch (Exception e) when (group.Count > 1)
-        {
-            LogGroupFailed(logger, group.Count, e);
-            foreach (var job in group.Where(j => !j.Completion.IsCompleted))
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            while (true)
             {
-                try
-                {
-                    await IssueTogetherAsync([job]);
-                }
-                catch (Exception alone)
-                {
-                    job.Fail(alone, files);
-                }
+                var (predicted, next) = await PredictAsync(db, pending, inFlight, CancellationToken.None);
+                if (await PrepareAsync(pending, predicted, CancellationToken.None) == 0) return (pending, next);
+                pending.RemoveAll(j => j.Completion.IsCompleted);
             }
         }
         catch (Exception e)
         {
-            group[0].Fail(e, files);
+            // Reading the counters failed: the jobs are prepared again, one by one, when written.
+            LogGroupFailed(logger, pending.Count, e);
+            return (pending, new Dictionary<NumberSeries, int>());
         }
     }
 
-    private async Task IssueTogetherAsync(IReadOnlyList<IssueJob> group)
+    /// <summary>Writes a prepared group; if that fails, issues each of its jobs on its own so one bad job never fails the others.</summary>
+    private async Task WriteGroupAsync(List<IssueJob> group)
     {
+        try
+        {
+            await WriteTogetherAsync(group);
+            return;
+        }
+        catch (Exception e) when (group.Count > 1)
+        {
+            LogGroupFailed(logger, group.Count, e);
+        }
+        catch (Exception e)
+        {
+            foreach (var job in group) job.Fail(e, files);
+            return;
+        }
+        foreach (var job in group.Where(j => !j.Completion.IsCompleted))
+        {
+            try
+            {
+                var (alone, _) = await PrepareGroupAsync([job], new Dictionary<NumberSeries, int>());
+                if (alone.Count > 0) await WriteTogetherAsync(alone);
+            }
+            catch (Exception e)
+            {
+                job.Fail(e, files);
+            }
+        }
+    }
+
+    private async Task WriteTogetherAsync(List<IssueJob> pending)
+    {
+        pending = pending.Where(j => !j.Completion.IsCompleted).ToList();
+        if (pending.Count == 0) return;
         // Once taken, a group is finished: a caller who stops waiting does not undo a number others may follow.
         var ct = CancellationToken.None;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
-        var pending = group.Where(j => !j.Completion.IsCompleted).ToList();
-        // A document that cannot be prepared fails alone; those after it in its series then expect a number less.
-        while (pending.Count > 0 && await PrepareAsync(pending, await PredictAsync(db, pending, ct), ct) > 0)
-        {
-            pending.RemoveAll(j => j.Completion.IsCompleted);
-        }
-        if (pending.Count == 0) return;
         var outcomes = new List<(IssueJob Job, IssuedDocument? Document, Exception? Refused)>(pending.Count);
-        try
+        await EvidenceLog.WriteAsync(db, async chain =>
         {
-            await EvidenceLog.WriteAsync(db, async chain =>
-            {
-                foreach (var job in pending) outcomes.Add(await RecordAsync(db, chain, job, ct));
-                return outcomes.Count;
-            }, ct);
-        }
-        catch
-        {
-            db.ChangeTracker.Clear();
-            throw;
-        }
+            foreach (var job in pending) outcomes.Add(await RecordAsync(db, chain, job, ct));
+            return outcomes.Count;
+        }, ct);
         // Committed: only now does anybody learn a number.
         foreach (var (job, document, refused) in outcomes)
         {
-            if (document is not null) job.Succeed(document);
+            if (document is not null) job.Succeed(document, files);
             else job.Fail(refused!, files);
         }
     }
 
-    /// <summary>The sequence each job expects: the counters' next numbers, handed out in queue order.</summary>
-    private static async Task<int[]> PredictAsync(SesDbContext db, List<IssueJob> pending, CancellationToken ct)
+    /// <summary>
+    /// The sequence each job expects, handed out in queue order from each counter's next number (or the number after
+    /// the group in flight, if higher); and each counter's next number after these jobs.
+    /// </summary>
+    private static async Task<(int[] Predicted, Dictionary<NumberSeries, int> Next)> PredictAsync(SesDbContext db, List<IssueJob> pending,
+        IReadOnlyDictionary<NumberSeries, int> inFlight, CancellationToken ct)
     {
-        var next = new Dictionary<(string Bureau, string Series, int Year), int>();
-        foreach (var (bureau, series, year) in pending.Select(j => j.Counter).Distinct())
+        var next = new Dictionary<NumberSeries, int>();
+        foreach (var series in pending.Select(j => j.Series).Distinct())
         {
-            next[(bureau, series, year)] = await db.NumberCounters.AsNoTracking()
-                .Where(c => c.Bureau == bureau && c.Series == series && c.Year == year)
+            var stored = await db.NumberCounters.AsNoTracking()
+                .Where(c => c.Bureau == series.Bureau && c.Series == series.Series && c.Year == series.Year)
                 .Select(c => (int?)c.Next).SingleOrDefaultAsync(ct) ?? 1;
+            next[series] = Math.Max(stored, inFlight.GetValueOrDefault(series));
         }
-        return pending.Select(j => next[j.Counter]++).ToArray();
+        return (pending.Select(j => next[j.Series]++).ToArray(), next);
     }
 
     /// <summary>Prepares, in parallel, every job not yet prepared for its predicted number; returns how many failed.</summary>
@@ -171,7 +203,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         }
         catch
         {
-            foreach (var put in stored.Where(p => p.IsCompletedSuccessfully && p.Result.Created)) files.Forget(put.Result.Sha256);
+            foreach (var put in stored.Where(p => p.IsCompletedSuccessfully)) files.GiveUp(put.Result.Sha256, put.Result.Created);
             throw;
         }
         job.Prepared(sequence, stored[0].Result, stored[1].Result);
@@ -189,7 +221,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
             if (draft.IssuedDocumentId is not null) return (job, null, new DraftAlreadyIssuedException(draftId));
             if (request.DraftVersion is { } version && draft.Version != version) return (job, null, new DraftChangedException(draftId));
         }
-        var (bureau, series, year) = job.Counter;
+        var (bureau, series, year) = job.Series;
         var sequence = await NumberAllocator.NextAsync(db, bureau, series, year, ct);
         if (job.PreparedFor != sequence)
         {

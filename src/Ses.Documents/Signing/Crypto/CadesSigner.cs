@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
@@ -7,8 +8,11 @@ using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Operators.Utilities;
 using Org.BouncyCastle.Tsp;
 using Org.BouncyCastle.Utilities.Collections;
-using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
 using CmsAttribute = Org.BouncyCastle.Asn1.Cms.Attribute;
+using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
+using IssuerAndSerialNumber = Org.BouncyCastle.Asn1.Cms.IssuerAndSerialNumber;
+using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
+using SignerInfo = Org.BouncyCastle.Asn1.Cms.SignerInfo;
 using CmsAttributeTable = Org.BouncyCastle.Asn1.Cms.AttributeTable;
 
 namespace Ses.Documents.Signing.Crypto;
@@ -39,14 +43,24 @@ public static class CadesSigner
         if (!NistObjectIdentifiers.IdSha256.Equals(digest?.Algorithm))
             throw new ArgumentException($"'{key.SignatureAlgorithm}' is not a SHA-256 signature algorithm.", nameof(key));
 
-        var signerInfoGenerator = new SignerInfoGeneratorBuilder()
-            .WithSignedAttributeGenerator(new PadesSignedAttributeGenerator(key.Certificate))
-            .Build(factory, key.Certificate);
-        var generator = new CmsSignedDataGenerator();
-        generator.AddSignerInfoGenerator(signerInfoGenerator);
-        generator.AddCertificates(CollectionUtilities.CreateStore(key.Chain.Prepend(key.Certificate).Distinct()));
-        // ISO 32000-2 §12.8.3.4: ETSI.CAdES.detached carries no encapsulated content
-        var signed = generator.Generate(new OneShotStreamContent(signedBytes), false);
+        // The platform's SHA-256 (hardware-accelerated) over the ByteRange, streamed; the SignedData is then assembled
+        // as RFC 5652 §5 lays it out, which BouncyCastle's generator would produce byte for byte from the same digest.
+        var messageDigest = Sha256Of(signedBytes);
+        var attributes = new PadesSignedAttributeGenerator(key.Certificate).GetAttributes(new Dictionary<CmsAttributeTableParameter, object>
+        {
+            // ISO 32000-2 §12.8.3.4: ETSI.CAdES.detached carries no encapsulated content; its type is id-data
+            [CmsAttributeTableParameter.ContentType] = CmsObjectIdentifiers.Data,
+            [CmsAttributeTableParameter.Digest] = messageDigest,
+            [CmsAttributeTableParameter.DigestAlgorithmIdentifier] = digest!,
+        });
+        // RFC 5652 §5.4: the signature is over the DER encoding of the SET OF signed attributes
+        var signedAttributes = new DerSet(attributes.ToAsn1EncodableVector());
+        var signatureValue = key.Sign(signedAttributes.GetEncoded(Asn1Encodable.Der));
+        var signerInfo = new SignerInfo(new SignerIdentifier(new IssuerAndSerialNumber(key.Certificate.CertificateStructure)), digest,
+            signedAttributes, (AlgorithmIdentifier)factory.AlgorithmDetails, new DerOctetString(signatureValue), null);
+        var certificates = new DerSet(key.Chain.Prepend(key.Certificate).Distinct().Select(c => (Asn1Encodable)c.CertificateStructure).ToArray());
+        var signedData = new SignedData(new DerSet(digest), new ContentInfo(CmsObjectIdentifiers.Data, null), certificates, null, new DerSet(signerInfo));
+        var signed = new CmsSignedData(new ContentInfo(CmsObjectIdentifiers.SignedData, signedData));
 
         var signer = signed.GetSignerInfos().GetSigners().Single();
         if (!SignerInfoSignature.Verifies(signer, key.Certificate))
@@ -54,6 +68,22 @@ public static class CadesSigner
                 $"The signature made by {key} does not verify with its certificate; the key and certificate do not match.");
         if (tsa is not null) signed = AddSignatureTimestamp(signed, signer, tsa);
         return signed.GetEncoded(Asn1Encodable.Der);
+    }
+
+    private static byte[] Sha256Of(Stream content)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            int read;
+            while ((read = content.Read(buffer, 0, buffer.Length)) > 0) hash.AppendData(buffer, 0, read);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return hash.GetHashAndReset();
     }
 
     /// <summary>Adds id-aa-signatureTimeStampToken over the signature value (RFC 3161 Appendix A;

@@ -146,9 +146,8 @@ internal static partial class PdfSigner
 
     private static byte[] FillSignature(byte[] output, Func<byte[], byte[]> createCms, int reserve)
     {
-        var text = Encoding.Latin1.GetString(output);
-        var br = text.LastIndexOf(ByteRangePlaceholder, StringComparison.Ordinal);
-        var contents = text.IndexOf("/Contents<", br, StringComparison.Ordinal) + "/Contents".Length;
+        var br = output.AsSpan().LastIndexOf(Encoding.ASCII.GetBytes(ByteRangePlaceholder));
+        var contents = br + output.AsSpan(br).IndexOf("/Contents<"u8) + "/Contents".Length;
         var a = contents;
         var b = contents + reserve * 2 + 2;
         var range = string.Create(CultureInfo.InvariantCulture, $"/ByteRange[0 {a} {b} {output.Length - b}]").PadRight(ByteRangePlaceholder.Length);

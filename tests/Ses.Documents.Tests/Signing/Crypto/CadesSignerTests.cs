@@ -33,6 +33,24 @@ public sealed class CadesSignerTests(DevelopmentPki pki)
     }
 
     [Fact]
+    public void Sign_WithoutTsa_IsByteForByteWhatBouncyCastlesGeneratorMakes()
+    {
+        // The SignedData is assembled by hand around the platform's SHA-256; BouncyCastle's CMS generator, given the
+        // same key (RSA PKCS#1 v1.5 is deterministic) and attributes, is the reference it must equal.
+        var key = pki.Set.Signing;
+        var generator = new Org.BouncyCastle.Cms.CmsSignedDataGenerator();
+        generator.AddSignerInfoGenerator(new Org.BouncyCastle.Cms.SignerInfoGeneratorBuilder()
+            .WithSignedAttributeGenerator(new PadesSignedAttributeGenerator(key.Certificate))
+            .Build(new SigningKeySignatureFactory(key), key.Certificate));
+        generator.AddCertificates(Org.BouncyCastle.Utilities.Collections.CollectionUtilities.CreateStore(key.Chain.Prepend(key.Certificate).Distinct()));
+        var reference = generator.Generate(new Org.BouncyCastle.Cms.CmsProcessableByteArray(content), false).GetEncoded(Asn1Encodable.Der);
+
+        var cms = CadesSigner.CreateDetachedSignature(new MemoryStream(content), key, null);
+
+        Assert.Equal(Convert.ToHexString(reference), Convert.ToHexString(cms));
+    }
+
+    [Fact]
     public void Sign_SigningCertificateV2_HashesSignerCertificateAndNamesItsIssuerSerial()
     {
         var cms = CadesSigner.CreateDetachedSignature(new MemoryStream(content), pki.Set.Signing, null);

@@ -1,0 +1,119 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+using Ses.Documents.Fonts;
+using Ses.Documents.Rendering;
+
+namespace Ses.Documents.Docx;
+
+/// <summary>
+/// The parts every document of a font set shares — styles, settings, font table, footer, extended properties and the
+/// package's relationships — made once with the Open XML SDK and kept as bytes. A document is then one zip written
+/// straight from them plus its own body and core properties, instead of a package built and saved part by part.
+/// </summary>
+internal sealed class DocxPackage
+{
+    private const string CoreNamespace = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    private const string DublinCore = "http://purl.org/dc/elements/1.1/";
+    private const string CorePropertiesType = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
+
+    private static readonly ConditionalWeakTable<FontSet, DocxPackage> Packages = [];
+
+    private readonly List<(string Name, byte[]? Content)> _entries = [];
+    private string _documentEntry = "";
+    private string _coreEntry = "";
+
+    private DocxPackage()
+    {
+    }
+
+    /// <summary>The relationship id of the footer, for the section properties.</summary>
+    public string FooterId { get; private set; } = "";
+
+    public static DocxPackage For(FontSet fonts) => Packages.GetValue(fonts, Build);
+
+    /// <summary>The DOCX with <paramref name="body"/> as its document body and the properties of <paramref name="doc"/>.</summary>
+    public byte[] Write(Body body, ResolvedDocument doc)
+    {
+        var document = new Document(body);
+        document.AddNamespaceDeclaration("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+        document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        using var stream = new MemoryStream(16 * 1024);
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8))
+        {
+            foreach (var (name, content) in _entries)
+            {
+                using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                if (name == _documentEntry) WriteXml(entry, document.WriteTo);
+                else if (name == _coreEntry) WriteXml(entry, w => CoreProperties(w, doc));
+                else entry.Write(content);
+            }
+        }
+        return stream.ToArray();
+    }
+
+    private static void WriteXml(Stream entry, Action<XmlWriter> write)
+    {
+        using var writer = XmlWriter.Create(entry, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        writer.WriteStartDocument(standalone: true);
+        write(writer);
+    }
+
+    /// <summary>Core properties (ECMA-376 Part 2 §11), as the PDF's document information: title, number, issuing body, form id.</summary>
+    private static void CoreProperties(XmlWriter w, ResolvedDocument doc)
+    {
+        w.WriteStartElement("cp", "coreProperties", CoreNamespace);
+        w.WriteAttributeString("xmlns", "dc", null, DublinCore);
+        w.WriteElementString("dc", "title", DublinCore, doc.Title);
+        if (doc.Number is not null) w.WriteElementString("dc", "subject", DublinCore, doc.Number);
+        w.WriteElementString("dc", "creator", DublinCore, doc.Bureau.Name);
+        w.WriteElementString("cp", "keywords", CoreNamespace, "ses-form:" + doc.FormId);
+        w.WriteElementString("dc", "language", DublinCore, "zh-CN");
+        w.WriteEndElement();
+    }
+
+    private static DocxPackage Build(FontSet fonts)
+    {
+        var package = new DocxPackage();
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Build(fonts);
+            main.AddNewPart<DocumentSettingsPart>().Settings = DocxSettings.Build();
+            main.AddNewPart<FontTablePart>().Fonts = DocxSettings.FontTable(fonts);
+            package.FooterId = main.GetIdOfPart(DocxFooter.Add(main));
+            main.Document = new Document(new Body());
+            // Placeholders: the core properties part is written for each document.
+            word.PackageProperties.Title = "";
+            word.AddExtendedFilePropertiesPart().Properties = new DocumentFormat.OpenXml.ExtendedProperties.Properties(
+                new DocumentFormat.OpenXml.ExtendedProperties.Application(Pdf.PdfRenderer.Producer));
+            package._documentEntry = main.Uri.OriginalString.TrimStart('/');
+        }
+        stream.Position = 0;
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        foreach (var entry in zip.Entries)
+        {
+            using var content = new MemoryStream();
+            using (var read = entry.Open()) read.CopyTo(content);
+            package._entries.Add((entry.FullName, content.ToArray()));
+        }
+        package._coreEntry = CoreEntry(package._entries.Single(e => e.Name == "_rels/.rels").Content!);
+        return package;
+    }
+
+    /// <summary>The zip entry of the core properties part, from the package relationships.</summary>
+    private static string CoreEntry(byte[] relationships)
+    {
+        var xml = new XmlDocument();
+        xml.Load(new MemoryStream(relationships));
+        foreach (XmlElement r in xml.DocumentElement!.ChildNodes.OfType<XmlElement>())
+        {
+            if (r.GetAttribute("Type") == CorePropertiesType) return r.GetAttribute("Target").TrimStart('/');
+        }
+        throw new InvalidOperationException("the package has no core properties part");
+    }
+}
