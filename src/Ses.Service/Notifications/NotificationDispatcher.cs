@@ -89,9 +89,10 @@ public sealed class NotificationDispatcher(
         var now = time.GetUtcNow();
         var until = now.AddSeconds(options.LeaseSeconds);
         var claim = $"{_instance}#{Interlocked.Increment(ref _claims)}";
-        var won = await db.NotificationMessages
+        // In the writers' queue like every other write (Transactions.WriteAsync), not against SQLite's busy retries.
+        var won = await Transactions.WriteAsync(db, () => db.NotificationMessages
             .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil <= now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, claim).SetProperty(m => m.ClaimedUntil, until), ct), ct);
         return won == 1 ? claim : null;
     }
 
@@ -126,7 +127,7 @@ public sealed class NotificationDispatcher(
         }
 
         // Stored only while the claim is still ours: a takeover after an expired lease keeps its own result.
-        var stored = await db.NotificationMessages
+        var stored = await Transactions.WriteAsync(db, () => db.NotificationMessages
             .Where(m => m.Id == message.Id && m.ClaimedBy == claim)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, message.Attempts)
@@ -135,7 +136,7 @@ public sealed class NotificationDispatcher(
                 .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
                 .SetProperty(m => m.LastError, message.LastError)
                 .SetProperty(m => m.ProviderAnswer, message.ProviderAnswer)
-                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None), CancellationToken.None);
         if (stored != 1)
         {
             logger.LogClaimLost(message.Id);
