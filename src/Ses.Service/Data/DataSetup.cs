@@ -23,6 +23,7 @@ public static class DataSetup
         // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
         builder.Services.AddSingleton<IssueQueue>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IssueQueue>());
         builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddScoped<DocumentRegister>();

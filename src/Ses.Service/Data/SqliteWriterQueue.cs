@@ -20,7 +20,7 @@ internal sealed class SqliteWriterQueue : SaveChangesInterceptor
     {
         if (QueueFor(eventData.Context) is { } queue)
         {
-            queue.Wait();
+            Transactions.Enter(queue, (SesDbContext)eventData.Context!);
             _held.AddOrUpdate(eventData.Context!, queue);
         }
         return result;
@@ -31,7 +31,7 @@ internal sealed class SqliteWriterQueue : SaveChangesInterceptor
     {
         if (QueueFor(eventData.Context) is { } queue)
         {
-            await queue.WaitAsync(cancellationToken);
+            await Transactions.EnterAsync(queue, (SesDbContext)eventData.Context!, cancellationToken);
             _held.AddOrUpdate(eventData.Context!, queue);
         }
         return result;

@@ -13,6 +13,12 @@ internal sealed class IssueJob(IssueRequest request, FormTemplate form, FormInpu
 
     public IssueRequest Request { get; } = request;
 
+    /// <summary>
+    /// The id the document is recorded under, fixed before it is issued: if a commit's answer is lost, the document is
+    /// found by it instead of being issued twice.
+    /// </summary>
+    public Guid DocumentId { get; } = Guid.CreateVersion7(now);
+
     public FormTemplate Form { get; } = form;
 
     /// <summary>The validated values, without a number.</summary>
@@ -53,21 +59,25 @@ internal sealed class IssueJob(IssueRequest request, FormTemplate form, FormInpu
     /// </summary>
     public void Discard(PreparedFiles files)
     {
-        foreach (var (sha, created) in _files) files.GiveUp(sha, created);
+        var given = _files.ToList();
         _files.Clear();
         PreparedFor = null;
+        PdfSha256 = DocxSha256 = "";
+        foreach (var (sha, created) in given) files.GiveUp(sha, created);
     }
 
     public void Succeed(IssuedDocument document, PreparedFiles files)
     {
-        foreach (var (sha, _) in _files) files.Issued(sha);
+        var kept = _files.ToList();
         _files.Clear();
+        foreach (var (sha, _) in kept) files.Issued(sha);
         _done.TrySetResult(document);
     }
 
+    /// <summary>Fails the job, its files given up; never throws.</summary>
     public void Fail(Exception error, PreparedFiles files)
     {
-        Discard(files);
         _done.TrySetException(error);
+        Discard(files);
     }
 }

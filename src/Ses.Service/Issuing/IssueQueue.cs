@@ -26,30 +26,61 @@ namespace Ses.Service.Issuing;
 /// the others. Files stored for a document that is not issued are removed.
 /// </remarks>
 public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngine engine, SigningContext signing, IFileStore store, ILogger<IssueQueue> logger)
-    : IAsyncDisposable
+    : IHostedService, IAsyncDisposable
 {
-    private readonly PreparedFiles files = new(store);
-
     /// <summary>The most documents committed together.</summary>
     public const int MaxGroup = 32;
 
+    // A group whose preparation keeps failing is prepared at most this often before its failures are left to the lock.
+    private const int PrepareRounds = 3;
+
+    private readonly PreparedFiles files = new(store, logger);
     private readonly Channel<IssueJob> _jobs = Channel.CreateUnbounded<IssueJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startGate = new();
     private Task? _loop;
 
     internal Task<IssuedDocument> IssueAsync(IssueJob job)
     {
-        lock (_startGate) _loop ??= Task.Run(RunAsync);
+        Start();
         if (!_jobs.Writer.TryWrite(job)) throw new ObjectDisposedException(nameof(IssueQueue), "the service is stopping; nothing was issued");
         return job.Completion;
     }
 
-    public async ValueTask DisposeAsync()
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Start();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Takes no more documents and finishes those waiting, while the database can still be reached.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _jobs.Writer.TryComplete();
         Task? loop;
         lock (_startGate) loop = _loop;
-        if (loop is not null) await loop;
+        if (loop is not null) await loop.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogStopFailed(logger, e);
+        }
+    }
+
+    private void Start()
+    {
+        lock (_startGate)
+        {
+            if (_loop is not null) return;
+            // The loop outlives the request that may start it: it must not carry that request's context (trace, log scope).
+            using (ExecutionContext.SuppressFlow()) _loop = Task.Run(RunAsync);
+        }
     }
 
     private async Task RunAsync()
@@ -61,10 +92,20 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         {
             var group = new List<IssueJob>(MaxGroup);
             while (group.Count < MaxGroup && _jobs.Reader.TryRead(out var job)) group.Add(job);
-            var (prepared, next) = await PrepareGroupAsync(group, taken);
-            await writing;
-            taken = next;
-            writing = WriteGroupAsync(prepared);
+            try
+            {
+                var (prepared, next) = await PrepareGroupAsync(group, taken);
+                await writing;
+                taken = next;
+                writing = WriteGroupAsync(prepared);
+            }
+            catch (Exception e)
+            {
+                // Not expected (each stage finishes its own jobs); the loop must go on, or issuing stops for the process.
+                LogGroupFailed(logger, group.Count, e);
+                foreach (var job in group) job.Fail(e, files);
+                taken = [];
+            }
         }
         await writing;
     }
@@ -73,6 +114,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
     /// Prepares a group with the numbers it should take: each counter's next number in the database, or, while an
     /// earlier group is being written, the one after that group's. Returns the jobs still pending and the next numbers
     /// after them. A job that cannot be prepared fails alone; those after it in its series then expect a number less.
+    /// If the counters cannot be read, the group fails: nothing was taken.
     /// </summary>
     private async Task<(List<IssueJob> Pending, Dictionary<NumberSeries, int> Next)> PrepareGroupAsync(List<IssueJob> group, IReadOnlyDictionary<NumberSeries, int> inFlight)
     {
@@ -81,50 +123,63 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
-            while (true)
+            for (var round = 1; ; round++)
             {
                 var (predicted, next) = await PredictAsync(db, pending, inFlight, CancellationToken.None);
-                if (await PrepareAsync(pending, predicted, CancellationToken.None) == 0) return (pending, next);
+                var failed = await PrepareAsync(pending, predicted, CancellationToken.None);
                 pending.RemoveAll(j => j.Completion.IsCompleted);
+                // After a failure the jobs behind it expect a number less; past the last round the lock renders them again.
+                if (failed == 0 || round == PrepareRounds) return (pending, next);
             }
         }
         catch (Exception e)
         {
-            // Reading the counters failed: the jobs are prepared again, one by one, when written.
             LogGroupFailed(logger, pending.Count, e);
-            return (pending, new Dictionary<NumberSeries, int>());
+            foreach (var job in pending) job.Fail(e, files);
+            return ([], []);
         }
     }
 
-    /// <summary>Writes a prepared group; if that fails, issues each of its jobs on its own so one bad job never fails the others.</summary>
+    /// <summary>
+    /// Writes a prepared group. If that fails, each of its jobs is tried on its own, so one bad job never fails the
+    /// others — after checking whether it was issued after all (the commit went through but its answer was lost).
+    /// </summary>
     private async Task WriteGroupAsync(List<IssueJob> group)
     {
+        if (group.Count == 0) return;
         try
         {
             await WriteTogetherAsync(group);
             return;
         }
-        catch (Exception e) when (group.Count > 1)
-        {
-            LogGroupFailed(logger, group.Count, e);
-        }
         catch (Exception e)
         {
-            foreach (var job in group) job.Fail(e, files);
-            return;
+            LogGroupFailed(logger, group.Count, e);
         }
         foreach (var job in group.Where(j => !j.Completion.IsCompleted))
         {
             try
             {
+                if (await FindIssuedAsync(job) is { } issued)
+                {
+                    job.Succeed(issued, files);
+                    continue;
+                }
                 var (alone, _) = await PrepareGroupAsync([job], new Dictionary<NumberSeries, int>());
-                if (alone.Count > 0) await WriteTogetherAsync(alone);
+                await WriteTogetherAsync(alone);
             }
             catch (Exception e)
             {
                 job.Fail(e, files);
             }
         }
+    }
+
+    private async Task<IssuedDocument?> FindIssuedAsync(IssueJob job)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        return await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == job.DocumentId);
     }
 
     private async Task WriteTogetherAsync(List<IssueJob> pending)
@@ -141,7 +196,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
             foreach (var job in pending) outcomes.Add(await RecordAsync(db, chain, job, ct));
             return outcomes.Count;
         }, ct);
-        // Committed: only now does anybody learn a number.
+        // Committed: only now does anybody learn a number. Completing a job does not throw.
         foreach (var (job, document, refused) in outcomes)
         {
             if (document is not null) job.Succeed(document, files);
@@ -232,7 +287,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         var number = new DocumentNumber(job.Input.Bureau.NumberPrefix, series, year, sequence);
         var issued = new IssuedDocument
         {
-            Id = Guid.CreateVersion7(job.Now),
+            Id = job.DocumentId,
             Bureau = bureau,
             Series = series,
             Year = year,
@@ -270,8 +325,11 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         new[] { "party", "orgName", "name", "applicantName" }
             .Select(k => input.Values.GetValueOrDefault(k)?.Display).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing {Count} documents together failed; each is issued on its own")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing a group of {Count} documents failed")]
     private static partial void LogGroupFailed(ILogger logger, int count, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopping the issue queue failed")]
+    private static partial void LogStopFailed(ILogger logger, Exception error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prepared for sequence {Predicted} but took {Taken}; rendered again inside the lock")]
     private static partial void LogPredictionLost(ILogger logger, int? predicted, int taken);

@@ -10,7 +10,7 @@ namespace Ses.Service.Issuing;
 /// therefore never removes the file of an issued one. (Across processes the same bytes would need the same issue
 /// instant to the tick as well; that case is not tracked.)
 /// </summary>
-internal sealed class PreparedFiles(IFileStore files)
+internal sealed class PreparedFiles(IFileStore files, ILogger logger)
 {
     private readonly Dictionary<string, (int Claims, bool Issued)> _claims = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -41,17 +41,25 @@ internal sealed class PreparedFiles(IFileStore files)
     /// <summary>The job no longer needs the file; it is removed if the job created it and nobody else needs it.</summary>
     public void GiveUp(string sha256, bool created) => Release(sha256, created, issued: false);
 
+    // Never throws: a file that cannot be removed stays behind, unnamed, and the job's outcome is still delivered.
     private void Release(string sha, bool created, bool issued)
     {
-        bool remove;
         lock (_gate)
         {
             var (claims, wasIssued) = _claims.GetValueOrDefault(sha);
             issued |= wasIssued;
             if (claims <= 1) _claims.Remove(sha);
             else _claims[sha] = (claims - 1, issued);
-            remove = claims <= 1 && created && !issued;
+            if (claims > 1 || !created || issued) return;
+            try
+            {
+                // Under the lock, so no job can claim the same bytes between the decision and the removal.
+                files.Forget(sha);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "A stored file no document names could not be removed");
+            }
         }
-        if (remove) files.Forget(sha);
     }
 }

@@ -54,21 +54,35 @@ internal static class SignerInfoSignature
         try
         {
             // RSA through the platform (OpenSSL on Linux), several times faster than the managed implementation.
-            if (name.EndsWith("WITHRSA", StringComparison.Ordinal) && certificate.GetPublicKey() is RsaKeyParameters { IsPrivate: false } rsa)
+            if (name.EndsWith("WITHRSA", StringComparison.Ordinal) && certificate.GetPublicKey() is RsaKeyParameters { IsPrivate: false } rsa
+                && PlatformVerifies(rsa, name[..^"WITHRSA".Length], signedAttributes, signer.GetSignature()))
             {
-                using var platform = System.Security.Cryptography.RSA.Create(new System.Security.Cryptography.RSAParameters
-                {
-                    Modulus = rsa.Modulus.ToByteArrayUnsigned(), Exponent = rsa.Exponent.ToByteArrayUnsigned(),
-                });
-                return platform.VerifyData(signedAttributes, signer.GetSignature(), new System.Security.Cryptography.HashAlgorithmName(name[..^"WITHRSA".Length]),
-                    System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+                return true;
             }
+            // OpenSSL is stricter than the managed verifier (a signature shorter than the modulus, a DigestInfo without
+            // NULL parameters, unusual key sizes): its "no" is asked again here, so what verified before still does.
             var verifier = SignerUtilities.GetSigner(name);
             verifier.Init(false, certificate.GetPublicKey());
             verifier.BlockUpdate(signedAttributes, 0, signedAttributes.Length);
             return verifier.VerifySignature(signer.GetSignature());
         }
-        catch (Exception e) when (InputErrors.Is(e) || e is System.Security.Cryptography.CryptographicException)
+        catch (Exception e) when (InputErrors.Is(e))
+        {
+            return false;
+        }
+    }
+
+    private static bool PlatformVerifies(RsaKeyParameters key, string digest, byte[] data, byte[] signature)
+    {
+        try
+        {
+            using var platform = System.Security.Cryptography.RSA.Create(new System.Security.Cryptography.RSAParameters
+            {
+                Modulus = key.Modulus.ToByteArrayUnsigned(), Exponent = key.Exponent.ToByteArrayUnsigned(),
+            });
+            return platform.VerifyData(data, signature, new System.Security.Cryptography.HashAlgorithmName(digest), System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
         {
             return false;
         }
