@@ -91,6 +91,27 @@ public sealed class CadesVerifierTests(DevelopmentPki pki)
     }
 
     [Fact]
+    public void Verify_RsaSignatureValueWithItsLeadingZeroByteLeftOut_StillVerifies()
+    {
+        // Some signers write the RSA value as an integer, without the leading zero byte (1 in 256 signatures). The
+        // platform's verifier wants the full modulus length; the managed one, asked again, accepts it as before.
+        for (var attempt = 0; attempt < 5000; attempt++)
+        {
+            var data = RandomNumberGenerator.GetBytes(1_000);
+            var cms = CadesSigner.CreateDetachedSignature(new MemoryStream(data), pki.Set.Signing, null);
+            var value = CmsEdits.SignerInfo(cms).Signature.GetOctets();
+            if (value[0] != 0) continue;
+
+            var result = CadesVerifier.Verify(CmsEdits.WithSignatureValue(cms, value[1..]), new MemoryStream(data), [pki.Set.Root], pki.Time.GetUtcNow());
+
+            Assert.True(result.SignatureValid);
+            Assert.DoesNotContain(CadesProblems.Invalid, result.Problems);
+            return;
+        }
+        Assert.Fail("no signature began with a zero byte in 5000 attempts");
+    }
+
+    [Fact]
     public void Verify_WithoutTimestamp_ReportsMissingTimestampAndJudgesChainAtValidationTime()
     {
         var cms = CadesSigner.CreateDetachedSignature(new MemoryStream(content), pki.Set.Signing, null);
