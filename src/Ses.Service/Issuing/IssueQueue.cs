@@ -193,7 +193,18 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         var outcomes = new List<(IssueJob Job, IssuedDocument? Document, Exception? Refused)>(pending.Count);
         await EvidenceLog.WriteAsync(db, async chain =>
         {
-            foreach (var job in pending) outcomes.Add(await RecordAsync(db, chain, job, ct));
+            var numbered = new List<(IssueJob Job, int Sequence)>(pending.Count);
+            foreach (var job in pending)
+            {
+                if (await TakeDraftAsync(db, job, ct) is { } refused) outcomes.Add((job, null, refused));
+                else numbered.Add((job, await NumberAllocator.NextAsync(db, job.Series.Bureau, job.Series.Series, job.Series.Year, ct)));
+            }
+            // Another process took the predicted numbers, or a document before these was refused: rendered again, in
+            // parallel, inside the lock, so each PDF prints the number recorded.
+            var lost = numbered.Where(n => n.Job.PreparedFor != n.Sequence).ToList();
+            foreach (var (job, sequence) in lost) LogPredictionLost(logger, job.PreparedFor, sequence);
+            await Parallel.ForEachAsync(lost, Spread(ct), async (n, token) => await PrepareOneAsync(n.Job, n.Sequence, token));
+            foreach (var (job, sequence) in numbered) outcomes.Add((job, await RecordAsync(db, chain, job, sequence, ct), null));
             return outcomes.Count;
         }, ct);
         // Committed: only now does anybody learn a number. Completing a job does not throw.
@@ -227,9 +238,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
     {
         var failed = 0;
         var todo = pending.Select((job, i) => (Job: job, Sequence: predicted[i])).Where(x => x.Job.PreparedFor != x.Sequence).ToList();
-        // Twice the cores: half of a job's time is waiting for its files to reach the disk.
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount, CancellationToken = ct };
-        await Parallel.ForEachAsync(todo, parallel, async (x, token) =>
+        await Parallel.ForEachAsync(todo, Spread(ct), async (x, token) =>
         {
             try
             {
@@ -243,6 +252,9 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         });
         return failed;
     }
+
+    // Twice the cores: half of a job's time is waiting for its files to reach the disk.
+    private static ParallelOptions Spread(CancellationToken ct) => new() { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount, CancellationToken = ct };
 
     /// <summary>Renders the job with <paramref name="sequence"/>, signs the PDF with a timestamp, and stores both files.</summary>
     private async Task PrepareOneAsync(IssueJob job, int sequence, CancellationToken ct)
@@ -264,26 +276,28 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         job.Prepared(sequence, stored[0].Result, stored[1].Result);
     }
 
-    /// <summary>Inside the write transaction: checks the draft, takes the number, and records the document.</summary>
-    private async Task<(IssueJob, IssuedDocument?, Exception?)> RecordAsync(SesDbContext db, EvidenceChain chain, IssueJob job, CancellationToken ct)
+    /// <summary>
+    /// Inside the write transaction, before the number is taken (so a refused draft takes none): the draft must be
+    /// unissued and as it was read; it is then marked issued with the document's id, so a second job for the same draft
+    /// in the group is refused. Returns the refusal, or null.
+    /// </summary>
+    private static async Task<Exception?> TakeDraftAsync(SesDbContext db, IssueJob job, CancellationToken ct)
+    {
+        if (job.Request.DraftId is not { } draftId) return null;
+        var draft = await db.Drafts.SingleAsync(d => d.Id == draftId, ct);
+        if (draft.IssuedDocumentId is not null) return new DraftAlreadyIssuedException(draftId);
+        if (job.Request.DraftVersion is { } version && draft.Version != version) return new DraftChangedException(draftId);
+        // Frozen in the same transaction; its concurrency token refuses a racing edit on PostgreSQL.
+        draft.IssuedDocumentId = job.DocumentId;
+        draft.Version++;
+        return null;
+    }
+
+    /// <summary>Inside the write transaction: records the document prepared with <paramref name="sequence"/>, its audit and evidence entries.</summary>
+    private static async Task<IssuedDocument> RecordAsync(SesDbContext db, EvidenceChain chain, IssueJob job, int sequence, CancellationToken ct)
     {
         var request = job.Request;
-        Draft? draft = null;
-        if (request.DraftId is { } draftId)
-        {
-            // Checked before the number is taken, so a refused draft takes none.
-            draft = await db.Drafts.SingleAsync(d => d.Id == draftId, ct);
-            if (draft.IssuedDocumentId is not null) return (job, null, new DraftAlreadyIssuedException(draftId));
-            if (request.DraftVersion is { } version && draft.Version != version) return (job, null, new DraftChangedException(draftId));
-        }
         var (bureau, series, year) = job.Series;
-        var sequence = await NumberAllocator.NextAsync(db, bureau, series, year, ct);
-        if (job.PreparedFor != sequence)
-        {
-            // Another process took the predicted number, or a document before this one was refused.
-            LogPredictionLost(logger, job.PreparedFor, sequence);
-            await PrepareOneAsync(job, sequence, ct);
-        }
         var number = new DocumentNumber(job.Input.Bureau.NumberPrefix, series, year, sequence);
         var issued = new IssuedDocument
         {
@@ -304,12 +318,6 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
             DraftId = request.DraftId,
             DataJson = job.DataJson,
         };
-        if (draft is not null)
-        {
-            // Frozen in the same transaction; its concurrency token refuses a racing edit on PostgreSQL.
-            draft.IssuedDocumentId = issued.Id;
-            draft.Version++;
-        }
         db.IssuedDocuments.Add(issued);
         db.AuditEntries.Add(new AuditEntry
         {
@@ -318,7 +326,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         });
         await chain.AppendAsync(new EvidenceFacts(EvidenceEvents.SubmissionAcceptance, "issued", issued.Number, job.PdfSha256,
             request.Officer, job.Now, issued.Id, Detail: new Dictionary<string, string?> { ["form"] = job.Form.Id, ["docxSha256"] = job.DocxSha256 }), ct);
-        return (job, issued, null);
+        return issued;
     }
 
     private static string PartyOf(Ses.Documents.Templates.FormInput input) =>
