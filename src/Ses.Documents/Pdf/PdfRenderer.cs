@@ -18,6 +18,20 @@ internal static class PdfRenderer
 
     static PdfRenderer() => PdfSharp.PdfSharpLicense.SetAgplLicense();
 
+    // PDFsharp creates its catalog, pages, arrays and dictionaries through reflection. The runtime keeps a type's
+    // reflection data (with the code it generated to invoke each member) only while something holds it; without this,
+    // every collection dropped it and PDFsharp's next document compiled the same invoke stubs again — several a second
+    // under load, and the compiled code kept growing the process (docs/benchmarks.md, Issuing over HTTP).
+    private static readonly System.Reflection.MemberInfo[] ReflectedByPdfSharp =
+    [
+        .. new[]
+        {
+            typeof(PdfDocument), typeof(PdfSharp.Pdf.Advanced.PdfCatalog), typeof(PdfPages), typeof(PdfPage), typeof(PdfArray), typeof(PdfDictionary),
+            typeof(PdfDictionary.DictionaryElements), typeof(PdfSharp.Pdf.Advanced.PdfResources), typeof(PdfDocumentInformation),
+        }.SelectMany(t => t.GetMembers(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
+            | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)),
+    ];
+
     public static byte[] Render(FormTemplate form, ResolvedDocument doc, LaidOutDocument layout, FontSet fonts, SubsetCache cache) =>
         Write(doc, layout, fonts, DocumentFonts.For(form, doc.Bureau, layout, fonts, cache));
 
