@@ -140,6 +140,30 @@ public sealed class IssuingTests : IDisposable
         Assert.Equal(640, chain.Entries);
     }
 
+    [Fact]
+    public async Task Stop_WhileDocumentsWaitToBeIssued_FinishesOrRefusesEachAndNoneHangsOrLeavesAGap()
+    {
+        var factory = new DevelopmentServiceFactory(_folder);
+        _ = factory.Server;
+        Assert.NotNull((await Issue(factory.Services, Notice("停止前相对人"))).Doc); // the queue is running
+        var issuing = Enumerable.Range(0, 24).Select(i => Task.Run(() => Issue(factory.Services, Notice($"停止测试相对人{i}")))).ToList();
+        await Task.Delay(30, TestContext.Current.CancellationToken);
+        await factory.DisposeAsync(); // stops the host while documents wait: those queued are finished, later ones refused
+
+        // Every caller gets an answer: a caller left waiting would fail this within the minute.
+        await Task.WhenAll(issuing.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        var answered = issuing.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.Doc!.Number).ToList();
+        // The others were refused (the service was stopping); none was left waiting.
+        Assert.All(issuing.Where(t => !t.IsCompletedSuccessfully), t => Assert.True(t.IsFaulted));
+
+        using var again = new DevelopmentServiceFactory(_folder);
+        _ = again.Server;
+        var stored = await All(again.Services);
+        // What callers were told was issued is exactly what is stored, numbered without a gap.
+        Assert.Equal(Enumerable.Range(1, answered.Count + 1), stored.Select(d => d.Sequence).Order());
+        Assert.Equal(answered.Order(), stored.Where(d => d.Sequence > 1).Select(d => d.Number).Order());
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
