@@ -70,6 +70,6 @@ public static class AuthEndpoints
 
     internal static AuditEntry Audit(DateTimeOffset at, string actor, string action, HttpContext http, string? subject = null) => new()
     {
-        At = at, Actor = actor, Action = action, Subject = subject ?? actor, Source = http.Connection.RemoteIpAddress?.ToString() ?? "local",
+        At = at, Actor = actor, Action = action, Subject = subject ?? actor, Source = http.Source(),
     };
 }

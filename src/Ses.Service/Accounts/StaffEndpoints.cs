@@ -24,22 +24,20 @@ public static class StaffEndpoints
         return app;
     }
 
-    private static string Source(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
-
     private static async Task<Ok<List<StaffResponse>>> List(StaffAdmin admin, HttpContext http) =>
         TypedResults.Ok((await admin.ListAsync(http.User.StaffBureau(), http.RequestAborted)).Select(StaffResponse.From).ToList());
 
     private static async Task<Results<Created<CreatedStaff>, ValidationProblem, ProblemHttpResult>> Create(StaffRequest request, StaffAdmin admin, HttpContext http)
     {
         var (user, password, refused) = await admin.CreateAsync(request.UserName, request.DisplayName, request.Role, http.User.StaffBureau(), http.User.UserName(),
-            Source(http), http.RequestAborted);
+            http.Source(), http.RequestAborted);
         if (user is not null) return TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaff(StaffResponse.From(user), password!));
         return refused!.Problems.Count > 0 ? ApiProblems.Invalid(refused.Problems) : ApiProblems.Conflict(refused.Code, refused.Message);
     }
 
     private static async Task<Results<Ok<StaffResponse>, NotFound, ProblemHttpResult>> Disable(Guid id, StaffAdmin admin, HttpContext http)
     {
-        var (user, refused) = await admin.DisableAsync(id, http.User.UserId(), http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        var (user, refused) = await admin.DisableAsync(id, http.User.UserId(), http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
         if (user is not null) return TypedResults.Ok(StaffResponse.From(user));
         return refused!.Status == StatusCodes.Status404NotFound ? TypedResults.NotFound() : ApiProblems.Conflict(refused.Code, refused.Message);
     }

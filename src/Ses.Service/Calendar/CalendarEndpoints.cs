@@ -32,7 +32,7 @@ public static class CalendarEndpoints
         using var reader = new StreamReader(http.Request.Body);
         var csv = await reader.ReadToEndAsync(http.RequestAborted);
         var source = string.IsNullOrWhiteSpace(name) ? $"imported-{time.GetUtcNow():yyyyMMddHHmmss}.csv" : Path.GetFileName(name);
-        var (years, problems) = await store.ImportAsync(csv, source, http.User.UserName(), http.Connection.RemoteIpAddress?.ToString() ?? "local", time.GetUtcNow(), http.RequestAborted);
+        var (years, problems) = await store.ImportAsync(csv, source, http.User.UserName(), http.Source(), time.GetUtcNow(), http.RequestAborted);
         return problems.Count > 0
             ? ApiProblems.Invalid([.. problems.Select(p => new Ses.Documents.Validation.Problem("csv", "calendar.line", p))])
             : TypedResults.Ok(new ImportResponse(years));

@@ -13,8 +13,6 @@ namespace Ses.Service.Cli;
 /// </summary>
 public static class VerifyVerb
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     public static int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
     {
         args.AllowOnly("--json", "--templates");
@@ -56,7 +54,7 @@ public static class VerifyVerb
             o.WriteLine($"  签名人：{s.Signer}");
             o.WriteLine($"  证书链：{(s.ChainTrusted ? "可信" : "不可信")}");
             o.WriteLine(s.TimestampTime is { } t
-                ? $"  时间戳：{t.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} 北京时间（{t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC），{s.TimestampAuthority}"
+                ? $"  时间戳：{t.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} 北京时间（{t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC），{s.TimestampAuthority}"
                 : "  时间戳：无可信时间戳");
             if (s.Problems.Count > 0) o.WriteLine($"  问题：{string.Join(" ", s.Problems)}");
         }
@@ -67,7 +65,7 @@ internal sealed record VerifyJson(string? DocumentNumber, string? Title, bool Al
 {
     public static VerifyJson From(VerificationReport r) => new(r.DocumentNumber, r.Title, r.AllValid,
         [.. r.Signatures.Select(s => new SignatureJson(s.Index, s.Valid, s.Intact, s.ModifiedAfter, s.LaterChanges, s.Signer, s.ChainTrusted,
-            s.TimestampTime?.ToOffset(TimeSpan.FromHours(8)), s.TimestampAuthority, s.Problems))]);
+            s.TimestampTime?.ToOffset(Calendar.LegalDates.Beijing), s.TimestampAuthority, s.Problems))]);
 }
 
 internal sealed record SignatureJson(int Index, bool Valid, bool Intact, bool ModifiedAfter, IReadOnlyList<string> LaterChanges,

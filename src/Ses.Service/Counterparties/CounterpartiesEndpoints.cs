@@ -30,12 +30,10 @@ public static class CounterpartiesEndpoints
     private static Task<Counterparty?> Supervised(SesDbContext db, Guid id, HttpContext http) =>
         db.Counterparties.SingleOrDefaultAsync(c => c.Id == id && c.SupervisingBureau == http.User.StaffBureau(), http.RequestAborted);
 
-    private static string Source(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
-
     private static async Task<Results<Created<CounterpartyResponse>, ValidationProblem, ProblemHttpResult>> Create(
         CounterpartyRequest request, CounterpartyAdmin admin, HttpContext http)
     {
-        var (c, refused) = await admin.CreateAsync(request, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        var (c, refused) = await admin.CreateAsync(request, http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
         if (c is not null) return TypedResults.Created($"/api/counterparties/{c.Id}", CounterpartyResponse.From(c));
         return refused!.Problems.Count > 0 ? ApiProblems.Invalid(refused.Problems) : ApiProblems.Conflict(refused.Code, refused.Message);
     }
@@ -56,14 +54,14 @@ public static class CounterpartiesEndpoints
     private static async Task<Results<Created<CreatedAccount>, NotFound, ValidationProblem, ProblemHttpResult>> CreateAccount(
         Guid id, AccountRequest request, CounterpartyAdmin admin, HttpContext http)
     {
-        var (account, password, refused) = await admin.CreateAccountAsync(id, request, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        var (account, password, refused) = await admin.CreateAccountAsync(id, request, http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
         if (account is not null) return TypedResults.Created($"/api/counterparties/{id}/accounts", new CreatedAccount(AccountResponse.From(account), password!));
         if (refused!.Problems.Count > 0) return ApiProblems.Invalid(refused.Problems);
         return refused.Status == StatusCodes.Status404NotFound ? TypedResults.NotFound() : ApiProblems.Conflict(refused.Code, refused.Message);
     }
 
     private static async Task<Results<Ok<AccountResponse>, NotFound>> DisableAccount(Guid id, Guid accountId, CounterpartyAdmin admin, HttpContext http) =>
-        await admin.DisableAccountAsync(id, accountId, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted) is { } account
+        await admin.DisableAccountAsync(id, accountId, http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted) is { } account
             ? TypedResults.Ok(AccountResponse.From(account))
             : TypedResults.NotFound();
 

@@ -14,14 +14,14 @@ internal sealed class SqliteWriterQueue : SaveChangesInterceptor
     public static readonly SqliteWriterQueue Instance = new();
 
     // The queue a context is holding for its save; saves of one context never overlap.
-    private readonly ConditionalWeakTable<DbContext, SemaphoreSlim> _held = [];
+    private readonly ConditionalWeakTable<DbContext, SqliteWriters> _held = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (QueueFor(eventData.Context) is { } queue)
+        if (WritersFor(eventData.Context) is { } writers)
         {
-            Transactions.Enter(queue, (SesDbContext)eventData.Context!);
-            _held.AddOrUpdate(eventData.Context!, queue);
+            writers.Enter();
+            _held.AddOrUpdate(eventData.Context!, writers);
         }
         return result;
     }
@@ -29,10 +29,10 @@ internal sealed class SqliteWriterQueue : SaveChangesInterceptor
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
-        if (QueueFor(eventData.Context) is { } queue)
+        if (WritersFor(eventData.Context) is { } writers)
         {
-            await Transactions.EnterAsync(queue, (SesDbContext)eventData.Context!, cancellationToken);
-            _held.AddOrUpdate(eventData.Context!, queue);
+            await writers.EnterAsync(cancellationToken);
+            _held.AddOrUpdate(eventData.Context!, writers);
         }
         return result;
     }
@@ -80,12 +80,12 @@ internal sealed class SqliteWriterQueue : SaveChangesInterceptor
     }
 
     // A save inside a transaction of the caller's already holds the writer (or will wait for it as a whole).
-    private static SemaphoreSlim? QueueFor(DbContext? context) =>
-        context is SesDbContext db && db.Database.CurrentTransaction is null && db.ChangeTracker.HasChanges() ? Transactions.WriterQueue(db) : null;
+    private static SqliteWriters? WritersFor(DbContext? context) =>
+        context is SesDbContext db && db.Database.CurrentTransaction is null && db.ChangeTracker.HasChanges() ? SqliteWriters.Of(db) : null;
 
     // At most once per save: whichever of the events above comes first gives the queue back.
     private void Release(DbContext? context)
     {
-        if (context is not null && _held.TryGetValue(context, out var queue) && _held.Remove(context)) queue.Release();
+        if (context is not null && _held.TryGetValue(context, out var writers) && _held.Remove(context)) writers.Leave();
     }
 }

@@ -12,8 +12,6 @@ namespace Ses.Service.Issuing;
 /// </summary>
 public sealed class DocumentRegister(SesDbContext db, TimeProvider time)
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     /// <summary>A document of the bureau, else null: other bureaus' documents are not found, not forbidden.</summary>
     public Task<IssuedDocument?> OwnAsync(Guid id, string bureau, CancellationToken ct) =>
         db.IssuedDocuments.SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, ct);
@@ -54,7 +52,7 @@ public sealed class DocumentRegister(SesDbContext db, TimeProvider time)
         foreach (var d in await RowsAsync(bureau, series, year, ct))
         {
             csv.Append(Cell(d.Number)).Append(',').Append(Cell(d.FormId)).Append(',').Append(Cell(d.Party)).Append(',').Append(Cell(d.Officer)).Append(',')
-               .Append(Cell(d.IssuedAt.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " +08:00")).Append(',')
+               .Append(Cell(d.IssuedAt.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " +08:00")).Append(',')
                .Append(d.VoidedAt is null ? "已签发" : "已作废").Append(',').Append(Cell(d.VoidReason ?? "")).Append("\r\n");
         }
         var name = $"register-{bureau}{(series is null ? "" : "-" + series)}{(year is null ? "" : "-" + year.Value.ToString(CultureInfo.InvariantCulture))}.csv";

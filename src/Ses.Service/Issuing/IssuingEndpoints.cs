@@ -30,8 +30,6 @@ public static class IssuingEndpoints
         return app;
     }
 
-    private static string Source(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "local";
-
     /// <summary>A refusal as problem details: field problems as a validation problem, not found with no body.</summary>
     private static Results<TOk, NotFound, ProblemHttpResult, ValidationProblem> Refused<TOk>(Refusal r) where TOk : IResult
     {
@@ -42,7 +40,7 @@ public static class IssuingEndpoints
 
     private static async Task<Results<Created<DraftResponse>, ValidationProblem>> CreateDraft(DraftRequest request, DraftService drafts, HttpContext http)
     {
-        var (draft, refused) = await drafts.CreateAsync(request, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        var (draft, refused) = await drafts.CreateAsync(request, http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
         return draft is null ? ApiProblems.Invalid(refused!.Problems) : TypedResults.Created($"/api/drafts/{draft.Id}", DraftResponse.From(draft));
     }
 
@@ -52,7 +50,7 @@ public static class IssuingEndpoints
     private static async Task<Results<Ok<DraftResponse>, NotFound, ProblemHttpResult, ValidationProblem>> UpdateDraft(
         Guid id, DraftUpdate update, DraftService drafts, HttpContext http)
     {
-        var (draft, refused) = await drafts.UpdateAsync(id, update, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        var (draft, refused) = await drafts.UpdateAsync(id, update, http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
         return draft is null ? Refused<Ok<DraftResponse>>(refused!) : TypedResults.Ok(DraftResponse.From(draft));
     }
 
@@ -67,7 +65,7 @@ public static class IssuingEndpoints
     private static async Task<Results<Created<DocumentResponse>, NotFound, ProblemHttpResult, ValidationProblem>> IssueDraft(
         Guid id, DraftService drafts, HttpContext http)
     {
-        var (document, refused) = await drafts.IssueAsync(id, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        var (document, refused) = await drafts.IssueAsync(id, http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
         return document is null ? Refused<Created<DocumentResponse>>(refused!) : TypedResults.Created($"/api/documents/{document.Id}", DocumentResponse.From(document));
     }
 
@@ -87,7 +85,7 @@ public static class IssuingEndpoints
     private static async Task<Results<Ok<DocumentResponse>, NotFound, ProblemHttpResult, ValidationProblem>> VoidDocument(
         Guid id, VoidRequest request, DocumentRegister register, HttpContext http)
     {
-        var (document, refused) = await register.VoidAsync(id, request.Reason, http.User.StaffBureau(), http.User.UserName(), Source(http), http.RequestAborted);
+        var (document, refused) = await register.VoidAsync(id, request.Reason, http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
         return document is null ? Refused<Ok<DocumentResponse>>(refused!) : TypedResults.Ok(DocumentResponse.From(document));
     }
 

@@ -12,8 +12,6 @@ namespace Ses.Service.Issuing;
 /// </summary>
 public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, TimeProvider time, Calendar.CalendarStore calendars)
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     public async Task<(IssuedDocument? Document, IReadOnlyList<Problem> Problems)> IssueAsync(IssueRequest request, CancellationToken ct)
     {
         var form = engine.Templates.FindForm(request.FormId);
@@ -31,7 +29,7 @@ public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, Time
         var (input, problems) = engine.Validate(request.FormId, unnumbered.RootElement, request.Bureau);
         if (input is null) return (null, problems);
 
-        var year = now.ToOffset(Beijing).Year; // rules.md: the Asia/Shanghai year of issue
+        var year = now.ToOffset(Calendar.LegalDates.Beijing).Year; // rules.md: the Asia/Shanghai year of issue
         return (await queue.IssueAsync(new IssueJob(request, form, input, data?.ToJsonString() ?? "{}", now, year)), []);
     }
 

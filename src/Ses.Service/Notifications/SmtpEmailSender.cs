@@ -12,8 +12,6 @@ namespace Ses.Service.Notifications;
 /// </summary>
 public sealed class SmtpEmailSender(NotificationOptions options, TimeProvider time) : IEmailSender
 {
-    private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
-
     private SmtpOptions Smtp => options.Smtp;
 
     public string Description => Smtp.Enabled ? $"{Smtp.Host}:{Smtp.EffectivePort} ({Smtp.Security})" : "off (Notifications:Smtp:Host is empty)";
@@ -55,7 +53,7 @@ public sealed class SmtpEmailSender(NotificationOptions options, TimeProvider ti
         var mime = new MimeMessage
         {
             Subject = message.Subject,
-            Date = time.GetUtcNow().ToOffset(Beijing),
+            Date = time.GetUtcNow().ToOffset(Calendar.LegalDates.Beijing),
             // The same id on every attempt, so a receiving system can tell a repeat from a second message.
             MessageId = FormattableString.Invariant($"ses-notification-{message.Id}-{message.CreatedAt.ToUnixTimeMilliseconds()}@{domain}"),
             Body = new TextPart(TextFormat.Plain) { Text = message.Body },

@@ -5,6 +5,7 @@ using Ses.Service.Accounts;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
+using Ses.Service.Http;
 
 namespace Ses.Service.Pages.Admin;
 
@@ -33,7 +34,7 @@ public sealed class CalendarModel(CalendarStore store, SesDbContext db, TimeProv
         using var reader = new StreamReader(Csv.OpenReadStream());
         var text = await reader.ReadToEndAsync(HttpContext.RequestAborted);
         var (years, problems) = await store.ImportAsync(text, Path.GetFileName(Csv.FileName), User.UserName(),
-            HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local", time.GetUtcNow(), HttpContext.RequestAborted);
+            HttpContext.Source(), time.GetUtcNow(), HttpContext.RequestAborted);
         if (problems.Count > 0)
         {
             Problems = problems;

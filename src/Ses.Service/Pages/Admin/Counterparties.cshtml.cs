@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
+using Ses.Service.Http;
 
 namespace Ses.Service.Pages.Admin;
 
@@ -21,7 +22,7 @@ public sealed class CounterpartiesModel(CounterpartyAdmin admin, SesDbContext db
         var f = Request.Form;
         var request = new CounterpartyRequest(f["kind"].ToString(), f["name"].ToString(), f["idScheme"].ToString(), f["idValue"].ToString(), f["address"].ToString(),
             [.. Enumerable.Range(0, 2).Select(i => new ContactData(f[$"contacts[{i}].name"].ToString(), f[$"contacts[{i}].mobile"].ToString(), f[$"contacts[{i}].email"].ToString()))]);
-        var (created, refused) = await admin.CreateAsync(request, User.StaffBureau(), User.UserName(), HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local",
+        var (created, refused) = await admin.CreateAsync(request, User.StaffBureau(), User.UserName(), HttpContext.Source(),
             HttpContext.RequestAborted);
         if (created is not null)
         {

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
+using Ses.Service.Http;
 
 namespace Ses.Service.Pages.Admin;
 
@@ -24,7 +25,7 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) 
     [BindProperty]
     public string? Department { get; set; }
 
-    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+    private string Source => HttpContext.Source();
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ses.Service.Accounts;
+using Ses.Service.Http;
 
 namespace Ses.Service.Pages.Admin;
 
@@ -22,7 +23,7 @@ public sealed class StaffModel(StaffAdmin admin) : PageModel
     [BindProperty]
     public string? Role { get; set; }
 
-    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+    private string Source => HttpContext.Source();
 
     public async Task OnGetAsync() => Staff = await admin.ListAsync(User.StaffBureau(), HttpContext.RequestAborted);
 

@@ -5,6 +5,7 @@ using Ses.Documents;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
+using Ses.Service.Http;
 using Ses.Service.Issuing;
 using Ses.Service.Storage;
 
@@ -52,7 +53,7 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
     [BindProperty]
     public string? Reason { get; set; }
 
-    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+    private string Source => HttpContext.Source();
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 

@@ -9,6 +9,7 @@ using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
+using Ses.Service.Http;
 using Ses.Service.Issuing;
 
 namespace Ses.Service.Pages.Officer;
@@ -40,7 +41,7 @@ public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDb
 
     private string Bureau => User.StaffBureau();
 
-    private string Source => HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+    private string Source => HttpContext.Source();
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? form)
     {

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ses.Service.Data;
+
+/// <summary>
+/// The first-come first-served queue of the writers of one SQLite file in this process. A writer waits as long as
+/// SQLite's busy handler would wait for the lock (the connection's default timeout), then gives up with an error
+/// instead of waiting for ever.
+/// </summary>
+internal sealed class SqliteWriters(TimeSpan timeout)
+{
+    // By connection string (as configured), each resolved once to its database file's queue.
+    private static readonly ConcurrentDictionary<string, SqliteWriters> Files = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SqliteWriters> ByConnection = new(StringComparer.Ordinal);
+
+    private readonly SemaphoreSlim _queue = new(1, 1);
+
+    public static SqliteWriters Of(SesDbContext db) =>
+        ByConnection.GetOrAdd(db.Database.GetConnectionString()!, connection =>
+        {
+            var settings = new SqliteConnectionStringBuilder(connection);
+            return Files.GetOrAdd(Path.GetFullPath(settings.DataSource), _ => new SqliteWriters(TimeSpan.FromSeconds(settings.DefaultTimeout)));
+        });
+
+    public async Task EnterAsync(CancellationToken ct)
+    {
+        if (!await _queue.WaitAsync(timeout, ct)) throw Busy();
+    }
+
+    public void Enter()
+    {
+        if (!_queue.Wait(timeout)) throw Busy();
+    }
+
+    public void Leave() => _queue.Release();
+
+    private static TimeoutException Busy() => new("the database stayed busy with other writers; nothing was written");
+}
