@@ -74,10 +74,16 @@ internal sealed class IssueJob(IssueRequest request, FormTemplate form, FormInpu
         _done.TrySetResult(document);
     }
 
-    /// <summary>Fails the job, its files given up; never throws.</summary>
+    /// <summary>Fails the job once its files are given up, so the caller never sees them still stored; never throws.</summary>
     public void Fail(Exception error, PreparedFiles files)
     {
-        _done.TrySetException(error);
-        Discard(files);
+        try
+        {
+            Discard(files);
+        }
+        finally
+        {
+            _done.TrySetException(error);
+        }
     }
 }
