@@ -54,7 +54,7 @@ public class CertificateBenchmarks
             ("ContentHandover", "查阅", "xa_legal（法务部）", "受送达人账户下载了签章文件"),
         ];
         return new DeliveryCertificateData(
-            "xibei", sent.AddDays(2), "西北局信告字〔2026〕1号", "民航行业严重失信行为认定告知书（组织）", "notice-org",
+            "xibei", sent.AddDays(2), "西北局信告字〔2026〕1号", "民航行业严重失信行为认定告知书（组织）",
             Hash("document"), sent, "西安某某航空服务有限公司", "统一社会信用代码 91610131MA6U1H8X2T",
             [new RecipientAccount("xa_legal", "法务部"), new RecipientAccount("xa_ops", "运行控制中心")], "电子送达",
             [.. Enumerable.Range(0, events).Select(i => kinds[Math.Min(i, kinds.Length - 1)]).Select((k, i) =>

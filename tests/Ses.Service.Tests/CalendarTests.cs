@@ -73,8 +73,10 @@ public sealed class CalendarTests
         var calendar = HolidayCalendar.Parse("date,is_off_day,name\n2027-13-01,true,x\n2027-01-01,maybe,y\n2027-01-01,true,元旦\n2027-01-01,true,元旦\n", "2027.csv", out var problems);
         Assert.Null(calendar);
         Assert.Equal(3, problems.Count);
-        Assert.Contains(problems, p => p.Contains("line 2", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("listed twice", StringComparison.Ordinal));
+        // Chinese, with a stable code, naming the file and the line.
+        Assert.Contains(problems, p => p.Code == "calendar.line-format" && p.Message.StartsWith("2027.csv 第 2 行：应为", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Code == "calendar.date-twice" && p.Message.Contains("第 5 行：2027-01-01 重复列出", StringComparison.Ordinal));
+        Assert.All(problems, p => Assert.DoesNotContain("line", p.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,7 +29,6 @@ internal static class DeliveryCertificate
         {
             ["documentTitle"] = d.DocumentTitle,
             ["documentNumber"] = d.DocumentNumber,
-            ["formId"] = d.FormId,
             ["documentSha256"] = d.DocumentSha256,
             ["issuedAtUtc"] = Utc(d.IssuedAt),
             ["issuedAtBeijing"] = BeijingTime(d.IssuedAt),

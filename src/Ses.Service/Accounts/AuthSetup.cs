@@ -10,6 +10,7 @@ public static class AuthSetup
     public const string StaffPolicy = "staff";
     public const string OfficerPolicy = "officer";
     public const string AdminPolicy = "admin";
+    public const string SystemAdminPolicy = "sysadmin";
     public const string AccountPolicy = "account";
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
@@ -36,6 +37,7 @@ public static class AuthSetup
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind))
             .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Officer))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin))
+            .AddPolicy(SystemAdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.SystemAdmin))
             .AddPolicy(AccountPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.AccountKind));
         return builder;
     }

@@ -20,7 +20,7 @@ public static class DevelopmentSeed
         if (await db.StaffUsers.AnyAsync()) return;
         var bureau = scope.ServiceProvider.GetRequiredService<DocumentEngine>().Templates.DefaultBureau;
         var lines = new List<string> { $"开发环境种子用户（{bureau.Name}；仅用于开发）：" };
-        foreach (var (role, label) in new[] { (StaffRole.Officer, "承办人"), (StaffRole.Legal, "法制人员"), (StaffRole.Admin, "管理员") })
+        foreach (var (role, label) in new[] { (StaffRole.Officer, "承办人"), (StaffRole.Legal, "法制人员"), (StaffRole.Admin, "管理员"), (StaffRole.SystemAdmin, "系统管理员") })
         {
             var password = Passwords.Random();
             var user = new StaffUser

@@ -4,19 +4,22 @@ using Ses.Service.Http;
 
 namespace Ses.Service.Calendar;
 
-/// <summary>The working-day calendar in force, and importing a new year (administrators).</summary>
+/// <summary>The working-day calendar in force (staff), and importing a new year (system administrators only: the calendar is server-wide).</summary>
 public static class CalendarEndpoints
 {
     public sealed record CalendarResponse(IReadOnlyList<int> ScheduledYears, IReadOnlyList<string> Sources);
 
-    public sealed record ImportResponse(IReadOnlyList<int> Years);
+    /// <summary>The years imported and the dates of existing deliveries the import moved.</summary>
+    public sealed record ImportResponse(IReadOnlyList<int> Years, IReadOnlyList<CalendarMove> Moves);
+
+    public const string MovesDatesCode = "calendar.moves-dates";
 
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
     {
         var calendar = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
         calendar.MapGet("/", Current).WithName("Calendar").WithSummary("Years with a holiday schedule and where the data came from");
-        calendar.MapPost("/years", Import).WithName("ImportCalendarYear").RequireAuthorization(AuthSetup.AdminPolicy)
-            .WithSummary("Import whole years from a text/csv body: date,is_off_day,name (the State Council's annual notice)")
+        calendar.MapPost("/years", Import).WithName("ImportCalendarYear").RequireAuthorization(AuthSetup.SystemAdminPolicy)
+            .WithSummary("Import whole years from a text/csv body: date,is_off_day,name (the State Council's annual notice); ?confirm=true when it moves existing dates")
             .Accepts<string>("text/csv");
         return app;
     }
@@ -27,14 +30,20 @@ public static class CalendarEndpoints
         return TypedResults.Ok(new CalendarResponse([.. c.ScheduledYears.Order()], c.Sources));
     }
 
-    private static async Task<Results<Ok<ImportResponse>, ValidationProblem>> Import(CalendarStore store, TimeProvider time, HttpContext http, string? name = null)
+    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Import(CalendarStore store, TimeProvider time, HttpContext http,
+        string? name = null, bool confirm = false)
     {
         using var reader = new StreamReader(http.Request.Body);
         var csv = await reader.ReadToEndAsync(http.RequestAborted);
         var source = string.IsNullOrWhiteSpace(name) ? $"imported-{time.GetUtcNow():yyyyMMddHHmmss}.csv" : Path.GetFileName(name);
-        var (years, problems) = await store.ImportAsync(csv, source, http.User.UserName(), http.Source(), time.GetUtcNow(), http.RequestAborted);
-        return problems.Count > 0
-            ? ApiProblems.Invalid([.. problems.Select(p => new Ses.Documents.Validation.Problem("csv", "calendar.line", p))])
-            : TypedResults.Ok(new ImportResponse(years));
+        var result = await store.ImportAsync(csv, source, http.User.UserName(), http.Source(), time.GetUtcNow(), confirm, http.RequestAborted);
+        if (result.Problems.Count > 0) return ApiProblems.Invalid(result.Problems);
+        if (!result.Imported)
+        {
+            return TypedResults.Problem(title: $"导入将改变 {result.Moves.Count} 个已有送达的视为送达日或期限，未导入；核对所列变动后以 ?confirm=true 确认导入",
+                statusCode: StatusCodes.Status409Conflict, type: ApiProblems.TypeBase + MovesDatesCode,
+                extensions: new Dictionary<string, object?> { ["code"] = MovesDatesCode, ["moves"] = result.Moves });
+        }
+        return TypedResults.Ok(new ImportResponse(result.Years, result.Moves));
     }
 }

@@ -1,12 +1,18 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Delivery;
 
 namespace Ses.Service.Calendar;
 
 /// <summary>
-/// The calendar in force: the shipped 2020–2026 data plus the years administrators imported (each November the next
-/// year's notice is published). An imported year replaces that year whole.
+/// The calendar in force: the shipped 2020–2026 data plus the years a system administrator imported (each November
+/// the next year's notice is published). An imported year replaces that year whole. The calendar fixes deemed
+/// delivery dates and deadlines, so an import that would move a date of an existing delivery is refused unless
+/// confirmed, and says what it moves; every import is recorded in the evidence log.
 /// </summary>
 public sealed class CalendarStore(SesDbContext db)
 {
@@ -21,29 +27,118 @@ public sealed class CalendarStore(SesDbContext db)
         return calendar;
     }
 
-    /// <summary>Imports whole years from a <c>date,is_off_day,name</c> file; returns the years, or every problem.</summary>
-    public async Task<(IReadOnlyList<int> Years, IReadOnlyList<string> Problems)> ImportAsync(string csv, string source, string actor, string from, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Imports whole years from a <c>date,is_off_day,name</c> file. A file with problems imports nothing; a file that
+    /// moves dates of existing deliveries imports nothing unless <paramref name="confirm"/>, and the result lists the
+    /// moves either way. Imported: the pending deemed dates it moves are recomputed with their evidence entries, the
+    /// import itself is an evidence entry, and the alerts of the years it brings are cleared.
+    /// </summary>
+    public async Task<CalendarImportResult> ImportAsync(string csv, string source, string actor, string from, DateTimeOffset now, bool confirm, CancellationToken ct)
     {
         var parsed = HolidayCalendar.Parse(csv, source, out var problems);
-        if (parsed is null) return ([], problems);
+        if (parsed is null) return new([], problems, [], false);
         var years = parsed.ScheduledYears.Order().ToList();
         var rows = parsed.Entries.Select(e => new CalendarDay
         {
-            Date = e.Date, IsOffDay = e.Off, Name = e.Name, Source = source, ImportedAt = now, ImportedBy = actor,
+            Date = e.Date, IsOffDay = e.Off, Name = e.Name, Source = source, ImportedAt = now, ImportedBy = Truncate(actor, 64),
         }).ToList();
-        await Transactions.WriteAsync(db, async () =>
+        return await EvidenceLog.WriteAsync(db, async chain =>
         {
-            var from0 = new DateOnly(years[0], 1, 1);
-            var to = new DateOnly(years[^1], 12, 31);
-            await db.CalendarDays.Where(d => d.Date >= from0 && d.Date <= to).ExecuteDeleteAsync(ct);
+            // Under the evidence lock: no delivery changes between computing the moves and importing.
+            var before = await CurrentAsync(ct);
+            var after = before.With(parsed);
+            var (moves, pending, documents) = await MovesAsync(before, after, years, ct);
+            if (moves.Count > 0 && !confirm) return new CalendarImportResult(years, [], moves, false);
+
+            var first = new DateOnly(years[0], 1, 1);
+            var last = new DateOnly(years[^1], 12, 31);
+            await db.CalendarDays.Where(d => d.Date >= first && d.Date <= last).ExecuteDeleteAsync(ct);
             db.CalendarDays.AddRange(rows);
+            var yearText = string.Join(",", years);
             db.AuditEntries.Add(new AuditEntry
             {
-                At = now, Actor = actor, Action = "calendar.imported", Subject = string.Join(",", years), Source = from, Detail = $"{source}: {rows.Count} days",
+                At = now, Actor = actor, Action = "calendar.imported", Subject = yearText, Source = from,
+                Detail = $"{source}: {rows.Count} days, {moves.Count} dates moved",
             });
-            await db.SaveChangesAsync(ct);
-            return 0;
+            foreach (var r in pending)
+            {
+                var deemed = LegalDates.DeemedDelivery(r.ServedAt, after);
+                var previous = r.DeemedOn;
+                r.DeemedOn = deemed.Date;
+                r.DeemedProvisional = deemed.Provisional;
+                r.Version++;
+                await chain.AppendAsync(DeliveryService.Facts(documents[r.DocumentId], r, EvidenceEvents.DeemedDateRecomputed, "deemed-recomputed", actor, now, new()
+                {
+                    ["previousDeemedOn"] = previous?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["provisional"] = deemed.Provisional ? "true" : null,
+                    ["calendar"] = source,
+                }), ct);
+            }
+            // What fixes legal dates is itself on the record, with the imported file's SHA-256 (in the PDF hash column).
+            await chain.AppendAsync(new EvidenceFacts(EvidenceEvents.CalendarImported, "calendar-imported", Truncate($"节假日日历 {yearText}", 128),
+                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(csv))), actor, now, Detail: new Dictionary<string, string?>
+                {
+                    ["years"] = yearText,
+                    ["source"] = source,
+                    ["days"] = rows.Count.ToString(CultureInfo.InvariantCulture),
+                    ["moves"] = moves.Count.ToString(CultureInfo.InvariantCulture),
+                    ["confirmed"] = moves.Count > 0 ? "true" : null,
+                }), ct);
+            var keys = years.Select(Alerts.MissingYearKey).ToList();
+            foreach (var alert in await db.AdminAlerts.Where(a => keys.Contains(a.Key) && a.AcknowledgedAt == null).ToListAsync(ct))
+            {
+                alert.AcknowledgedAt = now;
+                alert.AcknowledgedBy = Truncate(actor, 64);
+            }
+            return new CalendarImportResult(years, [], moves, true);
         }, ct);
-        return (years, []);
     }
+
+    /// <summary>
+    /// The dates of existing deliveries the new calendar moves, the pending deliveries whose deemed date is to be
+    /// recomputed (moved, or no longer provisional), and their documents.
+    /// </summary>
+    private async Task<(List<CalendarMove> Moves, List<DeliveryRecord> Pending, Dictionary<Guid, Issuing.IssuedDocument> Documents)> MovesAsync(
+        HolidayCalendar before, HolidayCalendar after, List<int> years, CancellationToken ct)
+    {
+        var first = new DateOnly(years[0], 1, 1);
+        var last = new DateOnly(years[^1], 12, 31);
+        // The 3rd working day after sending never lies a month ahead; the longest period (6 months, moved off a rest
+        // day) never reaches from more than 7 months before.
+        var servedFrom = new DateTimeOffset(first.AddMonths(-1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing);
+        var servedTo = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing);
+        var deliveredFrom = first.AddMonths(-7);
+        var pending = await db.Deliveries
+            .Where(d => d.Electronic && d.ElectronicOn == null && d.DeemedOn != null && (d.DeemedProvisional || (d.ServedAt >= servedFrom && d.ServedAt < servedTo)))
+            .ToListAsync(ct);
+        var delivered = await db.Deliveries.AsNoTracking().Where(d => d.DeliveredOn != null && d.DeliveredOn >= deliveredFrom && d.DeliveredOn <= last).ToListAsync(ct);
+        var documentIds = pending.Concat(delivered).Select(d => d.DocumentId).Distinct().ToList();
+        var documents = await db.IssuedDocuments.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+        var partyIds = pending.Concat(delivered).Select(d => d.CounterpartyId).Distinct().ToList();
+        var parties = await db.Counterparties.AsNoTracking().Where(c => partyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+
+        var moves = new List<CalendarMove>();
+        var recompute = new List<DeliveryRecord>();
+        foreach (var r in pending.Where(r => documents[r.DocumentId].VoidedAt is null))
+        {
+            var deemed = LegalDates.DeemedDelivery(r.ServedAt, after);
+            if (deemed.Date != r.DeemedOn)
+            {
+                moves.Add(new(r.Id, documents[r.DocumentId].Number, parties.GetValueOrDefault(r.CounterpartyId, ""), "视为送达日", "deemed", r.DeemedOn!.Value, deemed.Date));
+            }
+            if (deemed.Date != r.DeemedOn || deemed.Provisional != r.DeemedProvisional) recompute.Add(r);
+        }
+        foreach (var r in delivered.Where(r => documents[r.DocumentId].VoidedAt is null))
+        {
+            var d = documents[r.DocumentId];
+            var old = Deadlines.For(d.Series, d.DataJson, r.DeliveredOn!.Value, before);
+            var now = Deadlines.For(d.Series, d.DataJson, r.DeliveredOn!.Value, after).ToDictionary(x => x.Period);
+            moves.AddRange(old.Where(x => now[x.Period].LastDay != x.LastDay)
+                .Select(x => new CalendarMove(r.Id, d.Number, parties.GetValueOrDefault(r.CounterpartyId, ""), x.Name, x.Period, x.LastDay, now[x.Period].LastDay)));
+        }
+        return ([.. moves.OrderBy(m => m.From).ThenBy(m => m.Number, StringComparer.Ordinal)], recompute, documents);
+    }
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ses.Documents.Validation;
 
 namespace Ses.Service.Calendar;
 
@@ -48,11 +49,15 @@ public sealed class HolidayCalendar
         using var stream = typeof(HolidayCalendar).Assembly.GetManifestResourceStream(DefaultSource)
             ?? throw new InvalidOperationException($"embedded {DefaultSource} is missing");
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), DefaultSource, out var problems) ?? throw new InvalidDataException(string.Join("; ", problems));
+        return Parse(reader.ReadToEnd(), DefaultSource, out var problems) ?? throw new InvalidDataException(string.Join("; ", problems.Select(p => p.Message)));
     }
 
-    /// <summary>Reads <c>date,is_off_day,name</c> lines; returns null with every problem when any line is wrong.</summary>
-    public static HolidayCalendar? Parse(string csv, string source, out List<string> problems)
+    /// <summary>
+    /// Reads <c>date,is_off_day,name</c> lines; returns null with every problem when any line is wrong. Each problem
+    /// has a stable code (<c>calendar.line-format</c>, <c>calendar.date-twice</c>, <c>calendar.empty</c>), the field
+    /// <c>csv</c> and a Chinese message naming the file and the line.
+    /// </summary>
+    public static HolidayCalendar? Parse(string csv, string source, out List<Problem> problems)
     {
         problems = [];
         var days = new Dictionary<DateOnly, (bool, string)>();
@@ -65,12 +70,16 @@ public sealed class HolidayCalendar
             if (cells.Length < 2 || !DateOnly.TryParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 || cells[1] is not ("true" or "false"))
             {
-                problems.Add($"{source} line {i + 1}: expected date (YYYY-MM-DD),is_off_day (true|false),name");
+                problems.Add(new("csv", "calendar.line-format",
+                    $"{source} 第 {i + 1} 行：应为「日期（YYYY-MM-DD）,是否休息日（true 或 false）,名称」，如 2027-01-01,true,元旦"));
                 continue;
             }
-            if (!days.TryAdd(date, (cells[1] == "true", cells.Length > 2 ? cells[2] : ""))) problems.Add($"{source} line {i + 1}: {cells[0]} is listed twice");
+            if (!days.TryAdd(date, (cells[1] == "true", cells.Length > 2 ? cells[2] : "")))
+            {
+                problems.Add(new("csv", "calendar.date-twice", $"{source} 第 {i + 1} 行：{cells[0]} 重复列出"));
+            }
         }
-        if (days.Count == 0) problems.Add($"{source}: no dates");
+        if (days.Count == 0) problems.Add(new("csv", "calendar.empty", $"{source}：没有日期"));
         return problems.Count == 0 ? new HolidayCalendar(days, [source]) : null;
     }
 

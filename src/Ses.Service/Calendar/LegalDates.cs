@@ -1,18 +1,19 @@
 namespace Ses.Service.Calendar;
 
-/// <summary>A computed legal date, whether it is provisional (it reached a year with no schedule), and how it was found.</summary>
+/// <summary>A computed legal date, whether it is provisional (it reached a year with no schedule), and how it was found (in Chinese,
+/// naming the calendar data used).</summary>
 public sealed record LegalDate(DateOnly Date, bool Provisional, string Rule);
 
 /// <summary>The periods that run from delivery (rules.md, Periods that run from delivery).</summary>
 public enum Period
 {
-    /// <summary>Statement and defence after a notice: 5 working days (seed 001 art. 13).</summary>
+    /// <summary>Statement and defence after a notice: at least 5 working days (实施办法第十三条).</summary>
     Defense,
 
-    /// <summary>Administrative reconsideration: 60 days (Administrative Reconsideration Law art. 20).</summary>
+    /// <summary>Administrative reconsideration: 60 days (行政复议法第二十条).</summary>
     Reconsideration,
 
-    /// <summary>Administrative litigation: 6 months (Administrative Litigation Law art. 46).</summary>
+    /// <summary>Administrative litigation: 6 months (行政诉讼法第四十六条).</summary>
     Litigation,
 }
 
@@ -28,13 +29,13 @@ public static class LegalDates
     public static DateOnly BeijingDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Beijing).DateTime);
 
     /// <summary>Deemed delivery of an electronically served document: the 3rd working day after the sending date
-    /// (seed 000, 确认函 §II.4).</summary>
+    /// (SES 确认函第二条第四项).</summary>
     public static LegalDate DeemedDelivery(DateTimeOffset sentAt, HolidayCalendar calendar)
     {
         var sent = BeijingDate(sentAt);
         var (date, provisional) = WorkingDaysAfter(sent, 3, calendar);
         return new LegalDate(date, provisional,
-            $"sent {sent:yyyy-MM-dd} (Beijing time); deemed delivered on the 3rd working day after it (seed 000 确认函 §II.4); calendar {string.Join(" + ", calendar.Sources)}");
+            $"发送日 {sent:yyyy-MM-dd}（北京时间）后第三个工作日视为送达（SES 确认函第二条第四项）；工作日依据 {Sources(calendar)}");
     }
 
     /// <summary>The last day of a period that runs from the delivery date.</summary>
@@ -45,13 +46,13 @@ public static class LegalDates
             case Period.Defense:
             {
                 var (date, provisional) = WorkingDaysAfter(delivered, 5, calendar);
-                return new LegalDate(date, provisional, $"5th working day after delivery on {delivered:yyyy-MM-dd} (seed 001 art. 13); calendar {string.Join(" + ", calendar.Sources)}");
+                return new LegalDate(date, provisional, $"自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）；工作日依据 {Sources(calendar)}");
             }
             case Period.Reconsideration:
-                return MovedOffRestDay(delivered.AddDays(60), calendar, $"60 days after delivery on {delivered:yyyy-MM-dd} (Administrative Reconsideration Law art. 20)");
+                return MovedOffRestDay(delivered.AddDays(60), calendar, $"自送达之日（{delivered:yyyy-MM-dd}）起 60 日（行政复议法第二十条）");
             default:
                 // Civil Code art. 202: a month without the corresponding day ends on its last day — what AddMonths does.
-                return MovedOffRestDay(delivered.AddMonths(6), calendar, $"6 months after delivery on {delivered:yyyy-MM-dd} (Administrative Litigation Law art. 46)");
+                return MovedOffRestDay(delivered.AddMonths(6), calendar, $"自送达之日（{delivered:yyyy-MM-dd}）起 6 个月（行政诉讼法第四十六条）");
         }
     }
 
@@ -66,8 +67,24 @@ public static class LegalDates
         var end = Deadline(Period.Defense, deemed.Date, calendar);
         var (after, provisional) = WorkingDaysAfter(end.Date, 1, calendar);
         return new LegalDate(after, deemed.Provisional || end.Provisional || provisional,
-            $"latest delivery {deemed.Date:yyyy-MM-dd} (deemed); defence period ends {end.Date:yyyy-MM-dd}; proposed the next working day");
+            $"最迟送达日 {deemed.Date:yyyy-MM-dd}（视为送达），陈述和申辩期限至 {end.Date:yyyy-MM-dd}，建议为其后第一个工作日");
     }
+
+    /// <summary>
+    /// The last day of a notice's statement and defence period: the date printed in the notice (「应当于…前」), never
+    /// earlier than the 5th working day after delivery (实施办法第十三条). The one computation of it: the inbox, the
+    /// delivery record, the certificate, the dashboard and the API all read it from here.
+    /// </summary>
+    public static LegalDate DefenceDeadline(DateOnly delivered, DateOnly? printed, HolidayCalendar calendar)
+    {
+        var minimum = Deadline(Period.Defense, delivered, calendar);
+        if (printed is not { } date || date <= minimum.Date) return minimum;
+        return new LegalDate(date, minimum.Provisional,
+            $"告知书载明的日期 {date:yyyy-MM-dd}（「应当于…前」），不早于自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日 {minimum.Date:yyyy-MM-dd}（实施办法第十三条）；工作日依据 {Sources(calendar)}");
+    }
+
+    /// <summary>The calendar data a computation used, as it cites them.</summary>
+    public static string Sources(HolidayCalendar calendar) => string.Join("、", calendar.Sources);
 
     private static LegalDate MovedOffRestDay(DateOnly end, HolidayCalendar calendar, string rule)
     {
@@ -81,8 +98,8 @@ public static class LegalDates
             if (working) break;
             day = day.AddDays(1);
         }
-        var moved = day == end ? "" : $"; {end:yyyy-MM-dd} is a rest day, so the next working day (Civil Code art. 203)";
-        return new LegalDate(day, provisional, $"{rule}{moved}; calendar {string.Join(" + ", calendar.Sources)}");
+        var moved = day == end ? "" : $"；{end:yyyy-MM-dd} 为休息日，顺延至其后第一个工作日（民法典第二百零三条）";
+        return new LegalDate(day, provisional, $"{rule}{moved}；工作日依据 {Sources(calendar)}");
     }
 
     private static (DateOnly Date, bool Provisional) WorkingDaysAfter(DateOnly start, int count, HolidayCalendar calendar)

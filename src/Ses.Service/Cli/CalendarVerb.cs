@@ -13,13 +13,13 @@ public static class CalendarVerb
 {
     public static async Task<int> RunAsync(CommandArgs args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--calendar");
-        if (args.Positionals is ["import", var file]) return await ImportAsync(file, stdout, stderr);
+        args.AllowOnly("--calendar", "--confirm");
+        if (args.Positionals is ["import", var file]) return await ImportAsync(file, args.Flag("--confirm"), stdout, stderr);
         var calendar = HolidayCalendar.Default;
         if (args.Option("--calendar") is { } extra)
         {
             var added = HolidayCalendar.Parse(File.ReadAllText(extra), Path.GetFileName(extra), out var problems);
-            if (added is null) throw new UsageException(string.Join("; ", problems));
+            if (added is null) throw new UsageException(string.Join("; ", problems.Select(p => $"{p.Message}（{p.Code}）")));
             calendar = calendar.With(added);
         }
         return args.Positionals.ToArray() switch
@@ -33,20 +33,35 @@ public static class CalendarVerb
                 DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? LegalDates.Deadline(period, d, calendar)
                     : null, "a date YYYY-MM-DD"),
-            _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | ses calendar deadline <defense|reconsideration|litigation> <送达日期>... | ses calendar import <文件.csv>"),
+            _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | ses calendar deadline <defense|reconsideration|litigation> <送达日期>... | ses calendar import <文件.csv> [--confirm]"),
         };
     }
 
-    /// <summary><c>ses calendar import &lt;file&gt;</c>: whole years into the service's database (the same Database settings).</summary>
-    private static async Task<int> ImportAsync(string file, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// <c>ses calendar import &lt;file&gt; [--confirm]</c>: whole years into the service's database (the same Database
+    /// settings). When the file moves dates of existing deliveries it lists them (number, counterparty, date, old →
+    /// new) and imports only with <c>--confirm</c>; exit 1 otherwise.
+    /// </summary>
+    private static async Task<int> ImportAsync(string file, bool confirm, TextWriter stdout, TextWriter stderr)
     {
         var csv = await File.ReadAllTextAsync(file);
         await using var db = Data.DataSetup.Open(Data.DataSetup.Read(CliConfiguration.Build()));
         await Data.DataSetup.MigrateAsync(db);
-        var (years, problems) = await new CalendarStore(db).ImportAsync(csv, Path.GetFileName(file), Environment.UserName, "cli", TimeProvider.System.GetUtcNow(), CancellationToken.None);
-        foreach (var p in problems) stderr.WriteLine(p);
-        if (problems.Count > 0) return SesCommand.Invalid;
-        stdout.WriteLine($"已导入 {string.Join("、", years)} 年的节假日安排（{Path.GetFileName(file)}）");
+        var result = await new CalendarStore(db).ImportAsync(csv, Path.GetFileName(file), Environment.UserName, "cli", TimeProvider.System.GetUtcNow(), confirm, CancellationToken.None);
+        foreach (var p in result.Problems) stderr.WriteLine($"{p.Message}（{p.Code}）");
+        if (result.Problems.Count > 0) return SesCommand.Invalid;
+        if (result.Moves.Count > 0)
+        {
+            var writer = result.Imported ? stdout : stderr;
+            writer.WriteLine(result.Imported ? $"已按新日历改变 {result.Moves.Count} 个日期：" : $"导入将改变 {result.Moves.Count} 个已有送达的日期，未导入：");
+            foreach (var m in result.Moves) writer.WriteLine("  " + m.Text);
+        }
+        if (!result.Imported)
+        {
+            stderr.WriteLine($"核对后加 --confirm 确认导入（{CalendarEndpoints.MovesDatesCode}）");
+            return SesCommand.Invalid;
+        }
+        stdout.WriteLine($"已导入 {string.Join("、", result.Years)} 年的节假日安排（{Path.GetFileName(file)}）");
         return SesCommand.Ok;
     }
 

@@ -3,7 +3,7 @@ namespace Ses.Service.Cli;
 /// <summary>A verb's arguments: positionals, <c>--name value</c> options and <c>--flag</c> switches.</summary>
 public sealed class CommandArgs
 {
-    private static readonly HashSet<string> Switches = ["--json", "--sample", "--sign", "--invisible"];
+    private static readonly HashSet<string> Switches = ["--json", "--sample", "--sign", "--invisible", "--confirm"];
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);

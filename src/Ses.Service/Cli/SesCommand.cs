@@ -83,7 +83,7 @@ public static class SesCommand
                   核验签名、签名后的修改、签名人、证书链、时间戳和文号。退出码 0 全部有效，1 有无效或被修改，2 不是 PDF。
               ses calendar deemed <送达时刻>...  |  ses calendar deadline <defense|reconsideration|litigation> <送达日期>...
                   视为送达日期（发送日后第三个工作日）和期限届满日；每行以 YYYY-MM-DD 开头，无节假日安排的年份标 provisional。
-              ses calendar import <文件.csv>
+              ses calendar import <文件.csv> [--confirm]
                   把新一年的节假日安排（date,is_off_day,name）导入配置的数据库。
               ses audit verify [--json]
                   重算证据记录的哈希链，指出第一条被改动、删除或插入的记录。退出码 0 完整，1 断开。

@@ -15,12 +15,16 @@ public static class CounterpartiesEndpoints
     {
         var admin = app.MapGroup("/api/counterparties").WithTags("Counterparties").RequireAuthorization(AuthSetup.AdminPolicy).RequirePasswordChanged();
         admin.MapPost("/", Create).WithName("CreateCounterparty").WithSummary("Register a counterparty supervised by the administrator's bureau");
-        admin.MapGet("/", List).WithName("ListCounterparties");
         admin.MapGet("/{id:guid}", Get).WithName("GetCounterparty");
         admin.MapGet("/{id:guid}/accounts", Accounts).WithName("ListAccounts");
         admin.MapPost("/{id:guid}/accounts", CreateAccount).WithName("CreateAccount")
             .WithSummary("Create an account with a random initial password, shown once; it must be changed at first sign-in");
         admin.MapPost("/{id:guid}/accounts/{accountId:guid}/disable", DisableAccount).WithName("DisableAccount");
+
+        // Officers find the counterparty a document is addressed to, legal staff the one they look into, as on the pages.
+        var staff = app.MapGroup("/api/counterparties").WithTags("Counterparties").RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
+        staff.MapGet("/", List).WithName("ListCounterparties")
+            .WithSummary("The counterparties the bureau supervises, ?q= by name (part of it) or identifier; administrators see the contacts too");
 
         var my = app.MapGroup("/api/my").WithTags("Counterparty account").RequireAuthorization(AuthSetup.AccountPolicy).RequirePasswordChanged();
         my.MapGet("/counterparty", MyCounterparty).WithName("MyCounterparty").WithSummary("The signed-in account's own counterparty");
@@ -38,9 +42,13 @@ public static class CounterpartiesEndpoints
         return refused!.Problems.Count > 0 ? ApiProblems.Invalid(refused.Problems) : ApiProblems.Conflict(refused.Code, refused.Message);
     }
 
-    private static async Task<Ok<List<CounterpartyResponse>>> List(SesDbContext db, HttpContext http) =>
-        TypedResults.Ok((await db.Counterparties.AsNoTracking().Where(c => c.SupervisingBureau == http.User.StaffBureau())
-            .ToListAsync(http.RequestAborted)).OrderBy(c => c.Name, StringComparer.Ordinal).Select(CounterpartyResponse.From).ToList());
+    private static async Task<Results<Ok<List<CounterpartyResponse>>, Ok<List<CounterpartySummary>>>> List(SesDbContext db, HttpContext http, string? q = null)
+    {
+        var found = (await CounterpartySearch.Query(db, http.User.StaffBureau(), q).ToListAsync(http.RequestAborted)).OrderBy(c => c.Name, StringComparer.Ordinal);
+        return http.User.IsInRole(StaffRole.Admin)
+            ? TypedResults.Ok(found.Select(CounterpartyResponse.From).ToList())
+            : TypedResults.Ok(found.Select(CounterpartySummary.From).ToList());
+    }
 
     private static async Task<Results<Ok<CounterpartyResponse>, NotFound>> Get(Guid id, SesDbContext db, HttpContext http) =>
         await Supervised(db, id, http) is { } c ? TypedResults.Ok(CounterpartyResponse.From(c)) : TypedResults.NotFound();

@@ -11,6 +11,12 @@ public sealed record CounterpartyResponse(Guid Id, string Kind, string Name, str
         [new(c.Contact1Name, c.Contact1Mobile, c.Contact1Email), new(c.Contact2Name, c.Contact2Mobile, c.Contact2Email)]);
 }
 
+/// <summary>A counterparty as officers and legal staff find it: who it is and how it is identified, without its contacts.</summary>
+public sealed record CounterpartySummary(Guid Id, string Kind, string Name, string IdScheme, string IdSchemeLabel, string IdValue, string Address)
+{
+    public static CounterpartySummary From(Counterparty c) => new(c.Id, c.Kind, c.Name, c.IdScheme, IdSchemes.Label(c.IdScheme), c.IdValue, c.Address);
+}
+
 public sealed record AccountRequest(string UserName, string Department);
 
 public sealed record AccountResponse(Guid Id, Guid CounterpartyId, string UserName, string Department, bool Active, bool MustChangePassword)

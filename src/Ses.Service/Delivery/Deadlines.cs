@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Text.Json;
 using Ses.Service.Calendar;
 
 namespace Ses.Service.Delivery;
 
 /// <summary>A period that runs from the delivery date, as both sides see it.</summary>
+/// <param name="Period">Its machine code: <c>defense</c>, <c>reconsideration</c>, <c>litigation</c>, <c>validity</c>, <c>repair</c>.</param>
+/// <param name="Rule">How the last day was computed, in Chinese, with the calendar data used.</param>
 /// <param name="Basis">The rule in Chinese, as the certificate and the pages state it.</param>
 public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, bool Provisional, string Rule, string Basis);
 
@@ -15,13 +18,21 @@ public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, 
 /// </summary>
 public static class Deadlines
 {
+    /// <summary>The notice's field with the printed reply date (the forms' <c>"proposal": "reply-date"</c> field).</summary>
+    public const string ReplyDateField = "replyDeadline";
+
     public static IReadOnlyList<DeadlineView> For(string series, string dataJson, DateOnly delivered, HolidayCalendar calendar)
     {
         var list = new List<DeadlineView>();
         if (series == "信告")
         {
-            list.Add(View("defense", "陈述和申辩期限", LegalDates.Deadline(Period.Defense, delivered, calendar),
-                $"自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）", calendar));
+            // 实施办法第十三条: the date printed in the notice, never earlier than the 5th working day after delivery.
+            var printed = DateField(dataJson, ReplyDateField);
+            var end = LegalDates.DefenceDeadline(delivered, printed, calendar);
+            var basis = printed is { } p && p == end.Date
+                ? $"告知书载明「应当于{Ses.Documents.Templates.DateValue.FormatChinese(p)}前」提交陈述和申辩意见，不早于自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）"
+                : $"自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）";
+            list.Add(View("defense", "陈述和申辩期限", end, basis, calendar));
         }
         if (series is "信决" or "信不决" or "信不受")
         {
@@ -32,28 +43,29 @@ public static class Deadlines
         }
         if (series == "信决")
         {
-            var longCase = ValidityCase(dataJson) == "art8-1-3";
+            var longCase = Text(dataJson, "validityCase") == "art8-1-3";
             var (years, months) = longCase ? (3, 6) : (1, 3);
             var basis = longCase ? "实施办法第八条第一款第（三）项" : "其他情形";
             // A record expires and a repair becomes possible on a day: neither is an act's deadline, so neither moves
             // off a rest day. The record is entered on delivery of the decision, so both run from the delivery date.
-            list.Add(new DeadlineView("validity", "失信记录有效期届满", delivered.AddYears(years), false,
-                $"{years} year(s) from delivery on {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 17)",
-                $"自决定书送达之日（{delivered:yyyy-MM-dd}）起 {years} 年（{basis}；实施办法第十七条）"));
-            list.Add(new DeadlineView("repair", "最早可申请信用修复", delivered.AddMonths(months), false,
-                $"{months} months after recording on delivery {delivered:yyyy-MM-dd} ({basis}; seed 001 art. 18)",
-                $"记入（送达之日 {delivered:yyyy-MM-dd}）满 {months} 个月（{basis}；实施办法第十八条）"));
+            var validity = $"自决定书送达之日（{delivered:yyyy-MM-dd}）起 {years} 年（{basis}；实施办法第十七条）";
+            var repair = $"记入（送达之日 {delivered:yyyy-MM-dd}）满 {months} 个月（{basis}；实施办法第十八条）";
+            list.Add(new DeadlineView("validity", "失信记录有效期届满", delivered.AddYears(years), false, validity, validity));
+            list.Add(new DeadlineView("repair", "最早可申请信用修复", delivered.AddMonths(months), false, repair, repair));
         }
         return list;
     }
 
     private static DeadlineView View(string period, string name, LegalDate d, string basis, HolidayCalendar calendar) =>
-        new(period, name, d.Date, d.Provisional, d.Rule, $"{basis}；工作日依据 {string.Join(" + ", calendar.Sources)}");
+        new(period, name, d.Date, d.Provisional, d.Rule, $"{basis}；工作日依据 {LegalDates.Sources(calendar)}");
 
-    private static string? ValidityCase(string dataJson)
+    private static DateOnly? DateField(string dataJson, string name) =>
+        Text(dataJson, name) is { } text && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string? Text(string dataJson, string name)
     {
         using var doc = JsonDocument.Parse(string.IsNullOrEmpty(dataJson) ? "{}" : dataJson);
-        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("validityCase", out var v) && v.ValueKind == JsonValueKind.String
+        return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
             ? v.GetString()
             : null;
     }

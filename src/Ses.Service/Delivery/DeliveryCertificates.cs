@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Certificates;
@@ -19,7 +18,8 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
     /// <summary>The evidence actions in Chinese (the certificate and the pages).</summary>
     internal static readonly Dictionary<string, string> Labels = new()
     {
-        ["issued"] = "签发", ["served"] = "送达至账户", ["notified"] = "通知", ["notification-failed"] = "通知失败", ["reminder-scheduled"] = "视为送达前提醒",
+        ["issued"] = "签发", ["served"] = "送达至账户", ["notified"] = "通知已发送", ["notification-failed"] = "通知失败",
+        ["notification-recorded"] = Notifications.OutboxSmsGateway.RecordedLabel, ["reminder-scheduled"] = "视为送达前提醒",
         ["opened"] = "查看", ["downloaded"] = "下载", ["confirmed"] = "确认收讫", ["deemed"] = "视为送达", ["deemed-recomputed"] = "重算视为送达日",
         ["paper-recorded"] = "纸质送达登记", ["voided"] = "作废",
     };
@@ -37,40 +37,21 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
 
         // The accounts the document entered when it was served (as the serving entry recorded them).
         var served = entries.FirstOrDefault(e => e.Action == "served");
-        var names = served is null ? [] : (Detail(served.Detail).GetValueOrDefault("accounts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var names = served is null ? [] : (EvidenceTexts.Facts(served.Detail).GetValueOrDefault("accounts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var departments = await db.CounterpartyAccounts.AsNoTracking().Where(a => names.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.Department, ct);
 
         var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null ? Deadlines.For(document.Series, document.DataJson, on, calendar) : [];
         var data = new DeliveryCertificateData(
-            document.Bureau, time.GetUtcNow(), document.Number, engine.Templates.FindForm(document.FormId)?.Title ?? document.FormId, document.FormId,
+            document.Bureau, time.GetUtcNow(), document.Number, Title(document.FormId),
             document.PdfSha256, document.IssuedAt, counterparty.Name, $"{Counterparties.IdSchemes.Label(counterparty.IdScheme)} {counterparty.IdValue}",
             [.. names.Select(n => new RecipientAccount(n, departments.GetValueOrDefault(n, "")))],
-            (record.Electronic, record.Paper) switch { (true, true) => "电子送达并纸质送达", (true, false) => "电子送达", _ => "纸质送达" },
-            [.. entries.Select(e => new DeliveryEvent(e.Event, Labels.GetValueOrDefault(e.Action, e.Action), e.At, e.Actor, DetailText(e.Detail), e.Hash))],
-            Outcome(record, calendar),
+            EvidenceTexts.Mode(DeliveryService.ModeName(record))!,
+            [.. entries.Select(e => new DeliveryEvent(e.Event, EvidenceTexts.Label(e), e.At, EvidenceTexts.Actor(e.Actor), EvidenceTexts.Detail(e, Title), e.Hash))],
+            new DeliveryOutcome(record.DeliveredOn, DeliveryRuleText.Of(record, calendar), record.DeemedProvisional && record.DeliveryRule is null or DeliveryRules.Deemed),
             [.. deadlines.Select(d => new DeliveryDeadline(d.Name, d.LastDay, d.Basis, d.Provisional))],
             head);
         return engine.RenderDeliveryCertificate(data, signing.Settings, time.GetUtcNow());
     }
 
-    private static DeliveryOutcome Outcome(DeliveryRecord r, HolidayCalendar calendar)
-    {
-        var sources = string.Join("、", calendar.Sources);
-        return r.DeliveryRule switch
-        {
-            DeliveryRules.Confirmation => new(r.DeliveredOn, $"受送达人账号 {r.ConfirmedBy} 于 {r.DeliveredOn:yyyy-MM-dd}（北京时间）确认收讫，未晚于视为送达日 {r.DeemedOn:yyyy-MM-dd}，以确认收讫之日为送达日（SES 确认函第二条第四项）", false),
-            DeliveryRules.Deemed => new(r.DeliveredOn,
-                $"发送日 {LegalDates.BeijingDate(r.ServedAt):yyyy-MM-dd}（北京时间）后第三个工作日 {r.DeliveredOn:yyyy-MM-dd} 前未确认收讫，视为送达（SES 确认函第二条第四项）；工作日依据 {sources}",
-                r.DeemedProvisional),
-            DeliveryRules.Paper => new(r.DeliveredOn,
-                $"纸质送达（{r.PaperMethod}{(r.PaperTrackingNumber is null ? "" : "，邮件号 " + r.PaperTrackingNumber)}，签收人 {r.PaperSignedBy}），以纸质送达之日为送达日（SES 确认函第二条第四项）", false),
-            _ => new(null, r.Paper ? "待纸质送达登记：重要文书以纸质送达之日为送达日" : $"待确认收讫；未确认的，于 {r.DeemedOn:yyyy-MM-dd} 视为送达", r.DeemedProvisional),
-        };
-    }
-
-    private static Dictionary<string, string?> Detail(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
-
-    private static string DetailText(string json) =>
-        string.Join("；", Detail(json).Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => $"{kv.Key}={kv.Value}"));
+    private string Title(string formId) => engine.Templates.FindForm(formId)?.Title ?? "（表单已不存在）";
 }

@@ -10,12 +10,18 @@ public sealed record PaperRequest(DateOnly? DeliveredOn, string? Method, string?
 public sealed record PaperView(DateOnly? DeliveredOn, string? Method, string? TrackingNumber, string? SignedBy, string? ReceiptSha256, string? RecordedBy,
     DateTimeOffset? RecordedAt);
 
-/// <summary>One event of the timeline, its time in both labelled forms.</summary>
-public sealed record EvidenceView(long Sequence, string Event, string Action, string Actor, string TimeUtc, string TimeBeijing, string Detail, string Hash);
+/// <summary>
+/// One event of the timeline, its time in both labelled forms: the ETSI event name and our action code with the
+/// Chinese <paramref name="Label"/>, the actor as stored and as people read it (<paramref name="ActorText"/>), the
+/// stored facts (<paramref name="Detail"/>, JSON as hashed) and their Chinese description (<paramref name="Text"/>).
+/// </summary>
+public sealed record EvidenceView(long Sequence, string Event, string Action, string Label, string Actor, string ActorText, string TimeUtc, string TimeBeijing,
+    string Detail, string Text, string Hash);
 
 /// <summary>
 /// A delivery as staff and (without the staff-only parts) the counterparty see it. Times are Beijing time with their
-/// offset; dates are Asia/Shanghai calendar dates.
+/// offset; dates are Asia/Shanghai calendar dates; <c>DeliveryRuleText</c> and the deadlines' rules are Chinese, beside
+/// the codes <c>DeliveryRule</c> and <c>Period</c>.
 /// </summary>
 public sealed record DeliveryView(
     Guid Id, Guid DocumentId, string Number, string FormId, string Title, string Party, Guid CounterpartyId, string Mode, DateTimeOffset ServedAt,
@@ -30,9 +36,10 @@ public sealed record DeliveryView(
         r.ConfirmedAt?.ToOffset(LegalDates.Beijing), r.ConfirmedBy, r.ElectronicOn, r.ElectronicRule,
         r.Paper ? new PaperView(r.PaperDeliveredOn, r.PaperMethod, staff ? r.PaperTrackingNumber : null, r.PaperSignedBy, staff ? r.PaperReceiptSha256 : null,
             staff ? r.PaperRecordedBy : null, r.PaperRecordedAt?.ToOffset(LegalDates.Beijing)) : null,
-        r.DeliveredOn, r.DeliveryRule, r.DeliveryRuleText, r.DeliveredOn is null ? "pending" : "delivered", d.VoidedAt is not null,
+        r.DeliveredOn, r.DeliveryRule, r.DeliveredOn is null ? null : Delivery.DeliveryRuleText.Of(r, calendar), r.DeliveredOn is null ? "pending" : "delivered", d.VoidedAt is not null,
         r.DeliveredOn is { } on && d.VoidedAt is null ? Delivery.Deadlines.For(d.Series, d.DataJson, on, calendar) : [],
-        timeline?.Select(e => new EvidenceView(e.Sequence, e.Event, e.Action, e.Actor, "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, e.Detail, e.Hash)).ToList());
+        timeline?.Select(e => new EvidenceView(e.Sequence, e.Event, e.Action, EvidenceTexts.Label(e), e.Actor, EvidenceTexts.Actor(e.Actor),
+            "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, e.Detail, EvidenceTexts.Detail(e, _ => title), e.Hash)).ToList());
 
     /// <summary>new / opened / confirmed / deemed, as the counterparty's inbox shows it.</summary>
     public static string InboxStatusOf(DeliveryRecord r) =>

@@ -50,9 +50,11 @@ public sealed class DeliveryNotificationObserver(SesDbContext db, TimeProvider t
             var record = await db.Deliveries.AsNoTracking().SingleAsync(d => d.Id == deliveryId, ct);
             var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
             var at = sent && message.SentAt is { } sentAt ? sentAt : time.GetUtcNow();
+            // An SMS only recorded in the outbox was not sent: recorded as such, never as a notification that went out.
+            var recorded = sent && OutboxSmsGateway.IsRecordedOnly(message.Channel, answer);
             await chain.AppendAsync(DeliveryService.Facts(document, record,
-                sent ? EvidenceEvents.ConsignmentNotification : EvidenceEvents.ConsignmentNotificationFailure,
-                sent ? "notified" : "notification-failed", message.Channel, at, new()
+                recorded ? EvidenceEvents.NotificationRecorded : sent ? EvidenceEvents.ConsignmentNotification : EvidenceEvents.ConsignmentNotificationFailure,
+                recorded ? "notification-recorded" : sent ? "notified" : "notification-failed", message.Channel, at, new()
                 {
                     ["kind"] = message.Kind,
                     ["channel"] = message.Channel,

@@ -91,7 +91,6 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 await chain.AppendAsync(Facts(document, record, EvidenceEvents.ContentConsignment, "served", officer, now, new()
                 {
                     ["mode"] = ModeName(record),
-                    ["counterparty"] = counterpartyId.ToString(),
                     ["accounts"] = electronic ? string.Join(",", accounts) : null,
                     ["deemedOn"] = deemed?.Date.ToString("yyyy-MM-dd"),
                     ["deemedRule"] = deemed?.Rule,
@@ -166,7 +165,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 {
                     record.DeliveredOn = today;
                     record.DeliveryRule = DeliveryRules.Confirmation;
-                    record.DeliveryRuleText = $"confirmed by account {account} on {today:yyyy-MM-dd} (Beijing time), not later than the deemed date {record.DeemedOn:yyyy-MM-dd}: delivered on the confirmation date (seed 000 确认函 §II.4)";
+                    record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
                     await Alerts.ProvisionalDeadlinesAsync(db, document, today, calendar, now, log, ct);
                 }
             }
@@ -175,8 +174,8 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             {
                 ["account"] = account,
                 ["effect"] = effective
-                    ? record.Paper ? "fixes the electronic delivery date; the paper delivery date is the delivery date" : "fixes the delivery date"
-                    : $"after the deemed date {record.DeemedOn:yyyy-MM-dd}: recorded, changes nothing",
+                    ? record.Paper ? "确定电子送达日；送达日以纸质送达之日为准" : "确定送达日"
+                    : $"已过视为送达日 {record.DeemedOn:yyyy-MM-dd}：仅记录，不改变送达日",
             }), ct);
             return record;
         }, ct);
@@ -221,7 +220,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 record.PaperRecordedAt = now;
                 record.DeliveredOn = input.DeliveredOn;
                 record.DeliveryRule = DeliveryRules.Paper;
-                record.DeliveryRuleText = $"delivered on paper on {input.DeliveredOn:yyyy-MM-dd} ({record.PaperMethod}, signed by {record.PaperSignedBy}): the paper delivery date is the delivery date (seed 000 确认函 §II.4)";
+                record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
                 await Alerts.ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, calendar, now, log, ct);
                 record.Version++;
                 await chain.AppendAsync(Facts(document, record, EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
@@ -272,7 +271,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         {
             record.DeliveredOn = deemed.Date;
             record.DeliveryRule = DeliveryRules.Deemed;
-            record.DeliveryRuleText = $"not confirmed by the deemed date: {deemed.Rule}{(deemed.Provisional ? " (provisional: a year without schedule)" : "")}";
+            record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
         }
         record.Version++;
         await chain.AppendAsync(Facts(document, record, EvidenceEvents.AcceptanceRejectionExpiry, "deemed", "job", now, new()
@@ -303,13 +302,19 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
 /// <summary>Administrator alerts, raised once per key.</summary>
 public static class Alerts
 {
+    /// <summary>The calendar page (Pages/System/Calendar), where a system administrator imports a year.</summary>
+    public const string CalendarPage = "/admin/calendar";
+
+    /// <summary>The key of the alert for a year without a holiday schedule.</summary>
+    public static string MissingYearKey(int year) => $"calendar.missing-year:{year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>One alert per year without a schedule that a computation between the two dates reached.</summary>
     public static async Task MissingYearsAsync(SesDbContext db, HolidayCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
         foreach (var year in Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(y => !calendar.HasSchedule(y)))
         {
-            await RaiseAsync(db, $"calendar.missing-year:{year}",
-                $"{year} 年节假日安排尚未导入：涉及该年的送达和期限日期按周末推算并标为「暂定」。请导入国务院办公厅公布的 {year} 年安排（ses calendar import 或 管理 › 日历）。", now, log, ct);
+            await RaiseAsync(db, MissingYearKey(year),
+                $"{year} 年节假日安排尚未导入：涉及该年的送达和期限日期按周末推算并标为「暂定」。请系统管理员在「节假日日历」页面（{CalendarPage}）导入国务院办公厅公布的 {year} 年安排，或运行 ses calendar import；导入后本提醒自动消除。", now, log, ct);
         }
     }
 

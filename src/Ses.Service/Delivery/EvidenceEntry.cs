@@ -60,6 +60,13 @@ public static class EvidenceEvents
 
     public const string ConsignmentNotificationFailure = "ConsignmentNotificationFailure";
 
+    /// <summary>Ours: a notification only recorded in the outbox (no SMS provider configured), not sent.</summary>
+    public const string NotificationRecorded = "NotificationRecorded";
+
+    /// <summary>Ours: a year of the holiday calendar imported (or replaced), with how many dates it moved; not about a
+    /// document: its <see cref="EvidenceEntry.PdfSha256"/> holds the imported file's SHA-256.</summary>
+    public const string CalendarImported = "CalendarImported";
+
     /// <summary>The recipient opened the document.</summary>
     public const string ContentAccessTracking = "ContentAccessTracking";
 

@@ -10,7 +10,7 @@ namespace Ses.Service.Issuing;
 /// The register (发文登记簿) of a bureau's issued documents, for the API and the pages alike: one document, voiding
 /// with a reason (the number stays taken), the rows by series and year, and the CSV export.
 /// </summary>
-public sealed class DocumentRegister(SesDbContext db, TimeProvider time)
+public sealed class DocumentRegister(SesDbContext db, Ses.Documents.DocumentEngine engine, TimeProvider time)
 {
     /// <summary>A document of the bureau, else null: other bureaus' documents are not found, not forbidden.</summary>
     public Task<IssuedDocument?> OwnAsync(Guid id, string bureau, CancellationToken ct) =>
@@ -45,13 +45,16 @@ public sealed class DocumentRegister(SesDbContext db, TimeProvider time)
             .ToListAsync(ct))
         .OrderBy(d => d.Series, StringComparer.Ordinal).ThenBy(d => d.Year).ThenBy(d => d.Sequence).ToList();
 
-    /// <summary>The register as CSV (UTF-8 with BOM) and its file name.</summary>
+    /// <summary>The form's title as people read it (the register shows it, never the form id).</summary>
+    public string FormTitle(string formId) => engine.Templates.FindForm(formId)?.Title ?? "（表单已不存在）";
+
+    /// <summary>The register as CSV (UTF-8 with BOM) and its file name; the form column holds the form's title.</summary>
     public async Task<(byte[] Content, string FileName)> CsvAsync(string bureau, string? series, int? year, CancellationToken ct)
     {
         var csv = new StringBuilder("文号,表单,相对人,承办人,签发时间（北京时间）,状态,作废理由\r\n");
         foreach (var d in await RowsAsync(bureau, series, year, ct))
         {
-            csv.Append(Cell(d.Number)).Append(',').Append(Cell(d.FormId)).Append(',').Append(Cell(d.Party)).Append(',').Append(Cell(d.Officer)).Append(',')
+            csv.Append(Cell(d.Number)).Append(',').Append(Cell(FormTitle(d.FormId))).Append(',').Append(Cell(d.Party)).Append(',').Append(Cell(d.Officer)).Append(',')
                .Append(Cell(d.IssuedAt.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " +08:00")).Append(',')
                .Append(d.VoidedAt is null ? "已签发" : "已作废").Append(',').Append(Cell(d.VoidReason ?? "")).Append("\r\n");
         }

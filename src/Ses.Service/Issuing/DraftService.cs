@@ -19,16 +19,15 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
 
     public async Task<(Draft? Draft, Refusal? Refused)> CreateAsync(DraftRequest request, string bureau, string actor, string source, CancellationToken ct)
     {
-        if (engine.Templates.FindForm(request.FormId) is null) return (null, Refusal.Invalid("formId", "form.unknown", $"没有这个表单：{request.FormId}"));
+        var form = engine.Templates.FindForm(request.FormId);
+        if (form is null) return (null, Refusal.Invalid("formId", "form.unknown", $"没有这个表单：{request.FormId}"));
         if (request.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
-        if (request.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, ct))
-        {
-            return (null, Refusal.Invalid("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
-        }
+        var (json, problems, _) = await PrepareAsync(form, request.Data, request.CounterpartyId, request.Replaces, bureau, ct);
+        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var now = time.GetUtcNow();
         var draft = new Draft
         {
-            Id = Guid.CreateVersion7(now), Bureau = bureau, FormId = request.FormId, DataJson = request.Data.GetRawText(),
+            Id = Guid.CreateVersion7(now), Bureau = bureau, FormId = request.FormId, DataJson = json,
             Replaces = request.Replaces, CounterpartyId = request.CounterpartyId, CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         db.Drafts.Add(draft);
@@ -44,12 +43,11 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发，不能再修改；更正请新建文书并引用原文书"));
         if (draft.Version != update.Version) return (null, Refusal.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存"));
         if (update.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
-        if (update.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, ct))
-        {
-            return (null, Refusal.Invalid("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
-        }
-        draft.DataJson = update.Data.GetRawText();
-        draft.CounterpartyId = update.CounterpartyId ?? draft.CounterpartyId;
+        var counterpartyId = update.CounterpartyId ?? draft.CounterpartyId;
+        var (json, problems, _) = await PrepareAsync(engine.Templates.FindForm(draft.FormId), update.Data, counterpartyId, draft.Replaces, bureau, ct);
+        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
+        draft.DataJson = json;
+        draft.CounterpartyId = counterpartyId;
         draft.UpdatedAt = time.GetUtcNow();
         draft.Version++;
         db.AuditEntries.Add(Audit(draft.UpdatedAt, actor, "draft.updated", draft.Id.ToString(), source));
@@ -88,14 +86,15 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         var draft = await OwnAsync(id, bureau, ct);
         if (draft is null) return (null, Refusal.NotFound);
         if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发"));
-        using var data = JsonDocument.Parse(draft.DataJson);
-        var counterparty = draft.CounterpartyId is { } cp
-            ? await db.Counterparties.AsNoTracking().Where(c => c.Id == cp).Select(c => c.Name).SingleOrDefaultAsync(ct)
-            : null;
+        // Checked again: the counterparty may have moved to another bureau or been renamed since the draft was saved.
+        using var saved = JsonDocument.Parse(draft.DataJson);
+        var (json, refused, counterparty) = await PrepareAsync(engine.Templates.FindForm(draft.FormId), saved.RootElement, draft.CounterpartyId, draft.Replaces, bureau, ct);
+        if (refused.Count > 0) return (null, Refusal.Invalid(refused));
+        using var data = JsonDocument.Parse(json);
         try
         {
             var (document, problems) = await issuing.IssueAsync(new IssueRequest(draft.FormId, data.RootElement, draft.Bureau,
-                actor, source, draft.Replaces, draft.Id, draft.CounterpartyId, counterparty, draft.Version), ct);
+                actor, source, draft.Replaces, draft.Id, draft.CounterpartyId, counterparty?.Name, draft.Version), ct);
             return document is null ? (null, Refusal.Invalid(problems)) : (document, null);
         }
         catch (Exception e) when (e is DraftAlreadyIssuedException or DbUpdateConcurrencyException or DbUpdateException)
@@ -111,6 +110,38 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
             return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, "tsa.unavailable", "时间戳服务不可用，未签发，文号未占用", []));
         }
     }
+
+    /// <summary>
+    /// Checks what a draft refers to and takes the party from the counterparty: the counterparty must be one the
+    /// bureau supervises and the replaced document one of the bureau's own — an unknown id and another bureau's are
+    /// refused alike, so the refusal never tells that the other exists; the party fields are filled from the
+    /// counterparty or refused when typed differently (<see cref="PartyFields"/>). Returns the data to store.
+    /// </summary>
+    private async Task<(string Json, List<Problem> Problems, Counterparties.Counterparty? Counterparty)> PrepareAsync(
+        Ses.Documents.Templates.FormTemplate? form, JsonElement data, Guid? counterpartyId, Guid? replaces, string bureau, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        var json = data.GetRawText();
+        Counterparties.Counterparty? counterparty = null;
+        if (counterpartyId is { } cp)
+        {
+            counterparty = await db.Counterparties.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cp && c.SupervisingBureau == bureau, ct);
+            if (counterparty is null) problems.Add(new Problem("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
+        }
+        if (replaces is { } r && !await db.IssuedDocuments.AnyAsync(d => d.Id == r && d.Bureau == bureau, ct))
+        {
+            problems.Add(new Problem("replaces", "document.unknown", "「被更正的文书」不存在"));
+        }
+        if (counterparty is not null && form is not null && JsonNode.Parse(json) is JsonObject values)
+        {
+            var before = values.ToJsonString();
+            problems.AddRange(Counterparties.PartyFields.Apply(form, values, counterparty));
+            if (values.ToJsonString() != before) json = values.ToJsonString(Readable);
+        }
+        return (json, problems, counterparty);
+    }
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static AuditEntry Audit(DateTimeOffset at, string actor, string action, string subject, string source) =>
         new() { At = at, Actor = actor, Action = action, Subject = subject, Source = source };

@@ -60,6 +60,7 @@ public static class Show
         Accounts.StaffRole.Officer => "承办人",
         Accounts.StaffRole.Legal => "法制人员",
         Accounts.StaffRole.Admin => "管理员",
+        Accounts.StaffRole.SystemAdmin => "系统管理员",
         _ => role,
     };
 }

@@ -30,7 +30,6 @@ internal static class CertificateSamples
         CertifiedAt: CertifiedAt,
         DocumentNumber: "西北局信告字〔2026〕1号",
         DocumentTitle: "民航行业严重失信行为认定告知书（组织）",
-        FormId: "notice-org",
         DocumentSha256: DocumentSha256,
         IssuedAt: IssuedAt,
         RecipientName: "西安某某航空服务有限公司",

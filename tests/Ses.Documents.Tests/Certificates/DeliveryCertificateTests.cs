@@ -39,7 +39,8 @@ public sealed partial class DeliveryCertificateTests(DevelopmentPki pki)
         Assert.Contains("民航西北地区管理局通过民航行业监管执法信息系统（SES）", text);
         Assert.Contains("西北局信告字〔2026〕1号", text);
         Assert.Contains("民航行业严重失信行为认定告知书（组织）", text);
-        Assert.Contains("notice-org", text);
+        Assert.DoesNotContain("notice-org", text); // the form's title, never its id
+        Assert.DoesNotContain("表单标识", text);
         Assert.Contains(CertificateSamples.DocumentSha256, text);
         Assert.Contains("2026-12-0815:30:00UTC", text);
         Assert.Contains("北京时间2026-12-0823:30:00", text);
