@@ -20,26 +20,32 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
     private static StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
 
     [Fact]
-    public async Task Admin_ImportsAYear_ThenTheCalendarHasItAndCitesTheFile()
+    public async Task SystemAdmin_ImportsAYear_ThenTheCalendarHasItAndCitesTheFile()
     {
-        var admin = await SignedIn(StaffRole.Admin);
-        var bad = await admin.PostAsync("/api/calendar/years?name=bad.csv", Csv("2027-13-01,true,x\n"), Ct);
+        var sysadmin = await SignedIn(StaffRole.SystemAdmin);
+        var bad = await sysadmin.PostAsync("/api/calendar/years?name=bad.csv", Csv("2027-13-01,true,x\n"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        var before = await admin.GetFromJsonAsync<JsonElement>("/api/calendar", Ct);
+        var problem = Assert.Single((await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray());
+        Assert.Equal("calendar.line-format", problem.GetProperty("code").GetString());
+        Assert.StartsWith("bad.csv 第 1 行：应为", problem.GetProperty("message").GetString());
+        var before = await sysadmin.GetFromJsonAsync<JsonElement>("/api/calendar", Ct);
         Assert.DoesNotContain(before.GetProperty("scheduledYears").EnumerateArray(), y => y.GetInt32() == 2027);
 
-        var ok = await admin.PostAsync("/api/calendar/years?name=gov-2027.csv", Csv(Year2027), Ct);
+        var ok = await sysadmin.PostAsync("/api/calendar/years?name=gov-2027.csv", Csv(Year2027), Ct);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        var after = await admin.GetFromJsonAsync<JsonElement>("/api/calendar", Ct);
+        var after = await sysadmin.GetFromJsonAsync<JsonElement>("/api/calendar", Ct);
         Assert.Contains(after.GetProperty("scheduledYears").EnumerateArray(), y => y.GetInt32() == 2027);
         Assert.Contains(after.GetProperty("sources").EnumerateArray(), s => s.GetString() == "gov-2027.csv");
     }
 
     [Fact]
-    public async Task Officer_CannotImport()
+    public async Task BureauAdminAndOfficer_CannotImport()
     {
-        var officer = await SignedIn(StaffRole.Officer);
-        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/api/calendar/years", Csv(Year2027), Ct)).StatusCode);
+        foreach (var role in new[] { StaffRole.Officer, StaffRole.Admin, StaffRole.Legal })
+        {
+            var staff = await SignedIn(role);
+            Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/api/calendar/years", Csv(Year2027), Ct)).StatusCode);
+        }
     }
 
     [Fact]

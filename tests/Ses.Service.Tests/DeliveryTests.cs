@@ -73,8 +73,10 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal(names[1], Str(confirmed, "confirmedBy"));
         var defence = Assert.Single(confirmed.GetProperty("deadlines").EnumerateArray());
         Assert.Equal("defense", Str(defence, "period"));
-        // 26 Thu, 27 Fri, 28 Sat (an adjusted working day), 2 Mon, 3 Tue: the 5th working day is 3 March.
-        Assert.Equal("2026-03-03", Str(defence, "lastDay"));
+        // 26 Thu, 27 Fri, 28 Sat (an adjusted working day), 2 Mon, 3 Tue: the 5th working day is 3 March; but the
+        // notice printed 「应当于2026年3月4日前」 (proposed from the deemed date), and that date is the defence deadline.
+        Assert.Equal("2026-03-04", Str(defence, "lastDay"));
+        Assert.Contains("告知书载明的日期 2026-03-04", Str(defence, "rule"));
 
         var again = await accounts[0].PostAsync($"/api/my/deliveries/{id}/confirm", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -124,7 +126,7 @@ public sealed class DeliveryTests : IDisposable
         Assert.NotNull(Str(late, "confirmedAt"));
         var events = world.WithDb(db => db.EvidenceEntries.Where(e => e.DeliveryId == Guid.Parse(id!)).OrderBy(e => e.Sequence).ToList());
         Assert.Equal(["served", "reminder-scheduled", "deemed", "confirmed"], events.Select(e => e.Action));
-        Assert.Contains("changes nothing", events[^1].Detail);
+        Assert.Equal("已过视为送达日 2026-02-25：仅记录，不改变送达日", EvidenceTexts.Facts(events[^1].Detail)["effect"]);
 
         // The certificate names the rule and the calendar data that fixed the date.
         await world.SignInStaffAsync();
@@ -271,10 +273,12 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal("calendar.missing-year:2027", Str(alert, "key"));
 
         // The 2027 notice: New Year's Day off on Friday 1 January (a made-up schedule for the test).
-        var import = await world.Admin.PostAsync("/api/calendar/years?name=cn-holidays-2027.csv",
+        // It moves the deemed date: the system administrator confirms, and the import recomputes it at once.
+        var sysadmin = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.SystemAdmin));
+        var import = await sysadmin.PostAsync("/api/calendar/years?name=cn-holidays-2027.csv&confirm=true",
             new StringContent("date,is_off_day,name\n2027-01-01,true,元旦\n", System.Text.Encoding.UTF8, "text/csv"), Ct);
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
-        Assert.Equal(1, (await world.RunJobAsync()).Recomputed);
+        Assert.Equal(0, (await world.RunJobAsync()).Recomputed);
         var recomputed = await Json(await world.Officer.GetAsync($"/api/deliveries/{id}", Ct));
         Assert.False(recomputed.GetProperty("deemedProvisional").GetBoolean());
         Assert.Equal("2027-01-05", Str(recomputed, "deemedOn"));

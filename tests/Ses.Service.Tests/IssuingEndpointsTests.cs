@@ -69,7 +69,8 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
         var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
         Assert.StartsWith("文号,表单,相对人,承办人,签发时间（北京时间）,状态,作废理由", text);
-        Assert.Contains($"{number},notice-org,登记簿测试公司,", text);
+        Assert.Contains($"{number},民航行业严重失信行为认定告知书（组织）,登记簿测试公司,", text); // the form's title, not its id
+        Assert.DoesNotContain("notice-org", text);
         Assert.Contains("已作废,送达对象有误", text);
     }
 

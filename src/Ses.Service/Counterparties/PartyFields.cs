@@ -49,7 +49,7 @@ public static class PartyFields
                     continue;
                 }
                 if (value is null) data[field.Name] = new JsonObject { ["scheme"] = c.IdScheme, ["value"] = c.IdValue };
-                else if ((scheme is not null && scheme != c.IdScheme) || Identifiers.Normalize(value) != Identifiers.Normalize(c.IdValue))
+                else if ((scheme is not null && scheme != c.IdScheme) || !string.Equals(Identifiers.Normalize(value), Identifiers.Normalize(c.IdValue), StringComparison.OrdinalIgnoreCase))
                 {
                     problems.Add(new(field.Name, "party.id-mismatch",
                         $"「{field.Label}」应与登记的相对人的{IdSchemes.Label(c.IdScheme)} {c.IdValue} 一致（留空则自动填写）"));

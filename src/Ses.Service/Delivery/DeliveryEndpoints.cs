@@ -34,7 +34,10 @@ public static class DeliveryEndpoints
         my.MapGet("/{id:guid}/pdf", MyPdf).WithName("MyDeliveryPdf").WithSummary("The signed PDF: ?view=true opens it inline, else a download; both are recorded");
         my.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmReceipt").WithSummary("确认收讫: once, final, recorded with the account and the time");
 
-        var alerts = app.MapGroup("/api/admin/alerts").WithTags("Administration").RequireAuthorization(AuthSetup.AdminPolicy).RequirePasswordChanged();
+        // Alerts are server-wide (e.g. a calendar year missing): bureau administrators and the system administrator.
+        var alerts = app.MapGroup("/api/admin/alerts").WithTags("Administration")
+            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin, StaffRole.SystemAdmin))
+            .RequirePasswordChanged();
         alerts.MapGet("/", ListAlerts).WithName("AdminAlerts");
         alerts.MapPost("/{id:long}/acknowledge", Acknowledge).WithName("AcknowledgeAlert");
         return app;
