@@ -142,7 +142,7 @@ public sealed class TenantIsolationTests(ServiceFixture factory) : IClassFixture
     [Fact]
     public async Task PartyIdentifier_ComesFromTheRegisteredCounterparty()
     {
-        var org = await CounterpartyAsync("xibei", "标识测试有限公司", "domestic-legal-person", "uscc", "91110000100000001W");
+        var org = await CounterpartyAsync("xibei", "标识测试有限公司", "domestic-legal-person", "uscc", "91610131MA6W8K2R9T");
         var officer = await SignedIn("xibei", StaffRole.Officer);
         object Collection(string? orgId) => new
         {
@@ -150,7 +150,7 @@ public sealed class TenantIsolationTests(ServiceFixture factory) : IClassFixture
             data = new Dictionary<string, object?> { ["orgId"] = orgId, ["facts"] = "提交虚假材料" }.Where(kv => kv.Value is not null).ToDictionary(),
         };
 
-        var wrong = await officer.PostAsJsonAsync("/api/drafts", Collection("91440300MA5F00001A"), Ct);
+        var wrong = await officer.PostAsJsonAsync("/api/drafts", Collection("9144030071526726XG"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         var problem = OnlyProblem(await Json(wrong));
         Assert.Equal(("orgId", "party.id-mismatch"), (Str(problem, "field"), Str(problem, "code")));
@@ -158,8 +158,8 @@ public sealed class TenantIsolationTests(ServiceFixture factory) : IClassFixture
         var filled = await Json(await officer.PostAsJsonAsync("/api/drafts", Collection(null), Ct));
         var data = filled.GetProperty("data");
         Assert.Equal("标识测试有限公司", data.GetProperty("orgName").GetString());
-        Assert.Equal(("uscc", "91110000100000001W"), (Str(data.GetProperty("orgId"), "scheme"), Str(data.GetProperty("orgId"), "value")));
-        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/drafts", Collection("91110000100000001w"), Ct)).StatusCode);
+        Assert.Equal(("uscc", "91610131MA6W8K2R9T"), (Str(data.GetProperty("orgId"), "scheme"), Str(data.GetProperty("orgId"), "value")));
+        Assert.Equal(HttpStatusCode.Created, (await officer.PostAsJsonAsync("/api/drafts", Collection("91610131ma6w8k2r9t"), Ct)).StatusCode);
     }
 
     [Fact]
