@@ -6,7 +6,8 @@ using Ses.Service.Data;
 namespace Ses.Service.Accounts;
 
 /// <summary>
-/// In Development, on an empty database: one officer, one legal staff member and one administrator of the default
+/// In Development, on an empty database: one officer, one legal staff member, one administrator and one system
+/// administrator (系统管理员: the holiday calendar) of the default
 /// bureau, and two sample counterparties with an account each, with random passwords printed once to the console
 /// (not to the log).
 /// </summary>

@@ -34,7 +34,7 @@ public static partial class CounterpartyRules
         }
         if (r.Contacts is not { Count: 2 })
         {
-            problems.Add(new("contacts", "counterparty.contacts", "「联系人」应为两名（seed 000 二(一)）"));
+            problems.Add(new("contacts", "counterparty.contacts", "「联系人」应为两名（SES 相对人注册工作通知第二条第（一）项）"));
         }
         else
         {

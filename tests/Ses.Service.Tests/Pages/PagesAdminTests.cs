@@ -63,13 +63,19 @@ public sealed class PagesAdminTests
         await Assertions.Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "xibei_new_legal" })).ToContainTextAsync("尚未修改初始密码");
         await admin.GetByRole(AriaRole.Link, new() { Name = "本局信息" }).ClickAsync();
         await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("民航西北地区管理局");
+        // The calendar is server-wide: a bureau administrator sees it, the system administrator imports a year.
         await admin.GetByRole(AriaRole.Link, new() { Name = "节假日日历" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("main")).ToContainTextAsync("由系统管理员导入");
+        Assert.Equal(0, await admin.GetByRole(AriaRole.Button, new() { Name = "导入" }).CountAsync());
+        var sysadmin = await host.NewPageAsync();
+        await PagesJourneyTests.SignInStaffAsync(sysadmin, TestUsers.Create(host.Factory, "xibei", StaffRole.SystemAdmin));
+        await sysadmin.GetByRole(AriaRole.Link, new() { Name = "节假日日历" }).ClickAsync();
         var csv = Path.Combine(host.Factory.Folder, "gov-2027.csv");
         await File.WriteAllTextAsync(csv, "date,is_off_day,name\n2027-01-01,true,元旦\n2027-02-20,false,春节\n", Ct);
-        await admin.GetByLabel("日历文件").SetInputFilesAsync(csv);
-        await admin.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
-        await Assertions.Expect(admin.GetByRole(AriaRole.Status).First).ToContainTextAsync("已导入 2027 年");
-        await Assertions.Expect(admin.Locator("dl.facts")).ToContainTextAsync("gov-2027.csv");
-        await host.ScreenshotAsync(admin, "admin-calendar");
+        await sysadmin.GetByLabel("日历文件").SetInputFilesAsync(csv);
+        await sysadmin.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
+        await Assertions.Expect(sysadmin.GetByRole(AriaRole.Status).First).ToContainTextAsync("已导入 2027 年");
+        await Assertions.Expect(sysadmin.Locator("dl.facts")).ToContainTextAsync("gov-2027.csv");
+        await host.ScreenshotAsync(sysadmin, "admin-calendar");
     }
 }
