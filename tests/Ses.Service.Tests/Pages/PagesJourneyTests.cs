@@ -145,7 +145,9 @@ public sealed class PagesJourneyTests
         await Assertions.Expect(effect).ToContainTextAsync("以确认之日为送达日");
         await Assertions.Expect(effect).ToContainTextAsync("2026年3月10日");
         await Assertions.Expect(effect).ToContainTextAsync("陈述和申辩期限");
-        await Assertions.Expect(effect).ToContainTextAsync("2026年3月17日"); // the 5th working day after 10 March
+        // The notice printed 「应当于2026年3月20日前」: later than the 5th working day after 10 March (the 17th), so that
+        // printed date is the defence deadline, on every page as in the notice (实施办法第十三条).
+        await Assertions.Expect(effect).ToContainTextAsync("2026年3月20日");
         await Assertions.Expect(effect).ToContainTextAsync("不能撤回");
         await host.ScreenshotAsync(page, "account-confirm-step", forDocs: true);
 
@@ -159,7 +161,7 @@ public sealed class PagesJourneyTests
         Assert.Equal($"/inbox/{delivery}", Path(page));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已确认收讫");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("2026年3月10日 09:30（北京时间），账号 " + userName);
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "陈述和申辩期限" })).ToContainTextAsync("2026年3月17日");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "陈述和申辩期限" })).ToContainTextAsync("2026年3月20日");
         await host.ScreenshotAsync(page, "account-confirmed");
         var record = world.WithDb(db => db.Deliveries.AsNoTracking().Single(d => d.Id == Guid.Parse(delivery)));
         Assert.Equal(userName, record.ConfirmedBy);
