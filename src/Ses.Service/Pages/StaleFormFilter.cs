@@ -19,14 +19,15 @@ public sealed class StaleFormFilter : IAsyncPageFilter
         if (!Unsafe(http.Request.Method) || context.ActionDescriptor.HandlerMethods.Count == 0) return;
         if (await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http)) return;
         context.HandlerMethod = context.HandlerInstance is IKeepsTypedData
-            ? context.ActionDescriptor.HandlerMethods.SingleOrDefault(h => h.HttpMethod == "GET" && h.Name is null)
+            ? context.ActionDescriptor.HandlerMethods.SingleOrDefault(h => HttpMethods.IsGet(h.HttpMethod) && h.Name is null)
             : null;
         StaleForm.Mark(http, kept: context.HandlerMethod is not null);
     }
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (!StaleForm.Is(context.HttpContext))
+        // (The 400 page shown for a stale form runs in the same request: it has no handlers and is only shown.)
+        if (!StaleForm.Is(context.HttpContext) || context.ActionDescriptor.HandlerMethods.Count == 0)
         {
             await next();
             return;
