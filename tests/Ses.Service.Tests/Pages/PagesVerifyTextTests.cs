@@ -5,7 +5,10 @@ using Ses.Service.Storage;
 
 namespace Ses.Service.Tests.Pages;
 
-/// <summary>The legal staff's verify page explains what it found in Chinese: no bare problem codes, no English reader messages.</summary>
+/// <summary>
+/// The legal staff's pages in Chinese: the verify page explains what it found (no bare problem codes, no English reader
+/// messages), the evidence timeline names the system and the channels in Chinese.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PagesVerifyTextTests
 {
@@ -56,5 +59,25 @@ public sealed class PagesVerifyTextTests
         await legal.GetByRole(AriaRole.Button, new() { Name = "核验" }).ClickAsync();
         await Assertions.Expect(legal.Locator("#verdict")).ToContainTextAsync("文件不是 PDF");
         await Assertions.Expect(legal.Locator("main")).Not.ToContainTextAsync("not a PDF");
+    }
+
+    [Fact]
+    public async Task Timeline_EventsRecordedByTheSystem_NameItInChinese()
+    {
+        var clock = new TestClock(TestClock.Beijing(2026, 3, 9, 10));
+        await using var host = await BrowserHost.StartAsync(clock);
+        var world = await DeliveryWorld.CreateAsync(host.Factory);
+        var (cp, _, _) = await world.CounterpartyAsync("时间线测试航空有限公司");
+        var (docId, _) = await world.IssueAsync(cp, "时间线测试航空有限公司");
+        var delivery = (await world.ServeAsync(docId)).GetProperty("id").GetString()!;
+        clock.Now = TestClock.Beijing(2026, 3, 13, 9); // after the deemed date, Thursday 12 March
+        await world.RunJobAsync();
+
+        var legal = await host.NewPageAsync();
+        await PagesJourneyTests.SignInStaffAsync(legal, TestUsers.Create(host.Factory, "xibei", StaffRole.Legal));
+        await legal.GotoAsync($"/legal/deliveries/{delivery}");
+        var deemed = legal.Locator("ol.timeline li").Filter(new() { HasText = "视为送达（" });
+        await Assertions.Expect(deemed).ToContainTextAsync("系统（自动）");
+        await Assertions.Expect(legal.Locator("ol.timeline")).Not.ToContainTextAsync("· job");
     }
 }
