@@ -44,7 +44,7 @@ public sealed class PagesStaleFormTests
     {
         await using var host = await BrowserHost.StartAsync(new TestClock(TestClock.Beijing(2026, 3, 9, 10)));
         var world = await DeliveryWorld.CreateAsync(host.Factory);
-        var (cp, _, _) = await world.CounterpartyAsync("过期表单测试航空有限公司");
+        var (cp, _, accounts) = await world.CounterpartyAsync("过期表单测试航空有限公司");
         var (docId, _) = await world.IssueAsync(cp, "过期表单测试航空有限公司");
         var page = await host.NewPageAsync();
         await PagesJourneyTests.SignInStaffAsync(page, TestUsers.Create(host.Factory, "xibei", StaffRole.Officer));
@@ -68,5 +68,19 @@ public sealed class PagesStaleFormTests
         Assert.True(signOut.Status == 400, signOut.Status + " " + signOut.Url + " " + body);
         Assert.Contains("页面已过期", body);
         Assert.Contains("<html lang=\"zh-CN\">", body);
+
+        // The counterparty's own confirmation posted without its token: the page again, in Chinese, and nothing confirmed.
+        var (served, _) = await world.IssueAsync(cp, "过期表单测试航空有限公司");
+        var delivery = (await world.ServeAsync(served)).GetProperty("id").GetString()!;
+        var account = await host.NewPageAsync();
+        await account.GotoAsync("/signin/account");
+        await account.GetByLabel("账号名称").FillAsync(accounts[0]);
+        await account.GetByLabel("密码").FillAsync(DeliveryWorld.AccountPassword);
+        await account.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        var forged = await account.Context.APIRequest.PostAsync($"/inbox/{delivery}/confirm",
+            new() { Form = account.Context.APIRequest.CreateFormData().Set("Understood", "true") });
+        Assert.Equal(400, forged.Status);
+        Assert.Contains("页面已过期", await forged.TextAsync());
+        Assert.Null(world.WithDb(db => db.Deliveries.Single(d => d.Id == Guid.Parse(delivery)).ConfirmedAt));
     }
 }
