@@ -117,6 +117,7 @@ public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDb
         {
             KeepTyped(counterpartyId?.ToString());
             var saved = JsonNode.Parse(Draft.DataJson);
+            var edited = false;
             if (!JsonNode.DeepEquals(Data, saved) || (counterpartyId is not null && counterpartyId != Draft.CounterpartyId) || version != Draft.Version)
             {
                 using var json = JsonDocument.Parse(Data.ToJsonString());
@@ -129,13 +130,17 @@ public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDb
                     return Page();
                 }
                 Draft = updated;
+                edited = true;
             }
             await CheckAsync(Draft);
             if (Problems.Count > 0)
             {
-                Refused = "未签发：修改已保存，但还有需要更正的内容，见各项旁的说明。";
+                Refused = "未签发：" + (edited ? "屏幕上的修改已保存，但" : "") + "还有需要更正的内容，见各项旁的说明。";
                 return Page();
             }
+            // The confirmation shows what issuing will use: the saved draft (a cleared counterparty is not cleared by saving).
+            Data = JsonNode.Parse(Draft.DataJson) as JsonObject ?? [];
+            CounterpartyId = Draft.CounterpartyId;
             Confirming = true;
             PredictedNumber = await NumberForecast.NextAsync(db, engine, Bureau, Form, time.GetUtcNow(), HttpContext.RequestAborted);
             return Page();
