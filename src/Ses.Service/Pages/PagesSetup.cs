@@ -6,7 +6,7 @@ namespace Ses.Service.Pages;
 
 /// <summary>
 /// The server-rendered pages (Razor Pages, no JavaScript): each folder is one kind of user's work, guarded by its
-/// policy; anti-forgery tokens on every form (Razor Pages' default for POST), the same cookie as the API.
+/// policy; anti-forgery tokens on every form (checked by <see cref="StaleFormFilter"/>), the same cookie as the API.
 /// </summary>
 public static class PagesSetup
 {
@@ -21,6 +21,9 @@ public static class PagesSetup
             o.Conventions.AuthorizePage("/Password");
             o.Conventions.AllowAnonymousToFolder("/SignIn");
             o.Conventions.ConfigureFilter(new SignedInUserFilter());
+            // Our own anti-forgery check: a stale form is shown again with what was typed, not a blank 400.
+            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new StaleFormFilter());
         });
         builder.Services.AddScoped<Signing.UploadedDocumentCheck>();
         // Chinese text is written as itself, not as &#x…; entities (HTML-significant characters are still encoded).

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Html;
 using Ses.Service.Calendar;
 
 namespace Ses.Service.Pages;
@@ -25,6 +26,22 @@ public static class Show
     }
 
     public static string Time(DateTimeOffset? t) => t is { } x ? Time(x) : "—";
+
+    /// <summary>A date as an element that never breaks inside it (tables on a phone): <c>&lt;time class="date"&gt;</c>, 「暂定」 beside.</summary>
+    public static IHtmlContent DateTag(DateOnly d, bool provisional = false) =>
+        new HtmlString($"<time class=\"date\" datetime=\"{Iso(d)}\">{Date(d)}</time>" + (provisional ? $"<span class=\"provisional nw\">{Provisional}</span>" : ""));
+
+    public static IHtmlContent DateTag(DateOnly? d, bool provisional = false) => d is { } x ? DateTag(x, provisional) : new HtmlString("—");
+
+    /// <summary>A time as an element: the date and the clock each stay whole, a line may break only between them.</summary>
+    public static IHtmlContent TimeTag(DateTimeOffset t)
+    {
+        var b = t.ToOffset(LegalDates.Beijing);
+        return new HtmlString($"<time datetime=\"{Iso(t)}\"><span class=\"date\">{Date(DateOnly.FromDateTime(b.DateTime))}</span> "
+            + $"<span class=\"nw\">{b.ToString("HH:mm", CultureInfo.InvariantCulture)}（北京时间）</span></time>");
+    }
+
+    public static IHtmlContent TimeTag(DateTimeOffset? t) => t is { } x ? TimeTag(x) : new HtmlString("—");
 
     /// <summary>An evidence time to the millisecond: 2026年2月25日 14:05:09.123（北京时间）.</summary>
     public static string Precise(DateTimeOffset t)

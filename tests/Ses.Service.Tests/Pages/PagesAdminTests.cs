@@ -48,6 +48,10 @@ public sealed class PagesAdminTests
         await account.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         Assert.Equal("/password", new Uri(account.Url).AbsolutePath);
         await admin.GetByRole(AriaRole.Button, new() { Name = "停用账号 zx_ops" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#confirm-disable")).ToContainTextAsync("所有设备上的登录");
+        await Assertions.Expect(admin.Locator("#confirm-disable")).ToContainTextAsync("最后一个可用账号");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "zx_ops" })).ToContainTextAsync("可用"); // not yet
+        await admin.GetByRole(AriaRole.Button, new() { Name = "确认停用" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Row).Filter(new() { HasText = "zx_ops" })).ToContainTextAsync("已停用");
         // The disabled account's browser is signed out at its next page.
         await account.GotoAsync("/password");

@@ -27,10 +27,11 @@ public sealed class PagesOfficerTests
         await page.GotoAsync($"/officer/documents/{decision}");
         await Assertions.Expect(page.GetByLabel("电子送达并纸质送达")).ToBeCheckedAsync();
         await page.GetByLabel("电子送达（送达至相对人 SES 账户）").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "送达", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "送达…", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#mode-error")).ToContainTextAsync("重要文书");
         await page.GetByLabel("电子送达并纸质送达").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "送达", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "送达…", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认送达" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已送达");
 
         // Two days later the receipt comes back and is recorded with its scan.
@@ -58,10 +59,11 @@ public sealed class PagesOfficerTests
         // Voiding needs a reason; the number stays in the register.
         await page.GotoAsync($"/officer/documents/{notice}");
         await page.GetByLabel("作废理由").FillAsync("   ");
-        await page.GetByRole(AriaRole.Button, new() { Name = "作废文书" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "作废文书…" }).ClickAsync();
         await Assertions.Expect(page.Locator("#f-Reason-error")).ToContainTextAsync("作废理由");
         await page.GetByLabel("作废理由").FillAsync("相对人名称有误，另行制作");
-        await page.GetByRole(AriaRole.Button, new() { Name = "作废文书" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "作废文书…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认作废" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("文书已作废");
         await page.GotoAsync("/officer/register");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "相对人名称有误" })).ToContainTextAsync("已作废");

@@ -34,9 +34,10 @@ public sealed class PagesSecurityTests
         }
         Assert.Equal(["served"], world.WithDb(db => db.EvidenceEntries.Where(e => e.DeliveryId == Guid.Parse(delivery)).Select(e => e.Action).ToList()));
 
-        // Posting the confirmation without the form's anti-forgery token is refused before anything happens.
+        // Posting the confirmation without the form's anti-forgery token confirms nothing: the stale-form check shows
+        // the page again instead (PagesStaleFormTests), and this page is another counterparty's, so it is not found.
         var forged = await b.Context.APIRequest.PostAsync($"/inbox/{delivery}/confirm", new() { Form = b.Context.APIRequest.CreateFormData().Set("Understood", "true") });
-        Assert.Equal((int)HttpStatusCode.BadRequest, forged.Status);
+        Assert.Equal((int)HttpStatusCode.NotFound, forged.Status);
         Assert.Null(world.WithDb(db => db.Deliveries.Single(d => d.Id == Guid.Parse(delivery)).ConfirmedAt));
 
         // An account on a staff page: refused; signed out, a page sends to sign-in while the API answers 401.

@@ -9,7 +9,7 @@ using Ses.Service.Http;
 namespace Ses.Service.Pages.Admin;
 
 /// <summary>The counterparties the bureau supervises, and registering a new one (every problem beside its field).</summary>
-public sealed class CounterpartiesModel(CounterpartyAdmin admin, SesDbContext db) : PageModel
+public sealed class CounterpartiesModel(CounterpartyAdmin admin, SesDbContext db) : PageModel, IKeepsTypedData
 {
     public IReadOnlyList<Counterparty> Counterparties { get; private set; } = [];
 

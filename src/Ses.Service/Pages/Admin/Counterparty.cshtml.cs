@@ -8,8 +8,11 @@ using Ses.Service.Http;
 
 namespace Ses.Service.Pages.Admin;
 
-/// <summary>One supervised counterparty: its accounts, opening one (the initial password shown once, on this answer only) and disabling one.</summary>
-public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) : PageModel
+/// <summary>
+/// One supervised counterparty: its accounts, opening one (the initial password shown once, on this answer only) and
+/// disabling one — after a confirmation that says the account is signed out everywhere.
+/// </summary>
+public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) : PageModel, IKeepsTypedData
 {
     public Counterparty Counterparty { get; private set; } = null!;
 
@@ -18,6 +21,9 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) 
     public (string UserName, string Password)? Created { get; private set; }
 
     public string? Refused { get; private set; }
+
+    /// <summary>The account whose disabling waits for confirmation.</summary>
+    public CounterpartyAccount? ToDisable { get; private set; }
 
     [BindProperty]
     public string? UserName { get; set; }
@@ -47,8 +53,14 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) 
         return await LoadAsync(id) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(Guid id, Guid accountId)
+    public async Task<IActionResult> OnPostDisableAsync(Guid id, Guid accountId, bool confirmed)
     {
+        if (!confirmed)
+        {
+            if (!await LoadAsync(id)) return NotFound();
+            ToDisable = Accounts.FirstOrDefault(a => a.Id == accountId && a.Active);
+            return ToDisable is null ? NotFound() : Page();
+        }
         if (await admin.DisableAccountAsync(id, accountId, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted) is not { } account) return NotFound();
         TempData["Done"] = $"账号 {account.UserName} 已停用。";
         return Redirect($"/admin/counterparties/{id}");

@@ -5,14 +5,20 @@ using Ses.Service.Http;
 
 namespace Ses.Service.Pages.Admin;
 
-/// <summary>The bureau's staff: create (the initial password shown once, on this answer only), disable.</summary>
-public sealed class StaffModel(StaffAdmin admin) : PageModel
+/// <summary>
+/// The bureau's staff: create (the initial password shown once, on this answer only), disable — after a confirmation
+/// that says the person is signed out everywhere.
+/// </summary>
+public sealed class StaffModel(StaffAdmin admin) : PageModel, IKeepsTypedData
 {
     public IReadOnlyList<StaffUser> Staff { get; private set; } = [];
 
     public (string UserName, string Password)? Created { get; private set; }
 
     public string? Refused { get; private set; }
+
+    /// <summary>The staff member whose disabling waits for confirmation.</summary>
+    public StaffUser? ToDisable { get; private set; }
 
     [BindProperty]
     public string? UserName { get; set; }
@@ -44,8 +50,14 @@ public sealed class StaffModel(StaffAdmin admin) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(Guid userId)
+    public async Task<IActionResult> OnPostDisableAsync(Guid userId, bool confirmed)
     {
+        if (!confirmed)
+        {
+            Staff = await admin.ListAsync(User.StaffBureau(), HttpContext.RequestAborted);
+            ToDisable = Staff.FirstOrDefault(u => u.Id == userId && u.Active);
+            return ToDisable is null ? NotFound() : Page();
+        }
         var (user, refused) = await admin.DisableAsync(userId, User.UserId(), User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted);
         if (refused?.Status == StatusCodes.Status404NotFound) return NotFound();
         TempData["Done"] = user is null ? refused!.Message : $"{user.UserName} 已停用。";

@@ -10,7 +10,7 @@ namespace Ses.Service.Pages.Legal;
 /// Searching the bureau's deliveries. The terms are posted, never put in the address: a counterparty's name may be a
 /// person's name (no personal data in URLs).
 /// </summary>
-public sealed class IndexModel(DeliveryQueries queries) : PageModel
+public sealed class IndexModel(DeliveryQueries queries) : PageModel, IKeepsTypedData
 {
     [BindProperty]
     public string? Number { get; set; }

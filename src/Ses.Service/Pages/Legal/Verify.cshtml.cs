@@ -6,7 +6,7 @@ using Ses.Service.Signing;
 namespace Ses.Service.Pages.Legal;
 
 /// <summary>Upload a PDF to verify it: signatures, changes after signing, the number, and our delivery record when the file is one the bureau issued.</summary>
-public sealed class VerifyModel(UploadedDocumentCheck check) : PageModel
+public sealed class VerifyModel(UploadedDocumentCheck check) : PageModel, IKeepsTypedData
 {
     /// <summary>Under Kestrel's default request body limit (30 MB).</summary>
     public const long MaxBytes = 25 * 1024 * 1024;

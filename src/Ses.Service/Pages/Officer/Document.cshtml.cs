@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Service.Accounts;
+using Ses.Service.Calendar;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
 using Ses.Service.Http;
@@ -11,9 +12,13 @@ using Ses.Service.Storage;
 
 namespace Ses.Service.Pages.Officer;
 
-/// <summary>An issued document: its files, serving it, recording the paper delivery with the receipt scan, voiding it with a reason.</summary>
+/// <summary>
+/// An issued document: its files, serving it, recording the paper delivery with the receipt scan, voiding it with a
+/// reason. Serving and voiding ask for confirmation first, stating what follows (the deemed delivery date; the number
+/// staying taken).
+/// </summary>
 public sealed class DocumentModel(DocumentRegister register, DeliveryService deliveries, DeliveryQueries queries, DocumentEngine engine, SesDbContext db,
-    IFileStore files) : PageModel
+    IFileStore files, CalendarStore calendars, TimeProvider time) : PageModel, IKeepsTypedData
 {
     public IssuedDocument Document { get; private set; } = null!;
 
@@ -31,6 +36,19 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
 
     /// <summary>Which form the problems belong to: serve, paper or void.</summary>
     public string? Section { get; private set; }
+
+    /// <summary>The confirmation asked for: "serve" or "void"; null when none.</summary>
+    public string? Confirming { get; private set; }
+
+    /// <summary>The deemed delivery date serving electronically now gives (3rd working day after today).</summary>
+    public LegalDate? Deemed { get; private set; }
+
+    /// <summary>Today in Beijing, the sending date of a service now.</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>The second step: the person saw the consequences and confirmed.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
 
     [BindProperty]
     public string? Mode { get; set; }
@@ -65,6 +83,7 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
     {
         if (!await LoadAsync(id)) return NotFound();
         ServiceMode? mode = Mode switch { "electronic" => ServiceMode.Electronic, "paper" => ServiceMode.Paper, "both" => ServiceMode.Both, _ => null };
+        if (!Confirmed) return await ConfirmServeAsync(mode);
         try
         {
             await deliveries.ServeAsync(id, User.StaffBureau(), mode, User.UserName(), HttpContext.RequestAborted);
@@ -108,6 +127,13 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
     public async Task<IActionResult> OnPostVoidAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!Confirmed)
+        {
+            Section = "void";
+            if (string.IsNullOrWhiteSpace(Reason) || Reason.Length > 500) ModelState.AddModelError(nameof(Reason), "「作废理由」必须填写，且不超过 500 字");
+            else Confirming = "void";
+            return Page();
+        }
         var (voided, refused) = await register.VoidAsync(id, Reason, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted);
         if (voided is null)
         {
@@ -118,6 +144,35 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         }
         TempData["Done"] = "文书已作废，文号保留。";
         return Redirect($"/officer/documents/{id}");
+    }
+
+    /// <summary>
+    /// The first step of serving: what serving would refuse is said beside the choice (the service checks again when
+    /// it serves); otherwise the page asks for confirmation with the mode and the deemed delivery date.
+    /// </summary>
+    private async Task<IActionResult> ConfirmServeAsync(ServiceMode? mode)
+    {
+        Section = "serve";
+        var problem = mode switch
+        {
+            null => "「送达方式」：请选择送达方式",
+            _ when Document.CounterpartyId is null => "「相对人」：文书未指定已登记的相对人，不能送达",
+            // SES 确认函第二条第四项
+            not ServiceMode.Both when Important => "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（SES 确认函第二条第四项）",
+            not ServiceMode.Paper when ActiveAccounts == 0 => "「送达方式」：相对人没有可用的 SES 账号，不能电子送达，请纸质送达",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            ModelState.AddModelError(nameof(Mode), problem);
+            Refused = "有需要更正的内容，见各项旁的说明。";
+            return Page();
+        }
+        var now = time.GetUtcNow();
+        Today = LegalDates.BeijingDate(now);
+        if (mode != ServiceMode.Paper) Deemed = LegalDates.DeemedDelivery(now, await calendars.CurrentAsync(HttpContext.RequestAborted));
+        Confirming = "serve";
+        return Page();
     }
 
     private IActionResult Refuse(string section, DeliveryException e)

@@ -62,6 +62,42 @@ public static class FormFields
 
     public static IReadOnlyList<JsonNode?> Rows(JsonNode? data, string name) => data?[name] is JsonArray a ? [.. a] : [];
 
+    /// <summary>The filled values as the officer reads them back before issuing: label and text, in the form's order.</summary>
+    public static IReadOnlyList<(string Label, string Text)> Summary(IReadOnlyList<FieldSpec> fields, JsonNode? data)
+    {
+        var lines = new List<(string, string)>();
+        foreach (var field in fields)
+        {
+            switch (field.Kind)
+            {
+                case FieldKind.Rows:
+                    var rows = Rows(data, field.Name);
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        var text = string.Join("；", Summary(field.Columns, rows[i]).Select(l => l.Label + "：" + l.Text));
+                        lines.Add((string.Create(CultureInfo.InvariantCulture, $"{field.Label}（第 {i + 1} 行）"), text));
+                    }
+                    break;
+                case FieldKind.OrgId or FieldKind.PersonId:
+                    if (Identifier(data, field.Name).Value is { } id) lines.Add((field.Label, id));
+                    break;
+                case FieldKind.Choice:
+                    if (Text(data, field.Name) is { } choice) lines.Add((field.Label, field.FindOption(choice)?.Label ?? choice));
+                    break;
+                case FieldKind.Date:
+                    if (Text(data, field.Name) is { } date)
+                    {
+                        lines.Add((field.Label, DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Show.Date(d) : date));
+                    }
+                    break;
+                default:
+                    if (Text(data, field.Name) is { } value) lines.Add((field.Label, value));
+                    break;
+            }
+        }
+        return lines;
+    }
+
     public static string InputId(string name) => "f-" + name.Replace('.', '-').Replace('[', '-').Replace(']', '-');
 
     /// <summary>The identifier schemes an organisation or person may be identified by (seed 001 art. 5).</summary>
