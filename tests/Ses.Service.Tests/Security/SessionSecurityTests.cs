@@ -186,7 +186,7 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(token);
 
-        var signOut = await browser.PostAsync("/signin/out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        var signOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         await AssertRefused(await api.GetAsync("/api/register", Ct), "auth.revoked");

@@ -42,10 +42,6 @@ namespace Ses.Service.Data.Migrations
                 nullable: false,
                 defaultValue: "");
 
-            // Every existing user gets a stamp of its own; tokens and cookies issued before carry none and end.
-            migrationBuilder.Sql("""UPDATE staff_users SET "SecurityStamp" = lower(hex(randomblob(16)));""");
-            migrationBuilder.Sql("""UPDATE counterparty_accounts SET "SecurityStamp" = lower(hex(randomblob(16)));""");
-
             migrationBuilder.CreateTable(
                 name: "sign_in_attempts",
                 columns: table => new
