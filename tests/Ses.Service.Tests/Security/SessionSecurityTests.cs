@@ -325,4 +325,53 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
         plain.Headers.Authorization = bearer.DefaultRequestHeaders.Authorization;
         Assert.Equal("auth.failed", await Code(await factory.CreateClient().SendAsync(plain, Ct)));
     }
+
+    // ---- several instances: PostgreSQL
+
+    [Fact]
+    public async Task TwoInstancesOnPostgres_DisablingAndSignOutHoldOnTheOther_AndLockoutHoldsAcrossBoth()
+    {
+        using var postgres = new PostgresTestDatabase();
+        var folder = Directory.CreateTempSubdirectory("ses-pg-auth-").FullName;
+        try
+        {
+            using var a = new DevelopmentServiceFactory(folder, settings: postgres.Settings());
+            using var b = new DevelopmentServiceFactory(folder, settings: postgres.Settings());
+            var officerName = TestUsers.Create(a, "xibei", StaffRole.Officer);
+            var legalName = TestUsers.Create(a, "xibei", StaffRole.Legal);
+            var adminName = TestUsers.Create(a, "xibei", StaffRole.Admin);
+
+            var officer = await TestUsers.SignIn(a, officerName);
+            var onB = b.CreateClient();
+            onB.DefaultRequestHeaders.Authorization = officer.DefaultRequestHeaders.Authorization;
+            Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/register", Ct)).StatusCode);
+            var admin = await TestUsers.SignIn(b, adminName);
+            Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/staff/{TestUsers.StaffId(b, officerName)}/disable", null, Ct)).StatusCode);
+            await AssertRefused(await officer.PostAsJsonAsync("/api/drafts", NoticeDraft(), Ct), "account.disabled");
+
+            var legal = await TestUsers.SignIn(a, legalName);
+            var legalOnB = await TestUsers.SignIn(b, legalName);
+            Assert.Equal(HttpStatusCode.NoContent, (await legalOnB.PostAsync("/api/auth/logout", null, Ct)).StatusCode);
+            await AssertRefused(await legal.GetAsync("/api/register", Ct), "auth.revoked");
+
+            using var checksA = new PasswordCheckCounter(a);
+            using var checksB = new PasswordCheckCounter(b);
+            var target = TestUsers.Create(a, "xibei", StaffRole.Officer);
+            var answers = await Task.WhenAll(Enumerable.Range(0, 30).Select(async i =>
+            {
+                using var client = (i % 2 == 0 ? a : b).CreateClient();
+                return (await client.PostAsJsonAsync("/api/auth/staff/login", new { userName = target, password = "Wrong-Passw0rd" }, Ct)).StatusCode;
+            }));
+            Assert.Equal(Passwords.MaxFailures, answers.Count(s => s == HttpStatusCode.Unauthorized));
+            Assert.Equal(30 - Passwords.MaxFailures, answers.Count(s => s == HttpStatusCode.Locked));
+            Assert.Equal(Passwords.MaxFailures, checksA.Count + checksB.Count);
+            Assert.Equal(HttpStatusCode.Locked,
+                (await b.CreateClient().PostAsJsonAsync("/api/auth/staff/login", new { userName = target, password = Password }, Ct)).StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
