@@ -55,6 +55,7 @@ app.UseWhen(ctx => !PagesSetup.IsApi(ctx), pages =>
 // Routing after the error handlers, so a re-executed request finds the error page.
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessionCheck();
 app.UseAuthorization();
 app.MapHealth();
 app.MapDocuments();

@@ -28,6 +28,35 @@ internal static class TestUsers
         return name;
     }
 
+    /// <summary>A counterparty supervised by <paramref name="bureau"/> with one account (password <see cref="Password"/>).</summary>
+    public static (Guid Counterparty, Guid Account, string UserName) CreateAccount(WebApplicationFactory<Program> factory, string bureau, bool mustChange = false)
+    {
+        var suffix = Guid.NewGuid().ToString("N");
+        var counterparty = new Counterparties.Counterparty
+        {
+            Id = Guid.NewGuid(), Kind = "foreign", Name = "测试航空" + suffix[..6], IdScheme = "test", IdValue = suffix, SupervisingBureau = bureau,
+            Contact1Name = "甲", Contact1Mobile = "13800000001", Contact2Name = "乙", Contact2Mobile = "13800000002",
+        };
+        var account = new Counterparties.CounterpartyAccount
+        {
+            Id = Guid.NewGuid(), CounterpartyId = counterparty.Id, UserName = "acct_" + suffix[..20], Department = "运行部",
+            PasswordHash = Passwords.Hash(Password), MustChangePassword = mustChange,
+        };
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        db.Counterparties.Add(counterparty);
+        db.CounterpartyAccounts.Add(account);
+        db.SaveChanges();
+        return (counterparty.Id, account.Id, account.UserName);
+    }
+
+    /// <summary>The id of the staff member <paramref name="userName"/>.</summary>
+    public static Guid StaffId(WebApplicationFactory<Program> factory, string userName)
+    {
+        using var scope = factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<SesDbContext>().StaffUsers.Single(u => u.UserName == userName).Id;
+    }
+
     /// <summary>A client holding a bearer token from <paramref name="loginPath"/>.</summary>
     public static async Task<HttpClient> SignIn(WebApplicationFactory<Program> factory, string user, string password = Password, string loginPath = "/api/auth/staff/login")
     {

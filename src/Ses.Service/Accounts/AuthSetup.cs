@@ -17,9 +17,7 @@ public static class AuthSetup
     {
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
-                    ? BearerTokenDefaults.AuthenticationScheme
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+                UsesBearer(ctx.Request) ? BearerTokenDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
                 o.Cookie.Name = "ses";
@@ -39,27 +37,17 @@ public static class AuthSetup
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin))
             .AddPolicy(SystemAdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.SystemAdmin))
             .AddPolicy(AccountPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.AccountKind));
+        builder.Services.AddSingleton<PasswordChecks>();
         return builder;
     }
 
-    /// <summary>Until the initial password is changed, everything but changing it is refused.</summary>
-    /// <summary>
-    /// A disabled staff member or counterparty account is refused at once, not when its token or cookie expires
-    /// (<c>account.disabled</c>, 401).
-    /// </summary>
-    public static RouteGroupBuilder RequireActive(this RouteGroupBuilder group) =>
-        group.AddEndpointFilter(async (ctx, next) =>
-        {
-            var http = ctx.HttpContext;
-            if (http.User.Identity?.IsAuthenticated != true) return await next(ctx);
-            var db = http.RequestServices.GetRequiredService<Data.SesDbContext>();
-            var id = http.User.UserId();
-            var active = http.User.IsAccount()
-                ? await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.CounterpartyAccounts, a => a.Id == id && a.Active, http.RequestAborted)
-                : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.StaffUsers, u => u.Id == id && u.Active, http.RequestAborted);
-            return active ? await next(ctx) : Http.ApiProblems.Unauthorized("account.disabled", "账号已停用");
-        });
+    /// <summary>Right after <c>UseAuthentication</c>: every signed-in request is checked by <see cref="SessionCheck"/>.</summary>
+    public static IApplicationBuilder UseSessionCheck(this IApplicationBuilder app) => app.UseMiddleware<SessionCheck>();
 
+    /// <summary>Whether the request authenticates with a bearer token (else with the cookie).</summary>
+    public static bool UsesBearer(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal);
+
+    /// <summary>Until the initial password is changed, everything but changing it is refused.</summary>
     public static RouteGroupBuilder RequirePasswordChanged(this RouteGroupBuilder group) =>
         group.AddEndpointFilter(async (ctx, next) =>
             ctx.HttpContext.User.FindFirst(SesClaims.MustChangePassword)?.Value == "true"

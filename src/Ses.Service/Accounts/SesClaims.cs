@@ -11,6 +11,9 @@ public static class SesClaims
     public const string Counterparty = "counterparty";
     public const string MustChangePassword = "must_change_password";
 
+    /// <summary>The user's security stamp at sign-in; a sign-in whose stamp is no longer the user's has ended.</summary>
+    public const string Stamp = "stamp";
+
     public const string StaffKind = "staff";
     public const string AccountKind = "account";
 
@@ -22,6 +25,7 @@ public static class SesClaims
         new Claim(Kind, StaffKind),
         new Claim(Bureau, u.Bureau),
         new Claim(MustChangePassword, u.MustChangePassword ? "true" : "false"),
+        new Claim(Stamp, u.SecurityStamp),
     ], scheme, ClaimTypes.Name, ClaimTypes.Role));
 
     public static ClaimsPrincipal ForAccount(Counterparties.CounterpartyAccount a, string scheme) => new(new ClaimsIdentity(
@@ -31,7 +35,19 @@ public static class SesClaims
         new Claim(Kind, AccountKind),
         new Claim(Counterparty, a.CounterpartyId.ToString()),
         new Claim(MustChangePassword, a.MustChangePassword ? "true" : "false"),
+        new Claim(Stamp, a.SecurityStamp),
     ], scheme, ClaimTypes.Name, ClaimTypes.Role));
+
+    /// <summary>The principal of a staff member or counterparty account just signed in.</summary>
+    public static ClaimsPrincipal For(ICredentials user, string scheme) => user switch
+    {
+        StaffUser s => ForStaff(s, scheme),
+        Counterparties.CounterpartyAccount a => ForAccount(a, scheme),
+        _ => throw new InvalidOperationException("unknown kind of user"),
+    };
+
+    /// <summary>Whether the signed-in user must change the initial password before anything else.</summary>
+    public static bool MustChange(this ClaimsPrincipal p) => p.FindFirstValue(MustChangePassword) == "true";
 
     /// <summary>The counterparty of a signed-in account; nothing of other counterparties is visible to it.</summary>
     public static Guid AccountCounterparty(this ClaimsPrincipal p) => Guid.Parse(p.FindFirstValue(Counterparty)!);

@@ -13,40 +13,45 @@ public enum SignInOutcome
 }
 
 /// <summary>
-/// Signing in and changing a password, for the API and the pages alike: the same answer for an unknown name as for a
-/// wrong password, lockout after <see cref="Passwords.MaxFailures"/> failures, every outcome audited.
+/// Signing in, signing out and changing a password, for the API and the pages alike: the same answer, after the same
+/// work, for an unknown name as for a wrong password; lockout after <see cref="Passwords.MaxFailures"/> checks per name
+/// (<see cref="SignInLockout"/>); every outcome audited.
 /// </summary>
 public static class SignInRules
 {
-    public static Task<StaffUser?> FindStaffAsync(SesDbContext db, string? userName, CancellationToken ct) =>
-        db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == userName, ct);
-
-    public static Task<Counterparties.CounterpartyAccount?> FindAccountAsync(SesDbContext db, string? userName, CancellationToken ct) =>
-        db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.UserName == userName, ct);
-
-    /// <summary>Checks the password of <paramref name="user"/> (null: no such name) and records the attempt.</summary>
-    public static async Task<SignInOutcome> CheckAsync(ICredentials? user, string? password, SesDbContext db, TimeProvider time, HttpContext http)
+    /// <summary>
+    /// Signs in on the staff (<see cref="SesClaims.StaffKind"/>) or account (<see cref="SesClaims.AccountKind"/>) route:
+    /// the user when signed in. Exactly one password hash is verified unless the name is locked out, whether the name
+    /// exists, is disabled or not.
+    /// </summary>
+    public static async Task<(SignInOutcome Outcome, ICredentials? User)> SignInAsync(string kind, string? userName, string? password, SesDbContext db,
+        TimeProvider time, HttpContext http)
     {
+        var ct = http.RequestAborted;
+        ICredentials? user = kind == SesClaims.AccountKind
+            ? await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.UserName == userName, ct)
+            : await db.StaffUsers.SingleOrDefaultAsync(u => u.UserName == userName, ct);
         var now = time.GetUtcNow();
-        if (user is null || !user.Active) return SignInOutcome.Failed;
-        if (user.LockedUntil is { } until && until > now) return SignInOutcome.Locked;
-        if (!Passwords.Verify(user.PasswordHash, password ?? ""))
+        var key = SignInLockout.KeyOf(kind, userName);
+        var reservation = await SignInLockout.ReserveAsync(db, key, now, ct);
+        if (reservation == SignInReservation.Locked) return (SignInOutcome.Locked, null);
+        var matches = http.RequestServices.GetRequiredService<PasswordChecks>().Verify(user?.PasswordHash, password);
+        if (matches && user is { Active: true })
         {
-            user.FailedSignIns++;
-            if (user.FailedSignIns >= Passwords.MaxFailures)
+            await Transactions.WriteAsync(db, async () =>
             {
-                user.LockedUntil = now + Passwords.LockoutTime;
-                user.FailedSignIns = 0;
-                db.AuditEntries.Add(AuthEndpoints.Audit(now, user.UserName, "auth.locked", http));
-            }
-            await db.SaveChangesAsync(http.RequestAborted);
-            return SignInOutcome.Failed;
+                await SignInLockout.ClearAsync(db, key, ct);
+                db.AuditEntries.Add(AuthEndpoints.Audit(now, user.UserName, "auth.signed-in", http));
+                return await db.SaveChangesAsync(ct);
+            }, ct);
+            return (SignInOutcome.SignedIn, user);
         }
-        user.FailedSignIns = 0;
-        user.LockedUntil = null;
-        db.AuditEntries.Add(AuthEndpoints.Audit(now, user.UserName, "auth.signed-in", http));
-        await db.SaveChangesAsync(http.RequestAborted);
-        return SignInOutcome.SignedIn;
+        if (reservation == SignInReservation.Last && user is not null)
+        {
+            db.AuditEntries.Add(AuthEndpoints.Audit(now, user.UserName, "auth.locked", http));
+            await db.SaveChangesAsync(ct);
+        }
+        return (SignInOutcome.Failed, null);
     }
 
     /// <summary>The staff member or account signed in as <paramref name="http"/>'s user.</summary>
@@ -56,13 +61,27 @@ public static class SignInRules
             : await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == http.User.UserId(), http.RequestAborted);
 
     /// <summary>
+    /// Signing out ends every sign-in of the user, on every device: the security stamp is replaced, so tokens and
+    /// cookies issued before are refused from the next request on (<see cref="SessionCheck"/>).
+    /// </summary>
+    public static async Task SignOutEverywhereAsync(SesDbContext db, TimeProvider time, HttpContext http)
+    {
+        if (http.User.Identity?.IsAuthenticated != true || await CurrentAsync(db, http) is not { } user) return;
+        user.SecurityStamp = SecurityStamps.New();
+        db.AuditEntries.Add(AuthEndpoints.Audit(time.GetUtcNow(), user.UserName, "auth.signed-out", http));
+        await db.SaveChangesAsync(http.RequestAborted);
+    }
+
+    /// <summary>
     /// Changes the password of <paramref name="user"/>: null when done, else the problem (field <c>currentPassword</c>
-    /// with code <c>auth.failed</c> for a wrong current password, or field <c>newPassword</c> for a rule it breaks).
+    /// with code <c>auth.failed</c> for a wrong current password, or field <c>newPassword</c> for a rule it breaks). A
+    /// changed password ends every earlier sign-in (new security stamp).
     /// </summary>
     public static async Task<Problem?> ChangePasswordAsync(ICredentials? user, string? current, string? next, SesDbContext db, TimeProvider time,
         HttpContext http)
     {
-        if (user is null || !Passwords.Verify(user.PasswordHash, current ?? "")) return new Problem("currentPassword", "auth.failed", "当前密码错误");
+        var checks = http.RequestServices.GetRequiredService<PasswordChecks>();
+        if (user is null || !checks.Verify(user.PasswordHash, current)) return new Problem("currentPassword", "auth.failed", "当前密码错误");
         if (Passwords.Check(next ?? "", user.UserName) is { } rule)
         {
             return new Problem("newPassword", rule, rule switch
@@ -74,6 +93,7 @@ public static class SignInRules
         }
         user.PasswordHash = Passwords.Hash(next!);
         user.MustChangePassword = false;
+        user.SecurityStamp = SecurityStamps.New();
         db.AuditEntries.Add(AuthEndpoints.Audit(time.GetUtcNow(), user.UserName, "auth.password-changed", http));
         await db.SaveChangesAsync(http.RequestAborted);
         return null;

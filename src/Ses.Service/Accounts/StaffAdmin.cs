@@ -47,6 +47,7 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
         if (user is null) return (null, Refusal.NotFound);
         if (user.Id == self) return (null, Refusal.Conflict("staff.self", "不能停用自己的账号"));
         user.Active = false;
+        user.SecurityStamp = SecurityStamps.New();
         db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = "staff.disabled", Subject = user.UserName, Source = source });
         await db.SaveChangesAsync(ct);
         return (user, null);

@@ -20,9 +20,8 @@ public sealed class StaffUser : ICredentials
 
     public bool MustChangePassword { get; set; }
 
-    public int FailedSignIns { get; set; }
-
-    public DateTimeOffset? LockedUntil { get; set; }
-
     public bool Active { get; set; } = true;
+
+    /// <summary>Changes whenever the user's sign-ins must end (sign-out, password change, disabling).</summary>
+    public string SecurityStamp { get; set; } = SecurityStamps.New();
 }

@@ -22,9 +22,8 @@ public sealed class CounterpartyAccount : Accounts.ICredentials
     /// <summary>Initial passwords are random and must be changed at the first sign-in (seed 000 §三(一)).</summary>
     public bool MustChangePassword { get; set; } = true;
 
-    public int FailedSignIns { get; set; }
-
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>Changes whenever the account's sign-ins must end (sign-out, password change, disabling).</summary>
+    public string SecurityStamp { get; set; } = Accounts.SecurityStamps.New();
 
     public DateTimeOffset CreatedAt { get; init; }
 }

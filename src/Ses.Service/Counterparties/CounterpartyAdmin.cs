@@ -71,6 +71,7 @@ public sealed class CounterpartyAdmin(SesDbContext db, TimeProvider time)
         var account = await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.Id == accountId && a.CounterpartyId == id, ct);
         if (account is null) return null;
         account.Active = false;
+        account.SecurityStamp = Accounts.SecurityStamps.New();
         db.AuditEntries.Add(Audit(time.GetUtcNow(), actor, "account.disabled", account.UserName, source));
         await db.SaveChangesAsync(ct);
         return account;

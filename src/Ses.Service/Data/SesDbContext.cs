@@ -27,6 +27,8 @@ public class SesDbContext : DbContext
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
 
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
+
     public DbSet<Draft> Drafts => Set<Draft>();
 
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
@@ -86,6 +88,15 @@ public class SesDbContext : DbContext
             e.Property(u => u.Role).HasMaxLength(16);
             e.Property(u => u.Bureau).HasMaxLength(32);
             e.Property(u => u.PasswordHash).HasMaxLength(200);
+            e.Property(u => u.SecurityStamp).HasMaxLength(SecurityStamps.Length);
+        });
+        b.Entity<SignInAttempt>(e =>
+        {
+            e.ToTable("sign_in_attempts");
+            e.HasKey(a => a.Key);
+            e.Property(a => a.Key).HasMaxLength(64);
+            // Old entries of names nobody tries any more are removed by this date.
+            e.HasIndex(a => a.LastAttemptAt);
         });
         b.Entity<Draft>(e =>
         {
@@ -120,6 +131,7 @@ public class SesDbContext : DbContext
             e.Property(a => a.UserName).HasMaxLength(64);
             e.Property(a => a.Department).HasMaxLength(64);
             e.Property(a => a.PasswordHash).HasMaxLength(200);
+            e.Property(a => a.SecurityStamp).HasMaxLength(SecurityStamps.Length);
         });
         b.Entity<Calendar.CalendarDay>(e =>
         {

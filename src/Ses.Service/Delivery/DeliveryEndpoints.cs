@@ -15,11 +15,11 @@ public static class DeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapDelivery(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/documents").WithTags("Delivery").RequireAuthorization(AuthSetup.OfficerPolicy).RequireActive().RequirePasswordChanged()
+        app.MapGroup("/api/documents").WithTags("Delivery").RequireAuthorization(AuthSetup.OfficerPolicy).RequirePasswordChanged()
             .MapPost("/{id:guid}/serve", Serve).WithName("ServeDocument")
             .WithSummary("Serve an issued document on its counterparty: mode electronic, paper or both (important forms: both)");
 
-        var staff = app.MapGroup("/api/deliveries").WithTags("Delivery").RequireAuthorization(AuthSetup.StaffPolicy).RequireActive().RequirePasswordChanged();
+        var staff = app.MapGroup("/api/deliveries").WithTags("Delivery").RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
         staff.MapGet("/", Search).WithName("SearchDeliveries").WithSummary("Search by number, counterparty (name or id) and serving date range (Beijing dates)");
         staff.MapGet("/{id:guid}", Get).WithName("GetDelivery").WithSummary("The delivery with its evidence timeline and deadlines");
         staff.MapPost("/{id:guid}/paper", RecordPaper).WithName("RecordPaperDelivery").WithSummary("Record the paper delivery with its receipt scan")
@@ -28,7 +28,7 @@ public static class DeliveryEndpoints
         staff.MapGet("/{id:guid}/certificate", Certificate).WithName("DeliveryCertificate")
             .WithSummary("The delivery certificate (送达证明) as a signed, timestamped PDF");
 
-        var my = app.MapGroup("/api/my/deliveries").WithTags("Counterparty account").RequireAuthorization(AuthSetup.AccountPolicy).RequireActive().RequirePasswordChanged();
+        var my = app.MapGroup("/api/my/deliveries").WithTags("Counterparty account").RequireAuthorization(AuthSetup.AccountPolicy).RequirePasswordChanged();
         my.MapGet("/", Inbox).WithName("Inbox").WithSummary("Documents served on the account's counterparty: new, opened, confirmed, deemed");
         my.MapGet("/{id:guid}", MyDelivery).WithName("MyDelivery");
         my.MapGet("/{id:guid}/pdf", MyPdf).WithName("MyDeliveryPdf").WithSummary("The signed PDF: ?view=true opens it inline, else a download; both are recorded");

@@ -9,7 +9,8 @@ namespace Ses.Service.Pages;
 
 /// <summary>
 /// Changing one's password, required before anything else after the first sign-in (seed 000 §三(一)); the same rules as
-/// the API. The cookie is then issued again without the must-change mark.
+/// the API. Every earlier sign-in ends; this browser's cookie is issued again, with the new security stamp and without the
+/// must-change mark.
 /// </summary>
 public sealed class PasswordModel(SesDbContext db, TimeProvider time) : PageModel
 {
@@ -22,7 +23,7 @@ public sealed class PasswordModel(SesDbContext db, TimeProvider time) : PageMode
     [BindProperty]
     public string? RepeatPassword { get; set; }
 
-    public bool Required => User.FindFirst(SesClaims.MustChangePassword)?.Value == "true";
+    public bool Required => User.MustChange();
 
     public bool Changed { get; private set; }
 
@@ -43,13 +44,7 @@ public sealed class PasswordModel(SesDbContext db, TimeProvider time) : PageMode
             ModelState.AddModelError(problem.Field == "currentPassword" ? nameof(CurrentPassword) : nameof(NewPassword), problem.Message);
             return Page();
         }
-        var principal = user switch
-        {
-            StaffUser s => SesClaims.ForStaff(s, CookieAuthenticationDefaults.AuthenticationScheme),
-            Counterparties.CounterpartyAccount a => SesClaims.ForAccount(a, CookieAuthenticationDefaults.AuthenticationScheme),
-            _ => throw new InvalidOperationException("unknown kind of user"),
-        };
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SesClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme));
         TempData["Done"] = "密码已修改。";
         return Redirect(user is StaffUser ? "/" : "/inbox");
     }

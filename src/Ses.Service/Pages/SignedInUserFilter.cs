@@ -1,15 +1,13 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Ses.Service.Accounts;
-using Ses.Service.Data;
 
 namespace Ses.Service.Pages;
 
 /// <summary>
-/// On every page of a signed-in user: a user disabled (or removed) since signing in is signed out at once, and until the
-/// initial password is changed every page but the password page sends there (seed 000 §三(一)).
+/// On every page of a signed-in user: until the initial password is changed, every page but the password page sends
+/// there (seed 000 §三(一)). A user disabled or signed out since has already been treated as signed out
+/// (<see cref="SessionCheck"/>), and the must-change mark is current because changing the password ends earlier sign-ins.
 /// </summary>
 public sealed class SignedInUserFilter : IAsyncPageFilter
 {
@@ -17,22 +15,9 @@ public sealed class SignedInUserFilter : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var http = context.HttpContext;
-        if (http.User.Identity?.IsAuthenticated != true)
-        {
-            await next();
-            return;
-        }
-        var db = http.RequestServices.GetRequiredService<SesDbContext>();
-        var user = await SignInRules.CurrentAsync(db, http);
-        if (user is not { Active: true })
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            context.Result = new RedirectResult(PagesSetup.SignInPath(http.User.IsAccount() ? "/inbox" : "/"));
-            return;
-        }
+        var user = context.HttpContext.User;
         var page = context.ActionDescriptor.ViewEnginePath;
-        if (user.MustChangePassword && page != "/Password" && !page.StartsWith("/SignIn/", StringComparison.Ordinal))
+        if (user.Identity?.IsAuthenticated == true && user.MustChange() && page != "/Password" && !page.StartsWith("/SignIn/", StringComparison.Ordinal))
         {
             context.Result = new RedirectResult("/password");
             return;

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 
@@ -9,9 +7,5 @@ public sealed class AccountModel(SesDbContext db, TimeProvider time) : SignInPag
 {
     protected override string Home => "/inbox";
 
-    protected override async Task<(ICredentials? User, Func<ClaimsPrincipal>? Principal)> FindAsync(SesDbContext db, string? userName)
-    {
-        var account = await SignInRules.FindAccountAsync(db, userName, HttpContext.RequestAborted);
-        return (account, account is null ? null : () => SesClaims.ForAccount(account, CookieAuthenticationDefaults.AuthenticationScheme));
-    }
+    protected override string Kind => SesClaims.AccountKind;
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -24,19 +23,19 @@ public abstract class SignInPageModel(SesDbContext db, TimeProvider time) : Page
 
     protected abstract string Home { get; }
 
-    protected abstract Task<(ICredentials? User, Func<ClaimsPrincipal>? Principal)> FindAsync(SesDbContext db, string? userName);
+    /// <summary><see cref="SesClaims.StaffKind"/> or <see cref="SesClaims.AccountKind"/>.</summary>
+    protected abstract string Kind { get; }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (user, principal) = await FindAsync(db, UserName?.Trim());
-        var outcome = await SignInRules.CheckAsync(user, Password, db, time, HttpContext);
+        var (outcome, user) = await SignInRules.SignInAsync(Kind, UserName?.Trim(), Password, db, time, HttpContext);
         if (outcome != SignInOutcome.SignedIn)
         {
             Failure = outcome == SignInOutcome.Locked ? "登录失败次数过多，账号已暂时锁定，请 15 分钟后再试" : "用户名或密码错误";
             Password = null;
             return Page();
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal!());
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SesClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme));
         if (user!.MustChangePassword) return Redirect("/password");
         return Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("//", StringComparison.Ordinal) ? LocalRedirect(ReturnUrl) : Redirect(Home);
     }

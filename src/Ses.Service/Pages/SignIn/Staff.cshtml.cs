@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 
@@ -9,9 +7,5 @@ public sealed class StaffModel(SesDbContext db, TimeProvider time) : SignInPageM
 {
     protected override string Home => "/";
 
-    protected override async Task<(ICredentials? User, Func<ClaimsPrincipal>? Principal)> FindAsync(SesDbContext db, string? userName)
-    {
-        var user = await SignInRules.FindStaffAsync(db, userName, HttpContext.RequestAborted);
-        return (user, user is null ? null : () => SesClaims.ForStaff(user, CookieAuthenticationDefaults.AuthenticationScheme));
-    }
+    protected override string Kind => SesClaims.StaffKind;
 }
