@@ -50,7 +50,7 @@ internal sealed partial class DocumentLayout
         return new LaidOutDocument(best._pages, best._seal);
     }
 
-    /// <summary>The draft mark on every page: title face, 120 pt, along a 45° line through the page centre.</summary>
+    /// <summary>The draft mark on every page: title face, 150 pt, along a 45° line through the page centre.</summary>
     private void MarkPages(string mark)
     {
         var fonts = Chain(TitleChain);

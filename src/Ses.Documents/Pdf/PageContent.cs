@@ -67,7 +67,7 @@ internal static class PageContent
     }
 
     /// <summary>
-    /// A draft's mark, drawn first so the text stays on top: light grey, its baseline through the page centre at the
+    /// A draft's mark, drawn first so the text stays on top: light grey (filled and outlined), its baseline through the page centre at the
     /// mark's angle, each run placed by its offset along that baseline; the graphics state is restored after it.
     /// </summary>
     private static void Watermark(ContentStreamWriter w, WatermarkOp mark, FontSet fonts, DocumentFonts subsets, ISet<FontSubset> used)
@@ -78,7 +78,9 @@ internal static class PageContent
         var drop = mark.Size * 0.35;
         var x0 = Styles.PageWidth / 2 - cos * mark.Width / 2 + sin * drop;
         var y0 = Styles.PageHeight / 2 - sin * mark.Width / 2 - cos * drop;
-        w.Raw("q\n"u8).Number(Styles.WatermarkGrey).Raw("g\nBT\n"u8);
+        // Filled and stroked (2 Tr) so that the thin strokes of a Song face still read as a mark.
+        w.Raw("q\n"u8).Number(Styles.WatermarkGrey).Raw("g "u8).Number(Styles.WatermarkGrey).Raw("G "u8)
+         .Number(Styles.WatermarkStroke).Raw("w\nBT\n2 Tr\n"u8);
         foreach (var run in mark.Runs)
         {
             var face = fonts.ByIndex(run.Chain).Faces[run.Face];
