@@ -7,6 +7,7 @@ using Ses.Documents.Layout;
 using Ses.Documents.Pdf;
 using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
+using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Templates;
 using Ses.Documents.Validation;
 
@@ -67,9 +68,13 @@ public sealed class DocumentEngine
         return Render(input, format);
     }
 
-    public RenderedDocument Render(FormInput input, OutputFormat format)
+    /// <summary>
+    /// Renders validated values. With <see cref="RenderOptions.Draft"/> the document is unnumbered and marked 「样稿」 on
+    /// every page (PDF and DOCX alike), and can never be signed.
+    /// </summary>
+    public RenderedDocument Render(FormInput input, OutputFormat format, RenderOptions? options = null)
     {
-        var doc = DocumentResolver.Resolve(input);
+        var doc = DocumentResolver.Resolve(input, options);
         if (format == OutputFormat.Docx)
         {
             return new RenderedDocument(DocxRenderer.Render(doc, _fonts), format, doc, null, 0);
@@ -82,17 +87,42 @@ public sealed class DocumentEngine
     /// Signs a rendered PDF (PAdES B-T) with the bureau's seal at the form's seal position, or invisibly. Signing a
     /// signed PDF again adds a signature as an incremental update and leaves the earlier ones valid.
     /// </summary>
+    /// <exception cref="SealRefusedException">The document is a draft, a form the counterparty writes and signs, or the
+    /// key's certificate does not name the document's bureau.</exception>
     public byte[] Sign(RenderedDocument rendered, SignatureSettings settings, DateTimeOffset signingTime, bool visible = true, string reason = "发文")
     {
         if (rendered.Format != OutputFormat.Pdf) throw new ArgumentException("only a PDF can be signed", nameof(rendered));
+        if (rendered.Document.Watermark is not null) throw new SealRefusedException(SealRefusedException.DraftCode, "样稿不签名、不盖章");
+        if (rendered.Document.Author == FormAuthor.Counterparty)
+        {
+            // A letter the counterparty writes carries the counterparty's seal and signature, never the bureau's.
+            throw new SealRefusedException(SealRefusedException.CounterpartyCode, $"《{rendered.Document.Title}》由相对人出具并盖章，不能以本局名义签名或盖章");
+        }
         var bureau = rendered.Document.Bureau;
+        CheckKeyOf(bureau, settings);
         return DocumentSigner.Sign(rendered.Content, visible ? rendered.Seal : null, bureau.Name, bureau.SealText,
             string.IsNullOrEmpty(bureau.SealCity) ? null : bureau.SealCity, settings, signingTime, reason, _fonts.Body);
     }
 
     /// <summary>Adds an invisible signature to an existing PDF (a counter-signature, or a document made elsewhere).</summary>
-    public byte[] Sign(byte[] pdf, BureauProfile bureau, SignatureSettings settings, DateTimeOffset signingTime, string reason) =>
-        DocumentSigner.Sign(pdf, null, bureau.Name, bureau.SealText, null, settings, signingTime, reason, _fonts.Body);
+    /// <exception cref="SealRefusedException">The key's certificate does not name <paramref name="bureau"/>.</exception>
+    public byte[] Sign(byte[] pdf, BureauProfile bureau, SignatureSettings settings, DateTimeOffset signingTime, string reason)
+    {
+        CheckKeyOf(bureau, settings);
+        return DocumentSigner.Sign(pdf, null, bureau.Name, bureau.SealText, null, settings, signingTime, reason, _fonts.Body);
+    }
+
+    /// <summary>
+    /// A signature's seal, signer certificate and bureau always agree: the signature names the bureau, so the key's
+    /// certificate must name it too (subject O or CN containing its name or seal text; 电子签名法第十三条).
+    /// </summary>
+    private static void CheckKeyOf(BureauProfile bureau, SignatureSettings settings)
+    {
+        if (!SignerNames.Names(settings.Key.Certificate, bureau.Name, bureau.SealText))
+        {
+            throw new SealRefusedException(SealRefusedException.KeyMismatchCode, $"签名密钥的证书不属于{bureau.Name}，不能以其名义签名或盖章");
+        }
+    }
 
     /// <summary>
     /// Renders the delivery certificate (送达证明) as an unsigned PDF, with the wording of the internal form

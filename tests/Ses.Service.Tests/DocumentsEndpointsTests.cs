@@ -7,9 +7,9 @@ namespace Ses.Service.Tests;
 
 public sealed class DocumentsEndpointsTests(ServiceFixture factory) : IClassFixture<ServiceFixture>
 {
+    // A draft is unnumbered: the render route refuses a number (SigningSecurityTests).
     private static readonly object NoticeData = new
     {
-        number = "西北局信告字〔2026〕5号",
         party = "西安某某航空服务有限公司",
         actDate = "2026-03-02",
         actDescription = "在申请许可过程中提交虚假材料",
@@ -34,21 +34,25 @@ public sealed class DocumentsEndpointsTests(ServiceFixture factory) : IClassFixt
         Assert.Equal("信告", notice.GetProperty("series").GetString());
     }
 
+    private Task<HttpClient> Staff() => TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+
     [Fact]
-    public async Task Render_ValidData_ReturnsThePdf()
+    public async Task Render_ValidData_ReturnsTheDraftPdf()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/forms/notice-org/render", NoticeData, TestContext.Current.CancellationToken);
+        var response = await (await Staff()).PostAsJsonAsync("/api/forms/notice-org/render", NoticeData, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
-        Assert.Contains("西北局信告字〔2026〕5号", string.Concat(doc.GetPage(1).Letters.Select(l => l.Value)));
+        var text = string.Concat(doc.GetPage(1).Letters.Select(l => l.Value));
+        Assert.Contains("西北局信告字〔　〕号", text);
+        Assert.Contains("样稿", text);
     }
 
     [Fact]
     public async Task Render_InvalidData_IsAProblemDetailsWithCodesAndChineseMessages()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/forms/notice-org/render",
+        var response = await (await Staff()).PostAsJsonAsync("/api/forms/notice-org/render",
             new { party = "某公司", actDate = "2026-13-01" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -63,7 +67,7 @@ public sealed class DocumentsEndpointsTests(ServiceFixture factory) : IClassFixt
     [Fact]
     public async Task Render_UnknownForm_Is404()
     {
-        var response = await factory.CreateClient().PostAsJsonAsync("/api/forms/no-such-form/render", NoticeData, TestContext.Current.CancellationToken);
+        var response = await (await Staff()).PostAsJsonAsync("/api/forms/no-such-form/render", NoticeData, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -25,7 +25,9 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
         var request = generator.Generate(TspAlgorithms.Sha256, imprint, BigInteger.ValueOf(42));
         using var content = new ByteArrayContent(request.GetEncoded());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
-        var response = await _factory.CreateClient().PostAsync("/tsa", content, TestContext.Current.CancellationToken);
+        // Signed-in staff only (SigningSecurityTests: anonymous is refused).
+        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+        var response = await client.PostAsync("/tsa", content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/timestamp-reply", response.Content.Headers.ContentType?.MediaType);
         var reply = new TimeStampResponse(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -37,7 +39,8 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
     [Fact]
     public async Task Post_WrongContentType_Is415()
     {
-        var response = await _factory.CreateClient().PostAsync("/tsa", new StringContent("x"), TestContext.Current.CancellationToken);
+        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+        var response = await client.PostAsync("/tsa", new StringContent("x"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
@@ -50,15 +53,15 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
     }
 
     [Fact]
-    public async Task Render_WithSign_ReturnsASignedPdf()
+    public async Task Render_WithSign_IsRefused_TheRouteNeverSigns()
     {
-        var response = await _factory.CreateClient().PostAsJsonAsync("/api/forms/notice-org/render?sign=true", new
+        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+        var response = await client.PostAsJsonAsync("/api/forms/notice-org/render?sign=true", new
         {
             party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",
         }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var pdf = System.Text.Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
-        Assert.Contains("/SubFilter/ETSI.CAdES.detached", pdf);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("/ByteRange", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
 

@@ -21,6 +21,7 @@ internal sealed class DocxPackage
     private const string CorePropertiesType = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
 
     private static readonly ConditionalWeakTable<FontSet, DocxPackage> Packages = [];
+    private static readonly ConditionalWeakTable<FontSet, System.Collections.Concurrent.ConcurrentDictionary<string, DocxPackage>> Marked = [];
 
     private readonly List<(string Name, byte[]? Content)> _entries = [];
     private string _documentEntry = "";
@@ -33,7 +34,15 @@ internal sealed class DocxPackage
     /// <summary>The relationship id of the footer, for the section properties.</summary>
     public string FooterId { get; private set; } = "";
 
-    public static DocxPackage For(FontSet fonts) => Packages.GetValue(fonts, Build);
+    /// <summary>The relationship id of the header carrying a draft's mark, or null.</summary>
+    public string? HeaderId { get; private set; }
+
+    public static DocxPackage For(FontSet fonts) => Packages.GetValue(fonts, f => Build(f, null));
+
+    /// <summary>The package whose header marks every page with <paramref name="watermark"/> (a draft), or the plain one.</summary>
+    public static DocxPackage For(FontSet fonts, string? watermark) => watermark is null
+        ? For(fonts)
+        : Marked.GetValue(fonts, _ => new()).GetOrAdd(watermark, w => Build(fonts, w));
 
     /// <summary>The DOCX with <paramref name="body"/> as its document body and the properties of <paramref name="doc"/>.</summary>
     public byte[] Write(Body body, ResolvedDocument doc)
@@ -75,7 +84,7 @@ internal sealed class DocxPackage
         w.WriteEndElement();
     }
 
-    private static DocxPackage Build(FontSet fonts)
+    private static DocxPackage Build(FontSet fonts, string? watermark)
     {
         var package = new DocxPackage();
         using var stream = new MemoryStream();
@@ -86,6 +95,7 @@ internal sealed class DocxPackage
             main.AddNewPart<DocumentSettingsPart>().Settings = DocxSettings.Build();
             main.AddNewPart<FontTablePart>().Fonts = DocxSettings.FontTable(fonts);
             package.FooterId = main.GetIdOfPart(DocxFooter.Add(main));
+            if (watermark is not null) package.HeaderId = main.GetIdOfPart(DocxWatermark.Add(main, watermark, fonts.Title.Primary.FamilyName));
             main.Document = new Document(new Body());
             // Placeholders: the core properties part is written for each document.
             word.PackageProperties.Title = "";

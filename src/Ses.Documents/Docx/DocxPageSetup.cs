@@ -17,7 +17,15 @@ internal static class DocxPageSetup
     /// </summary>
     public static readonly int FooterDistance = Twips(Gb.PageHeight - Gb.Bottom - Gb.PageNumberGap - Gb.PageNumberSize);
 
-    public static SectionProperties Build(string footerPartId) => new(
+    public static SectionProperties Build(string footerPartId, string? headerPartId = null)
+    {
+        var section = Section(footerPartId);
+        // CT_SectPr: header references come before footer references.
+        if (headerPartId is not null) section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerPartId });
+        return section;
+    }
+
+    private static SectionProperties Section(string footerPartId) => new(
         new FooterReference { Type = HeaderFooterValues.Default, Id = footerPartId },
         new PageSize
         {

@@ -17,9 +17,9 @@ internal static class DocxRenderer
     public static byte[] Render(ResolvedDocument doc, FontSet fonts)
     {
         // Styles, settings, font table and footer are the same for every document of the font set (DocxPackage).
-        var package = DocxPackage.For(fonts);
+        var package = DocxPackage.For(fonts, doc.Watermark);
         var body = new Body(Blocks(doc, fonts));
-        body.Append(DocxPageSetup.Build(package.FooterId));
+        body.Append(DocxPageSetup.Build(package.FooterId, package.HeaderId));
         return package.Write(body, doc);
     }
 

@@ -46,7 +46,26 @@ internal sealed partial class DocumentLayout
             if (best._pages.Count == 1 || doc.Blocks.Any(b => b.Kind == BlockKind.Table)) break;
         }
         best!.NumberPages();
+        if (doc.Watermark is { Length: > 0 } mark) best.MarkPages(mark);
         return new LaidOutDocument(best._pages, best._seal);
+    }
+
+    /// <summary>The draft mark on every page: title face, 150 pt, along a 45° line through the page centre.</summary>
+    private void MarkPages(string mark)
+    {
+        var fonts = Chain(TitleChain);
+        var runs = new List<TextOp>();
+        var x = 0.0;
+        foreach (var r in mark.EnumerateRunes())
+        {
+            var face = Math.Max(0, fonts.Pick(r.Value));
+            var width = fonts.Faces[face].Metrics.AdvanceEm(r.Value) * Styles.WatermarkSize;
+            if (runs.Count > 0 && runs[^1].Face == face) runs[^1] = runs[^1] with { Text = runs[^1].Text + r, Width = runs[^1].Width + width };
+            else runs.Add(new TextOp(x, 0, TitleChain, face, Styles.WatermarkSize, 1, r.ToString(), width, false));
+            x += width;
+        }
+        var op = new WatermarkOp(runs, Styles.WatermarkSize, Styles.WatermarkAngle, x);
+        foreach (var page in _pages) page.Watermark = op;
     }
 
     private FontChain Chain(int chain) => _fonts.ByIndex(chain);

@@ -6,9 +6,17 @@ internal sealed record TextOp(double X, double Baseline, int Chain, int Face, do
 /// <summary>A ruled line.</summary>
 internal sealed record RuleOp(double X1, double Y1, double X2, double Y2);
 
+/// <summary>
+/// A draft's mark across the page: runs of text (X is the offset along the baseline, Baseline 0) set on a baseline
+/// through the page centre at <paramref name="Angle"/> degrees, light grey, beneath everything else.
+/// </summary>
+internal sealed record WatermarkOp(IReadOnlyList<TextOp> Runs, double Size, double Angle, double Width);
+
 internal sealed class PageOps
 {
     public List<TextOp> Texts { get; } = [];
+
+    public WatermarkOp? Watermark { get; set; }
 
     public List<RuleOp> Rules { get; } = [];
 }

@@ -47,6 +47,12 @@ internal static class Styles
     // The seal (about 42 mm across) sits centred over the issuing body's name and the date (§7.3.5.1).
     public const double SealDiameter = 42 * Mm;
 
+    // A draft's 「样稿」 mark: 150 pt title face, light grey, on a 45° line through the page centre.
+    public const double WatermarkSize = 150;
+    public const double WatermarkAngle = 45;
+    public const double WatermarkGrey = 0.78;
+    public const double WatermarkStroke = 2.5;
+
     // A document that would spill a few lines onto another page is set tighter first, as an officer would do by hand
     // rather than leave a page with only the seal on it; the pitch never goes below 75 % of the grid (1.36 × 16 pt).
     public static readonly double[] PitchSteps = [1.0, 0.9, 0.8, 0.75];

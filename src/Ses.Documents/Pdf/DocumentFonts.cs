@@ -26,7 +26,7 @@ internal sealed class DocumentFonts
         var drawn = new List<(FontFace Face, HashSet<int> CodePoints)>(2);
         foreach (var page in layout.Pages)
         {
-            foreach (var t in page.Texts)
+            foreach (var t in page.Watermark is { } mark ? page.Texts.Concat(mark.Runs) : page.Texts)
             {
                 var face = fonts.ByIndex(t.Chain).Faces[t.Face];
                 var codePoints = drawn.Find(d => d.Face == face).CodePoints;

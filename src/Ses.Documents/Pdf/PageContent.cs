@@ -15,6 +15,7 @@ internal static class PageContent
     public static byte[] Write(PageOps page, FontSet fonts, DocumentFonts subsets, ISet<FontSubset> used)
     {
         var w = new ContentStreamWriter(256 + page.Rules.Count * 48 + page.Texts.Count * 96);
+        if (page.Watermark is { } mark) Watermark(w, mark, fonts, subsets, used);
         if (page.Rules.Count > 0)
         {
             w.Number(Styles.RuleWidth).Raw("w\n"u8);
@@ -63,5 +64,45 @@ internal static class PageContent
             w.Raw("ET\n"u8);
         }
         return Flate.Compress(w.Written);
+    }
+
+    /// <summary>
+    /// A draft's mark, drawn first so the text stays on top: light grey (filled and outlined), its baseline through the page centre at the
+    /// mark's angle, each run placed by its offset along that baseline; the graphics state is restored after it.
+    /// </summary>
+    private static void Watermark(ContentStreamWriter w, WatermarkOp mark, FontSet fonts, DocumentFonts subsets, ISet<FontSubset> used)
+    {
+        var angle = mark.Angle * Math.PI / 180;
+        var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+        // Start of the baseline: back half the width along it from the centre, and down a third of the size across it.
+        var drop = mark.Size * 0.35;
+        var x0 = Styles.PageWidth / 2 - cos * mark.Width / 2 + sin * drop;
+        var y0 = Styles.PageHeight / 2 - sin * mark.Width / 2 - cos * drop;
+        // Filled and stroked (2 Tr) so that the thin strokes of a Song face still read as a mark.
+        w.Raw("q\n"u8).Number(Styles.WatermarkGrey).Raw("g "u8).Number(Styles.WatermarkGrey).Raw("G "u8)
+         .Number(Styles.WatermarkStroke).Raw("w\nBT\n2 Tr\n"u8);
+        foreach (var run in mark.Runs)
+        {
+            var face = fonts.ByIndex(run.Chain).Faces[run.Face];
+            w.Number(cos).Number(sin).Number(-sin).Number(cos).Number(x0 + cos * run.X).Number(y0 + sin * run.X).Raw("Tm"u8);
+            FontSubset? font = null;
+            var open = false;
+            foreach (var r in run.Text.EnumerateRunes())
+            {
+                var (subset, cid) = subsets.Find(face, r.Value);
+                if (subset != font)
+                {
+                    if (open) w.Raw("> Tj"u8);
+                    w.Raw("\n/"u8).Raw(subsets.NameOf(subset)).Raw(" "u8).Number(run.Size).Raw("Tf <"u8);
+                    font = subset;
+                    used.Add(subset);
+                    open = true;
+                }
+                w.Code(cid);
+            }
+            if (open) w.Raw("> Tj"u8);
+            w.Raw("\n"u8);
+        }
+        w.Raw("ET\nQ\n"u8);
     }
 }

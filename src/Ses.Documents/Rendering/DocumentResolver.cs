@@ -5,8 +5,10 @@ namespace Ses.Documents.Rendering;
 /// <summary>Fills a form's blocks with the validated values.</summary>
 public static class DocumentResolver
 {
-    public static ResolvedDocument Resolve(FormInput input)
+    public static ResolvedDocument Resolve(FormInput input, RenderOptions? options = null)
     {
+        options ??= RenderOptions.Final;
+        if (options.IsDraft) input = input with { Number = null };
         var blocks = new List<ResolvedBlock>();
         foreach (var block in input.Form.Blocks)
         {
@@ -16,7 +18,8 @@ public static class DocumentResolver
                 blocks.Add(new ResolvedBlock(block.Kind, "", block.Lang, ResolveTable(block.Table!, input)));
                 continue;
             }
-            var text = TemplateText.Fill(block.Text, input);
+            var text = block.Kind is BlockKind.Line or BlockKind.Right ? FillLines(block.Text, input) : TemplateText.Fill(block.Text, input);
+            if (text is null) continue;
             if (block.Kind == BlockKind.Paragraph)
             {
                 // A multi-line value (facts, reasons) continues as further indented paragraphs.
@@ -30,7 +33,17 @@ public static class DocumentResolver
                 blocks.Add(new ResolvedBlock(block.Kind, text, block.Lang, null));
             }
         }
-        return new ResolvedDocument(input.Form.Id, input.Form.Title, input.Number?.Format(), input.Bureau, blocks);
+        return new ResolvedDocument(input.Form.Id, input.Form.Title, input.Number?.Format(), input.Bureau, blocks, options.Watermark, input.Form.Author);
+    }
+
+    /// <summary>
+    /// The lines of a line block, each filled; a line whose placeholders all came out empty (联系电话 with no phone
+    /// given and none in the bureau's profile) is left out rather than printed as a bare label. Null when no line is left.
+    /// </summary>
+    private static string? FillLines(string text, FormInput input)
+    {
+        var kept = text.Split('\n').Where(line => !TemplateText.AllPlaceholdersEmpty(line, input)).Select(line => TemplateText.Fill(line, input)).ToList();
+        return kept.Count == 0 ? null : string.Join('\n', kept);
     }
 
     private static ResolvedTable ResolveTable(TableSpec table, FormInput input)

@@ -2,13 +2,18 @@ using Ses.Documents.Templates;
 
 namespace Ses.Documents.Rendering;
 
-/// <summary>A form with every placeholder filled: the immutable model both the PDF and the DOCX are rendered from.</summary>
+/// <summary>
+/// A form with every placeholder filled: the immutable model both the PDF and the DOCX are rendered from. A
+/// <see cref="Watermark"/> marks a draft (「样稿」) on every page; <see cref="Author"/> says whether the bureau may seal it.
+/// </summary>
 public sealed record ResolvedDocument(
     string FormId,
     string Title,
     string? Number,
     BureauProfile Bureau,
-    IReadOnlyList<ResolvedBlock> Blocks)
+    IReadOnlyList<ResolvedBlock> Blocks,
+    string? Watermark = null,
+    FormAuthor Author = FormAuthor.Bureau)
 {
     /// <summary>All text of the document, for glyph coverage checks.</summary>
     public IEnumerable<string> AllText() => Blocks.SelectMany(b => b.Table is null

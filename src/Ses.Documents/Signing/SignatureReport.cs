@@ -22,6 +22,19 @@ public sealed record SignatureReport(
     IReadOnlyList<string> Problems)
 {
     public bool Valid => Problems.Count == 0;
+
+    /// <summary>
+    /// Nothing is broken: the signed bytes, the signature, its attributes and timestamp check out and nothing but
+    /// signatures was added after it. Whether the signer is trusted is a separate question (<see cref="SignerTrusted"/>).
+    /// </summary>
+    public bool IntegrityHolds => Problems.All(IsTrustProblem);
+
+    /// <summary>The signer's and the TSA's certificates chain, valid, to a configured trust anchor.</summary>
+    public bool SignerTrusted => !Problems.Any(IsTrustProblem);
+
+    /// <summary>A problem about whom to trust (the chain to an anchor, the certificates' validity), not about the bytes.</summary>
+    public static bool IsTrustProblem(string code) =>
+        code.StartsWith("chain.", StringComparison.Ordinal) || code == Crypto.CadesProblems.TimestampUntrusted;
 }
 
 /// <summary>The whole verification of a PDF.</summary>
@@ -32,4 +45,10 @@ public sealed record VerificationReport(string? DocumentNumber, string? Title, I
 {
     /// <summary>Signed at least once, and every signature valid with nothing changed after it.</summary>
     public bool AllValid => Signatures.Count > 0 && Signatures.All(s => s.Valid);
+
+    /// <summary>Signed at least once, and no signature broken or followed by changes (trust aside).</summary>
+    public bool IntegrityHolds => Signatures.Count > 0 && Signatures.All(s => s.IntegrityHolds);
+
+    /// <summary>Every signer chains to a configured trust anchor.</summary>
+    public bool SignersTrusted => Signatures.Count > 0 && Signatures.All(s => s.SignerTrusted);
 }

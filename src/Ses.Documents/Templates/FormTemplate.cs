@@ -11,6 +11,8 @@ namespace Ses.Documents.Templates;
 /// <param name="Blocks">The body, in order.</param>
 /// <param name="Internal">Not a statutory form: not listed, not rendered from submitted field values, never issued
 /// with a number; only the code that composes it (e.g. <c>DocumentEngine.RenderDeliveryCertificate</c>) uses it.</param>
+/// <param name="Author">Who writes and signs the form (<c>"author": "counterparty"</c> in the file): a counterparty's
+/// form is never sealed or signed with the bureau's key and never issued.</param>
 public sealed record FormTemplate(
     string Id,
     string Title,
@@ -19,7 +21,10 @@ public sealed record FormTemplate(
     string Source,
     IReadOnlyList<FieldSpec> Fields,
     IReadOnlyList<BlockSpec> Blocks,
-    bool Internal = false)
+    bool Internal = false,
+    FormAuthor Author = FormAuthor.Bureau)
 {
+    public bool IsCounterpartyAuthored => Author == FormAuthor.Counterparty;
+
     public FieldSpec? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }

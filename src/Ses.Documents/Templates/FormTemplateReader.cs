@@ -25,7 +25,9 @@ internal static partial class FormTemplateReader
         if (blocks.Count == 0) throw new TemplateException($"{file}: 'blocks' is empty");
         var series = string.IsNullOrWhiteSpace(f.Series) ? null : f.Series;
         if (f.Internal && series is not null) throw new TemplateException($"{file}: an internal form has no number series");
-        var form = new FormTemplate(id, Required(file, "title", f.Title), series, f.Important, f.Source ?? "", fields, blocks, f.Internal);
+        var author = f.Author is null ? FormAuthor.Bureau : ParseEnum<FormAuthor>(file, "author", f.Author);
+        if (author == FormAuthor.Counterparty && series is not null) throw new TemplateException($"{file}: a counterparty's form has no number series");
+        var form = new FormTemplate(id, Required(file, "title", f.Title), series, f.Important, f.Source ?? "", fields, blocks, f.Internal, author);
         CheckPlaceholders(file, form);
         return form;
     }

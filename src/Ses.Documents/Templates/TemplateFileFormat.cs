@@ -13,6 +13,7 @@ internal sealed class FormFile
     public string? Series { get; set; }
     public bool Important { get; set; }
     public bool Internal { get; set; }
+    public string? Author { get; set; }
     public string? Source { get; set; }
     public List<FieldFile>? Fields { get; set; }
     public List<BlockFile>? Blocks { get; set; }

@@ -20,6 +20,13 @@ public static class TemplateText
         return FormTemplateReader.Placeholder().Replace(text, m => Resolve(m.Groups[1].Value, input, row, rowNumber));
     }
 
+    /// <summary>True when <paramref name="text"/> has placeholders and every one of them fills in as nothing.</summary>
+    internal static bool AllPlaceholdersEmpty(string text, FormInput input)
+    {
+        var placeholders = FormTemplateReader.Placeholder().Matches(text);
+        return placeholders.Count > 0 && placeholders.All(m => Resolve(m.Groups[1].Value, input, null, 0).Length == 0);
+    }
+
     /// <summary>
     /// The part of a template text that every document of the bureau shows: the bureau's values filled in, every other
     /// placeholder (a field, the number, a row number) replaced by a line break.

@@ -6,6 +6,7 @@ public sealed class CommandArgs
     private static readonly HashSet<string> Switches = ["--json", "--sample", "--sign", "--invisible", "--confirm"];
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private readonly List<(string Name, string Value)> _given = [];
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
 
     public List<string> Positionals { get; } = [];
@@ -21,6 +22,7 @@ public sealed class CommandArgs
             {
                 if (i + 1 >= args.Length) throw new UsageException($"{a} 需要一个值");
                 parsed._options[a] = args[++i];
+                parsed._given.Add((a, args[i]));
             }
             else parsed.Positionals.Add(a);
         }
@@ -30,6 +32,9 @@ public sealed class CommandArgs
     public bool Flag(string name) => _flags.Contains(name);
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>Every value of an option that may be given more than once (<c>--trust a.pem --trust b.pem</c>), in order.</summary>
+    public IReadOnlyList<string> Options(string name) => [.. _given.Where(g => g.Name == name).Select(g => g.Value)];
 
     public void AllowOnly(params string[] names)
     {

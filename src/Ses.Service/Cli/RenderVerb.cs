@@ -57,8 +57,15 @@ public static class RenderVerb
             if (args.Flag("--sign"))
             {
                 if (format != OutputFormat.Pdf) throw new UsageException("--sign 只适用于 PDF");
+                if (input.Form.IsCounterpartyAuthored)
+                {
+                    // The counterparty seals and signs its own letter; this tool never puts a bureau's seal or key on it.
+                    throw new UsageException($"《{input.Form.Title}》由相对人出具并盖章，不能以本局名义签名；请去掉 --sign");
+                }
                 var signing = CliConfiguration.Signing(root, stderr);
-                content = engine.Sign(rendered, signing.Settings, TimeProvider.System.GetUtcNow(), visible: !args.Flag("--invisible"));
+                var settings = signing.For(input.Bureau)
+                    ?? throw new UsageException($"没有{input.Bureau.Name}的签名密钥：配置的密钥属于 Signing:Bureau 指定的机关，只为该机关签名");
+                content = engine.Sign(rendered, settings, TimeProvider.System.GetUtcNow(), visible: !args.Flag("--invisible"));
             }
             var full = Path.GetFullPath(outPath);
             var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");

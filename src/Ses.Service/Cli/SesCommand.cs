@@ -79,8 +79,9 @@ public static class SesCommand
                   列出表单：编号、标题、文号类别和字段。
               ses render <form-id> (--data <file.json> | --sample) --out <file.pdf|file.docx> [--bureau <code>] [--sign [--invisible]] [--templates <dir>]
                   校验数据并生成 PDF 或 DOCX，无需服务或数据库；--sign 用配置的密钥和时间戳服务签名（未配置时用开发证书）。
-              ses verify <file.pdf> [--json]
-                  核验签名、签名后的修改、签名人、证书链、时间戳和文号。退出码 0 全部有效，1 有无效或被修改，2 不是 PDF。
+              ses verify <file.pdf> [--trust <根证书.pem>]... [--json]
+                  核验签名、签名后的修改、签名人、证书链、时间戳和文号，完整性与信任分开报告；不创建任何密钥。
+                  退出码 0 完好且可信，1 被破坏、签名后被修改或无签名，2 不是 PDF，3 完好但签名人不在信任锚之下。
               ses calendar deemed <送达时刻>...  |  ses calendar deadline <defense|reconsideration|litigation> <送达日期>...
                   视为送达日期（发送日后第三个工作日）和期限届满日；每行以 YYYY-MM-DD 开头，无节假日安排的年份标 provisional。
               ses calendar import <文件.csv> [--confirm]

@@ -50,7 +50,8 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
             new DeliveryOutcome(record.DeliveredOn, DeliveryRuleText.Of(record, calendar), record.DeemedProvisional && record.DeliveryRule is null or DeliveryRules.Deemed),
             [.. deadlines.Select(d => new DeliveryDeadline(d.Name, d.LastDay, d.Basis, d.Provisional))],
             head);
-        return engine.RenderDeliveryCertificate(data, signing.Settings, time.GetUtcNow());
+        return engine.RenderDeliveryCertificate(data, signing.Require(engine.Templates.FindBureau(document.Bureau)
+            ?? throw new InvalidOperationException($"bureau '{document.Bureau}' has no profile in the templates")), time.GetUtcNow());
     }
 
     private string Title(string formId) => engine.Templates.FindForm(formId)?.Title ?? "（表单已不存在）";

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ses.Documents;
+using Ses.Documents.Rendering;
+using Ses.Documents.Validation;
+using Ses.Service.Accounts;
+using Ses.Service.Http;
 
 namespace Ses.Service.Documents;
 
@@ -11,7 +15,11 @@ public static class DocumentsEndpoints
     {
         var forms = app.MapGroup("/api/forms").WithTags("Forms");
         forms.MapGet("/", ListForms).WithName("ListForms").WithSummary("Form ids, titles, series and field schemas");
-        forms.MapPost("/{id}/render", RenderForm).WithName("RenderForm").WithSummary("Validate field values and render the form as PDF (default) or DOCX");
+        // Staff only, and never signed: the bureau's key signs only what is issued (电子签名法第十三条).
+        var drafts = app.MapGroup("/api/forms").WithTags("Forms")
+            .RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged().RequireActive();
+        drafts.MapPost("/{id}/render", RenderForm).WithName("RenderForm")
+            .WithSummary("Validate field values and render an unsigned, unnumbered draft (「样稿」 on every page) of the staff member's bureau as PDF (default) or DOCX");
         return app;
     }
 
@@ -29,7 +37,7 @@ public static class DocumentsEndpoints
         var database = await db.Database.CanConnectAsync(ct) ? "ok" : "unreachable";
         var store = files is Ses.Service.Storage.DiskFileStore disk && CanWrite(disk.Root) ? "ok" : "not writable";
         var report = new HealthReport(database == "ok" && store == "ok" ? "ok" : "degraded", engine.Templates.Forms.Count(),
-            database, store, signing.Description, signing.Settings.Timestamps?.Description ?? "none (PAdES B-B)");
+            database, store, signing.Description, signing.Timestamps?.Description ?? "none (PAdES B-B)");
         return report.Status == "ok" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -56,23 +64,33 @@ public static class DocumentsEndpoints
     private static Ok<List<FormSchema>> ListForms(DocumentEngine engine) =>
         TypedResults.Ok(engine.Templates.Forms.Select(FormSchema.From).ToList());
 
-    private static Results<FileContentHttpResult, NotFound, ValidationProblem> RenderForm(
-        string id, JsonElement data, DocumentEngine engine, Ses.Service.Signing.SigningContext signing, TimeProvider time,
-        string? format = null, string? bureau = null, bool sign = false)
+    /// <summary>
+    /// A draft for staff to read before issuing: the staff member's own bureau only, unnumbered (a <c>number</c> in the
+    /// data is refused: numbers are taken when issuing, from the register), watermarked 「样稿」, never signed
+    /// (<c>sign=true</c> is refused).
+    /// </summary>
+    private static Results<FileContentHttpResult, NotFound, ValidationProblem, ProblemHttpResult> RenderForm(
+        string id, JsonElement data, DocumentEngine engine, HttpContext http, string? format = null, string? bureau = null, bool sign = false)
     {
-        if (engine.Templates.FindForm(id) is null) return TypedResults.NotFound();
-        var (input, problems) = engine.Validate(id, data, bureau);
-        if (input is null)
-        {
-            var errors = problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray());
-            return TypedResults.ValidationProblem(errors, title: "表单数据无效", type: "https://ses.local/problems/validation",
-                extensions: new Dictionary<string, object?> { ["problems"] = problems.Select(p => new { p.Field, p.Code, p.Message }).ToArray() });
-        }
+        if (sign) return ApiProblems.Of(StatusCodes.Status400BadRequest, "render.sign-refused", "样稿不签名：文书只在签发时以本局密钥签名");
+        var own = http.User.StaffBureau();
+        if (bureau is not null && bureau != own) return ApiProblems.Forbidden("render.other-bureau", "只能生成本局文书的样稿");
         var docx = string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase);
-        var rendered = engine.Render(input, docx ? OutputFormat.Docx : OutputFormat.Pdf);
-        if (docx) return TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", id + ".docx");
-        var pdf = sign ? engine.Sign(rendered, signing.Settings, time.GetUtcNow()) : rendered.Content;
-        return TypedResults.File(pdf, "application/pdf", id + ".pdf");
+        if (!docx && format is not null && !string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return ApiProblems.Invalid([new Problem("format", "render.format", "「format」应为 pdf 或 docx")]);
+        }
+        if (engine.Templates.FindForm(id) is null) return TypedResults.NotFound();
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty(FormValidator.NumberKey, out var number) && number.ValueKind != JsonValueKind.Null)
+        {
+            return ApiProblems.Invalid([new Problem(FormValidator.NumberKey, "render.number-refused", "样稿不编文号：文号在签发时由发文登记簿取得，请删去「number」")]);
+        }
+        var (input, problems) = engine.Validate(id, data, own);
+        if (input is null) return ApiProblems.Invalid(problems);
+        var rendered = engine.Render(input, docx ? OutputFormat.Docx : OutputFormat.Pdf, RenderOptions.Draft);
+        return docx
+            ? TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", id + "-draft.docx")
+            : TypedResults.File(rendered.Content, "application/pdf", id + "-draft.pdf");
     }
 }
 

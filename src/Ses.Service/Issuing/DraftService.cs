@@ -74,11 +74,14 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         return engine.Validate(draft.FormId, data.RootElement, draft.Bureau);
     }
 
-    /// <summary>The draft as PDF, unnumbered and unsigned, as issuing now would print it; or its field problems.</summary>
+    /// <summary>
+    /// The draft as PDF, as issuing now would print it but visibly a draft: unnumbered, unsigned and marked 「样稿」 on
+    /// every page; or its field problems.
+    /// </summary>
     public async Task<(byte[]? Pdf, IReadOnlyList<Problem> Problems)> PreviewAsync(Draft draft, CancellationToken ct)
     {
         var (input, problems) = await CheckAsync(draft, ct);
-        return input is null ? (null, problems) : (engine.Render(input with { Number = null }, OutputFormat.Pdf).Content, []);
+        return input is null ? (null, problems) : (engine.Render(input, OutputFormat.Pdf, Ses.Documents.Rendering.RenderOptions.Draft).Content, []);
     }
 
     public async Task<(IssuedDocument? Document, Refusal? Refused)> IssueAsync(Guid id, string bureau, string actor, string source, CancellationToken ct)
@@ -104,6 +107,10 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         catch (DraftChangedException)
         {
             return (null, Refusal.Conflict("draft.version", "草稿在签发前已被他人修改，未签发；请重新打开核对后再签发"));
+        }
+        catch (Ses.Service.Signing.BureauKeyMissingException e)
+        {
+            return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, Ses.Service.Signing.BureauKeyMissingException.Code, e.Message, []));
         }
         catch (Ses.Documents.Signing.Crypto.TimestampException)
         {

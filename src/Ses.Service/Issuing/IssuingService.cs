@@ -10,11 +10,20 @@ namespace Ses.Service.Issuing;
 /// stores both files, and records the document, the audit entry and the evidence entry in one transaction. If any
 /// step fails nothing is stored and the number is not consumed.
 /// </summary>
-public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, TimeProvider time, Calendar.CalendarStore calendars)
+public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, TimeProvider time, Calendar.CalendarStore calendars, Signing.SigningContext signing)
 {
+    /// <summary>
+    /// Issues the request, or returns the field problems. A form the counterparty writes is refused
+    /// (<c>form.counterparty-authored</c>); a bureau without its own signing key is refused with
+    /// <see cref="Signing.BureauKeyMissingException"/> before any number is taken.
+    /// </summary>
     public async Task<(IssuedDocument? Document, IReadOnlyList<Problem> Problems)> IssueAsync(IssueRequest request, CancellationToken ct)
     {
         var form = engine.Templates.FindForm(request.FormId);
+        if (form is { IsCounterpartyAuthored: true })
+        {
+            return (null, [new Problem("form", "form.counterparty-authored", $"《{form.Title}》由相对人出具并盖章，本局不签发、不签名、不盖章")]);
+        }
         if (form?.Series is null)
         {
             return (null, [new Problem("form", form is null ? "form.unknown" : "form.not-numbered",
@@ -25,12 +34,30 @@ public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, Time
         data?.Remove(FormValidator.NumberKey);
         var now = time.GetUtcNow();
         if (data is not null && await ProposeReplyDateAsync(form, data, now, ct) is { } tooEarly) return (null, [tooEarly]);
+        if (data is not null) FillIssueDate(form, data, now);
         using var unnumbered = System.Text.Json.JsonDocument.Parse(data?.ToJsonString() ?? "null");
         var (input, problems) = engine.Validate(request.FormId, unnumbered.RootElement, request.Bureau);
         if (input is null) return (null, problems);
+        // Only the document's own bureau's key signs it; without one nothing is queued and no number is taken.
+        signing.Require(input.Bureau);
 
         var year = now.ToOffset(Calendar.LegalDates.Beijing).Year; // rules.md: the Asia/Shanghai year of issue
         return (await queue.IssueAsync(new IssueJob(request, form, input, data?.ToJsonString() ?? "{}", now, year)), []);
+    }
+
+    /// <summary>
+    /// Fills an empty 成文日期 (a field marked <c>"proposal": "issue-date"</c>) with the Beijing date of issue, so a
+    /// sealed document never prints a blank 「年 月 日」 (GB/T 9704-2012 §7.3.5.1: 成文日期 under the issuing body).
+    /// </summary>
+    internal static void FillIssueDate(Ses.Documents.Templates.FormTemplate form, JsonObject data, DateTimeOffset now)
+    {
+        foreach (var field in form.Fields.Where(f => f.Proposal == "issue-date"))
+        {
+            // Anything but an empty string or nothing is left to the validator.
+            if (data[field.Name] is { } node && !(node is JsonValue v && v.TryGetValue(out string? given) && string.IsNullOrWhiteSpace(given))) continue;
+            data[field.Name] = DateOnly.FromDateTime(now.ToOffset(Calendar.LegalDates.Beijing).DateTime)
+                .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>

@@ -1,29 +1,47 @@
+using System.Collections.Concurrent;
 using Org.BouncyCastle.X509;
 using Ses.Documents.Signing;
 using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Templates;
 
 namespace Ses.Service.Signing;
 
 /// <summary>
-/// The signing key, timestamp source and trust anchors in use, built once from <see cref="SigningOptions"/>: the
-/// configured key and TSA, or — where allowed — the development certificates and an in-process TSA.
+/// The signing keys, timestamp source and trust anchors in use, built once from <see cref="SigningOptions"/>. A key
+/// belongs to one bureau: <see cref="For"/> gives the settings to sign a document of a bureau with, and only with that
+/// bureau's own key, so a signature's seal text, signer certificate and bureau always agree (电子签名法第十三条). A
+/// configured key (<c>Signing:Pkcs12Path</c> or <c>Signing:KeyPemPath</c>) is the key of <c>Signing:Bureau</c> and
+/// its certificate must name that bureau; in Development each bureau gets its own certificate from the one
+/// development root, made on first use.
 /// </summary>
+/// <remarks>
+/// Keys are held by <see cref="SealHolder"/> (today a bureau; a later issue can give each sealing unit of a bureau its
+/// own key by adding holders with a unit, without changing the callers that sign a bureau's documents).
+/// </remarks>
 public sealed class SigningContext
 {
-    private SigningContext(SignatureSettings settings, IReadOnlyList<X509Certificate> anchors, LocalTimestampAuthority? localTsa, string description, bool development)
+    private readonly ConcurrentDictionary<SealHolder, SignatureSettings> _settings = new();
+    private readonly Func<BureauProfile, ISigningKey?> _keyOf;
+    private readonly bool _allowWithoutTimestamp;
+
+    private SigningContext(Func<BureauProfile, ISigningKey?> keyOf, ITimestampSource? timestamps, bool allowWithoutTimestamp,
+        IReadOnlyList<X509Certificate> anchors, LocalTimestampAuthority? localTsa, string description, bool development)
     {
-        Settings = settings;
+        _keyOf = keyOf;
+        Timestamps = timestamps;
+        _allowWithoutTimestamp = allowWithoutTimestamp;
         TrustAnchors = anchors;
         LocalTsa = localTsa;
         Description = description;
         IsDevelopment = development;
     }
 
-    public SignatureSettings Settings { get; }
+    /// <summary>The RFC 3161 source every signature is timestamped by, or null (PAdES B-B, when allowed).</summary>
+    public ITimestampSource? Timestamps { get; }
 
     public IReadOnlyList<X509Certificate> TrustAnchors { get; }
 
-    /// <summary>The in-process TSA, served at <c>POST /tsa</c>, when the development certificates are used.</summary>
+    /// <summary>The in-process TSA, served at <c>POST /tsa</c> to signed-in staff, when the development certificates are used.</summary>
     public LocalTimestampAuthority? LocalTsa { get; }
 
     /// <summary>What is used, for /health and the command line (never key material).</summary>
@@ -31,14 +49,31 @@ public sealed class SigningContext
 
     public bool IsDevelopment { get; }
 
+    /// <summary>The settings to sign a document of <paramref name="bureau"/> with its own key, or null when it has none here.</summary>
+    /// <exception cref="SigningKeyException">A development key for the bureau could not be made or read.</exception>
+    public SignatureSettings? For(BureauProfile bureau)
+    {
+        var holder = new SealHolder(bureau.Code);
+        if (_settings.TryGetValue(holder, out var settings)) return settings;
+        var key = _keyOf(bureau);
+        return key is null ? null : _settings.GetOrAdd(holder, _ => new SignatureSettings(key, Timestamps, _allowWithoutTimestamp));
+    }
+
+    /// <summary>As <see cref="For"/>, but a bureau without its key is an error.</summary>
+    /// <exception cref="BureauKeyMissingException">The bureau has no signing key here.</exception>
+    public SignatureSettings Require(BureauProfile bureau) => For(bureau) ?? throw new BureauKeyMissingException(bureau);
+
     /// <exception cref="SigningConfigurationException">The settings are wrong; the message names the key.</exception>
-    public static SigningContext Create(SigningOptions options, string developmentDirectory, string bureauName, TimeProvider time, bool allowDevelopment, HttpClient http)
+    public static SigningContext Create(SigningOptions options, string developmentDirectory, TemplateLibrary templates, TimeProvider time, bool allowDevelopment, HttpClient http)
     {
         var problems = options.Problems().ToList();
         if (problems.Count > 0) throw new SigningConfigurationException(string.Join("; ", problems));
         var anchors = options.TrustAnchors.SelectMany(ReadCertificates).ToList();
         if (options.UsesConfiguredKey)
         {
+            var setting = !string.IsNullOrWhiteSpace(options.Pkcs12Path) ? "Signing:Pkcs12Path" : "Signing:KeyPemPath";
+            var bureau = string.IsNullOrWhiteSpace(options.Bureau) ? templates.DefaultBureau : templates.FindBureau(options.Bureau.Trim())
+                ?? throw new SigningConfigurationException($"Signing:Bureau: no bureau '{options.Bureau}' in {Path.Combine(templates.Root, "bureaus")} (one of: {string.Join(", ", templates.Bureaus.Select(b => b.Code))})");
             ISigningKey key;
             try
             {
@@ -50,20 +85,35 @@ public sealed class SigningContext
             {
                 throw new SigningConfigurationException($"Signing: {e.Message}", e);
             }
+            if (!SignerNames.Names(key.Certificate, bureau.Name, bureau.SealText))
+            {
+                throw new SigningConfigurationException(
+                    $"{setting}: the certificate's subject ({key.Certificate.SubjectDN}) names neither {bureau.Name} nor its seal text; " +
+                    $"a key signs only for the bureau its certificate names (set Signing:Bureau to that bureau's code; now '{bureau.Code}')");
+            }
             ITimestampSource? tsa = string.IsNullOrWhiteSpace(options.TsaUrl) ? null : new HttpTimestampClient(new Uri(options.TsaUrl), http);
-            var what = $"signing key of {key.Certificate.SubjectDN}; " + (tsa?.Description ?? "no timestamp authority (PAdES B-B)");
-            return new SigningContext(new SignatureSettings(key, tsa, options.AllowWithoutTimestamp), anchors, null, what, false);
+            var what = $"signing key of {key.Certificate.SubjectDN} for bureau {bureau.Code}; " + (tsa?.Description ?? "no timestamp authority (PAdES B-B)");
+            var code = bureau.Code;
+            return new SigningContext(b => b.Code == code ? key : null, tsa, options.AllowWithoutTimestamp, anchors, null, what, false);
         }
         if (!allowDevelopment)
         {
             throw new SigningConfigurationException("Signing:Pkcs12Path or Signing:KeyPemPath is required outside Development (see certs/README.md)");
         }
-        var dev = DevelopmentCertificates.LoadOrCreate(developmentDirectory, time, bureauName);
+        DevelopmentCertificateSet dev;
+        try
+        {
+            dev = DevelopmentCertificates.LoadOrCreate(developmentDirectory, time, templates.DefaultBureau.Name);
+        }
+        catch (SigningKeyException e)
+        {
+            throw new SigningConfigurationException($"Signing:DevelopmentCertificatesPath: {e.Message}", e);
+        }
         var local = dev.CreateTsa(time);
         anchors.Add(dev.Root);
         ITimestampSource source = string.IsNullOrWhiteSpace(options.TsaUrl) ? local : new HttpTimestampClient(new Uri(options.TsaUrl), http);
-        var description = $"DEVELOPMENT certificates in {dev.Directory} (not for production); {source.Description}";
-        return new SigningContext(new SignatureSettings(dev.Signing, source, options.AllowWithoutTimestamp), anchors, local, description, true);
+        var description = $"DEVELOPMENT certificates in {dev.Directory}, one per bureau (not for production); {source.Description}";
+        return new SigningContext(b => dev.SigningFor(b.Code, b.Name, time), source, options.AllowWithoutTimestamp, anchors, local, description, true);
     }
 
     /// <summary>
@@ -80,7 +130,8 @@ public sealed class SigningContext
         return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(templatesRoot).TrimEnd(Path.DirectorySeparatorChar))!, "certs", "dev");
     }
 
-    private static IEnumerable<X509Certificate> ReadCertificates(string path)
+    /// <summary>The PEM certificates of a file, for the trust anchors.</summary>
+    public static IReadOnlyList<X509Certificate> ReadCertificates(string path)
     {
         using var stream = File.OpenRead(path);
         var certs = new X509CertificateParser().ReadCertificates(stream).ToList();

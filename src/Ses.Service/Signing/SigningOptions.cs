@@ -22,6 +22,13 @@ public sealed class SigningOptions
 
     public string? ChainPemPath { get; set; }
 
+    /// <summary>
+    /// The code of the bureau the configured key belongs to (default: the templates' default bureau). Its certificate
+    /// must name that bureau (subject O or CN containing the bureau's name or seal text); documents of any other bureau
+    /// are refused, never signed with this key.
+    /// </summary>
+    public string? Bureau { get; set; }
+
     /// <summary>External RFC 3161 TSA; empty uses the in-process TSA (development certificates only).</summary>
     public string? TsaUrl { get; set; }
 

@@ -1,5 +1,5 @@
 using Ses.Documents;
-using Ses.Service.Documents;
+using Ses.Service.Accounts;
 
 namespace Ses.Service.Signing;
 
@@ -15,7 +15,7 @@ public static class SigningSetup
         builder.Services.AddSingleton(sp => SigningContext.Create(
             options,
             SigningContext.DevelopmentDirectory(options, sp.GetRequiredService<DocumentEngine>().Templates.Root),
-            sp.GetRequiredService<DocumentEngine>().Templates.DefaultBureau.Name,
+            sp.GetRequiredService<DocumentEngine>().Templates,
             sp.GetRequiredService<TimeProvider>(),
             allowDevelopment: builder.Environment.IsDevelopment(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningContext))));
@@ -31,17 +31,24 @@ public static class SigningSetup
         return app;
     }
 
+    /// <summary>
+    /// The in-process TSA over HTTP: only with the development certificates (404 otherwise), and only for signed-in,
+    /// active staff — it is not an open timestamping service for the world (a token it grants carries the TSA's
+    /// signature, which <c>ses verify</c> trusts as the development root's).
+    /// </summary>
     public static IEndpointRouteBuilder MapTimestampAuthority(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/tsa", Respond).WithName("Timestamp").WithTags("Signing")
-            .WithSummary("RFC 3161 timestamp authority (development): application/timestamp-query in, application/timestamp-reply out")
+        var tsa = app.MapGroup("/tsa").WithTags("Signing")
+            .RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged().RequireActive();
+        tsa.MapPost("", Respond).WithName("Timestamp")
+            .WithSummary("RFC 3161 timestamp authority (development, signed-in staff): application/timestamp-query in, application/timestamp-reply out")
             .Accepts<byte[]>("application/timestamp-query").DisableAntiforgery();
         return app;
     }
 
     private static async Task<IResult> Respond(HttpRequest request, SigningContext signing)
     {
-        if (signing.LocalTsa is null) return TypedResults.NotFound();
+        if (signing.LocalTsa is null) return Http.ApiProblems.Of(StatusCodes.Status404NotFound, "tsa.off", "本服务未提供时间戳服务");
         if (!string.Equals(request.ContentType, "application/timestamp-query", StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.Problem(title: "请求类型应为 application/timestamp-query", statusCode: StatusCodes.Status415UnsupportedMediaType,

@@ -65,6 +65,8 @@ public sealed class CliTests : IDisposable
     }
 }
 
+// Both classes set the process-wide Signing__DevelopmentCertificatesPath: they must not run at the same time.
+[Collection("signing-environment")]
 public sealed class SigningCliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ses-cli-sign-").FullName;
@@ -131,5 +133,99 @@ internal static class SesRunner
         var stderr = new StringWriter();
         var exit = await SesCommand.RunAsync([.. args, "--templates", TestEngine.TemplatesRoot], stdout, stderr);
         return (exit, stdout.ToString(), stderr.ToString());
+    }
+}
+
+/// <summary>
+/// <c>ses verify</c> reports integrity and trust apart and never creates keys; <c>ses render --sign</c> never signs a
+/// counterparty's form.
+/// </summary>
+[Collection("signing-environment")]
+public sealed class VerifyTrustCliTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ses-cli-trust-").FullName;
+
+    public VerifyTrustCliTests() => Environment.SetEnvironmentVariable("Signing__DevelopmentCertificatesPath", Path.Combine(_dir, "certs"));
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("Signing__DevelopmentCertificatesPath", null);
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static Task<(int Exit, string Out, string Err)> Ses(params string[] args) => SesRunner.Run(args);
+
+    private async Task<string> SignedNotice()
+    {
+        var pdf = Path.Combine(_dir, "signed.pdf");
+        var (exit, _, err) = await Ses("render", "notice-org", "--sample", "--out", pdf, "--sign");
+        Assert.True(exit == 0, err);
+        return pdf;
+    }
+
+    [Fact]
+    public async Task Verify_ElsewhereWithoutAnchor_IntactButUntrustedExit3_CreatesNoKeys_AndTrustMakesItExit0()
+    {
+        var pdf = await SignedNotice();
+        var root = Path.Combine(_dir, "certs", "root-ca.crt");
+        // A counterparty's machine: no development set, nothing configured.
+        var elsewhere = Path.Combine(_dir, "elsewhere");
+        Environment.SetEnvironmentVariable("Signing__DevelopmentCertificatesPath", elsewhere);
+
+        var (exit, output, _) = await Ses("verify", pdf);
+        Assert.Equal(3, exit);
+        Assert.Contains("签名完好", output);
+        Assert.Contains("不在任何已配置的信任锚之下", output);
+        Assert.False(Directory.Exists(elsewhere), "ses verify created a key folder");
+
+        (exit, output, _) = await Ses("verify", pdf, "--json");
+        Assert.Equal(3, exit);
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.Equal("verify.untrusted", json.RootElement.GetProperty("code").GetString());
+            Assert.True(json.RootElement.GetProperty("intact").GetBoolean());
+            Assert.False(json.RootElement.GetProperty("trusted").GetBoolean());
+        }
+
+        (exit, output, _) = await Ses("verify", pdf, "--trust", root, "--json");
+        Assert.Equal(0, exit);
+        using (var json = JsonDocument.Parse(output)) Assert.Equal("verify.ok", json.RootElement.GetProperty("code").GetString());
+        Assert.False(Directory.Exists(elsewhere));
+    }
+
+    [Fact]
+    public async Task Verify_BytesAppendedAfterSigning_Exit1()
+    {
+        var pdf = await SignedNotice();
+        await File.AppendAllTextAsync(pdf, "appended after signing", TestContext.Current.CancellationToken);
+        var (exit, output, _) = await Ses("verify", pdf, "--json");
+        Assert.Equal(1, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("verify.broken", json.RootElement.GetProperty("code").GetString());
+        Assert.Contains("data-appended", json.RootElement.GetProperty("signatures")[0].GetProperty("laterChanges").EnumerateArray().Select(c => c.GetString()));
+        (exit, output, _) = await Ses("verify", pdf);
+        Assert.Equal(1, exit);
+        Assert.Contains("文件末尾被追加数据", output);
+    }
+
+    [Fact]
+    public async Task Verify_MissingTrustFile_IsAUsageError()
+    {
+        var pdf = await SignedNotice();
+        var (exit, _, err) = await Ses("verify", pdf, "--trust", Path.Combine(_dir, "none.pem"));
+        Assert.Equal(2, exit);
+        Assert.Contains("--trust", err);
+    }
+
+    [Theory]
+    [InlineData("ses-confirmation")]
+    [InlineData("repair-application")]
+    public async Task RenderSign_CounterpartyForm_IsRefusedAndWritesNothing(string form)
+    {
+        var pdf = Path.Combine(_dir, form + ".pdf");
+        var (exit, _, err) = await Ses("render", form, "--sample", "--out", pdf, "--sign");
+        Assert.Equal(2, exit);
+        Assert.Contains("相对人", err);
+        Assert.False(File.Exists(pdf));
     }
 }

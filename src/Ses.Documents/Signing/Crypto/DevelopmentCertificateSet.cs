@@ -12,21 +12,47 @@ public sealed class DevelopmentCertificateSet
     public const string SigningChainFile = "signing-chain.pem";
     public const string TsaCertificateFile = "tsa.crt";
 
+    /// <summary>The root's key and certificate, kept so that each bureau's certificate is issued by the one root.</summary>
+    public const string RootPkcs12File = "root-ca.p12";
+
+    /// <summary>A further bureau's signing key; {0} is the bureau's code.</summary>
+    public const string BureauSigningPkcs12File = "signing-{0}.p12";
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ISigningKey> _bureaus = new(StringComparer.Ordinal);
+    private readonly Lock _issuing = new();
+
     internal DevelopmentCertificateSet(string directory, X509Certificate root, ISigningKey signing,
-        ISigningKey timestampKey)
+        ISigningKey timestampKey, string password)
     {
         Directory = directory;
         Root = root;
         Signing = signing;
         TimestampKey = timestampKey;
+        Password = password;
     }
+
+    internal string Password { get; }
 
     public string Directory { get; }
 
     /// <summary>The development root CA: the trust anchor for both the signing and the TSA certificate.</summary>
     public X509Certificate Root { get; }
 
-    /// <summary>The bureau's signing key (from signing.p12).</summary>
+    /// <summary>
+    /// The signing key of a bureau, under the set's one root: <see cref="Signing"/> when it names the bureau (the
+    /// bureau the set was made for), else <c>signing-&lt;code&gt;.p12</c>, made on first use.
+    /// </summary>
+    /// <exception cref="SigningKeyException">The set cannot issue it (no root key) or a file is unusable.</exception>
+    public ISigningKey SigningFor(string bureauCode, string bureauName, TimeProvider time)
+    {
+        if (_bureaus.TryGetValue(bureauCode, out var key)) return key;
+        lock (_issuing)
+        {
+            return _bureaus.GetOrAdd(bureauCode, _ => DevelopmentCertificates.ForBureau(this, bureauCode, bureauName, time));
+        }
+    }
+
+    /// <summary>The signing key of the bureau the set was made for (from signing.p12).</summary>
     public ISigningKey Signing { get; }
 
     /// <summary>The TSA's key (from tsa.p12); see <see cref="CreateTsa"/>.</summary>

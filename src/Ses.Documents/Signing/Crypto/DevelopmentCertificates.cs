@@ -23,7 +23,7 @@ public static class DevelopmentCertificates
         [Set.PasswordFile, Set.RootCertificateFile, Set.SigningPkcs12File, Set.TsaPkcs12File];
 
     private static readonly string[] AllFiles =
-        [.. RequiredFiles, Set.SigningChainFile, Set.TsaCertificateFile];
+        [.. RequiredFiles, Set.SigningChainFile, Set.TsaCertificateFile, Set.RootPkcs12File];
 
     /// <summary>Creates a new set. Refuses to overwrite an existing one.</summary>
     /// <exception cref="SigningKeyException">The directory already holds set files.</exception>
@@ -50,6 +50,8 @@ public static class DevelopmentCertificates
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
         PrivateFiles.Write(Path.Combine(directory, Set.PasswordFile), Encoding.ASCII.GetBytes(password));
         PrivateFiles.Write(Path.Combine(directory, Set.RootCertificateFile), Pem(root));
+        // The root's key stays in the set so that each further bureau gets its own certificate from the same root.
+        PrivateFiles.Write(Path.Combine(directory, Set.RootPkcs12File), Pkcs12("root", rootKey.Private, [root], password));
         PrivateFiles.Write(Path.Combine(directory, Set.SigningPkcs12File), Pkcs12("signing", signingKey.Private, [signing, root], password));
         PrivateFiles.Write(Path.Combine(directory, Set.TsaPkcs12File), Pkcs12("tsa", tsaKey.Private, [tsa, root], password));
         PrivateFiles.Write(Path.Combine(directory, Set.SigningChainFile), Pem(signing, root));
@@ -84,7 +86,66 @@ public static class DevelopmentCertificates
             if (!CertificateChains.IsIssuedBy(key.Certificate, root))
                 throw new SigningKeyException($"'{Path.Combine(directory, file)}' was not issued by '{rootPath}'.");
         }
-        return new Set(directory, root, signing, tsa);
+        return new Set(directory, root, signing, tsa, password);
+    }
+
+    /// <summary>
+    /// The signing certificate of <paramref name="bureauName"/> in the set: the set's first signing key when it names
+    /// that bureau, else <c>signing-&lt;code&gt;.p12</c>, issued by the set's root on first use (C=CN, O and CN the
+    /// bureau, like the first).
+    /// </summary>
+    /// <exception cref="SigningKeyException">The set has no root key (made before bureaus had their own keys) or a file is unusable.</exception>
+    internal static ISigningKey ForBureau(Set set, string bureauCode, string bureauName, TimeProvider time)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(bureauCode, "^[A-Za-z0-9_-]{1,40}$"))
+            throw new ArgumentException($"bureau code '{bureauCode}' cannot name a file", nameof(bureauCode));
+        if (SignerNames.Names(set.Signing.Certificate, bureauName)) return set.Signing;
+        var path = Path.Combine(set.Directory, string.Format(System.Globalization.CultureInfo.InvariantCulture, Set.BureauSigningPkcs12File, bureauCode));
+        if (!File.Exists(path))
+        {
+            var rootPath = Path.Combine(set.Directory, Set.RootPkcs12File);
+            if (!File.Exists(rootPath))
+                throw new SigningKeyException($"'{set.Directory}' has no {Set.RootPkcs12File} to issue a certificate for {bureauName}: it was made before each bureau had its own key; delete the folder to make a new development set.");
+            var (rootKey, root) = ReadRoot(rootPath, set.Password);
+            var issuer = new DevelopmentCertificateIssuer(time.GetUtcNow());
+            var key = issuer.NewKey();
+            var certificate = issuer.Signing(key, bureauName, root, rootKey);
+            try
+            {
+                PrivateFiles.Write(path, Pkcs12("signing", key.Private, [certificate, root], set.Password));
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process made it first: use theirs.
+            }
+        }
+        var loaded = Pkcs12SigningKey.Load(path, set.Password);
+        if (!CertificateChains.IsIssuedBy(loaded.Certificate, set.Root))
+            throw new SigningKeyException($"'{path}' was not issued by '{set.RootCertificatePath}'.");
+        if (!SignerNames.Names(loaded.Certificate, bureauName))
+            throw new SigningKeyException($"'{path}' names {loaded.Certificate.SubjectDN}, not {bureauName}.");
+        return loaded;
+    }
+
+    private static (AsymmetricKeyParameter Key, X509Certificate Certificate) ReadRoot(string path, string password)
+    {
+        var store = new Pkcs12StoreBuilder().Build();
+        var secret = password.ToCharArray();
+        try
+        {
+            using var stream = File.OpenRead(path);
+            store.Load(stream, secret);
+        }
+        catch (Exception e) when (e is not SigningKeyException && InputErrors.Is(e))
+        {
+            throw new SigningKeyException($"Cannot open '{path}': {e.Message}", e);
+        }
+        finally
+        {
+            Array.Clear(secret);
+        }
+        var alias = store.Aliases.FirstOrDefault(store.IsKeyEntry) ?? throw new SigningKeyException($"'{path}' holds no key.");
+        return (store.GetKey(alias).Key, store.GetCertificate(alias).Certificate);
     }
 
     /// <summary>Loads the set in <paramref name="directory"/>, or creates one when the directory holds none. An

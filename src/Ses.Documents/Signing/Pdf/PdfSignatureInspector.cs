@@ -72,7 +72,10 @@ public static partial class PdfSignatureInspector
             if (end <= start) continue;
             var section = text[(int)start..(int)end];
             if (section.Trim().Length == 0) { start = end; continue; }
-            foreach (Match o in ObjectHeader().Matches(section))
+            var objects = ObjectHeader().Matches(section);
+            // A "revision" that defines no object (bytes ending in a copied %%EOF) is still data added after signing.
+            if (objects.Count == 0) changes.Add("data-appended");
+            foreach (Match o in objects)
             {
                 var body = section[(o.Index + o.Length)..];
                 var close = body.IndexOf("endobj", StringComparison.Ordinal);
@@ -82,6 +85,8 @@ public static partial class PdfSignatureInspector
             }
             start = end;
         }
+        // Bytes after the last %%EOF belong to no revision: a reader may still take them as part of the file.
+        if (text.Length > start && text[(int)start..].Trim().Length > 0) changes.Add("data-appended");
         return [.. changes.Distinct()];
     }
 

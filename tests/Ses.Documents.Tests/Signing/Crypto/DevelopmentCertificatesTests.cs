@@ -145,3 +145,34 @@ public sealed class DevelopmentCertificatesTests(DevelopmentPki pki)
         }
     }
 }
+
+public sealed class DevelopmentBureauCertificatesTests(DevelopmentPki pki)
+{
+    [Fact]
+    public void SigningFor_TheSetsBureau_IsTheSetsKey()
+    {
+        Assert.Same(pki.Set.Signing, pki.Set.SigningFor("xibei", "民航西北地区管理局", pki.Time));
+    }
+
+    [Fact]
+    public void SigningFor_AnotherBureau_IsItsOwnCertificateFromTheSameRoot_KeptInTheFolder()
+    {
+        var key = pki.Set.SigningFor("xinjiang", "民航新疆管理局", pki.Time);
+        Assert.Equal("C=CN,O=民航新疆管理局,CN=民航新疆管理局", key.Certificate.SubjectDN.ToString());
+        Assert.Equal(pki.Set.Root.SubjectDN.ToString(), key.Certificate.IssuerDN.ToString());
+        key.Certificate.Verify(pki.Set.Root.GetPublicKey());
+        Assert.NotEqual(pki.Set.Signing.Certificate, key.Certificate);
+        var file = Path.Combine(pki.Set.Directory, "signing-xinjiang.p12");
+        Assert.True(File.Exists(file));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        // Loaded again, the same certificate (not a new one each start).
+        Assert.Equal(key.Certificate, DevelopmentCertificates.Load(pki.Set.Directory).SigningFor("xinjiang", "民航新疆管理局", pki.Time).Certificate);
+    }
+
+    [Fact]
+    public void SignerNames_MatchesOnlyTheBureauNamed()
+    {
+        Assert.True(SignerNames.Names(pki.Set.Signing.Certificate, "民航西北地区管理局"));
+        Assert.False(SignerNames.Names(pki.Set.Signing.Certificate, "民航华东地区管理局", "民航华东地区管理局"));
+    }
+}

@@ -1,0 +1,11 @@
+namespace Ses.Documents.Templates;
+
+/// <summary>Who writes and signs a form: the bureau, or the counterparty (the SES confirmation letter, the repair application).</summary>
+public enum FormAuthor
+{
+    /// <summary>Issued by the bureau under its seal.</summary>
+    Bureau,
+
+    /// <summary>Written, sealed and signed by the counterparty; the bureau never seals or signs it and never issues it.</summary>
+    Counterparty,
+}

@@ -1,0 +1,294 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Tsp;
+using Ses.Documents;
+using Ses.Documents.Signing;
+using Ses.Documents.Signing.Crypto;
+using Ses.Service.Accounts;
+using Ses.Service.Data;
+using Ses.Service.Signing;
+
+namespace Ses.Service.Tests.Security;
+
+/// <summary>
+/// The bureau's key signs only what is issued: the render route is for signed-in, active staff of the bureau and
+/// answers unsigned, unnumbered drafts marked 「样稿」; /tsa is not open to the world; each document is sealed with its
+/// own bureau's key, and a bureau without one is refused before a number is taken; a counterparty's form is never
+/// issued; an empty 成文日期 is the Beijing date of issue.
+/// </summary>
+public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture<ServiceFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly object Notice = new
+    {
+        party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",
+    };
+
+    // For drafts: the reply date is left to the service, which proposes one far enough from today.
+    private static readonly object NoticeDraft = new { party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料" };
+
+    private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var doc = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return string.Join("\n", doc.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+    }
+
+    private Task<HttpClient> Staff(string bureau = "xibei", string role = StaffRole.Officer) =>
+        TestUsers.SignIn(factory, TestUsers.Create(factory, bureau, role));
+
+    [Theory]
+    [InlineData("/api/forms/notice-org/render?sign=true")]
+    [InlineData("/api/forms/notice-org/render")]
+    [InlineData("/api/forms/notice-org/render?sign=true&bureau=huadong")]
+    public async Task Render_Anonymous_Is401AndNoPdf(string url)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync(url, Notice, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Render_SignTrue_IsRefusedWithACodeAndAChineseTitle()
+    {
+        var client = await Staff();
+        var response = await client.PostAsJsonAsync("/api/forms/notice-org/render?sign=true", Notice, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await Json(response);
+        Assert.Equal("render.sign-refused", problem.GetProperty("code").GetString());
+        Assert.Contains("不签名", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Render_AnotherBureau_IsRefused()
+    {
+        var client = await Staff("xibei", StaffRole.Admin);
+        var response = await client.PostAsJsonAsync("/api/forms/notice-org/render?bureau=huadong", Notice, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("render.other-bureau", (await Json(response)).GetProperty("code").GetString());
+        // Its own bureau, named or not, is rendered.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/forms/notice-org/render?bureau=xibei", Notice, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Render_WithANumber_IsRefused()
+    {
+        var client = await Staff();
+        var response = await client.PostAsJsonAsync("/api/forms/notice-org/render",
+            new { number = "西北局信告字〔2026〕5号", party = "某公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await Json(response)).GetProperty("problems").EnumerateArray().ToList();
+        Assert.Contains(problems, p => p.GetProperty("field").GetString() == "number" && p.GetProperty("code").GetString() == "render.number-refused");
+    }
+
+    [Fact]
+    public async Task Render_Staff_GetsAnUnsignedUnnumberedDraftMarked样稿_PdfAndDocx()
+    {
+        var client = await Staff("huadong");
+        var response = await client.PostAsJsonAsync("/api/forms/notice-org/render", Notice, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = await response.Content.ReadAsByteArrayAsync(Ct);
+        Assert.DoesNotContain("/ByteRange", System.Text.Encoding.Latin1.GetString(pdf));
+        var text = PdfText(pdf);
+        Assert.Contains("样稿", text);
+        Assert.Contains("华东局信告字〔　〕号", text);
+        Assert.Contains("民航华东地区管理局", text);
+
+        var docx = await client.PostAsJsonAsync("/api/forms/notice-org/render?format=docx", Notice, Ct);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct)), false);
+        Assert.Contains("样稿", Assert.Single(word.MainDocumentPart!.HeaderParts).Header!.OuterXml);
+    }
+
+    [Fact]
+    public async Task Render_DisabledStaff_IsRefused()
+    {
+        var name = TestUsers.Create(factory, "xibei", StaffRole.Officer);
+        var client = await TestUsers.SignIn(factory, name);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            var user = await db.StaffUsers.SingleAsync(u => u.UserName == name, Ct);
+            user.Active = false;
+            await db.SaveChangesAsync(Ct);
+        }
+        var response = await client.PostAsJsonAsync("/api/forms/notice-org/render", Notice, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DraftPreview_IsMarked样稿AndUnsigned()
+    {
+        var client = await Staff();
+        var created = await client.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = NoticeDraft }, Ct);
+        var id = (await Json(created)).GetProperty("id").GetString();
+        var preview = await client.GetByteArrayAsync($"/api/drafts/{id}/preview", Ct);
+        Assert.Contains("样稿", PdfText(preview));
+        Assert.DoesNotContain("/ByteRange", System.Text.Encoding.Latin1.GetString(preview));
+    }
+
+    private static byte[] TimestampQuery()
+    {
+        var generator = new TimeStampRequestGenerator();
+        generator.SetCertReq(true);
+        return generator.Generate(TspAlgorithms.Sha256, System.Security.Cryptography.SHA256.HashData("document"u8), BigInteger.ValueOf(7)).GetEncoded();
+    }
+
+    private static ByteArrayContent TimestampContent()
+    {
+        var content = new ByteArrayContent(TimestampQuery());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
+        return content;
+    }
+
+    [Fact]
+    public async Task Tsa_Anonymous_IsRefused()
+    {
+        var response = await factory.CreateClient().PostAsync("/tsa", TimestampContent(), Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.NotEqual("application/timestamp-reply", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Tsa_SignedInStaff_IsGranted()
+    {
+        var response = await (await Staff()).PostAsync("/tsa", TimestampContent(), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/timestamp-reply", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static async Task<(HttpResponseMessage Response, string DraftId)> Issue(HttpClient officer, string formId, object data)
+    {
+        var created = await officer.PostAsJsonAsync("/api/drafts", new { formId, data }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await Json(created)).GetProperty("id").GetString()!;
+        return (await officer.PostAsync($"/api/drafts/{id}/issue", null, Ct), id);
+    }
+
+    private async Task<VerificationReport> IssuedReport(HttpClient officer, HttpResponseMessage issued)
+    {
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var id = (await Json(issued)).GetProperty("id").GetString();
+        var pdf = await officer.GetByteArrayAsync($"/api/documents/{id}/pdf", Ct);
+        var signing = factory.Services.GetRequiredService<SigningContext>();
+        var engine = factory.Services.GetRequiredService<DocumentEngine>();
+        return PdfVerifier.Verify(pdf, signing.TrustAnchors, engine.Templates.Bureaus.Select(b => b.NumberPrefix), DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task Issue_EachBureausDocument_IsSignedWithThatBureausOwnKey()
+    {
+        var huadong = await Staff("huadong");
+        var xibei = await Staff("xibei");
+        var huadongReport = await IssuedReport(huadong, (await Issue(huadong, "notice-org", NoticeDraft)).Response);
+        var xibeiReport = await IssuedReport(xibei, (await Issue(xibei, "notice-org", NoticeDraft)).Response);
+
+        Assert.True(huadongReport.AllValid, string.Join(" ", huadongReport.Signatures.SelectMany(s => s.Problems)));
+        Assert.StartsWith("华东局信告字", huadongReport.DocumentNumber);
+        Assert.Contains("民航华东地区管理局", huadongReport.Signatures[0].Signer);
+        Assert.DoesNotContain("西北", huadongReport.Signatures[0].Signer);
+        Assert.True(xibeiReport.AllValid);
+        Assert.Contains("民航西北地区管理局", xibeiReport.Signatures[0].Signer);
+    }
+
+    [Theory]
+    [InlineData("ses-confirmation")]
+    [InlineData("repair-application")]
+    public async Task Issue_CounterpartyForm_IsRefusedWithACode(string form)
+    {
+        var officer = await Staff();
+        using var sample = JsonDocument.Parse(await File.ReadAllBytesAsync(
+            Path.Combine(factory.Services.GetRequiredService<DocumentEngine>().Templates.Root, "samples", form + ".json"), Ct));
+        var (response, _) = await Issue(officer, form, sample.RootElement);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problems = (await Json(response)).GetProperty("problems").EnumerateArray();
+        Assert.Contains(problems, p => p.GetProperty("code").GetString() == "form.counterparty-authored");
+    }
+
+    [Fact]
+    public async Task Issue_EmptySignDate_IsTheBeijingDateOfIssue_NeverABlankDate()
+    {
+        // 16:30 UTC on the 13th is 00:30 on the 14th in Beijing.
+        var clock = new TestClock(new DateTimeOffset(2026, 2, 13, 16, 30, 0, TimeSpan.Zero));
+        using var service = new DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-signdate-").FullName, owns: true, time: clock);
+        var officer = await TestUsers.SignIn(service, TestUsers.Create(service, "xibei", StaffRole.Officer));
+        var created = await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = NoticeDraft }, Ct);
+        var id = (await Json(created)).GetProperty("id").GetString();
+        var issued = await officer.PostAsync($"/api/drafts/{id}/issue", null, Ct);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var pdf = await officer.GetByteArrayAsync($"/api/documents/{(await Json(issued)).GetProperty("id").GetString()}/pdf", Ct);
+        var text = PdfText(pdf);
+        Assert.Contains("2026年2月14日", text);
+        Assert.DoesNotContain("年　　月　　日", text);
+        Assert.DoesNotContain("年月日", text.Replace(" ", "").Replace("　", ""));
+    }
+
+    [Fact]
+    public async Task Issue_BureauWithoutItsKey_Is503_NothingStoredNoNumberTaken()
+    {
+        var folder = Directory.CreateTempSubdirectory("ses-onekey-").FullName;
+        var keys = DevelopmentCertificates.Create(Path.Combine(folder, "keys"), TimeProvider.System, "民航西北地区管理局");
+        using var service = new DevelopmentServiceFactory(folder, owns: true, settings: new Dictionary<string, string>
+        {
+            ["Signing:Pkcs12Path"] = keys.SigningPkcs12Path,
+            ["Signing:PasswordFile"] = keys.PasswordPath,
+            ["Signing:Bureau"] = "xibei",
+            ["Signing:AllowWithoutTimestamp"] = "true",
+        });
+        var huadong = await TestUsers.SignIn(service, TestUsers.Create(service, "huadong", StaffRole.Officer));
+        var (response, draftId) = await Issue(huadong, "notice-org", NoticeDraft);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var problem = await Json(response);
+        Assert.Equal("signing.no-bureau-key", problem.GetProperty("code").GetString());
+        Assert.Contains("民航华东地区管理局", problem.GetProperty("title").GetString());
+        using (var scope = service.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            Assert.False(await db.NumberCounters.AnyAsync(c => c.Bureau == "huadong", Ct));
+            Assert.False(await db.IssuedDocuments.AnyAsync(d => d.Bureau == "huadong", Ct));
+            Assert.Null((await db.Drafts.SingleAsync(d => d.Id == Guid.Parse(draftId), Ct)).IssuedDocumentId);
+        }
+        var files = Path.Combine(folder, "files");
+        Assert.True(!Directory.Exists(files) || Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).All(f => Path.GetFileName(f).StartsWith('.')));
+
+        // The key's own bureau issues, sealed with it.
+        var xibei = await TestUsers.SignIn(service, TestUsers.Create(service, "xibei", StaffRole.Officer));
+        var (issued, _) = await Issue(xibei, "notice-org", NoticeDraft);
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+    }
+
+    [Fact]
+    public void ConfiguredKey_WhoseCertificateNamesAnotherBureau_StopsStartupNamingTheKey()
+    {
+        var folder = Directory.CreateTempSubdirectory("ses-wrongkey-").FullName;
+        try
+        {
+            var keys = DevelopmentCertificates.Create(Path.Combine(folder, "keys"), TimeProvider.System, "民航西北地区管理局");
+            var options = new SigningOptions
+            {
+                Pkcs12Path = keys.SigningPkcs12Path, PasswordFile = keys.PasswordPath, Bureau = "huadong", AllowWithoutTimestamp = true,
+            };
+            var templates = factory.Services.GetRequiredService<DocumentEngine>().Templates;
+            var error = Assert.Throws<SigningConfigurationException>(() =>
+                SigningContext.Create(options, Path.Combine(folder, "dev"), templates, TimeProvider.System, allowDevelopment: true, new HttpClient()));
+            Assert.Contains("Signing:Pkcs12Path", error.Message);
+            Assert.Contains("民航华东地区管理局", error.Message);
+
+            options.Bureau = "xibei";
+            var context = SigningContext.Create(options, Path.Combine(folder, "dev"), templates, TimeProvider.System, allowDevelopment: true, new HttpClient());
+            Assert.NotNull(context.For(templates.FindBureau("xibei")!));
+            Assert.Null(context.For(templates.FindBureau("huadong")!));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
