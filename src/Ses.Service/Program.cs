@@ -20,6 +20,8 @@ WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddApiErrors();
+    builder.AddHealth();
     builder.AddDocuments();
     builder.AddSigning();
     builder.AddData();
@@ -39,6 +41,11 @@ catch (Exception e) when (e is ConfigurationProblemException or SigningConfigura
     await Console.Error.WriteLineAsync("配置错误，服务未启动：" + e.Message);
     return 2;
 }
+catch (Exception e) when (Ses.Service.Storage.StorageFull.Is(e))
+{
+    await Console.Error.WriteLineAsync("存储空间已满，服务未启动：数据库或文件存储所在的磁盘没有剩余空间，请清理后再启动");
+    return 2;
+}
 
 // Unexpected failures answer as problem details (API) or a Chinese error page (browser pages), never with a stack
 // trace (Development's error page included).
@@ -54,17 +61,19 @@ app.UseWhen(ctx => !PagesSetup.IsApi(ctx), pages =>
 });
 // Routing after the error handlers, so a re-executed request finds the error page.
 app.UseRouting();
+app.UseRequestLimits();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealth();
-app.MapDocuments();
-app.MapTimestampAuthority();
-app.MapAuth();
-app.MapStaff();
-app.MapIssuing();
-app.MapCounterparties();
-app.MapCalendar();
-app.MapDelivery();
+var api = app.MapApi();
+api.MapHealth();
+api.MapDocuments();
+api.MapTimestampAuthority();
+api.MapAuth();
+api.MapStaff();
+api.MapIssuing();
+api.MapCounterparties();
+api.MapCalendar();
+api.MapDelivery();
 app.MapApiReference();
 app.MapPages();
 await app.RunAsync();

@@ -15,44 +15,6 @@ public static class DocumentsEndpoints
         return app;
     }
 
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/health", Health).WithName("Health").WithTags("Health")
-            .WithSummary("Database, file store, templates, signing key and timestamp authority");
-        return app;
-    }
-
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Health(
-        DocumentEngine engine, Ses.Service.Signing.SigningContext signing, Ses.Service.Data.SesDbContext db,
-        Ses.Service.Storage.IFileStore files, CancellationToken ct)
-    {
-        var database = await db.Database.CanConnectAsync(ct) ? "ok" : "unreachable";
-        var store = files is Ses.Service.Storage.DiskFileStore disk && CanWrite(disk.Root) ? "ok" : "not writable";
-        var report = new HealthReport(database == "ok" && store == "ok" ? "ok" : "degraded", engine.Templates.Forms.Count(),
-            database, store, signing.Description, signing.Settings.Timestamps?.Description ?? "none (PAdES B-B)");
-        return report.Status == "ok" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
-
-    private static bool CanWrite(string folder)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".health-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
     private static Ok<List<FormSchema>> ListForms(DocumentEngine engine) =>
         TypedResults.Ok(engine.Templates.Forms.Select(FormSchema.From).ToList());
 
@@ -75,5 +37,3 @@ public static class DocumentsEndpoints
         return TypedResults.File(pdf, "application/pdf", id + ".pdf");
     }
 }
-
-public sealed record HealthReport(string Status, int Forms, string Database, string FileStore, string SigningKey, string Tsa);
