@@ -21,6 +21,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
     {
         if (engine.Templates.FindForm(request.FormId) is null) return (null, Refusal.Invalid("formId", "form.unknown", $"没有这个表单：{request.FormId}"));
         if (request.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (EntryChecks.Draft(engine, request.FormId, request.Data) is { Count: > 0 } unprintable) return (null, Refusal.Invalid(unprintable));
         if (request.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, ct))
         {
             return (null, Refusal.Invalid("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
@@ -44,6 +45,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发，不能再修改；更正请新建文书并引用原文书"));
         if (draft.Version != update.Version) return (null, Refusal.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存"));
         if (update.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (EntryChecks.Draft(engine, draft.FormId, update.Data) is { Count: > 0 } unprintable) return (null, Refusal.Invalid(unprintable));
         if (update.CounterpartyId is { } cp && !await db.Counterparties.AnyAsync(c => c.Id == cp, ct))
         {
             return (null, Refusal.Invalid("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
