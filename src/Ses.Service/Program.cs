@@ -11,7 +11,7 @@ using Ses.Service.Notifications;
 using Ses.Service.Pages;
 using Ses.Service.Signing;
 
-if (args.Length > 0 && SesCommand.IsVerb(args[0]))
+if (SesCommand.IsCommand(args))
 {
     return await SesCommand.RunAsync(args, Console.Out, Console.Error);
 }
@@ -20,6 +20,7 @@ WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    CliConfiguration.AddProgramDefaults(builder.Configuration);
     builder.AddApiErrors();
     builder.AddHealth();
     builder.AddDocuments();

@@ -7,6 +7,7 @@ public sealed class CommandArgs
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly List<string> _withoutValue = [];
 
     public List<string> Positionals { get; } = [];
 
@@ -19,8 +20,9 @@ public sealed class CommandArgs
             if (Switches.Contains(a)) parsed._flags.Add(a);
             else if (a.StartsWith("--", StringComparison.Ordinal))
             {
-                if (i + 1 >= args.Length) throw new UsageException($"{a} 需要一个值");
-                parsed._options[a] = args[++i];
+                // Reported by AllowOnly, after an unknown option (a typo) is named as such.
+                if (i + 1 >= args.Length) parsed._withoutValue.Add(a);
+                else parsed._options[a] = args[++i];
             }
             else parsed.Positionals.Add(a);
         }
@@ -31,10 +33,18 @@ public sealed class CommandArgs
 
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
+    /// <summary>Refuses options the verb does not know (named), then known options given without their value.</summary>
     public void AllowOnly(params string[] names)
     {
-        var unknown = _options.Keys.Concat(_flags).Where(k => !names.Contains(k)).ToList();
+        var unknown = _options.Keys.Concat(_flags).Concat(_withoutValue).Where(k => !names.Contains(k)).ToList();
         if (unknown.Count > 0) throw new UsageException("不认识的选项：" + string.Join(" ", unknown));
+        if (_withoutValue.Count > 0) throw new UsageException($"{_withoutValue[0]} 需要一个值");
+    }
+
+    /// <summary>Refuses positional arguments beyond the first <paramref name="count"/>.</summary>
+    public void AllowPositionals(int count)
+    {
+        if (Positionals.Count > count) throw new UsageException("多余的参数：" + string.Join(" ", Positionals.Skip(count)));
     }
 }
 
