@@ -11,7 +11,7 @@ using Ses.Service.Notifications;
 using Ses.Service.Pages;
 using Ses.Service.Signing;
 
-if (args.Length > 0 && SesCommand.IsVerb(args[0]))
+if (SesCommand.IsCommand(args))
 {
     return await SesCommand.RunAsync(args, Console.Out, Console.Error);
 }
@@ -20,6 +20,9 @@ WebApplication app;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    CliConfiguration.AddProgramDefaults(builder.Configuration);
+    builder.AddApiErrors();
+    builder.AddHealth();
     builder.AddDocuments();
     builder.AddSigning();
     builder.AddData();
@@ -39,6 +42,11 @@ catch (Exception e) when (e is ConfigurationProblemException or SigningConfigura
     await Console.Error.WriteLineAsync("配置错误，服务未启动：" + e.Message);
     return 2;
 }
+catch (Exception e) when (Ses.Service.Storage.StorageFull.Is(e))
+{
+    await Console.Error.WriteLineAsync("存储空间已满，服务未启动：数据库或文件存储所在的磁盘没有剩余空间，请清理后再启动");
+    return 2;
+}
 
 // Unexpected failures answer as problem details (API) or a Chinese error page (browser pages), never with a stack
 // trace (Development's error page included).
@@ -54,18 +62,20 @@ app.UseWhen(ctx => !PagesSetup.IsApi(ctx), pages =>
 });
 // Routing after the error handlers, so a re-executed request finds the error page.
 app.UseRouting();
+app.UseRequestLimits();
 app.UseAuthentication();
 app.UseSessionCheck();
 app.UseAuthorization();
-app.MapHealth();
-app.MapDocuments();
-app.MapTimestampAuthority();
-app.MapAuth();
-app.MapStaff();
-app.MapIssuing();
-app.MapCounterparties();
-app.MapCalendar();
-app.MapDelivery();
+var api = app.MapApi();
+api.MapHealth();
+api.MapDocuments();
+api.MapTimestampAuthority();
+api.MapAuth();
+api.MapStaff();
+api.MapIssuing();
+api.MapCounterparties();
+api.MapCalendar();
+api.MapDelivery();
 app.MapApiReference();
 app.MapPages();
 await app.RunAsync();

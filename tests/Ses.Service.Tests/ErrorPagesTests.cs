@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ses.Service.Accounts;
 
 namespace Ses.Service.Tests;
 
@@ -21,5 +24,25 @@ public sealed class ErrorPagesTests(ServiceFixture factory) : IClassFixture<Serv
         var api = await client.GetAsync("/api/no-such-route", Ct);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
         Assert.NotEqual("text/html", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Api401_403_404_AreProblemDetailsWithACodeAndAChineseTitle()
+    {
+        var anonymous = factory.CreateClient();
+        var officer = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Officer));
+        await Expect(await anonymous.GetAsync($"/api/drafts/{Guid.NewGuid()}", Ct), HttpStatusCode.Unauthorized, "auth.required");
+        await Expect(await officer.GetAsync("/api/counterparties", Ct), HttpStatusCode.Forbidden, "auth.forbidden");
+        await Expect(await officer.GetAsync($"/api/drafts/{Guid.NewGuid()}", Ct), HttpStatusCode.NotFound, "not-found");
+        await Expect(await anonymous.GetAsync("/api/no-such-route", Ct), HttpStatusCode.NotFound, "not-found");
+    }
+
+    private static async Task Expect(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        Assert.Matches("\\p{IsCJKUnifiedIdeographs}", problem.GetProperty("title").GetString());
     }
 }

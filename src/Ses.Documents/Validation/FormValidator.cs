@@ -36,7 +36,7 @@ public static class FormValidator
             return null;
         }
         var example = new DocumentNumber(bureau.NumberPrefix, form.Series, 2026, 1).Format();
-        if (n.ValueKind != JsonValueKind.String || !DocumentNumber.TryParse(n.GetString()!.Trim(), out var number))
+        if (n.ValueKind != JsonValueKind.String || !EntryChecks.TryGetText(n, out var numberText) || !DocumentNumber.TryParse(numberText.Trim(), out var number))
         {
             problems.Add(RuleMessages.Problem(NumberKey, label, "number.format", example));
             return null;
@@ -77,7 +77,7 @@ public static class FormValidator
     private static bool IsEmpty(JsonElement raw) => raw.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => true,
-        JsonValueKind.String => string.IsNullOrWhiteSpace(raw.GetString()),
+        JsonValueKind.String => EntryChecks.TryGetText(raw, out var text) && string.IsNullOrWhiteSpace(text),
         JsonValueKind.Array => raw.GetArrayLength() == 0,
         _ => false,
     };
@@ -97,11 +97,16 @@ public static class FormValidator
             problems.Add(RuleMessages.Problem(path, field.Label, "field.type"));
             return null;
         }
-        var text = raw.GetString()!.Trim();
-        if (field.Kind is FieldKind.Multiline) text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (text.Any(c => char.IsControl(c) && c != '\n'))
+        if (!EntryChecks.TryGetText(raw, out var text))
         {
-            problems.Add(RuleMessages.Problem(path, field.Label, "field.control-char"));
+            problems.Add(EntryChecks.Encoding(path, field.Label));
+            return null;
+        }
+        text = text.Trim();
+        if (field.Kind is FieldKind.Multiline) text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (TextRules.Problem(path, field.Label, text) is { } unprintable)
+        {
+            problems.Add(unprintable);
             return null;
         }
         if (field.MaxLength is { } max && text.Length > max)
@@ -161,12 +166,12 @@ public static class FormValidator
         string? text;
         if (raw.ValueKind == JsonValueKind.Object)
         {
-            schemeText = raw.TryGetProperty("scheme", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            text = raw.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            schemeText = raw.TryGetProperty("scheme", out var s) && s.ValueKind == JsonValueKind.String && EntryChecks.TryGetText(s, out var st) ? st : null;
+            text = raw.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String && EntryChecks.TryGetText(v, out var vt) ? vt : null;
         }
         else if (raw.ValueKind == JsonValueKind.String)
         {
-            text = raw.GetString();
+            text = EntryChecks.TryGetText(raw, out var rt) ? rt : null;
         }
         else
         {

@@ -8,10 +8,32 @@ public static class CliConfiguration
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(20) };
 
-    public static IConfiguration Build() => new ConfigurationBuilder()
-        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-        .AddEnvironmentVariables()
-        .Build();
+    /// <summary>
+    /// The settings the service reads when started from the same folder: appsettings.json beside the program (the
+    /// shipped defaults), then appsettings.json and appsettings.{environment}.json in the working directory, then the
+    /// environment. Relative paths in them are relative to the working directory, for both.
+    /// </summary>
+    public static IConfiguration Build()
+    {
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var builder = new ConfigurationBuilder();
+        AddProgramDefaults(builder);
+        return builder
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), $"appsettings.{environment}.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    /// <summary>Puts appsettings.json beside the program first, under the working directory's files (the service's content root).</summary>
+    public static void AddProgramDefaults(IConfigurationBuilder configuration)
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(beside)) return;
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = beside, Optional = true };
+        source.ResolveFileProvider();
+        configuration.Sources.Insert(0, source);
+    }
 
     public static string TemplatesRoot(CommandArgs args) =>
         TemplateLibrary.Locate(args.Option("--templates") ?? Environment.GetEnvironmentVariable("SES_TEMPLATES"));

@@ -11,6 +11,13 @@ public static class SesCommand
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
+    /// <summary>
+    /// Whether the arguments are a command rather than the service's settings: a verb, or a word that is neither a
+    /// verb nor a setting (<c>--key value</c>, <c>key=value</c>) — a mistyped verb is an error, not a service start.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && (IsVerb(args[0]) || (!args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=', StringComparison.Ordinal)));
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
@@ -23,7 +30,8 @@ public static class SesCommand
                 "certs" => CertsVerb.Run(CommandArgs.Parse(args[1..]), stdout),
                 "calendar" => await CalendarVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "audit" => await AuditVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout),
-                _ => Help(stdout),
+                "help" or "--help" or "-h" => Help(stdout),
+                _ => throw new UsageException($"不认识的命令：{args[0]}"),
             };
         }
         catch (UsageException e)

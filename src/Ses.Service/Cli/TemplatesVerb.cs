@@ -10,6 +10,7 @@ public static class TemplatesVerb
     public static int Run(CommandArgs args, TextWriter stdout)
     {
         args.AllowOnly("--json", "--templates");
+        args.AllowPositionals(0);
         var library = TemplateLibrary.Load(CliConfiguration.TemplatesRoot(args));
         var forms = library.Forms.Select(FormSchema.From).ToList();
         if (args.Flag("--json"))

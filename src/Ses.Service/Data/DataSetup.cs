@@ -11,6 +11,7 @@ public static class DataSetup
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var options = Read(builder.Configuration);
+        CheckJobInterval(builder.Configuration);
         // Pooled: a request reuses a context instead of building one (EF Core's advice for a busy service).
         if (options.Provider == "postgres")
         {
@@ -45,6 +46,17 @@ public static class DataSetup
         configuration.GetSection(DatabaseOptions.Section).Bind(options);
         var problems = options.Problems().ToList();
         return problems.Count > 0 ? throw new ConfigurationProblemException(string.Join("; ", problems)) : options;
+    }
+
+    /// <summary><c>Delivery:JobIntervalSeconds</c>: 0 (off on this instance) or a positive number of seconds; anything else stops start-up.</summary>
+    public static void CheckJobInterval(IConfiguration configuration)
+    {
+        const string key = "Delivery:JobIntervalSeconds";
+        if (configuration[key] is not { } text) return;
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+        {
+            throw new ConfigurationProblemException($"{key} must be 0 (off) or a whole number of seconds, not '{text}'");
+        }
     }
 
     /// <summary>The same database the service uses, for the command line.</summary>

@@ -17,48 +17,10 @@ public static class DocumentsEndpoints
         forms.MapGet("/", ListForms).WithName("ListForms").WithSummary("Form ids, titles, series and field schemas");
         // Staff only, and never signed: the bureau's key signs only what is issued (电子签名法第十三条).
         var drafts = app.MapGroup("/api/forms").WithTags("Forms")
-            .RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged().RequireActive();
+            .RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
         drafts.MapPost("/{id}/render", RenderForm).WithName("RenderForm")
             .WithSummary("Validate field values and render an unsigned, unnumbered draft (「样稿」 on every page) of the staff member's bureau as PDF (default) or DOCX");
         return app;
-    }
-
-    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/health", Health).WithName("Health").WithTags("Health")
-            .WithSummary("Database, file store, templates, signing key and timestamp authority");
-        return app;
-    }
-
-    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Health(
-        DocumentEngine engine, Ses.Service.Signing.SigningContext signing, Ses.Service.Data.SesDbContext db,
-        Ses.Service.Storage.IFileStore files, CancellationToken ct)
-    {
-        var database = await db.Database.CanConnectAsync(ct) ? "ok" : "unreachable";
-        var store = files is Ses.Service.Storage.DiskFileStore disk && CanWrite(disk.Root) ? "ok" : "not writable";
-        var report = new HealthReport(database == "ok" && store == "ok" ? "ok" : "degraded", engine.Templates.Forms.Count(),
-            database, store, signing.Description, signing.Timestamps?.Description ?? "none (PAdES B-B)");
-        return report.Status == "ok" ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
-
-    private static bool CanWrite(string folder)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, $".health-{Guid.NewGuid():N}");
-            File.WriteAllBytes(probe, []);
-            File.Delete(probe);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
     }
 
     private static Ok<List<FormSchema>> ListForms(DocumentEngine engine) =>
@@ -93,5 +55,3 @@ public static class DocumentsEndpoints
             : TypedResults.File(rendered.Content, "application/pdf", id + "-draft.pdf");
     }
 }
-
-public sealed record HealthReport(string Status, int Forms, string Database, string FileStore, string SigningKey, string Tsa);

@@ -22,6 +22,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         var form = engine.Templates.FindForm(request.FormId);
         if (form is null) return (null, Refusal.Invalid("formId", "form.unknown", $"没有这个表单：{request.FormId}"));
         if (request.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (EntryChecks.Draft(engine, request.FormId, request.Data) is { Count: > 0 } unprintable) return (null, Refusal.Invalid(unprintable));
         var (json, problems, _) = await PrepareAsync(form, request.Data, request.CounterpartyId, request.Replaces, bureau, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var now = time.GetUtcNow();
@@ -43,6 +44,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发，不能再修改；更正请新建文书并引用原文书"));
         if (draft.Version != update.Version) return (null, Refusal.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存"));
         if (update.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (EntryChecks.Draft(engine, draft.FormId, update.Data) is { Count: > 0 } unprintable) return (null, Refusal.Invalid(unprintable));
         var counterpartyId = update.CounterpartyId ?? draft.CounterpartyId;
         var (json, problems, _) = await PrepareAsync(engine.Templates.FindForm(draft.FormId), update.Data, counterpartyId, draft.Replaces, bureau, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));

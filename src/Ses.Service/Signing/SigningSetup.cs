@@ -39,7 +39,7 @@ public static class SigningSetup
     public static IEndpointRouteBuilder MapTimestampAuthority(this IEndpointRouteBuilder app)
     {
         var tsa = app.MapGroup("/tsa").WithTags("Signing")
-            .RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged().RequireActive();
+            .RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
         tsa.MapPost("", Respond).WithName("Timestamp")
             .WithSummary("RFC 3161 timestamp authority (development, signed-in staff): application/timestamp-query in, application/timestamp-reply out")
             .Accepts<byte[]>("application/timestamp-query").DisableAntiforgery();

@@ -21,21 +21,41 @@ public sealed class DiskFileStore(string root, bool flushToDisk = true) : IFileS
         if (File.Exists(path)) return (sha, false);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-        await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
-        {
-            await file.WriteAsync(content, ct);
-            if (FlushToDisk) file.Flush(flushToDisk: true);
-        }
         try
         {
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(content, ct);
+                // Flushed here, inside the try: a full disk may only refuse the bytes when they are written out.
+                if (FlushToDisk) file.Flush(flushToDisk: true);
+                else await file.FlushAsync(ct);
+            }
             File.Move(temp, path, overwrite: false);
             return (sha, true);
         }
         catch (IOException) when (File.Exists(path))
         {
             // Another writer stored the same bytes first: same content, nothing to do.
-            File.Delete(temp);
+            DeleteQuietly(temp);
             return (sha, false);
+        }
+        catch
+        {
+            // A failed write (a full disk, a cancellation) leaves no partial or empty temporary file behind.
+            DeleteQuietly(temp);
+            throw;
+        }
+    }
+
+    private static void DeleteQuietly(string temp)
+    {
+        try
+        {
+            File.Delete(temp);
+        }
+        catch (IOException)
+        {
+            // Deleting frees space and needs none; if even that fails, the name ends in .tmp and is never read.
         }
     }
 

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ses.Documents;
+using Ses.Service.Data;
+using Ses.Service.Signing;
+using Ses.Service.Storage;
+
+namespace Ses.Service.Http;
+
+/// <summary>
+/// <c>GET /health</c>: the database, the file store (writable, free space), the templates, the signing key and the
+/// timestamp authority as they are now; 503 when something the issuing needs is not usable.
+/// </summary>
+public static class HealthEndpoints
+{
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<TsaProbe>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", Health).WithName("Health").WithTags("Health")
+            .WithSummary("Database, file store (writable, free space), templates, signing key and timestamp authority");
+        return app;
+    }
+
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Health(
+        DocumentEngine engine, SigningContext signing, SesDbContext db, IFileStore files, TsaProbe tsa, CancellationToken ct)
+    {
+        var database = await db.Database.CanConnectAsync(ct) ? "ok" : "unreachable";
+        var (store, free) = files is DiskFileStore disk ? Probe(disk.Root) : ("ok", (long?)null);
+        var timestamps = await tsa.StateAsync(ct);
+        var ok = database == "ok" && store == "ok" && timestamps.Status is "ok" or "none";
+        var report = new HealthReport(ok ? "ok" : "degraded", engine.Templates.Forms.Count(), database, store, free, signing.Description,
+            signing.Timestamps?.Description ?? "none (PAdES B-B)", timestamps.Status, timestamps.CheckedAt);
+        return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    /// <summary>Writes and removes one byte (a full disk refuses it) and reads the free space.</summary>
+    private static (string Status, long? FreeBytes) Probe(string folder)
+    {
+        long? free = null;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            free = new DriveInfo(folder).AvailableFreeSpace;
+            var probe = Path.Combine(folder, $".health-{Guid.NewGuid():N}");
+            try
+            {
+                File.WriteAllBytes(probe, [0]);
+            }
+            finally
+            {
+                File.Delete(probe);
+            }
+            return ("ok", free);
+        }
+        catch (IOException e)
+        {
+            return (StorageFull.Is(e) ? "full" : "not writable", free);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return ("not writable", free);
+        }
+    }
+}
+
+/// <summary>What /health reports; <c>fileStore</c> is ok, full or not writable; <c>tsaStatus</c> ok, unreachable or none.</summary>
+public sealed record HealthReport(string Status, int Forms, string Database, string FileStore, long? FileStoreFreeBytes, string SigningKey, string Tsa,
+    string TsaStatus, DateTimeOffset? TsaCheckedAt);
