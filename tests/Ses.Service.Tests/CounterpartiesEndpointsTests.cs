@@ -83,7 +83,7 @@ public sealed class CounterpartiesEndpointsTests(ServiceFixture factory) : IClas
 
         var accountId = created.GetProperty("account").GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/counterparties/{ownId}/accounts/{accountId}/disable", null, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await account.GetAsync("/api/my/counterparty", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await account.GetAsync("/api/my/counterparty", Ct)).StatusCode);
         var again = await factory.CreateClient().PostAsJsonAsync("/api/auth/account/login", new { userName, password = "Changed-Passw0rd" }, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }

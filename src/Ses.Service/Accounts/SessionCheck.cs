@@ -14,8 +14,8 @@ namespace Ses.Service.Accounts;
 /// <list type="bullet">
 /// <item>the user still exists, is active and the token's or cookie's security stamp is still the user's (one lookup
 /// by primary key, no cache, so a disabling or sign-out on one instance holds on every instance at the next request).
-/// Otherwise the API answers 401 (<c>account.disabled</c> or <c>auth.revoked</c>) and a page treats the browser as
-/// signed out (its cookie is removed; a page that needs a sign-in sends it to the sign-in page);</item>
+/// Otherwise the API answers 401 (<c>account.disabled</c> or <c>auth.revoked</c>) and a page signs the browser out (its
+/// cookie is removed) and sends it to the sign-in page of its kind of user (the sign-in pages themselves just show);</item>
 /// <item>a change through the API (POST, PUT, PATCH, DELETE under <c>/api</c>) authenticated by the cookie comes from
 /// this site: the browser says so (<c>Sec-Fetch-Site: same-origin</c>, or an <c>Origin</c> of this host) or the
 /// request carries the anti-forgery token (header <c>RequestVerificationToken</c>, from
@@ -45,6 +45,15 @@ public sealed class SessionCheck(RequestDelegate next)
                 await ended.ExecuteAsync(http);
                 return;
             }
+            if (!IsSignInPage(http.Request))
+            {
+                // The sign-in page of the user's kind, back to this page afterwards.
+                var signIn = PagesSetup.SignInPath(http.User.IsAccount() ? "/inbox" : "/");
+                http.Response.Redirect(HttpMethods.IsGet(http.Request.Method)
+                    ? signIn + QueryString.Create("ReturnUrl", http.Request.PathBase + http.Request.Path + http.Request.QueryString)
+                    : signIn);
+                return;
+            }
             http.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
         else if (api && cookie && IsChange(http.Request.Method) && !SameOrigin(http.Request) && !await antiforgery.IsRequestValidAsync(http))
@@ -71,6 +80,9 @@ public sealed class SessionCheck(RequestDelegate next)
 
     private static bool IsSignIn(HttpRequest request) =>
         request.Path.StartsWithSegments("/api/auth/staff/login") || request.Path.StartsWithSegments("/api/auth/account/login");
+
+    private static bool IsSignInPage(HttpRequest request) =>
+        request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/signout", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsChange(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));

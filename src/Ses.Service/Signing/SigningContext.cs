@@ -112,8 +112,24 @@ public sealed class SigningContext
         var local = dev.CreateTsa(time);
         anchors.Add(dev.Root);
         ITimestampSource source = string.IsNullOrWhiteSpace(options.TsaUrl) ? local : new HttpTimestampClient(new Uri(options.TsaUrl), http);
-        var description = $"DEVELOPMENT certificates in {dev.Directory}, one per bureau (not for production); {source.Description}";
-        return new SigningContext(b => dev.SigningFor(b.Code, b.Name, time), source, options.AllowWithoutTimestamp, anchors, local, description, true);
+        var perBureau = File.Exists(Path.Combine(dev.Directory, DevelopmentCertificateSet.RootPkcs12File));
+        var description = perBureau
+            ? $"DEVELOPMENT certificates in {dev.Directory}, one per bureau (not for production); {source.Description}"
+            : $"DEVELOPMENT certificates in {dev.Directory} (not for production), made before each bureau had its own key: only {dev.Signing.Certificate.SubjectDN} signs; delete the folder to make one key per bureau; {source.Description}";
+        return new SigningContext(KeyOf, source, options.AllowWithoutTimestamp, anchors, local, description, true);
+
+        // A set that cannot issue a bureau's certificate leaves that bureau without a key (refused, never signed with another's).
+        ISigningKey? KeyOf(BureauProfile b)
+        {
+            try
+            {
+                return dev.SigningFor(b.Code, b.Name, time);
+            }
+            catch (SigningKeyException)
+            {
+                return null;
+            }
+        }
     }
 
     /// <summary>

@@ -106,9 +106,26 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
 
         var page = await browser.GetAsync("/officer", Ct);
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/signin/staff", page.Headers.Location!.OriginalString);
+        Assert.Equal("/signin/staff?ReturnUrl=%2Fofficer", page.Headers.Location!.OriginalString);
         Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ses=;", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/officer", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/signin/staff", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task DisabledAccount_Cookie_IsSentToTheAccountSignInPage()
+    {
+        var (counterparty, account, userName) = TestUsers.CreateAccount(factory, "xibei", mustChange: true);
+        var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/account/login?cookie=true", new { userName, password = Password }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/password", Ct)).StatusCode);
+
+        var admin = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Admin));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/counterparties/{counterparty}/accounts/{account}/disable", null, Ct)).StatusCode);
+
+        var page = await browser.GetAsync("/password", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/signin/account", page.Headers.Location!.OriginalString);
     }
 
     // ---- item 2: sign-out, a password change and disabling revoke tokens and cookies

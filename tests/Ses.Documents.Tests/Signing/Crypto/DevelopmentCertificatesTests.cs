@@ -75,9 +75,11 @@ public sealed class DevelopmentCertificatesTests(DevelopmentPki pki)
     {
         var directory = pki.Set.Directory;
 
-        var files = Directory.GetFiles(directory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        // Further bureaus' keys (signing-<code>.p12) are made on first use by other tests of the same set.
+        var files = Directory.GetFiles(directory).Select(Path.GetFileName)
+            .Where(f => !System.Text.RegularExpressions.Regex.IsMatch(f!, @"^signing-[a-z]+\.p12$")).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(["password.txt", "root-ca.crt", "signing-chain.pem", "signing.p12", "tsa.crt", "tsa.p12"], files);
+        Assert.Equal(["password.txt", "root-ca.crt", "root-ca.p12", "signing-chain.pem", "signing.p12", "tsa.crt", "tsa.p12"], files);
         if (OperatingSystem.IsWindows()) Assert.Skip("Unix file modes only");
         else
         {
