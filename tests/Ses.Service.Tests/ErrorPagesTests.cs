@@ -32,7 +32,7 @@ public sealed class ErrorPagesTests(ServiceFixture factory) : IClassFixture<Serv
         var anonymous = factory.CreateClient();
         var officer = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Officer));
         await Expect(await anonymous.GetAsync($"/api/drafts/{Guid.NewGuid()}", Ct), HttpStatusCode.Unauthorized, "auth.required");
-        await Expect(await officer.GetAsync("/api/counterparties", Ct), HttpStatusCode.Forbidden, "auth.forbidden");
+        await Expect(await officer.GetAsync("/api/staff", Ct), HttpStatusCode.Forbidden, "auth.forbidden");
         await Expect(await officer.GetAsync($"/api/drafts/{Guid.NewGuid()}", Ct), HttpStatusCode.NotFound, "not-found");
         await Expect(await anonymous.GetAsync("/api/no-such-route", Ct), HttpStatusCode.NotFound, "not-found");
     }
