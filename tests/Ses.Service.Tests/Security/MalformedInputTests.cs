@@ -111,7 +111,9 @@ public sealed class MalformedInputTests
                     && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(api.HttpMethod!) == true);
                 var path = Fill(endpoint.RoutePattern.RawText!) + $"?{query.Name}=abc";
                 using var request = new HttpRequestMessage(new HttpMethod(api.HttpMethod!), path);
-                if (api.HttpMethod is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                // A body of the type the route accepts, so the query value is the only thing wrong.
+                var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
+                if (api.HttpMethod is "POST" or "PUT") request.Content = new StringContent(accepts == "application/json" ? "{}" : "", Encoding.UTF8, accepts);
                 var response = await users.For(endpoint).SendAsync(request, Ct);
                 tried++;
                 if (response.StatusCode != HttpStatusCode.BadRequest) failures.Add($"{api.HttpMethod} {path}: {(int)response.StatusCode}");
@@ -189,12 +191,13 @@ public sealed class MalformedInputTests
     private sealed record StoredCounts(int Drafts, int Counterparties, int Accounts, int Staff, int Documents, int Audit);
 
     /// <summary>An officer, an administrator and a counterparty account of one bureau, signed in, passwords changed.</summary>
-    private sealed record Users(HttpClient Officer, HttpClient Admin, HttpClient Account, HttpClient Anonymous)
+    private sealed record Users(HttpClient Officer, HttpClient Admin, HttpClient SystemAdmin, HttpClient Account, HttpClient Anonymous)
     {
         public static async Task<Users> CreateAsync(WebApplicationFactory<Program> factory)
         {
             var officer = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Officer));
             var admin = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Admin));
+            var systemAdmin = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.SystemAdmin));
             var created = await admin.PostAsJsonAsync("/api/counterparties", new
             {
                 kind = "foreign", name = "畸形输入测试航空", idScheme = "airline", idValue = "Q" + (char)('A' + Random.Shared.Next(26)), address = "",
@@ -214,7 +217,7 @@ public sealed class MalformedInputTests
                 await db.SaveChangesAsync(Ct);
             }
             var accountClient = await TestUsers.SignIn(factory, name, loginPath: "/api/auth/account/login");
-            return new Users(officer, admin, accountClient, factory.CreateClient());
+            return new Users(officer, admin, systemAdmin, accountClient, factory.CreateClient());
         }
 
         /// <summary>The client whose role the route requires (an account for /api/my, an administrator for admin routes).</summary>
@@ -223,6 +226,7 @@ public sealed class MalformedInputTests
             var policies = endpoint.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null && policies.Count == 0) return Anonymous;
             if (policies.Contains(AuthSetup.AccountPolicy)) return Account;
+            if (policies.Contains(AuthSetup.SystemAdminPolicy)) return SystemAdmin;
             if (policies.Contains(AuthSetup.AdminPolicy)) return Admin;
             return policies.Count == 0 ? Anonymous : Officer;
         }
