@@ -77,7 +77,7 @@ public sealed class PagesVerifyTextTests
         await PagesJourneyTests.SignInStaffAsync(legal, TestUsers.Create(host.Factory, "xibei", StaffRole.Legal));
         await legal.GotoAsync($"/legal/deliveries/{delivery}");
         var deemed = legal.Locator("ol.timeline li").Filter(new() { HasText = "视为送达（" });
-        await Assertions.Expect(deemed).ToContainTextAsync("系统（自动）");
+        await Assertions.Expect(deemed).ToContainTextAsync("系统（定时任务）");
         await Assertions.Expect(legal.Locator("ol.timeline")).Not.ToContainTextAsync("· job");
     }
 }

@@ -52,16 +52,4 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
         Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == view.CounterpartyId).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
         return true;
     }
-
-    /// <summary>An evidence action in Chinese, as the certificate names it.</summary>
-    public static string Action(string action) => DeliveryCertificates.Labels.GetValueOrDefault(action, action);
-
-    /// <summary>Who recorded an event, in Chinese where it is the system itself or a notification channel (else the user name).</summary>
-    public static string Actor(string actor) => actor switch
-    {
-        "job" => "系统（自动）",
-        "sms" => "短信",
-        "email" => "电子邮件",
-        _ => actor,
-    };
 }
