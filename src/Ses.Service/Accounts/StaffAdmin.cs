@@ -13,8 +13,21 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
     public async Task<List<StaffUser>> ListAsync(string bureau, CancellationToken ct) =>
         (await db.StaffUsers.AsNoTracking().Where(u => u.Bureau == bureau).ToListAsync(ct)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
 
-    public async Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateAsync(string? userName, string? displayName, string? role, string bureau,
-        string actor, string source, CancellationToken ct)
+    /// <summary>A member of the bureau's staff, in one of <see cref="StaffRole.All"/> (a system administrator is made only on the server: <see cref="CreateSystemAdminAsync"/>).</summary>
+    public Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateAsync(string? userName, string? displayName, string? role, string bureau,
+        string actor, string source, CancellationToken ct) =>
+        AddAsync(userName, displayName, role, StaffRole.All, bureau, actor, source, ct);
+
+    /// <summary>
+    /// A system administrator (the server-wide holiday calendar), made by whoever runs the server (<c>ses staff
+    /// add-sysadmin</c>): no bureau administrator can make one.
+    /// </summary>
+    public Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateSystemAdminAsync(string? userName, string? displayName, string bureau,
+        string actor, string source, CancellationToken ct) =>
+        AddAsync(userName, displayName, StaffRole.SystemAdmin, [StaffRole.SystemAdmin], bureau, actor, source, ct);
+
+    private async Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> AddAsync(string? userName, string? displayName, string? role,
+        string[] roles, string bureau, string actor, string source, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (userName is null || !Name().IsMatch(userName))
@@ -22,7 +35,7 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
             problems.Add(new("userName", "staff.name", "「用户名」应为 3 至 32 位英文字母、数字或 _ . -，以字母或数字开头"));
         }
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 64) problems.Add(new("displayName", "field.required", "「姓名」必须填写，且不超过 64 字"));
-        if (role is null || !StaffRole.All.Contains(role)) problems.Add(new("role", "staff.role", $"「角色」应为 {string.Join("、", StaffRole.All)} 之一"));
+        if (role is null || !roles.Contains(role)) problems.Add(new("role", "staff.role", $"「角色」应为 {string.Join("、", roles)} 之一"));
         if (problems.Count > 0) return (null, null, Refusal.Invalid(problems));
         if (await db.StaffUsers.AnyAsync(u => u.UserName == userName, ct) || await db.CounterpartyAccounts.AnyAsync(a => a.UserName == userName, ct))
         {

@@ -7,7 +7,7 @@ public static class SesCommand
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "calendar", "audit", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "calendar", "audit", "staff", "help", "--help", "-h"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -30,6 +30,7 @@ public static class SesCommand
                 "certs" => CertsVerb.Run(CommandArgs.Parse(args[1..]), stdout),
                 "calendar" => await CalendarVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "audit" => await AuditVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout),
+                "staff" => await StaffVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"不认识的命令：{args[0]}"),
             };
@@ -93,7 +94,9 @@ public static class SesCommand
               ses calendar deemed <送达时刻>...  |  ses calendar deadline <defense|reconsideration|litigation> <送达日期>...
                   视为送达日期（发送日后第三个工作日）和期限届满日；每行以 YYYY-MM-DD 开头，无节假日安排的年份标 provisional。
               ses calendar import <文件.csv> [--confirm]
-                  把新一年的节假日安排（date,is_off_day,name）导入配置的数据库。
+                  把新一年的节假日安排（date,is_off_day,name）导入配置的数据库；改变已有送达的日期时列出变动，须加 --confirm。
+              ses staff add-sysadmin <用户名> <姓名> [--bureau <局代码>]
+                  在配置的数据库中新增系统管理员（管理全服务器的节假日日历）；初始密码只显示一次，首次登录后须修改。
               ses audit verify [--json]
                   重算证据记录的哈希链，指出第一条被改动、删除或插入的记录。退出码 0 完整，1 断开。
               ses certs init [--dir <目录>]
