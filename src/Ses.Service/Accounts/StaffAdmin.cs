@@ -35,6 +35,7 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
             problems.Add(new("userName", "staff.name", "「用户名」应为 3 至 32 位英文字母、数字或 _ . -，以字母或数字开头"));
         }
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 64) problems.Add(new("displayName", "field.required", "「姓名」必须填写，且不超过 64 字"));
+        else if (TextRules.Problem("displayName", "姓名", displayName, lineBreaks: false) is { } unprintable) problems.Add(unprintable);
         if (role is null || !roles.Contains(role)) problems.Add(new("role", "staff.role", $"「角色」应为 {string.Join("、", roles)} 之一"));
         if (problems.Count > 0) return (null, null, Refusal.Invalid(problems));
         if (await db.StaffUsers.AnyAsync(u => u.UserName == userName, ct) || await db.CounterpartyAccounts.AnyAsync(a => a.UserName == userName, ct))

@@ -11,7 +11,7 @@ namespace Ses.Service.Counterparties;
 /// Registering counterparties and their accounts, for the API and the administrator's pages alike. Only the
 /// counterparties the administrator's bureau supervises are found.
 /// </summary>
-public sealed class CounterpartyAdmin(SesDbContext db, TimeProvider time)
+public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEngine engine, TimeProvider time)
 {
     public Task<Counterparty?> SupervisedAsync(Guid id, string bureau, CancellationToken ct) =>
         db.Counterparties.SingleOrDefaultAsync(c => c.Id == id && c.SupervisingBureau == bureau, ct);
@@ -19,6 +19,15 @@ public sealed class CounterpartyAdmin(SesDbContext db, TimeProvider time)
     public async Task<(Counterparty? Counterparty, Refusal? Refused)> CreateAsync(CounterpartyRequest request, string bureau, string actor, string source, CancellationToken ct)
     {
         var problems = CounterpartyRules.Check(request);
+        // Checked as entered, with the rules the documents and the delivery certificate apply when they print it, so
+        // a page or the API can never store a name that later cannot be printed.
+        Printable("name", "名称", request.Name);
+        Printable("address", "地址", request.Address);
+        for (var i = 0; i < (request.Contacts?.Count ?? 0); i++)
+        {
+            Printable($"contacts[{i}].name", "联系人姓名", request.Contacts![i]?.Name);
+            Printable($"contacts[{i}].email", "电子邮箱", request.Contacts![i]?.Email);
+        }
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var idValue = Identifiers.Normalize(request.IdValue);
         if (await db.Counterparties.AnyAsync(c => c.IdScheme == request.IdScheme && c.IdValue == idValue, ct))
@@ -30,13 +39,22 @@ public sealed class CounterpartyAdmin(SesDbContext db, TimeProvider time)
         {
             Id = Guid.CreateVersion7(now), Kind = request.Kind, Name = request.Name.Trim(), IdScheme = request.IdScheme, IdValue = idValue,
             Address = request.Address?.Trim() ?? "", SupervisingBureau = bureau, CreatedAt = now,
-            Contact1Name = request.Contacts[0].Name.Trim(), Contact1Mobile = Identifiers.Normalize(request.Contacts[0].Mobile), Contact1Email = request.Contacts[0].Email?.Trim() ?? "",
+            Contact1Name = request.Contacts![0].Name.Trim(), Contact1Mobile = Identifiers.Normalize(request.Contacts[0].Mobile), Contact1Email = request.Contacts[0].Email?.Trim() ?? "",
             Contact2Name = request.Contacts[1].Name.Trim(), Contact2Mobile = Identifiers.Normalize(request.Contacts[1].Mobile), Contact2Email = request.Contacts[1].Email?.Trim() ?? "",
         };
         db.Counterparties.Add(c);
         db.AuditEntries.Add(Audit(now, actor, "counterparty.created", c.Id.ToString(), source));
         await db.SaveChangesAsync(ct);
         return (c, null);
+
+        void Printable(string field, string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value) && !problems.Any(p => p.Field == field)
+                && Ses.Documents.Validation.EntryChecks.Text(engine, field, label, value, lineBreaks: false) is { } p)
+            {
+                problems.Add(p);
+            }
+        }
     }
 
     /// <summary>A new account with a random initial password (returned once; it must be changed at the first sign-in).</summary>

@@ -247,8 +247,8 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             {
                 if (required) problems.Add(new(field, "field.required", $"「{label}」必须填写"));
             }
-            else if (value.Trim().Length > max) problems.Add(new(field, "field.max-length", $"「{label}」不能超过 {max} 个字符"));
-            else if (value.Any(char.IsControl)) problems.Add(new(field, "field.control-char", $"「{label}」不能包含控制字符"));
+            // Printed on the delivery certificate: checked as entered, with the rules printing applies.
+            else if (Ses.Documents.Validation.EntryChecks.Text(engine, field, label, value, max, lineBreaks: false) is { } p) problems.Add(p);
         }
     }
 

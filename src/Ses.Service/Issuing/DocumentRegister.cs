@@ -19,6 +19,8 @@ public sealed class DocumentRegister(SesDbContext db, Ses.Documents.DocumentEngi
     public async Task<(IssuedDocument? Document, Refusal? Refused)> VoidAsync(Guid id, string? reason, string bureau, string actor, string source, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500) return (null, Refusal.Invalid("reason", "field.required", "「作废理由」必须填写，且不超过 500 字"));
+        // The reason is printed on the delivery certificate: checked as entered, with the rules printing applies.
+        if (Ses.Documents.Validation.EntryChecks.Text(engine, "reason", "作废理由", reason) is { } unprintable) return (null, Refusal.Invalid([unprintable]));
         var document = await OwnAsync(id, bureau, ct);
         if (document is null) return (null, Refusal.NotFound);
         if (document.VoidedAt is not null) return (null, Refusal.Conflict("document.voided", "文书已作废"));

@@ -102,7 +102,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
                 actor, source, draft.Replaces, draft.Id, draft.CounterpartyId, counterparty?.Name, draft.Version), ct);
             return document is null ? (null, Refusal.Invalid(problems)) : (document, null);
         }
-        catch (Exception e) when (e is DraftAlreadyIssuedException or DbUpdateConcurrencyException or DbUpdateException)
+        catch (Exception e) when (e is DraftAlreadyIssuedException or DbUpdateException && !Storage.StorageFull.Is(e))
         {
             return (null, Refusal.Conflict("draft.issued", "草稿已签发"));
         }

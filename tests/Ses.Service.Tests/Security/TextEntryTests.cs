@@ -65,6 +65,33 @@ public sealed class TextEntryTests(ServiceFixture factory) : IClassFixture<Servi
             p => p is ("signedBy", "field.glyph.missing", _));
     }
 
+    /// <summary>The pages call the services directly (no JSON body to check): the services refuse the same text.</summary>
+    [Fact]
+    public async Task ThroughTheServicesThePagesUse_UnprintableText_IsRefusedAndNotStored()
+    {
+        using var scope = factory.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<SesDbContext>();
+
+        var contacts = new[] { new Counterparties.ContactData("甲", "13800000011", null), new Counterparties.ContactData("乙‍", "13800000012", null) };
+        var (party, refused) = await services.GetRequiredService<Counterparties.CounterpartyAdmin>().CreateAsync(
+            new Counterparties.CounterpartyRequest("foreign", "页面航空", "airline", "QY", "西安‮", contacts), "xibei", "admin", "test", Ct);
+        Assert.Null(party);
+        Assert.Contains(refused!.Problems, p => p is { Field: "name", Code: "field.glyph.missing" });
+        Assert.Contains(refused.Problems, p => p is { Field: "address", Code: "field.bidi" });
+        Assert.Contains(refused.Problems, p => p is { Field: "contacts[1].name", Code: "field.zero-width" });
+        Assert.False(await db.Counterparties.AnyAsync(c => c.IdValue == "QY", Ct));
+
+        var (staff, _, staffRefused) = await services.GetRequiredService<StaffAdmin>().CreateAsync("page_user", "王五", StaffRole.Officer, "xibei", "admin", "test", Ct);
+        Assert.Null(staff);
+        Assert.Contains(staffRefused!.Problems, p => p is { Field: "displayName", Code: "field.control-char" });
+        Assert.False(await db.StaffUsers.AnyAsync(u => u.UserName == "page_user", Ct));
+
+        var (voided, voidRefused) = await services.GetRequiredService<Issuing.DocumentRegister>().VoidAsync(Guid.NewGuid(), "笔误​", "xibei", "officer", "test", Ct);
+        Assert.Null(voided);
+        Assert.Contains(voidRefused!.Problems, p => p is { Field: "reason", Code: "field.zero-width" });
+    }
+
     [Fact]
     public async Task Draft_TooLongOrUnprintableField_IsRefusedOnCreateAndUpdate_AndNothingIsStored()
     {
