@@ -60,7 +60,9 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal("application/pdf", view.Content.Headers.ContentType?.MediaType);
         Assert.Null(view.Content.Headers.ContentDisposition?.FileName);
         var download = await accounts[1].GetAsync($"/api/my/deliveries/{id}/pdf", Ct);
-        Assert.Equal($"{docId}.pdf", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        // Saved under the document's number, never an internal id (RFC 6266 filename*, UTF-8).
+        Assert.Equal($"{number}.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.DoesNotContain(docId!, download.Content.Headers.ContentDisposition!.ToString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal("opened", Str(await Json(await accounts[1].GetAsync($"/api/my/deliveries/{id}", Ct)), "inboxStatus"));
 
         _clock.Now = TestClock.Beijing(2026, 2, 25, 23, 59); // the deemed day itself, one minute before midnight

@@ -24,8 +24,11 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
         ["paper-recorded"] = "纸质送达登记", ["voided"] = "作废",
     };
 
-    /// <summary>The signed certificate PDF of a delivery of the bureau, or null when there is no such delivery.</summary>
-    public async Task<byte[]?> ExportAsync(Guid deliveryId, string bureau, CancellationToken ct)
+    /// <summary>
+    /// The signed certificate PDF of a delivery of the bureau with the name to save it under (the document's number), or
+    /// null when there is no such delivery.
+    /// </summary>
+    public async Task<(byte[] Pdf, string FileName)?> ExportAsync(Guid deliveryId, string bureau, CancellationToken ct)
     {
         var record = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.Bureau == bureau, ct);
         if (record is null) return null;
@@ -50,8 +53,9 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
             new DeliveryOutcome(record.DeliveredOn, DeliveryRuleText.Of(record, calendar), record.DeemedProvisional && record.DeliveryRule is null or DeliveryRules.Deemed),
             [.. deadlines.Select(d => new DeliveryDeadline(d.Name, d.LastDay, d.Basis, d.Provisional))],
             head);
-        return engine.RenderDeliveryCertificate(data, signing.Require(engine.Templates.FindBureau(document.Bureau)
+        var pdf = engine.RenderDeliveryCertificate(data, signing.Require(engine.Templates.FindBureau(document.Bureau)
             ?? throw new InvalidOperationException($"bureau '{document.Bureau}' has no profile in the templates")), time.GetUtcNow());
+        return (pdf, Http.DownloadNames.Certificate(document.Number));
     }
 
     private string Title(string formId) => engine.Templates.FindForm(formId)?.Title ?? "（表单已不存在）";

@@ -129,8 +129,8 @@ public static class DeliveryEndpoints
     {
         try
         {
-            var pdf = await certificates.ExportAsync(id, http.User.StaffBureau(), http.RequestAborted);
-            return pdf is null ? TypedResults.NotFound() : TypedResults.File(pdf, "application/pdf", $"delivery-certificate-{id}.pdf");
+            var certificate = await certificates.ExportAsync(id, http.User.StaffBureau(), http.RequestAborted);
+            return certificate is not { } c ? TypedResults.NotFound() : TypedResults.File(c.Pdf, "application/pdf", c.FileName);
         }
         catch (Ses.Documents.Signing.Crypto.TimestampException)
         {
@@ -158,7 +158,7 @@ public static class DeliveryEndpoints
         // File names carry the document id, never the number or party (no personal data in URLs or names).
         return view
             ? TypedResults.File(r.Pdf, "application/pdf")
-            : TypedResults.File(r.Pdf, "application/pdf", $"{r.Document.Id}.pdf");
+            : TypedResults.File(r.Pdf, "application/pdf", Http.DownloadNames.Document(r.Document.Number, ".pdf"));
     }
 
     private static async Task<IResult> Confirm(Guid id, DeliveryService service, DeliveryQueries queries, HttpContext http)

@@ -51,7 +51,7 @@ public static class DocumentsEndpoints
         if (input is null) return ApiProblems.Invalid(problems);
         var rendered = engine.Render(input, docx ? OutputFormat.Docx : OutputFormat.Pdf, RenderOptions.Draft);
         return docx
-            ? TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", id + "-draft.docx")
-            : TypedResults.File(rendered.Content, "application/pdf", id + "-draft.pdf");
+            ? TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DownloadNames.Draft(engine.Templates.FindForm(id)!.Title, ".docx"))
+            : TypedResults.File(rendered.Content, "application/pdf", DownloadNames.Draft(engine.Templates.FindForm(id)!.Title, ".pdf"));
     }
 }

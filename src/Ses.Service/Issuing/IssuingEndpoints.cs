@@ -54,12 +54,12 @@ public static class IssuingEndpoints
         return draft is null ? Refused<Ok<DraftResponse>>(refused!) : TypedResults.Ok(DraftResponse.From(draft));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> PreviewDraft(Guid id, DraftService drafts, HttpContext http)
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> PreviewDraft(Guid id, DraftService drafts, Ses.Documents.DocumentEngine engine, HttpContext http)
     {
         var draft = await drafts.OwnAsync(id, http.User.StaffBureau(), http.RequestAborted);
         if (draft is null) return TypedResults.NotFound();
         var (pdf, problems) = await drafts.PreviewAsync(draft, http.RequestAborted);
-        return pdf is null ? ApiProblems.Invalid(problems) : TypedResults.File(pdf, "application/pdf", $"{draft.FormId}-preview.pdf");
+        return pdf is null ? ApiProblems.Invalid(problems) : TypedResults.File(pdf, "application/pdf", DownloadNames.Draft(engine.Templates.FindForm(draft.FormId)?.Title ?? draft.FormId, ".pdf"));
     }
 
     private static async Task<Results<Created<DocumentResponse>, NotFound, ProblemHttpResult, ValidationProblem>> IssueDraft(
@@ -74,12 +74,12 @@ public static class IssuingEndpoints
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetPdf(Guid id, DocumentRegister register, IFileStore files, HttpContext http) =>
         await register.OwnAsync(id, http.User.StaffBureau(), http.RequestAborted) is { } d && await files.GetAsync(d.PdfSha256, http.RequestAborted) is { } pdf
-            ? TypedResults.File(pdf, "application/pdf", $"{d.Id}.pdf")
+            ? TypedResults.File(pdf, "application/pdf", DownloadNames.Document(d.Number, ".pdf"))
             : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, NotFound>> GetDocx(Guid id, DocumentRegister register, IFileStore files, HttpContext http) =>
         await register.OwnAsync(id, http.User.StaffBureau(), http.RequestAborted) is { } d && await files.GetAsync(d.DocxSha256, http.RequestAborted) is { } docx
-            ? TypedResults.File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{d.Id}.docx")
+            ? TypedResults.File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DownloadNames.Document(d.Number, ".docx"))
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<DocumentResponse>, NotFound, ProblemHttpResult, ValidationProblem>> VoidDocument(

@@ -139,7 +139,7 @@ public sealed class PagesJourneyTests
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载文书（PDF）" }).ClickAsync());
         var documentPdf = await download.PathAsync();
         Assert.Equal(pdfSha, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(documentPdf, Ct))));
-        Assert.Equal($"{docId}.pdf", download.SuggestedFilename);
+        Assert.Equal($"{number}.pdf", download.SuggestedFilename); // the number a person knows, not an id
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("已查看");
         await host.ScreenshotAsync(page, "account-document");
@@ -188,6 +188,7 @@ public sealed class PagesJourneyTests
         await Assertions.Expect(timeline).ToContainTextAsync("确认收讫（ConsignmentAcceptance）");
         await host.ScreenshotAsync(legal, "legal-timeline", forDocs: true);
         var certificate = await legal.RunAndWaitForDownloadAsync(() => legal.GetByRole(AriaRole.Link, new() { Name = "导出送达证明（签章 PDF）" }).ClickAsync());
+        Assert.Equal($"{number}-送达证明.pdf", certificate.SuggestedFilename);
         var certificatePdf = await certificate.PathAsync();
         Assert.StartsWith("%PDF-", await File.ReadAllTextAsync(certificatePdf, Ct));
 

@@ -29,6 +29,6 @@ public sealed class DeliveryModel(DeliveryService service, DeliveryQueries queri
         var read = await service.ReadAsync(id, User.AccountCounterparty(), User.UserName(), download, HttpContext.RequestAborted);
         if (read is not { } r) return NotFound();
         // File names carry the document id, never the number or party.
-        return download ? File(r.Pdf, "application/pdf", $"{r.Document.Id}.pdf") : File(r.Pdf, "application/pdf");
+        return download ? File(r.Pdf, "application/pdf", Http.DownloadNames.Document(r.Document.Number, ".pdf")) : File(r.Pdf, "application/pdf");
     }
 }

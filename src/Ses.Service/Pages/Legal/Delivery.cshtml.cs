@@ -24,8 +24,8 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
     {
         try
         {
-            var pdf = await certificates.ExportAsync(id, User.StaffBureau(), HttpContext.RequestAborted);
-            return pdf is null ? NotFound() : File(pdf, "application/pdf", $"delivery-certificate-{id}.pdf");
+            var certificate = await certificates.ExportAsync(id, User.StaffBureau(), HttpContext.RequestAborted);
+            return certificate is not { } c ? NotFound() : File(c.Pdf, "application/pdf", c.FileName);
         }
         catch (Ses.Documents.Signing.Crypto.TimestampException)
         {
@@ -42,7 +42,8 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
     {
         var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == User.StaffBureau(), HttpContext.RequestAborted);
         if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, HttpContext.RequestAborted) is not { } bytes) return NotFound();
-        return File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", $"receipt-{id}{Path.GetExtension(r.PaperReceiptName)}");
+        var number = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == r.DocumentId).Select(d => d.Number).SingleAsync(HttpContext.RequestAborted);
+        return File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", Http.DownloadNames.Receipt(number, r.PaperReceiptName));
     }
 
     private async Task<bool> LoadAsync(Guid id)

@@ -197,8 +197,8 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         var content = await files.GetAsync(pdf ? d.PdfSha256 : d.DocxSha256, HttpContext.RequestAborted);
         if (content is null) return NotFound();
         return pdf
-            ? File(content, "application/pdf", $"{d.Id}.pdf")
-            : File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{d.Id}.docx");
+            ? File(content, "application/pdf", Http.DownloadNames.Document(d.Number, ".pdf"))
+            : File(content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Http.DownloadNames.Document(d.Number, ".docx"));
     }
 
     private async Task<bool> LoadAsync(Guid id)
