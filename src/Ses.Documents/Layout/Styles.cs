@@ -1,7 +1,7 @@
 namespace Ses.Documents.Layout;
 
 /// <summary>
-/// Page geometry and text styles of GB/T 9704-2012 (shared/reference/rules.md, Layout), in PDF points. The one place
+/// Page geometry and text styles of GB/T 9704-2012, in PDF points. The one place
 /// where sizes and spacing live.
 /// </summary>
 internal static class Styles

@@ -5,7 +5,7 @@ namespace Ses.Documents.Numbering;
 
 /// <summary>
 /// A document number such as 西北局信告字〔2026〕1号: {bureau prefix}{series}字〔{year}〕{n}号.
-/// 〔〕 are U+3014/U+3015, the year has four digits, n has no leading zero and no 第 (shared/reference/rules.md, Numbers).
+/// 〔〕 are U+3014/U+3015, the year has four digits, n has no leading zero and no 第 (GB/T 9704-2012 §7.2.5).
 /// </summary>
 public sealed partial record DocumentNumber(string Prefix, string Series, int Year, int Sequence)
 {
@@ -59,7 +59,7 @@ public sealed partial record DocumentNumber(string Prefix, string Series, int Ye
         return first;
     }
 
-    // Series are CJK words before 字 (seed 001: 信告, 信决, 信不决, 信不受); the prefix ends in 局 (西北局, 华东局, ...).
+    // Series are CJK words before 字 (实施办法附件3至6、9、10: 信告, 信决, 信不决, 信不受); the prefix ends in 局 (西北局, 华东局, ...).
     [GeneratedRegex(@"(?<prefix>\p{IsCJKUnifiedIdeographs}{1,6}?局)(?<series>\p{IsCJKUnifiedIdeographs}{1,4})字〔(?<year>\d{4})〕(?<n>[1-9]\d{0,8})号")]
     private static partial Regex Pattern();
 }

@@ -18,7 +18,7 @@ internal static class DocumentSigner
     {
         if (settings.Timestamps is null && !settings.AllowWithoutTimestamp)
         {
-            // rules.md, Signatures: never fall back silently to the local clock.
+            // The signing time comes from an RFC 3161 time-stamp: never fall back silently to the local clock.
             throw new TimestampException("no timestamp authority is configured and signing without a trusted timestamp is not allowed");
         }
         if (settings.Timestamps is null) reason = $"{reason}；{NoTimestampNote}";

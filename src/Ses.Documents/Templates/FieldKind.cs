@@ -21,9 +21,9 @@ public enum FieldKind
     Licence,
     /// <summary>Contact phone: mainland mobile or landline.</summary>
     Phone,
-    /// <summary>How an organisation is identified (seed 001 art. 5): USCC, else airline code, else licence number.</summary>
+    /// <summary>How an organisation is identified (实施办法第五条): USCC, else airline code, else licence number.</summary>
     OrgId,
-    /// <summary>How a person is identified (seed 001 art. 5): ID number, else passport (or other document) number.</summary>
+    /// <summary>How a person is identified (实施办法第五条): ID number, else passport (or other document) number.</summary>
     PersonId,
     /// <summary>The number of another document (西北局信决字〔2026〕3号), as cited in a transfer slip or rejection.</summary>
     DocumentNumber,

@@ -28,7 +28,7 @@ public sealed record ChoiceValue(ChoiceOption Option) : FieldValue
     public override string Display => Option.Label;
 }
 
-/// <summary>How a party is identified (seed 001 art. 5).</summary>
+/// <summary>How a party is identified (实施办法第五条).</summary>
 public enum IdScheme
 {
     Uscc,

@@ -1,6 +1,6 @@
 namespace Ses.Documents.Templates;
 
-/// <summary>Who writes and signs a form: the bureau, or the counterparty (the SES confirmation letter, the repair application).</summary>
+/// <summary>Who writes and signs a form: the bureau, or the counterparty (the 确认函, the repair application).</summary>
 public enum FormAuthor
 {
     /// <summary>Issued by the bureau under its seal.</summary>

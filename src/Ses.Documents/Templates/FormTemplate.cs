@@ -5,7 +5,7 @@ namespace Ses.Documents.Templates;
 /// <param name="Id">Public id, e.g. <c>notice-org</c>.</param>
 /// <param name="Title">Statutory title of the attachment.</param>
 /// <param name="Series">Number series (信告, 信决, 信不决, 信不受), or null for unnumbered forms.</param>
-/// <param name="Important">Served on paper as well as electronically (seed 000 §II, 确认函 §II.4).</param>
+/// <param name="Important">Served on paper as well as electronically (确认函第一条、第二条第四项).</param>
 /// <param name="Source">Where the statutory text comes from.</param>
 /// <param name="Fields">The typed schema.</param>
 /// <param name="Blocks">The body, in order.</param>

@@ -10,7 +10,7 @@ public static class Identifiers
 {
     public static string Normalize(string value) => IdentifierRules.Normalize(value);
 
-    /// <summary>An organisation's or person's identifier under the scheme of seed 001 art. 5.</summary>
+    /// <summary>An organisation's or person's identifier under the scheme of 实施办法第五条.</summary>
     public static Problem? Check(IdScheme scheme, string value, string field, string label)
     {
         var rule = scheme switch
@@ -24,7 +24,7 @@ public static class Identifiers
         return rule is null ? null : RuleMessages.Problem(field, label, "field." + rule);
     }
 
-    /// <summary>A mainland mobile number (SES sends its SMS to the contacts: seed 000 §二(一)).</summary>
+    /// <summary>A mainland mobile number (SES sends its SMS to the contacts: 注册通知第二条第（一）项).</summary>
     public static Problem? CheckMobile(string value, string field, string label) =>
         IdentifierRules.CheckMobile(value) is { } rule ? RuleMessages.Problem(field, label, "field." + rule) : null;
 }

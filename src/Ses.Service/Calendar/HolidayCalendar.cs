@@ -5,7 +5,7 @@ namespace Ses.Service.Calendar;
 
 /// <summary>
 /// China's working-day calendar: statutory off-days and adjusted working days (调休上班) from the State Council's
-/// annual notices (rules.md, Time zone and days). A listed date marked off is a rest day, a listed date marked not
+/// annual notices (国务院办公厅节假日安排通知). A listed date marked off is a rest day, a listed date marked not
 /// off is a working day, an unlisted weekend is a rest day and an unlisted weekday a working day. A year with no
 /// entries has no schedule: a day in it is judged by the weekday alone and marked provisional — never a silent guess.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Ses.Service.Calendar;
 /// naming the calendar data used).</summary>
 public sealed record LegalDate(DateOnly Date, bool Provisional, string Rule);
 
-/// <summary>The periods that run from delivery (rules.md, Periods that run from delivery).</summary>
+/// <summary>The periods that run from delivery and are computed here (docs/legal-basis.md).</summary>
 public enum Period
 {
     /// <summary>Statement and defence after a notice: at least 5 working days (实施办法第十三条).</summary>
@@ -19,7 +19,7 @@ public enum Period
 
 /// <summary>
 /// Delivery and deadline dates. Every date is a calendar date in Asia/Shanghai; the day an event happens is never
-/// counted in a period that starts from it (Civil Procedure Law art. 85, Civil Code art. 201).
+/// counted in a period that starts from it (民事诉讼法第八十五条, 民法典第二百零一条).
 /// </summary>
 public static class LegalDates
 {
@@ -29,13 +29,13 @@ public static class LegalDates
     public static DateOnly BeijingDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Beijing).DateTime);
 
     /// <summary>Deemed delivery of an electronically served document: the 3rd working day after the sending date
-    /// (SES 确认函第二条第四项).</summary>
+    /// (确认函第二条第四项).</summary>
     public static LegalDate DeemedDelivery(DateTimeOffset sentAt, HolidayCalendar calendar)
     {
         var sent = BeijingDate(sentAt);
         var (date, provisional) = WorkingDaysAfter(sent, 3, calendar);
         return new LegalDate(date, provisional,
-            $"发送日 {sent:yyyy-MM-dd}（北京时间）后第三个工作日视为送达（SES 确认函第二条第四项）；工作日依据 {Sources(calendar)}");
+            $"发送日 {sent:yyyy-MM-dd}（北京时间）后第三个工作日视为送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第二条第四项）；工作日依据 {Sources(calendar)}");
     }
 
     /// <summary>The last day of a period that runs from the delivery date.</summary>
@@ -51,7 +51,7 @@ public static class LegalDates
             case Period.Reconsideration:
                 return MovedOffRestDay(delivered.AddDays(60), calendar, $"自送达之日（{delivered:yyyy-MM-dd}）起 60 日（行政复议法第二十条）");
             default:
-                // Civil Code art. 202: a month without the corresponding day ends on its last day — what AddMonths does.
+                // 民法典第二百零二条: a month without the corresponding day ends on its last day — what AddMonths does.
                 return MovedOffRestDay(delivered.AddMonths(6), calendar, $"自送达之日（{delivered:yyyy-MM-dd}）起 6 个月（行政诉讼法第四十六条）");
         }
     }
@@ -59,7 +59,7 @@ public static class LegalDates
     /// <summary>
     /// The date to print in a notice's "应当于____年__月__日前": the day after the defence period ends even if the
     /// notice is only deemed delivered — so the full 5 working days remain whether "前" is read to include that day
-    /// or not (rules.md, Periods).
+    /// or not (实施办法第十三条).
     /// </summary>
     public static LegalDate ProposedReplyDate(DateTimeOffset issuedAt, HolidayCalendar calendar)
     {
@@ -88,7 +88,7 @@ public static class LegalDates
 
     private static LegalDate MovedOffRestDay(DateOnly end, HolidayCalendar calendar, string rule)
     {
-        // Civil Code art. 203: a period whose last day is a rest day ends on the next working day.
+        // 民法典第二百零三条: a period whose last day is a rest day ends on the next working day.
         var provisional = false;
         var day = end;
         while (true)

@@ -10,7 +10,7 @@ public sealed class Counterparty
 
     public required string Name { get; set; }
 
-    /// <summary>uscc, airline, licence (organisations) or id, passport (persons): seed 001 art. 5.</summary>
+    /// <summary>uscc, airline, licence (organisations) or id, passport (persons): 实施办法第五条.</summary>
     public required string IdScheme { get; init; }
 
     public required string IdValue { get; init; }

@@ -1,6 +1,6 @@
 namespace Ses.Service.Counterparties;
 
-/// <summary>The kinds of counterparty of seed 000 (registration notice, attachment 2 §2), and individuals.</summary>
+/// <summary>The kinds of counterparty of the 注册通知 (附件2第2项), and individuals.</summary>
 public static class CounterpartyKind
 {
     /// <summary>境内法人.</summary>

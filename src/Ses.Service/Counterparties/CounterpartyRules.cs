@@ -24,7 +24,7 @@ public static partial class CounterpartyRules
         };
         if (scheme is null || !allowed.Contains(scheme.Value))
         {
-            // seed 001 art. 5: organisations by USCC, foreign airlines by two-letter code, other foreign holders by
+            // 实施办法第五条: organisations by USCC, foreign airlines by two-letter code, other foreign holders by
             // licence number; persons by ID number, else passport.
             problems.Add(new("idScheme", "counterparty.id-scheme", "「标识类型」与类别不符：境内组织用统一社会信用代码，境外航空公司用二字代码，境外其他持证组织用许可证号码，个人用身份证号码或护照号码"));
         }
@@ -34,7 +34,7 @@ public static partial class CounterpartyRules
         }
         if (r.Contacts is not { Count: 2 })
         {
-            problems.Add(new("contacts", "counterparty.contacts", "「联系人」应为两名（SES 相对人注册工作通知第二条第（一）项）"));
+            problems.Add(new("contacts", "counterparty.contacts", "「联系人」应为两名（《关于开展民航行业监管执法信息系统（SES）相对人注册工作的通知》第二条第（一）项）"));
         }
         else
         {
@@ -59,7 +59,7 @@ public static partial class CounterpartyRules
         _ => null,
     };
 
-    /// <summary>seed 000 §二(二): like <c>ceair_ops</c> — ASCII letters, digits and _ . -, no Chinese characters.</summary>
+    /// <summary>注册通知第二条第（二）项: like <c>ceair_ops</c> — ASCII letters, digits and _ . -, no Chinese characters.</summary>
     public static Problem? CheckAccountName(string? name) =>
         name is not null && AccountName().IsMatch(name)
             ? null

@@ -1,6 +1,6 @@
 namespace Ses.Service.Counterparties;
 
-/// <summary>The identifier schemes of seed 001 art. 5 and how people read them, in one place for pages and certificates.</summary>
+/// <summary>The identifier schemes of 实施办法第五条 and how people read them, in one place for pages and certificates.</summary>
 public static class IdSchemes
 {
     public static readonly (string Value, string Label)[] Organisation =

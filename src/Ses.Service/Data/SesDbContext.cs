@@ -57,7 +57,7 @@ public class SesDbContext : DbContext
         {
             e.ToTable("issued_documents");
             e.HasKey(d => d.Id);
-            // A number is never given twice (rules.md, Numbers).
+            // A number is never given twice (GB/T 9704-2012 §7.2.5).
             e.HasIndex(d => new { d.Bureau, d.Series, d.Year, d.Sequence }).IsUnique();
             e.HasIndex(d => d.Number).IsUnique();
             e.Property(d => d.Bureau).HasMaxLength(32);
@@ -113,7 +113,7 @@ public class SesDbContext : DbContext
         {
             e.ToTable("counterparties");
             e.HasKey(c => c.Id);
-            // One record per identifier (seed 001 art. 5: the identifier tells parties apart).
+            // One record per identifier (实施办法第五条: the identifier tells parties apart).
             e.HasIndex(c => new { c.IdScheme, c.IdValue }).IsUnique();
             e.HasIndex(c => c.SupervisingBureau);
             foreach (var p in new[] { "Kind", "IdScheme", "SupervisingBureau" }) e.Property(p).HasMaxLength(32);

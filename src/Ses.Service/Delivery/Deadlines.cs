@@ -11,10 +11,10 @@ namespace Ses.Service.Delivery;
 public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, bool Provisional, string Rule, string Basis);
 
 /// <summary>
-/// Which periods run from the delivery of which document (rules.md, Periods that run from delivery), by number
+/// Which periods run from the delivery of which document (docs/legal-basis.md), by number
 /// series: a notice (信告) opens the statement and defence period; a decision (信决, 信不决, 信不受) opens
 /// reconsideration and litigation; a decision to record (信决) also fixes the record's validity and the earliest
-/// repair application, from the form's chosen case (一年/三个月, or 三年/六个月 under art. 8(1)(3)).
+/// repair application, from the form's chosen case (一年/三个月, or 三年/六个月 under 实施办法第八条第一款第（三）项).
 /// </summary>
 public static class Deadlines
 {

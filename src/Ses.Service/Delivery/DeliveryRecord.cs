@@ -2,7 +2,7 @@ namespace Ses.Service.Delivery;
 
 /// <summary>
 /// The service of one issued document on its counterparty (送达): electronically into its SES accounts, on paper, or
-/// both. The delivery date follows rules.md: electronic only — the confirmation date if it is not later than the
+/// both. The delivery date follows 确认函第二条第四项: electronic only — the confirmation date if it is not later than the
 /// deemed date, else the deemed date; with paper — the paper delivery date, whatever happened electronically.
 /// </summary>
 public sealed class DeliveryRecord
@@ -20,7 +20,7 @@ public sealed class DeliveryRecord
 
     public bool Paper { get; init; }
 
-    /// <summary>When the document entered the counterparty's accounts ("sent", rules.md).</summary>
+    /// <summary>When the document entered the counterparty's accounts ("sent", 确认函第二条第四项).</summary>
     public DateTimeOffset ServedAt { get; init; }
 
     public required string ServedBy { get; init; }

@@ -53,7 +53,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         var mode = requested ?? (important ? ServiceMode.Both : ServiceMode.Electronic);
         if (important && mode != ServiceMode.Both)
         {
-            throw Invalid("mode", "serve.important-both", "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（SES 确认函第二条第四项）");
+            throw Invalid("mode", "serve.important-both", "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）");
         }
         var electronic = mode != ServiceMode.Paper;
         var accounts = await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active)

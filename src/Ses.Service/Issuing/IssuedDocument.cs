@@ -1,6 +1,6 @@
 namespace Ses.Service.Issuing;
 
-/// <summary>A numbered document as issued: immutable except for voiding, which keeps the number (rules.md, Numbers).</summary>
+/// <summary>A numbered document as issued: immutable except for voiding, which keeps the number (GB/T 9704-2012 §7.2.5).</summary>
 public sealed class IssuedDocument
 {
     public Guid Id { get; init; }

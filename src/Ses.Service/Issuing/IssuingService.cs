@@ -41,7 +41,7 @@ public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, Time
         // Only the document's own bureau's key signs it; without one nothing is queued and no number is taken.
         signing.Require(input.Bureau);
 
-        var year = now.ToOffset(Calendar.LegalDates.Beijing).Year; // rules.md: the Asia/Shanghai year of issue
+        var year = now.ToOffset(Calendar.LegalDates.Beijing).Year; // the Beijing year of issue (GB/T 9704-2012 §7.2.5)
         return (await queue.IssueAsync(new IssueJob(request, form, input, data?.ToJsonString() ?? "{}", now, year)), []);
     }
 
@@ -62,7 +62,7 @@ public sealed class IssuingService(DocumentEngine engine, IssueQueue queue, Time
 
     /// <summary>
     /// (Also used by the preview.) Fills an empty reply date with the proposal for issuing at <paramref name="now"/>, and refuses one that leaves fewer than 5 full working days after
-    /// the latest possible delivery (the deemed date, if nobody confirms): seed 001 art. 13, rules.md Periods.
+    /// the latest possible delivery (the deemed date, if nobody confirms): 实施办法第十三条, 确认函第二条第四项.
     /// </summary>
     public async Task<Problem?> ProposeReplyDateAsync(Ses.Documents.Templates.FormTemplate form, System.Text.Json.Nodes.JsonObject data,
         DateTimeOffset now, CancellationToken ct)

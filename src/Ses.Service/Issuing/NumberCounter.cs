@@ -1,7 +1,7 @@
 namespace Ses.Service.Issuing;
 
 /// <summary>
-/// The next number of one sequence: bureau, series and Asia/Shanghai year (rules.md, Numbers). Advanced only by a
+/// The next number of one sequence: bureau, series and Asia/Shanghai year (GB/T 9704-2012 §7.2.5). Advanced only by a
 /// conditional UPDATE inside the issuing transaction, so the row lock serialises issuers across processes.
 /// </summary>
 public sealed class NumberCounter

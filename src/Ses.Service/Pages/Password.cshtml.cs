@@ -8,7 +8,7 @@ using Ses.Service.Data;
 namespace Ses.Service.Pages;
 
 /// <summary>
-/// Changing one's password, required before anything else after the first sign-in (seed 000 §三(一)); the same rules as
+/// Changing one's password, required before anything else after the first sign-in (注册通知第三条第（一）项); the same rules as
 /// the API. Every earlier sign-in ends; this browser's cookie is issued again, with the new security stamp and without the
 /// must-change mark.
 /// </summary>

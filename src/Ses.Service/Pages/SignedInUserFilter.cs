@@ -6,7 +6,7 @@ namespace Ses.Service.Pages;
 
 /// <summary>
 /// On every page of a signed-in user: until the initial password is changed, every page but the password page sends
-/// there (seed 000 §三(一)). A user disabled or signed out since has already been treated as signed out
+/// there (注册通知第三条第（一）项). A user disabled or signed out since has already been treated as signed out
 /// (<see cref="SessionCheck"/>), and the must-change mark is current because changing the password ends earlier sign-ins.
 /// </summary>
 public sealed class SignedInUserFilter : IAsyncPageFilter

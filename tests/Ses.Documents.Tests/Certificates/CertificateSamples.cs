@@ -38,7 +38,7 @@ internal static class CertificateSamples
         ServiceMode: "电子送达",
         Events: [.. Events(events)],
         Delivery: new DeliveryOutcome(null,
-            "尚未确认收讫。受送达人未确认收讫的，发送之日（北京时间2026年12月8日）后第三个工作日即2026年12月11日为送达之日（SES确认函二、4）；日历数据 cn-holidays-2020-2026.csv。", false),
+            "尚未确认收讫。受送达人未确认收讫的，发送之日（北京时间2026年12月8日）后第三个工作日即2026年12月11日为送达之日（《关于使用民航行业监管执法信息系统（SES）的确认函》第二条第四项）；日历数据 cn-holidays-2020-2026.csv。", false),
         Deadlines:
         [
             new("陈述和申辩期限", new DateOnly(2026, 12, 18), "送达之日后第5个工作日，按视为送达日2026年12月11日计算（实施办法第十三条）；日历数据 cn-holidays-2020-2026.csv", false),

@@ -74,7 +74,7 @@ public sealed partial class DeliveryCertificateTests(DevelopmentPki pki)
     {
         var data = CertificateSamples.Pending() with
         {
-            Delivery = new DeliveryOutcome(new DateOnly(2026, 12, 9), "受送达人于北京时间2026年12月9日10:12确认收讫（SES确认函二、4）", false),
+            Delivery = new DeliveryOutcome(new DateOnly(2026, 12, 9), "受送达人于北京时间2026年12月9日10:12确认收讫（《关于使用民航行业监管执法信息系统（SES）的确认函》第二条第四项）", false),
             Deadlines = [new DeliveryDeadline("陈述和申辩期限", new DateOnly(2026, 12, 16), "送达之日后第5个工作日（实施办法第十三条）；日历数据 cn-holidays-2020-2026.csv", false)],
         };
         var text = Text(Engine.RenderDeliveryCertificate(data).Content);

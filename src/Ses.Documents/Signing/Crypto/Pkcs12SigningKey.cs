@@ -4,7 +4,7 @@ using Org.BouncyCastle.X509;
 namespace Ses.Documents.Signing.Crypto;
 
 /// <summary>A signing key read from a PKCS#12 (.p12/.pfx) file: the development default for key custody
-/// (Electronic Signature Law art. 13; production uses an HSM behind <see cref="ISigningKey"/>).</summary>
+/// (电子签名法第十三条; production uses an HSM behind <see cref="ISigningKey"/>).</summary>
 public sealed class Pkcs12SigningKey : ISigningKey
 {
     private readonly SoftwareKey key;

@@ -157,8 +157,8 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         {
             null => "「送达方式」：请选择送达方式",
             _ when Document.CounterpartyId is null => "「相对人」：文书未指定已登记的相对人，不能送达",
-            // SES 确认函第二条第四项
-            not ServiceMode.Both when Important => "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（SES 确认函第二条第四项）",
+            // 确认函第一条
+            not ServiceMode.Both when Important => "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）",
             not ServiceMode.Paper when ActiveAccounts == 0 => "「送达方式」：相对人没有可用的 SES 账号，不能电子送达，请纸质送达",
             _ => null,
         };

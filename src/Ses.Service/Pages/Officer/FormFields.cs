@@ -100,7 +100,7 @@ public static class FormFields
 
     public static string InputId(string name) => "f-" + name.Replace('.', '-').Replace('[', '-').Replace(']', '-');
 
-    /// <summary>The identifier schemes an organisation or person may be identified by (seed 001 art. 5).</summary>
+    /// <summary>The identifier schemes an organisation or person may be identified by (实施办法第五条).</summary>
     public static IReadOnlyList<(string Value, string Label)> Schemes(FieldKind kind) =>
         [("", "按号码自动判断"), .. kind == FieldKind.OrgId ? Counterparties.IdSchemes.Organisation : Counterparties.IdSchemes.Person];
 

@@ -17,7 +17,7 @@ public static class NumberForecast
     public static async Task<string?> NextAsync(SesDbContext db, DocumentEngine engine, string bureau, FormTemplate form, DateTimeOffset now, CancellationToken ct)
     {
         if (form.Series is null || engine.Templates.FindBureau(bureau) is not { } profile) return null;
-        var year = LegalDates.BeijingDate(now).Year; // rules.md: the Asia/Shanghai year of issue
+        var year = LegalDates.BeijingDate(now).Year; // the Beijing year of issue (GB/T 9704-2012 §7.2.5)
         var next = await db.NumberCounters.AsNoTracking()
             .Where(c => c.Bureau == profile.Code && c.Series == form.Series && c.Year == year)
             .Select(c => (int?)c.Next).SingleOrDefaultAsync(ct);
