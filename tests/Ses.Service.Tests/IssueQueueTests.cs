@@ -61,6 +61,10 @@ public sealed class IssueQueueTests : IDisposable
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>A document rendered again inside the lock: the sequence it was prepared for and the one it took, from the log's values.</summary>
+    internal static (int? Predicted, int Taken)? RenderedAgain(CapturedLogEntry e) =>
+        e.Category == typeof(IssueQueue).FullName && e["Taken"] is int taken ? (e["Predicted"] as int?, taken) : null;
+
     private static Task<List<IssuedDocument>> Documents(IServiceProvider services) =>
         InScope(services, s => s.GetRequiredService<SesDbContext>().IssuedDocuments.AsNoTracking().OrderBy(d => d.Sequence).ToListAsync(Ct));
 
@@ -119,7 +123,7 @@ public sealed class IssueQueueTests : IDisposable
         // The files of the refused copies and those rendered for a number not taken are gone; each document keeps its two.
         Assert.Equal(documents.SelectMany(d => new[] { d.PdfSha256, d.DocxSha256 }).Order(StringComparer.Ordinal), IssuedFiles.Stored(_folder));
         // Refused copies came before other documents: those were rendered again with the number they took.
-        Assert.Contains(logs.Lines, l => l.Contains("rendered again inside the lock", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => RenderedAgain(e) is not null);
         var chain = await InScope(service.Services, s => EvidenceLog.VerifyAsync(s.GetRequiredService<SesDbContext>(), Ct));
         Assert.True(chain.Intact, chain.Reason);
         Assert.Equal(9, chain.Entries);
@@ -228,7 +232,7 @@ public sealed class IssueQueueTests : IDisposable
         var issued = (await current.WaitAsync(TimeSpan.FromSeconds(60), Ct)).Document!;
         Assert.Equal(3, issued.Sequence);
         // Prepared behind the stale read, the current one took the number the stale one was prepared for.
-        Assert.Contains(logs.Lines, l => l.Contains("Prepared for sequence 4 but took 3", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => RenderedAgain(e) is (4, 3));
         Assert.Equal([issued.Number], await IssuedFiles.NumbersInPdfAsync(service.Services, issued));
         var files = service.Services.GetRequiredService<IFileStore>();
         Assert.NotNull(await files.GetAsync(issued.PdfSha256, Ct));

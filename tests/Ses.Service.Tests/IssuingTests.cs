@@ -130,7 +130,7 @@ public sealed class IssuingTests : IDisposable
         var documents = await All(a.Services);
         Assert.Equal(Enumerable.Range(1, 640), documents.Select(d => d.Sequence).Order());
         // A document whose predicted number went to the other instance was rendered again: its PDF prints the number it took.
-        Assert.Contains(logs.Lines, l => l.Contains("rendered again inside the lock", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => IssueQueueTests.RenderedAgain(e) is not null);
         foreach (var document in documents) Assert.Equal([document.Number], await IssuedFiles.NumbersInPdfAsync(a.Services, document));
         // The files rendered for a number another instance took are gone; each document keeps its two.
         Assert.Equal(documents.SelectMany(d => new[] { d.PdfSha256, d.DocxSha256 }).Order(StringComparer.Ordinal), IssuedFiles.Stored(_folder));

@@ -130,8 +130,9 @@ public sealed class NotificationTests : IDisposable
         Assert.Contains("138****5678", all);
         Assert.Contains("z***@example.com", all);
         Assert.Contains("l***@example.org", all);
-        Assert.Contains("recorded in the outbox", all);
-        Assert.Contains("not sent", all);
+        // Both paths were logged, each naming its recipient masked: the SMS recorded in the outbox, the email not sent.
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 3005 && e["Recipient"] is "138****5678");
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 3003 && e["Recipient"] is "z***@example.com" or "l***@example.org");
         foreach (var secret in new[] { "13812345678", "13987654321", "zhangsan@", "lisi@", "张三", "李四", "西安某某", "信告字" })
         {
             Assert.DoesNotContain(secret, all);
