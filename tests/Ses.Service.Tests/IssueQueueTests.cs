@@ -69,15 +69,10 @@ public sealed class IssueQueueTests : IDisposable
         InScope(services, s => s.GetRequiredService<SesDbContext>().IssuedDocuments.AsNoTracking().OrderBy(d => d.Sequence).ToListAsync(Ct));
 
     /// <summary>Waits until the issue loop has stored the files of its first group, which then waits for the held write lock.</summary>
-    private async Task FirstGroupPreparedAsync()
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (IssuedFiles.Stored(_folder).Count < 2)
-        {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "the first group stored no file");
-            await Task.Delay(50, Ct);
-        }
-    }
+    private Task FirstGroupPreparedAsync() => FilesStoredAsync(2);
+
+    /// <summary>Waits until the issue loop has stored <paramref name="count"/> files (a PDF and a DOCX per document prepared).</summary>
+    private Task FilesStoredAsync(int count) => Eventually.Until(() => IssuedFiles.Stored(_folder).Count >= count, $"{count} files stored");
 
     [Fact]
     public async Task Issue_SameDraftEightTimesAmongOtherDrafts_IssuesItOnceAndNumbersEveryDocumentWithoutAGap()
@@ -97,7 +92,7 @@ public sealed class IssueQueueTests : IDisposable
         var requests = others.SelectMany(other => new[] { twice, other })
             .Select(id => (Id: id, Response: officer.PostAsync($"/api/drafts/{id}/issue", null, Ct))).ToList();
         await FirstGroupPreparedAsync();
-        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        await Eventually.DocumentsQueued(service.Services, requests.Count);
         release.SetResult();
         await holder;
 
@@ -173,9 +168,10 @@ public sealed class IssueQueueTests : IDisposable
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var holder = await WriteLock.HoldAsync(service.Services, release.Task);
         var edit = officer.PutAsJsonAsync($"/api/drafts/{id}", new { data = Notice("签发前修改的相对人"), version = 1 }, Ct);
-        await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+        await Eventually.WritersWaiting(service.Services, 1);
         var issue = officer.PostAsync($"/api/drafts/{id}/issue", null, Ct);
         await FirstGroupPreparedAsync();
+        await Eventually.WritersWaiting(service.Services, 2);
         release.SetResult();
         await holder;
 
@@ -218,11 +214,11 @@ public sealed class IssueQueueTests : IDisposable
         var first = Issue(new IssueRequest("notice-org", Notice("先签发的其他相对人"), "xibei", "officer1", "test"));
         await FirstGroupPreparedAsync();
         var second = Issue(new IssueRequest("notice-org", Notice("其后签发的其他相对人"), "xibei", "officer1", "test"));
-        await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+        await FilesStoredAsync(4);
         var stale = Issue(FromDraft(draft.Version));
-        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        await Eventually.DocumentsQueued(service.Services, 3);
         var current = Issue(FromDraft(saved.Version));
-        await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+        await Eventually.DocumentsQueued(service.Services, 4);
         release.SetResult();
         await holder;
 

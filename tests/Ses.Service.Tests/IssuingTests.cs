@@ -147,7 +147,7 @@ public sealed class IssuingTests : IDisposable
         _ = factory.Server;
         Assert.NotNull((await Issue(factory.Services, Notice("停止前相对人"))).Doc); // the queue is running
         var issuing = Enumerable.Range(0, 24).Select(i => Task.Run(() => Issue(factory.Services, Notice($"停止测试相对人{i}")))).ToList();
-        await Task.Delay(30, TestContext.Current.CancellationToken);
+        await Eventually.DocumentsQueued(factory.Services, 2);
         await factory.DisposeAsync(); // stops the host while documents wait: those queued are finished, later ones refused
 
         // Every caller gets an answer: a caller left waiting would fail this within the minute.

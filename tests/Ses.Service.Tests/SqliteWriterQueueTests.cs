@@ -134,7 +134,7 @@ public sealed class SqliteWriterQueueTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
         db.AuditEntries.Add(Entry("waiting"));
         var save = db.SaveChangesAsync(Ct);
-        await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
+        await Task.WhenAny(save, Eventually.WritersWaiting(factory.Services, 1));
         Assert.False(save.IsCompleted, "the save did not wait for the writer holding the lock");
 
         // A writer that comes after the waiting save is served after it.
@@ -145,7 +145,7 @@ public sealed class SqliteWriterQueueTests : IDisposable
             var laterDb = laterScope.ServiceProvider.GetRequiredService<SesDbContext>();
             return await Transactions.WriteAsync(laterDb, async () => sawTheSave = await laterDb.AuditEntries.AnyAsync(a => a.Subject == "waiting", Ct), Ct);
         }, Ct);
-        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        await Task.WhenAny(later, Eventually.WritersWaiting(factory.Services, 2));
         Assert.False(save.IsCompleted);
         Assert.False(later.IsCompleted);
 
@@ -171,7 +171,7 @@ public sealed class SqliteWriterQueueTests : IDisposable
             db.AuditEntries.Add(Entry("cancelled"));
             using var cancel = new CancellationTokenSource();
             var save = db.SaveChangesAsync(cancel.Token);
-            await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+            await Task.WhenAny(save, Eventually.WritersWaiting(factory.Services, 1));
             Assert.False(save.IsCompleted);
             cancel.Cancel();
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => save.WaitAsync(Leak, Ct));

@@ -16,6 +16,10 @@ internal sealed class SqliteWriters(TimeSpan timeout)
     private static readonly ConcurrentDictionary<string, SqliteWriters> ByConnection = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _queue = new(1, 1);
+    private int _waiting;
+
+    /// <summary>How many writers are waiting for the queue now (tests wait for it instead of sleeping).</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     public static SqliteWriters Of(SesDbContext db) =>
         ByConnection.GetOrAdd(db.Database.GetConnectionString()!, connection =>
@@ -26,12 +30,28 @@ internal sealed class SqliteWriters(TimeSpan timeout)
 
     public async Task EnterAsync(CancellationToken ct)
     {
-        if (!await _queue.WaitAsync(timeout, ct)) throw Busy();
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            if (!await _queue.WaitAsync(timeout, ct)) throw Busy();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
     }
 
     public void Enter()
     {
-        if (!_queue.Wait(timeout)) throw Busy();
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            if (!_queue.Wait(timeout)) throw Busy();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
     }
 
     public void Leave() => _queue.Release();

@@ -38,11 +38,16 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
     private readonly Channel<IssueJob> _jobs = Channel.CreateUnbounded<IssueJob>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _startGate = new();
     private Task? _loop;
+    private int _received;
+
+    /// <summary>How many documents have been queued since the start (tests wait for it instead of sleeping).</summary>
+    internal int Received => Volatile.Read(ref _received);
 
     internal Task<IssuedDocument> IssueAsync(IssueJob job)
     {
         Start();
         if (!_jobs.Writer.TryWrite(job)) throw new ObjectDisposedException(nameof(IssueQueue), "the service is stopping; nothing was issued");
+        Interlocked.Increment(ref _received);
         return job.Completion;
     }
 
