@@ -197,7 +197,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         var (sha, created) = await files.PutAsync(input.Receipt!, ct);
         try
         {
-            var recorded = await EvidenceLog.WriteAsync(db, async chain =>
+            (DeliveryRecord? Delivery, Refusal? Refused) recorded = await EvidenceLog.WriteAsync(db, async chain =>
             {
                 var record = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
                 if (record.PaperDeliveredOn is not null) return (null, Refusal.Conflict(ErrorCodes.PaperRecorded, "纸质送达已登记，不能重复登记"));
@@ -225,7 +225,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 }), ct);
                 return ((DeliveryRecord?)record, (Refusal?)null);
             }, ct);
-            if (recorded.Item2 is not null) Forget();
+            if (recorded.Refused is not null) Forget();
             return recorded;
         }
         catch
