@@ -23,6 +23,9 @@ public sealed class ApiContractTests(ServiceFixture factory) : IClassFixture<Ser
         var responses = document.GetProperty("paths").GetProperty("/api/documents/{id}/serve").GetProperty("post").GetProperty("responses");
         var statuses = responses.EnumerateObject().Select(r => r.Name).ToHashSet();
         Assert.Superset(new HashSet<string> { "201", "400", "404", "409" }, statuses);
+        // The caller ([AsParameters] StaffCaller) comes from the request, not from parameters a client sends.
+        var parameters = document.GetProperty("paths").GetProperty("/api/documents/{id}/serve").GetProperty("post").GetProperty("parameters");
+        Assert.Equal(["id"], parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Fact]
