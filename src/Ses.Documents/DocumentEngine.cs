@@ -46,14 +46,14 @@ public sealed class DocumentEngine
     public (FormInput? Input, IReadOnlyList<Problem> Problems) Validate(string formId, JsonElement data, string? bureauCode = null)
     {
         var form = Templates.FindForm(formId);
-        if (form is null) return (null, [RuleMessages.Problem("form", "", "form.unknown", formId)]);
+        if (form is null) return (null, [RuleMessages.Problem("form", "", ErrorCodes.FormUnknown, formId)]);
         return Validate(form, data, bureauCode);
     }
 
     private (FormInput? Input, IReadOnlyList<Problem> Problems) Validate(FormTemplate form, JsonElement data, string? bureauCode)
     {
         var bureau = bureauCode is null ? Templates.DefaultBureau : Templates.FindBureau(bureauCode);
-        if (bureau is null) return (null, [RuleMessages.Problem("bureau", "", "bureau.unknown", bureauCode!)]);
+        if (bureau is null) return (null, [RuleMessages.Problem("bureau", "", ErrorCodes.BureauUnknown, bureauCode!)]);
         var (input, problems) = FormValidator.Validate(form, bureau, data);
         if (input is null) return (null, problems);
         var glyphs = GlyphProblems(input);
@@ -167,7 +167,7 @@ public sealed class DocumentEngine
                 if (missing.Count > 0)
                 {
                     var names = string.Join("、", missing.Select(r => $"「{r}」(U+{r.Value:X4})"));
-                    problems.Add(RuleMessages.Problem(path + field.Name, field.Label, "field.glyph.missing", names));
+                    problems.Add(RuleMessages.Problem(path + field.Name, field.Label, ErrorCodes.FieldGlyphMissing, names));
                 }
             }
         }

@@ -243,7 +243,7 @@ public sealed class DeliveryTests : IDisposable
         var (cp, _, _) = await world.CounterpartyAsync("拒绝测试公司");
         var (docId, _) = await world.IssueAsync(cp, "拒绝测试公司");
         var bad = await world.Officer.PostAsJsonAsync($"/api/documents/{docId}/serve", new { mode = "fax" }, Ct);
-        Assert.Equal("field.choice", Str((await Json(bad)).GetProperty("problems")[0], "code"));
+        Assert.Equal("field.choice.unknown", Str((await Json(bad)).GetProperty("problems")[0], "code"));
         await world.ServeAsync(docId);
         var twice = await world.Officer.PostAsJsonAsync($"/api/documents/{docId}/serve", new { }, Ct);
         Assert.Equal("delivery.exists", Str(await Json(twice), "code"));

@@ -25,11 +25,11 @@ public static class EntryChecks
     public static Problem? Text(DocumentEngine engine, string field, string label, string text, int? maxLength = null, bool lineBreaks = true)
     {
         if (TextRules.Problem(field, label, text, lineBreaks) is { } problem) return problem;
-        if (maxLength is { } max && text.Trim().Length > max) return RuleMessages.Problem(field, label, "field.too-long", max);
+        if (maxLength is { } max && text.Trim().Length > max) return RuleMessages.Problem(field, label, ErrorCodes.FieldTooLong, max);
         var missing = engine.Fonts.Body.Missing(text).Distinct().ToList();
         if (missing.Count == 0) return null;
         var names = string.Join("、", missing.Select(r => string.Create(CultureInfo.InvariantCulture, $"「{r}」(U+{r.Value:X4})")));
-        return RuleMessages.Problem(field, label, "field.glyph.missing", names);
+        return RuleMessages.Problem(field, label, ErrorCodes.FieldGlyphMissing, names);
     }
 
     /// <summary>A JSON string's text, or false when its encoding is invalid (bad UTF-8, a lone surrogate escape).</summary>
@@ -48,7 +48,7 @@ public static class EntryChecks
     }
 
     /// <summary>The problem of a JSON string whose encoding is invalid.</summary>
-    public static Problem Encoding(string field, string label) => RuleMessages.Problem(field, label, "field.encoding");
+    public static Problem Encoding(string field, string label) => RuleMessages.Problem(field, label, ErrorCodes.FieldEncoding);
 
     private static void Object(DocumentEngine engine, IReadOnlyList<FieldSpec>? fields, JsonElement o, string prefix, List<Problem> problems)
     {

@@ -18,7 +18,7 @@ public static class FormValidator
         var problems = new List<Problem>();
         if (data.ValueKind != JsonValueKind.Object)
         {
-            problems.Add(RuleMessages.Problem("", "", "data.not-object"));
+            problems.Add(RuleMessages.Problem("", "", ErrorCodes.DataNotObject));
             return (null, problems);
         }
         var number = ValidateNumber(form, bureau, data, problems);
@@ -32,17 +32,17 @@ public static class FormValidator
         const string label = "文号";
         if (form.Series is null)
         {
-            problems.Add(RuleMessages.Problem(NumberKey, label, "number.not-numbered"));
+            problems.Add(RuleMessages.Problem(NumberKey, label, ErrorCodes.NumberNotNumbered));
             return null;
         }
         var example = new DocumentNumber(bureau.NumberPrefix, form.Series, 2026, 1).Format();
         if (n.ValueKind != JsonValueKind.String || !EntryChecks.TryGetText(n, out var numberText) || !DocumentNumber.TryParse(numberText.Trim(), out var number))
         {
-            problems.Add(RuleMessages.Problem(NumberKey, label, "number.format", example));
+            problems.Add(RuleMessages.Problem(NumberKey, label, ErrorCodes.NumberFormat, example));
             return null;
         }
-        if (number!.Prefix != bureau.NumberPrefix) problems.Add(RuleMessages.Problem(NumberKey, label, "number.prefix", bureau.NumberPrefix));
-        if (number.Series != form.Series) problems.Add(RuleMessages.Problem(NumberKey, label, "number.series", form.Series));
+        if (number!.Prefix != bureau.NumberPrefix) problems.Add(RuleMessages.Problem(NumberKey, label, ErrorCodes.NumberPrefix, bureau.NumberPrefix));
+        if (number.Series != form.Series) problems.Add(RuleMessages.Problem(NumberKey, label, ErrorCodes.NumberSeries, form.Series));
         return number;
     }
 
@@ -54,7 +54,7 @@ public static class FormValidator
             if (path.Length == 0 && property.Name == NumberKey) continue;
             if (!fields.Any(f => f.Name == property.Name))
             {
-                problems.Add(RuleMessages.Problem(path + property.Name, "", "field.unknown"));
+                problems.Add(RuleMessages.Problem(path + property.Name, "", ErrorCodes.FieldUnknown));
             }
         }
         foreach (var field in fields)
@@ -64,7 +64,7 @@ public static class FormValidator
             {
                 if (field.Required || (field.Kind == FieldKind.Rows && field.MinRows > 0))
                 {
-                    problems.Add(RuleMessages.Problem(fieldPath, field.Label, "field.required"));
+                    problems.Add(RuleMessages.Problem(fieldPath, field.Label, ErrorCodes.FieldRequired));
                 }
                 continue;
             }
@@ -94,7 +94,7 @@ public static class FormValidator
         }
         if (raw.ValueKind != JsonValueKind.String)
         {
-            problems.Add(RuleMessages.Problem(path, field.Label, "field.type"));
+            problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldType));
             return null;
         }
         if (!EntryChecks.TryGetText(raw, out var text))
@@ -111,22 +111,22 @@ public static class FormValidator
         }
         if (field.MaxLength is { } max && text.Length > max)
         {
-            problems.Add(RuleMessages.Problem(path, field.Label, "field.too-long", max));
+            problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldTooLong, max));
             return null;
         }
         switch (field.Kind)
         {
             case FieldKind.Date:
                 if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return new DateValue(date);
-                problems.Add(RuleMessages.Problem(path, field.Label, "field.date.format"));
+                problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldDateFormat));
                 return null;
             case FieldKind.DocumentNumber:
                 if (DocumentNumber.TryParse(text, out _)) return new TextValue(text);
-                problems.Add(RuleMessages.Problem(path, field.Label, "field.document-number.format"));
+                problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldDocumentNumberFormat));
                 return null;
             case FieldKind.Choice:
                 if (field.FindOption(text) is { } option) return new ChoiceValue(option);
-                problems.Add(RuleMessages.Problem(path, field.Label, "field.choice.unknown", string.Join("、", field.Options.Select(o => o.Value))));
+                problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldChoiceUnknown, string.Join("、", field.Options.Select(o => o.Value))));
                 return null;
             case FieldKind.IdNumber:
             case FieldKind.Uscc:
@@ -137,7 +137,7 @@ public static class FormValidator
                 var normalized = IdentifierRules.Normalize(text);
                 var rule = Check(field.Kind, normalized);
                 if (rule is null) return new TextValue(normalized);
-                problems.Add(RuleMessages.Problem(path, field.Label, "field." + rule));
+                problems.Add(RuleMessages.Problem(path, field.Label, rule));
                 return null;
             default:
                 return new TextValue(text);
@@ -175,12 +175,12 @@ public static class FormValidator
         }
         else
         {
-            problems.Add(RuleMessages.Problem(path, field.Label, "field.type"));
+            problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldType));
             return null;
         }
         if (string.IsNullOrWhiteSpace(text))
         {
-            problems.Add(RuleMessages.Problem(path, field.Label, "field.required"));
+            problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldRequired));
             return null;
         }
         var value = IdentifierRules.Normalize(text);
@@ -198,7 +198,7 @@ public static class FormValidator
         };
         if (scheme is null)
         {
-            problems.Add(RuleMessages.Problem(path, field.Label, org ? "field.orgid.scheme" : "field.personid.scheme"));
+            problems.Add(RuleMessages.Problem(path, field.Label, org ? ErrorCodes.FieldOrgIdScheme : ErrorCodes.FieldPersonIdScheme));
             return null;
         }
         if (Identifiers.Check(scheme.Value, value, path, field.Label) is { } problem)
@@ -213,12 +213,12 @@ public static class FormValidator
     {
         if (raw.ValueKind != JsonValueKind.Array)
         {
-            problems.Add(RuleMessages.Problem(path, field.Label, "field.type"));
+            problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldType));
             return null;
         }
         var count = raw.GetArrayLength();
-        if (count < field.MinRows) problems.Add(RuleMessages.Problem(path, field.Label, "field.rows.min", field.MinRows));
-        if (count > field.MaxRows) problems.Add(RuleMessages.Problem(path, field.Label, "field.rows.max", field.MaxRows));
+        if (count < field.MinRows) problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldRowsMin, field.MinRows));
+        if (count > field.MaxRows) problems.Add(RuleMessages.Problem(path, field.Label, ErrorCodes.FieldRowsMax, field.MaxRows));
         var rows = new List<IReadOnlyDictionary<string, FieldValue>>(count);
         var i = 0;
         foreach (var item in raw.EnumerateArray())
@@ -226,7 +226,7 @@ public static class FormValidator
             var rowPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
             if (item.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(RuleMessages.Problem(rowPath, field.Label, "field.type"));
+                problems.Add(RuleMessages.Problem(rowPath, field.Label, ErrorCodes.FieldType));
                 continue;
             }
             rows.Add(ValidateFields(field.Columns, item, rowPath + ".", problems));

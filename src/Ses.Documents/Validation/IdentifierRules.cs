@@ -51,14 +51,14 @@ internal static partial class IdentifierRules
         // GB 11643-1999 §5.1: 17 digits + one check character (digit or X); the 15-digit form is not accepted.
         if (v is null || v.Length != 18 || !AllAsciiDigits(v.AsSpan(0, 17)) || !(IsAsciiDigit(v[17]) || v[17] == 'X'))
         {
-            return "idnumber.format";
+            return ErrorCodes.FieldIdNumberFormat;
         }
 
         // GB 11643-1999 §5.2 / GB/T 2260: the first two digits of the address code name a province-level division.
         var province = ((v[0] - '0') * 10) + (v[1] - '0');
         if (!IsProvinceCode(province))
         {
-            return "idnumber.area";
+            return ErrorCodes.FieldIdNumberArea;
         }
 
         // GB 11643-1999 §5.3: birth date yyyyMMdd must be a real date; window 1900-01-01..2100-12-31 (no clock).
@@ -67,7 +67,7 @@ internal static partial class IdentifierRules
         var day = ParseDigits(v.AsSpan(12, 2));
         if (year is < 1900 or > 2100 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
-            return "idnumber.birthdate";
+            return ErrorCodes.FieldIdNumberBirthDate;
         }
 
         // GB 11643-1999 §5.5: ISO 7064 MOD 11-2 check character.
@@ -77,7 +77,7 @@ internal static partial class IdentifierRules
             sum += (v[i] - '0') * IdWeights[i];
         }
 
-        return IdCheckChars[sum % 11] == v[17] ? null : "idnumber.checksum";
+        return IdCheckChars[sum % 11] == v[17] ? null : ErrorCodes.FieldIdNumberChecksum;
     }
 
     private static bool IsProvinceCode(int p) =>
@@ -101,14 +101,14 @@ internal static partial class IdentifierRules
         // GB 32100-2015 §4: 18 characters from the 31-character alphabet.
         if (v is null || v.Length != 18)
         {
-            return "uscc.format";
+            return ErrorCodes.FieldUsccFormat;
         }
 
         foreach (var c in v)
         {
             if (UsccAlphabet.IndexOf(c, StringComparison.Ordinal) < 0)
             {
-                return "uscc.format";
+                return ErrorCodes.FieldUsccFormat;
             }
         }
 
@@ -121,7 +121,7 @@ internal static partial class IdentifierRules
 
         if (UsccAlphabet[(31 - (sum % 31)) % 31] != v[17])
         {
-            return "uscc.checksum";
+            return ErrorCodes.FieldUsccChecksum;
         }
 
         // GB 11714-1997 (characters 9–17 are the organisation code): its 9th character is a MOD 11 check.
@@ -139,7 +139,7 @@ internal static partial class IdentifierRules
             11 => '0',
             _ => (char)('0' + orgCheck),
         };
-        return expected == v[16] ? null : "uscc.orgcode";
+        return expected == v[16] ? null : ErrorCodes.FieldUsccOrgCode;
     }
 
     // ---------------------------------------------------------------- airline designator
@@ -151,7 +151,7 @@ internal static partial class IdentifierRules
         if (v is null || v.Length != 2 || !IsUpperAlnum(v[0]) || !IsUpperAlnum(v[1])
             || (IsAsciiDigit(v[0]) && IsAsciiDigit(v[1])))
         {
-            return "airline.format";
+            return ErrorCodes.FieldAirlineFormat;
         }
 
         return null;
@@ -165,7 +165,7 @@ internal static partial class IdentifierRules
         // ICAO Doc 9303 document-number characters (A–Z, 0–9); length window and the digit are project policy.
         if (v is null || v.Length is < 5 or > 20)
         {
-            return "passport.format";
+            return ErrorCodes.FieldPassportFormat;
         }
 
         var hasDigit = false;
@@ -173,13 +173,13 @@ internal static partial class IdentifierRules
         {
             if (!IsUpperAlnum(c))
             {
-                return "passport.format";
+                return ErrorCodes.FieldPassportFormat;
             }
 
             hasDigit |= IsAsciiDigit(c);
         }
 
-        return hasDigit ? null : "passport.format";
+        return hasDigit ? null : ErrorCodes.FieldPassportFormat;
     }
 
     // ---------------------------------------------------------------- foreign licence number
@@ -193,7 +193,7 @@ internal static partial class IdentifierRules
         // Project policy: issuing countries use free formats, so only the character set and length are fixed.
         if (v is null || v.Length is < 3 or > 40)
         {
-            return "licence.format";
+            return ErrorCodes.FieldLicenceFormat;
         }
 
         var hasAlnum = false;
@@ -205,11 +205,11 @@ internal static partial class IdentifierRules
             }
             else if (c is not ('-' or '/' or '.' or ' ' or '(' or ')'))
             {
-                return "licence.format";
+                return ErrorCodes.FieldLicenceFormat;
             }
         }
 
-        return hasAlnum ? null : "licence.format";
+        return hasAlnum ? null : ErrorCodes.FieldLicenceFormat;
     }
 
     // ---------------------------------------------------------------- telephone numbers
@@ -218,7 +218,7 @@ internal static partial class IdentifierRules
     internal static string? CheckMobile(string v)
     {
         // MIIT Telecommunications Network Numbering Plan (2017): mobile numbers are 1[3-9] + 9 digits.
-        return v is not null && MobileRegex().IsMatch(v) ? null : "mobile.format";
+        return v is not null && MobileRegex().IsMatch(v) ? null : ErrorCodes.FieldMobileFormat;
     }
 
     /// <summary>Contact phone: a mobile, a landline with area code (optional extension), or a 400 number.</summary>
@@ -226,14 +226,14 @@ internal static partial class IdentifierRules
     {
         if (v is null)
         {
-            return "phone.format";
+            return ErrorCodes.FieldPhoneFormat;
         }
 
         // MIIT Telecommunications Network Numbering Plan (2017): 0 + area code, 7–8 digit local number; 400 + 7 digits.
         // Foreign parties (foreign airlines, persons with passports) give international numbers: ITU-T E.164, + and 8–15 digits.
         return CheckMobile(v) is null || LandlineRegex().IsMatch(v) || Service400Regex().IsMatch(v) || InternationalRegex().IsMatch(v)
             ? null
-            : "phone.format";
+            : ErrorCodes.FieldPhoneFormat;
     }
 
     // [0-9] rather than \d: \d would also accept non-ASCII Unicode digits. \z rather than $: $ allows a trailing newline.

@@ -21,10 +21,10 @@ public static class Identifiers
             IdScheme.IdNumber => IdentifierRules.CheckIdNumber(value),
             _ => IdentifierRules.CheckPassport(value),
         };
-        return rule is null ? null : RuleMessages.Problem(field, label, "field." + rule);
+        return rule is null ? null : RuleMessages.Problem(field, label, rule);
     }
 
     /// <summary>A mainland mobile number (SES sends its SMS to the contacts: 注册通知第二条第（一）项).</summary>
     public static Problem? CheckMobile(string value, string field, string label) =>
-        IdentifierRules.CheckMobile(value) is { } rule ? RuleMessages.Problem(field, label, "field." + rule) : null;
+        IdentifierRules.CheckMobile(value) is { } rule ? RuleMessages.Problem(field, label, rule) : null;
 }

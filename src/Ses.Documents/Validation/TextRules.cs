@@ -19,11 +19,11 @@ public static class TextRules
                 i++;
                 continue;
             }
-            if (char.IsSurrogate(c)) return "field.surrogate";
+            if (char.IsSurrogate(c)) return ErrorCodes.FieldSurrogate;
             if (c == '\n' && lineBreaks) continue;
-            if (char.IsControl(c)) return "field.control-char";
-            if (IsBidi(c)) return "field.bidi";
-            if (IsZeroWidth(c)) return "field.zero-width";
+            if (char.IsControl(c)) return ErrorCodes.FieldControlChar;
+            if (IsBidi(c)) return ErrorCodes.FieldBidi;
+            if (IsZeroWidth(c)) return ErrorCodes.FieldZeroWidth;
         }
         return null;
     }

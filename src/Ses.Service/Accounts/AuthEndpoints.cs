@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Ses.Documents.Validation;
 using Ses.Service.Audit;
 using Ses.Service.Data;
 using Ses.Service.Http;
@@ -55,8 +56,8 @@ public static class AuthEndpoints
         LoginRequest request, SesDbContext db, TimeProvider time, HttpContext http, bool cookie)
     {
         var (outcome, user) = await SignInRules.SignInAsync(kind, request.UserName, request.Password, db, time, http);
-        if (outcome == SignInOutcome.Locked) return ApiProblems.Of(StatusCodes.Status423Locked, "auth.locked", "登录失败次数过多，账号已暂时锁定，请稍后再试");
-        if (outcome != SignInOutcome.SignedIn) return ApiProblems.Unauthorized("auth.failed", "用户名或密码错误");
+        if (outcome == SignInOutcome.Locked) return ApiProblems.Of(StatusCodes.Status423Locked, ErrorCodes.AuthLocked, "登录失败次数过多，账号已暂时锁定，请稍后再试");
+        if (outcome != SignInOutcome.SignedIn) return ApiProblems.Unauthorized(ErrorCodes.AuthFailed, "用户名或密码错误");
         if (cookie)
         {
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SesClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme));
@@ -79,7 +80,7 @@ public static class AuthEndpoints
         PasswordChange request, SesDbContext db, TimeProvider time, HttpContext http)
     {
         var problem = await SignInRules.ChangePasswordAsync(await SignInRules.CurrentAsync(db, http), request.CurrentPassword, request.NewPassword, db, time, http);
-        if (problem is { Code: "auth.failed" }) return ApiProblems.Unauthorized(problem.Code, problem.Message);
+        if (problem is { Code: ErrorCodes.AuthFailed }) return ApiProblems.Unauthorized(problem.Code, problem.Message);
         if (problem is not null) return ApiProblems.Invalid([problem]);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Ses.Documents.Validation;
 
 namespace Ses.Service.Accounts;
 
@@ -47,10 +48,14 @@ public static class AuthSetup
     /// <summary>Whether the request authenticates with a bearer token (else with the cookie).</summary>
     public static bool UsesBearer(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal);
 
-    /// <summary>Until the initial password is changed, everything but changing it is refused.</summary>
+    /// <summary>
+    /// Until the initial password is changed, everything but changing it is refused. Staff and account routes get it
+    /// from <see cref="RouteGroups"/>; the route carries <see cref="PasswordChangeRule"/> as metadata.
+    /// </summary>
     public static RouteGroupBuilder RequirePasswordChanged(this RouteGroupBuilder group) =>
         group.AddEndpointFilter(async (ctx, next) =>
             ctx.HttpContext.User.FindFirst(SesClaims.MustChangePassword)?.Value == "true"
-                ? Http.ApiProblems.Forbidden("password.change-required", "请先修改初始密码")
-                : await next(ctx));
+                ? Http.ApiProblems.Forbidden(ErrorCodes.PasswordChangeRequired, "请先修改初始密码")
+                : await next(ctx))
+            .WithMetadata(PasswordChangeRule.Instance);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Ses.Documents.Validation;
 
 namespace Ses.Service.Accounts;
 
@@ -31,9 +32,9 @@ public static class Passwords
     /// <summary>Null when acceptable, else the stable rule code.</summary>
     public static string? Check(string password, string userName)
     {
-        if (password.Length < MinLength) return "password.too-short";
-        if (password.Contains(userName, StringComparison.OrdinalIgnoreCase)) return "password.contains-name";
+        if (password.Length < MinLength) return ErrorCodes.PasswordTooShort;
+        if (password.Contains(userName, StringComparison.OrdinalIgnoreCase)) return ErrorCodes.PasswordContainsName;
         var classes = new[] { password.Any(char.IsAsciiLetterLower), password.Any(char.IsAsciiLetterUpper), password.Any(char.IsAsciiDigit), password.Any(c => !char.IsAsciiLetterOrDigit(c)) };
-        return classes.Count(x => x) < 3 ? "password.too-simple" : null;
+        return classes.Count(x => x) < 3 ? ErrorCodes.PasswordTooSimple : null;
     }
 }

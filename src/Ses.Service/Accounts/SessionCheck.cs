@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents.Validation;
 using Ses.Service.Data;
 using Ses.Service.Http;
 using Ses.Service.Pages;
@@ -58,7 +59,7 @@ public sealed class SessionCheck(RequestDelegate next)
         }
         else if (api && cookie && IsChange(http.Request.Method) && !SameOrigin(http.Request) && !await antiforgery.IsRequestValidAsync(http))
         {
-            await ApiProblems.Forbidden("auth.cross-site", "请求未携带防伪令牌，或来自其他网站，已拒绝").ExecuteAsync(http);
+            await ApiProblems.Forbidden(ErrorCodes.AuthCrossSite, "请求未携带防伪令牌，或来自其他网站，已拒绝").ExecuteAsync(http);
             return;
         }
         await next(http);
@@ -72,11 +73,11 @@ public sealed class SessionCheck(RequestDelegate next)
             ? await db.CounterpartyAccounts.AsNoTracking().Where(a => a.Id == id).Select(a => new Session(a.Active, a.SecurityStamp)).SingleOrDefaultAsync(ct)
             : await db.StaffUsers.AsNoTracking().Where(u => u.Id == id).Select(u => new Session(u.Active, u.SecurityStamp)).SingleOrDefaultAsync(ct);
         if (session is null) return Revoked;
-        if (!session.Active) return ApiProblems.Unauthorized("account.disabled", "账号已停用");
+        if (!session.Active) return ApiProblems.Unauthorized(ErrorCodes.AccountDisabled, "账号已停用");
         return session.Stamp == user.FindFirstValue(SesClaims.Stamp) ? null : Revoked;
     }
 
-    private static IResult Revoked => ApiProblems.Unauthorized("auth.revoked", "登录已失效（已退出、已修改密码或已被停用），请重新登录");
+    private static IResult Revoked => ApiProblems.Unauthorized(ErrorCodes.AuthRevoked, "登录已失效（已退出、已修改密码或已被停用），请重新登录");
 
     private static bool IsSignIn(HttpRequest request) =>
         request.Path.StartsWithSegments("/api/auth/staff/login") || request.Path.StartsWithSegments("/api/auth/account/login");

@@ -81,13 +81,13 @@ public static class SignInRules
         HttpContext http)
     {
         var checks = http.RequestServices.GetRequiredService<PasswordChecks>();
-        if (user is null || !checks.Verify(user.PasswordHash, current)) return new Problem("currentPassword", "auth.failed", "当前密码错误");
+        if (user is null || !checks.Verify(user.PasswordHash, current)) return new Problem("currentPassword", ErrorCodes.AuthFailed, "当前密码错误");
         if (Passwords.Check(next ?? "", user.UserName) is { } rule)
         {
             return new Problem("newPassword", rule, rule switch
             {
-                "password.too-short" => $"「新密码」至少 {Passwords.MinLength} 个字符",
-                "password.contains-name" => "「新密码」不得包含用户名",
+                ErrorCodes.PasswordTooShort => $"「新密码」至少 {Passwords.MinLength} 个字符",
+                ErrorCodes.PasswordContainsName => "「新密码」不得包含用户名",
                 _ => "「新密码」应包含大写字母、小写字母、数字、符号中的至少三类",
             });
         }

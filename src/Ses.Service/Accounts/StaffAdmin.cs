@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Documents.Validation;
 using Ses.Service.Audit;
 using Ses.Service.Data;
-using Ses.Service.Issuing;
+using Ses.Service.Http;
 
 namespace Ses.Service.Accounts;
 
@@ -32,15 +32,15 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
         var problems = new List<Problem>();
         if (userName is null || !Name().IsMatch(userName))
         {
-            problems.Add(new("userName", "staff.name", "「用户名」应为 3 至 32 位英文字母、数字或 _ . -，以字母或数字开头"));
+            problems.Add(new("userName", ErrorCodes.StaffName, "「用户名」应为 3 至 32 位英文字母、数字或 _ . -，以字母或数字开头"));
         }
-        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 64) problems.Add(new("displayName", "field.required", "「姓名」必须填写，且不超过 64 字"));
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 64) problems.Add(new("displayName", ErrorCodes.FieldRequired, "「姓名」必须填写，且不超过 64 字"));
         else if (TextRules.Problem("displayName", "姓名", displayName, lineBreaks: false) is { } unprintable) problems.Add(unprintable);
-        if (role is null || !roles.Contains(role)) problems.Add(new("role", "staff.role", $"「角色」应为 {string.Join("、", roles)} 之一"));
+        if (role is null || !roles.Contains(role)) problems.Add(new("role", ErrorCodes.StaffRole, $"「角色」应为 {string.Join("、", roles)} 之一"));
         if (problems.Count > 0) return (null, null, Refusal.Invalid(problems));
         if (await db.StaffUsers.AnyAsync(u => u.UserName == userName, ct) || await db.CounterpartyAccounts.AnyAsync(a => a.UserName == userName, ct))
         {
-            return (null, null, Refusal.Conflict("account.exists", "用户名已被使用"));
+            return (null, null, Refusal.Conflict(ErrorCodes.AccountExists, "用户名已被使用"));
         }
         var now = time.GetUtcNow();
         var password = Passwords.Random();
@@ -59,7 +59,7 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
     {
         var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == id && u.Bureau == bureau, ct);
         if (user is null) return (null, Refusal.NotFound);
-        if (user.Id == self) return (null, Refusal.Conflict("staff.self", "不能停用自己的账号"));
+        if (user.Id == self) return (null, Refusal.Conflict(ErrorCodes.StaffSelf, "不能停用自己的账号"));
         user.Active = false;
         user.SecurityStamp = SecurityStamps.New();
         db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = "staff.disabled", Subject = user.UserName, Source = source });

@@ -17,28 +17,31 @@ public static class StaffEndpoints
 
     public static IEndpointRouteBuilder MapStaff(this IEndpointRouteBuilder app)
     {
-        var staff = app.MapGroup("/api/staff").WithTags("Staff").RequireAuthorization(AuthSetup.AdminPolicy).RequirePasswordChanged();
+        var staff = app.MapStaffGroup("/api/staff", AuthSetup.AdminPolicy).WithTags("Staff");
         staff.MapGet("/", List).WithName("ListStaff");
-        staff.MapPost("/", Create).WithName("CreateStaff").WithSummary("Add an officer, legal staff member or administrator to the bureau");
-        staff.MapPost("/{id:guid}/disable", Disable).WithName("DisableStaff");
+        staff.MapPost("/", Create).WithName("CreateStaff").WithSummary("Add an officer, legal staff member or administrator to the bureau")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapPost("/{id:guid}/disable", Disable).WithName("DisableStaff").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<Ok<List<StaffResponse>>> List(StaffAdmin admin, HttpContext http) =>
-        TypedResults.Ok((await admin.ListAsync(http.User.StaffBureau(), http.RequestAborted)).Select(StaffResponse.From).ToList());
+    private static async Task<Ok<List<StaffResponse>>> List(StaffAdmin admin, [AsParameters] StaffCaller caller) =>
+        TypedResults.Ok((await admin.ListAsync(caller.Bureau, caller.RequestAborted)).Select(StaffResponse.From).ToList());
 
-    private static async Task<Results<Created<CreatedStaff>, ValidationProblem, ProblemHttpResult>> Create(StaffRequest request, StaffAdmin admin, HttpContext http)
+    private static async Task<Results<Created<CreatedStaff>, ValidationProblem, NotFound, ProblemHttpResult>> Create(
+        StaffRequest request, StaffAdmin admin, [AsParameters] StaffCaller caller)
     {
-        var (user, password, refused) = await admin.CreateAsync(request.UserName, request.DisplayName, request.Role, http.User.StaffBureau(), http.User.UserName(),
-            http.Source(), http.RequestAborted);
-        if (user is not null) return TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaff(StaffResponse.From(user), password!));
-        return refused!.Problems.Count > 0 ? ApiProblems.Invalid(refused.Problems) : ApiProblems.Conflict(refused.Code, refused.Message);
+        var (user, password, refused) = await admin.CreateAsync(request.UserName, request.DisplayName, request.Role, caller.Bureau, caller.UserName,
+            caller.Source, caller.RequestAborted);
+        return user is null
+            ? ApiProblems.From<Created<CreatedStaff>>(refused!)
+            : TypedResults.Created($"/api/staff/{user.Id}", new CreatedStaff(StaffResponse.From(user), password!));
     }
 
-    private static async Task<Results<Ok<StaffResponse>, NotFound, ProblemHttpResult>> Disable(Guid id, StaffAdmin admin, HttpContext http)
+    private static async Task<Results<Ok<StaffResponse>, ValidationProblem, NotFound, ProblemHttpResult>> Disable(
+        Guid id, StaffAdmin admin, [AsParameters] StaffCaller caller)
     {
-        var (user, refused) = await admin.DisableAsync(id, http.User.UserId(), http.User.StaffBureau(), http.User.UserName(), http.Source(), http.RequestAborted);
-        if (user is not null) return TypedResults.Ok(StaffResponse.From(user));
-        return refused!.Status == StatusCodes.Status404NotFound ? TypedResults.NotFound() : ApiProblems.Conflict(refused.Code, refused.Message);
+        var (user, refused) = await admin.DisableAsync(id, caller.UserId, caller.Bureau, caller.UserName, caller.Source, caller.RequestAborted);
+        return user is null ? ApiProblems.From<Ok<StaffResponse>>(refused!) : TypedResults.Ok(StaffResponse.From(user));
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Http;
 
@@ -12,31 +13,31 @@ public static class CalendarEndpoints
     /// <summary>The years imported and the dates of existing deliveries the import moved.</summary>
     public sealed record ImportResponse(IReadOnlyList<int> Years, IReadOnlyList<CalendarMove> Moves);
 
-    public const string MovesDatesCode = "calendar.moves-dates";
+    public const string MovesDatesCode = ErrorCodes.CalendarMovesDates;
 
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
     {
-        var calendar = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
+        var calendar = app.MapStaffGroup("/api/calendar").WithTags("Calendar");
         calendar.MapGet("/", Current).WithName("Calendar").WithSummary("Years with a holiday schedule and where the data came from");
         calendar.MapPost("/years", Import).WithName("ImportCalendarYear").RequireAuthorization(AuthSetup.SystemAdminPolicy)
             .WithSummary("Import whole years from a text/csv body: date,is_off_day,name (the State Council's annual notice); ?confirm=true when it moves existing dates")
-            .Accepts<string>("text/csv");
+            .Accepts<string>("text/csv").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
-    private static async Task<Ok<CalendarResponse>> Current(CalendarStore store, HttpContext http)
+    private static async Task<Ok<CalendarResponse>> Current(CalendarStore store, [AsParameters] StaffCaller caller)
     {
-        var c = await store.CurrentAsync(http.RequestAborted);
+        var c = await store.CurrentAsync(caller.RequestAborted);
         return TypedResults.Ok(new CalendarResponse([.. c.ScheduledYears.Order()], c.Sources));
     }
 
-    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Import(CalendarStore store, TimeProvider time, HttpContext http,
-        string? name = null, bool confirm = false)
+    private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Import(CalendarStore store, TimeProvider time,
+        [AsParameters] StaffCaller caller, string? name = null, bool confirm = false)
     {
-        using var reader = new StreamReader(http.Request.Body);
-        var csv = await reader.ReadToEndAsync(http.RequestAborted);
+        using var reader = new StreamReader(caller.Http.Request.Body);
+        var csv = await reader.ReadToEndAsync(caller.RequestAborted);
         var source = string.IsNullOrWhiteSpace(name) ? $"imported-{time.GetUtcNow():yyyyMMddHHmmss}.csv" : Path.GetFileName(name);
-        var result = await store.ImportAsync(csv, source, http.User.UserName(), http.Source(), time.GetUtcNow(), confirm, http.RequestAborted);
+        var result = await store.ImportAsync(csv, source, caller.UserName, caller.Source, time.GetUtcNow(), confirm, caller.RequestAborted);
         if (result.Problems.Count > 0) return ApiProblems.Invalid(result.Problems);
         if (!result.Imported)
         {

@@ -70,16 +70,16 @@ public sealed class HolidayCalendar
             if (cells.Length < 2 || !DateOnly.TryParseExact(cells[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 || cells[1] is not ("true" or "false"))
             {
-                problems.Add(new("csv", "calendar.line-format",
+                problems.Add(new("csv", ErrorCodes.CalendarLineFormat,
                     $"{source} 第 {i + 1} 行：应为「日期（YYYY-MM-DD）,是否休息日（true 或 false）,名称」，如 2027-01-01,true,元旦"));
                 continue;
             }
             if (!days.TryAdd(date, (cells[1] == "true", cells.Length > 2 ? cells[2] : "")))
             {
-                problems.Add(new("csv", "calendar.date-twice", $"{source} 第 {i + 1} 行：{cells[0]} 重复列出"));
+                problems.Add(new("csv", ErrorCodes.CalendarDateTwice, $"{source} 第 {i + 1} 行：{cells[0]} 重复列出"));
             }
         }
-        if (days.Count == 0) problems.Add(new("csv", "calendar.empty", $"{source}：没有日期"));
+        if (days.Count == 0) problems.Add(new("csv", ErrorCodes.CalendarEmpty, $"{source}：没有日期"));
         return problems.Count == 0 ? new HolidayCalendar(days, [source]) : null;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ses.Documents;
+using Ses.Documents.Validation;
 
 namespace Ses.Service.Cli;
 
@@ -48,7 +49,7 @@ public static class RenderVerb
             var (input, problems) = engine.Validate(formId, data.RootElement, args.Option("--bureau"));
             if (input is null)
             {
-                if (problems.Any(p => p.Code == "bureau.unknown")) throw new UsageException(problems[0].Message);
+                if (problems.Any(p => p.Code == ErrorCodes.BureauUnknown)) throw new UsageException(problems[0].Message);
                 foreach (var p in problems) await stderr.WriteLineAsync(p.ToString());
                 return SesCommand.Invalid;
             }

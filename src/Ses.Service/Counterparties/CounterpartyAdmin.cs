@@ -3,7 +3,7 @@ using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Audit;
 using Ses.Service.Data;
-using Ses.Service.Issuing;
+using Ses.Service.Http;
 
 namespace Ses.Service.Counterparties;
 
@@ -32,7 +32,7 @@ public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEng
         var idValue = Identifiers.Normalize(request.IdValue);
         if (await db.Counterparties.AnyAsync(c => c.IdScheme == request.IdScheme && c.IdValue == idValue, ct))
         {
-            return (null, Refusal.Conflict("counterparty.exists", "该标识号码的相对人已登记"));
+            return (null, Refusal.Conflict(ErrorCodes.CounterpartyExists, "该标识号码的相对人已登记"));
         }
         var now = time.GetUtcNow();
         var c = new Counterparty
@@ -64,11 +64,11 @@ public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEng
         if (await SupervisedAsync(id, bureau, ct) is null) return (null, null, Refusal.NotFound);
         var problems = new List<Problem>();
         if (CounterpartyRules.CheckAccountName(request.UserName) is { } p) problems.Add(p);
-        if (string.IsNullOrWhiteSpace(request.Department) || request.Department.Length > 64) problems.Add(new("department", "field.required", "「绑定部门」必须填写，且不超过 64 字"));
+        if (string.IsNullOrWhiteSpace(request.Department) || request.Department.Length > 64) problems.Add(new("department", ErrorCodes.FieldRequired, "「绑定部门」必须填写，且不超过 64 字"));
         if (problems.Count > 0) return (null, null, Refusal.Invalid(problems));
         if (await db.CounterpartyAccounts.AnyAsync(a => a.UserName == request.UserName, ct) || await db.StaffUsers.AnyAsync(u => u.UserName == request.UserName, ct))
         {
-            return (null, null, Refusal.Conflict("account.exists", "账号名称已被使用"));
+            return (null, null, Refusal.Conflict(ErrorCodes.AccountExists, "账号名称已被使用"));
         }
         var now = time.GetUtcNow();
         var password = Passwords.Random();

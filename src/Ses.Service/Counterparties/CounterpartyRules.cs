@@ -12,9 +12,9 @@ public static partial class CounterpartyRules
         var problems = new List<Problem>();
         if (!CounterpartyKind.All.Contains(r.Kind))
         {
-            problems.Add(new("kind", "counterparty.kind", $"「类别」应为 {string.Join("、", CounterpartyKind.All)} 之一"));
+            problems.Add(new("kind", ErrorCodes.CounterpartyKind, $"「类别」应为 {string.Join("、", CounterpartyKind.All)} 之一"));
         }
-        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) problems.Add(new("name", "field.required", "「名称」必须填写，且不超过 200 字"));
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Length > 200) problems.Add(new("name", ErrorCodes.FieldRequired, "「名称」必须填写，且不超过 200 字"));
         var scheme = Scheme(r.IdScheme);
         var allowed = r.Kind switch
         {
@@ -26,7 +26,7 @@ public static partial class CounterpartyRules
         {
             // 实施办法第五条: organisations by USCC, foreign airlines by two-letter code, other foreign holders by
             // licence number; persons by ID number, else passport.
-            problems.Add(new("idScheme", "counterparty.id-scheme", "「标识类型」与类别不符：境内组织用统一社会信用代码，境外航空公司用二字代码，境外其他持证组织用许可证号码，个人用身份证号码或护照号码"));
+            problems.Add(new("idScheme", ErrorCodes.CounterpartyIdScheme, "「标识类型」与类别不符：境内组织用统一社会信用代码，境外航空公司用二字代码，境外其他持证组织用许可证号码，个人用身份证号码或护照号码"));
         }
         else if (Identifiers.Check(scheme.Value, Identifiers.Normalize(r.IdValue ?? ""), "idValue", "标识号码") is { } p)
         {
@@ -34,16 +34,16 @@ public static partial class CounterpartyRules
         }
         if (r.Contacts is not { Count: 2 })
         {
-            problems.Add(new("contacts", "counterparty.contacts", "「联系人」应为两名（《关于开展民航行业监管执法信息系统（SES）相对人注册工作的通知》第二条第（一）项）"));
+            problems.Add(new("contacts", ErrorCodes.CounterpartyContacts, "「联系人」应为两名（《关于开展民航行业监管执法信息系统（SES）相对人注册工作的通知》第二条第（一）项）"));
         }
         else
         {
             for (var i = 0; i < 2; i++)
             {
                 var c = r.Contacts[i];
-                if (string.IsNullOrWhiteSpace(c.Name)) problems.Add(new($"contacts[{i}].name", "field.required", "「联系人姓名」必须填写"));
+                if (string.IsNullOrWhiteSpace(c.Name)) problems.Add(new($"contacts[{i}].name", ErrorCodes.FieldRequired, "「联系人姓名」必须填写"));
                 if (Identifiers.CheckMobile(Identifiers.Normalize(c.Mobile ?? ""), $"contacts[{i}].mobile", "联系人手机号码") is { } m) problems.Add(m);
-                if (!string.IsNullOrEmpty(c.Email) && !Email().IsMatch(c.Email)) problems.Add(new($"contacts[{i}].email", "field.email.format", "「电子邮箱」格式不正确"));
+                if (!string.IsNullOrEmpty(c.Email) && !Email().IsMatch(c.Email)) problems.Add(new($"contacts[{i}].email", ErrorCodes.FieldEmailFormat, "「电子邮箱」格式不正确"));
             }
         }
         return problems;
@@ -63,7 +63,7 @@ public static partial class CounterpartyRules
     public static Problem? CheckAccountName(string? name) =>
         name is not null && AccountName().IsMatch(name)
             ? null
-            : new Problem("userName", "account.name", "「账号名称」应为 3 至 32 位英文字母、数字或 _ . -，以字母或数字开头，不得含有中文字符（如 ceair_ops）");
+            : new Problem("userName", ErrorCodes.AccountName, "「账号名称」应为 3 至 32 位英文字母、数字或 _ . -，以字母或数字开头，不得含有中文字符（如 ceair_ops）");
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{2,31}\z")]
     private static partial Regex AccountName();

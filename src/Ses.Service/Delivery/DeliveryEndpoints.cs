@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
+using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
@@ -15,24 +17,29 @@ public static class DeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapDelivery(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/documents").WithTags("Delivery").RequireAuthorization(AuthSetup.OfficerPolicy).RequirePasswordChanged()
+        app.MapStaffGroup("/api/documents", AuthSetup.OfficerPolicy).WithTags("Delivery")
             .MapPost("/{id:guid}/serve", Serve).WithName("ServeDocument")
-            .WithSummary("Serve an issued document on its counterparty: mode electronic, paper or both (important forms: both)");
+            .WithSummary("Serve an issued document on its counterparty: mode electronic, paper or both (important forms: both)")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var staff = app.MapGroup("/api/deliveries").WithTags("Delivery").RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
+        var staff = app.MapStaffGroup("/api/deliveries").WithTags("Delivery");
         staff.MapGet("/", Search).WithName("SearchDeliveries").WithSummary("Search by number, counterparty (name or id) and serving date range (Beijing dates)");
         staff.MapGet("/{id:guid}", Get).WithName("GetDelivery").WithSummary("The delivery with its evidence timeline and deadlines");
         staff.MapPost("/{id:guid}/paper", RecordPaper).WithName("RecordPaperDelivery").WithSummary("Record the paper delivery with its receipt scan")
-            .RequireAuthorization(AuthSetup.OfficerPolicy);
-        staff.MapGet("/{id:guid}/receipt", Receipt).WithName("GetPaperReceipt");
+            .RequireAuthorization(AuthSetup.OfficerPolicy).ProducesProblem(StatusCodes.Status409Conflict);
+        staff.MapGet("/{id:guid}/receipt", Receipt).WithName("GetPaperReceipt")
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/pdf", "image/jpeg", "image/png");
         staff.MapGet("/{id:guid}/certificate", Certificate).WithName("DeliveryCertificate")
-            .WithSummary("The delivery certificate (送达证明) as a signed, timestamped PDF");
+            .WithSummary("The delivery certificate (送达证明) as a signed, timestamped PDF")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        var my = app.MapGroup("/api/my/deliveries").WithTags("Counterparty account").RequireAuthorization(AuthSetup.AccountPolicy).RequirePasswordChanged();
+        var my = app.MapAccountGroup("/api/my/deliveries").WithTags("Counterparty account");
         my.MapGet("/", Inbox).WithName("Inbox").WithSummary("Documents served on the account's counterparty: new, opened, confirmed, deemed");
         my.MapGet("/{id:guid}", MyDelivery).WithName("MyDelivery");
-        my.MapGet("/{id:guid}/pdf", MyPdf).WithName("MyDeliveryPdf").WithSummary("The signed PDF: ?view=true opens it inline, else a download; both are recorded");
-        my.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmReceipt").WithSummary("确认收讫: once, final, recorded with the account and the time");
+        my.MapGet("/{id:guid}/pdf", MyPdf).WithName("MyDeliveryPdf").WithSummary("The signed PDF: ?view=true opens it inline, else a download; both are recorded")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        my.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmReceipt").WithSummary("确认收讫: once, final, recorded with the account and the time")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         // Alerts are server-wide (e.g. a calendar year missing): bureau administrators and the system administrator.
         var alerts = app.MapGroup("/api/admin/alerts").WithTags("Administration")
@@ -43,55 +50,47 @@ public static class DeliveryEndpoints
         return app;
     }
 
-    private static IResult Refused(DeliveryException e) =>
-        e.Problems.Count > 0 ? ApiProblems.Invalid(e.Problems)
-        : e.Status == 404 ? TypedResults.NotFound()
-        : ApiProblems.Of(e.Status, e.Code, e.Message);
-
-    private static async Task<IResult> Serve(Guid id, ServeRequest? request, DeliveryService service, DeliveryQueries queries, HttpContext http)
+    private static async Task<Results<Created<DeliveryView>, ValidationProblem, NotFound, ProblemHttpResult>> Serve(
+        Guid id, ServeRequest? request, DeliveryService service, DeliveryQueries queries, [AsParameters] StaffCaller caller)
     {
         ServiceMode? mode = null;
         if (!string.IsNullOrEmpty(request?.Mode))
         {
             if (!Enum.TryParse<ServiceMode>(request.Mode, ignoreCase: true, out var m) || int.TryParse(request.Mode, out _))
             {
-                return ApiProblems.Invalid([new("mode", "field.choice", "「送达方式」应为 electronic（电子送达）、paper（纸质送达）或 both（两者）")]);
+                return ApiProblems.Invalid([new("mode", ErrorCodes.FieldChoiceUnknown, "「送达方式」应为 electronic（电子送达）、paper（纸质送达）或 both（两者）")]);
             }
             mode = m;
         }
-        try
-        {
-            var record = await service.ServeAsync(id, http.User.StaffBureau(), mode, http.User.UserName(), http.RequestAborted);
-            return TypedResults.Created($"/api/deliveries/{record.Id}", await queries.ViewAsync(record, staff: true, http.RequestAborted));
-        }
-        catch (DeliveryException e)
-        {
-            return Refused(e);
-        }
+        var (record, refused) = await service.ServeAsync(id, caller.Bureau, mode, caller.UserName, caller.RequestAborted);
+        return record is null
+            ? ApiProblems.From<Created<DeliveryView>>(refused!)
+            : TypedResults.Created($"/api/deliveries/{record.Id}", await queries.ViewAsync(record, staff: true, caller.RequestAborted));
     }
 
-    private static async Task<Results<Ok<DeliveryView>, NotFound>> Get(Guid id, DeliveryQueries queries, HttpContext http) =>
-        await queries.OfBureauAsync(id, http.User.StaffBureau(), http.RequestAborted) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<Results<Ok<DeliveryView>, NotFound>> Get(Guid id, DeliveryQueries queries, [AsParameters] StaffCaller caller) =>
+        await queries.OfBureauAsync(id, caller.Bureau, caller.RequestAborted) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<IResult> Search(DeliveryQueries queries, HttpContext http,
+    private static async Task<Results<Ok<List<DeliveryView>>, ValidationProblem>> Search(DeliveryQueries queries, [AsParameters] StaffCaller caller,
         string? number = null, string? counterparty = null, string? from = null, string? to = null)
     {
-        var problems = new List<Ses.Documents.Validation.Problem>();
+        var problems = new List<Problem>();
         var fromDate = Date(from, "from", "起始日期");
         var toDate = Date(to, "to", "截止日期");
         if (problems.Count > 0) return ApiProblems.Invalid(problems);
-        return TypedResults.Ok(await queries.SearchAsync(http.User.StaffBureau(), new DeliverySearch(number, counterparty, fromDate, toDate), http.RequestAborted));
+        return TypedResults.Ok(await queries.SearchAsync(caller.Bureau, new DeliverySearch(number, counterparty, fromDate, toDate), caller.RequestAborted));
 
         DateOnly? Date(string? text, string field, string label)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
             if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            problems.Add(new(field, "field.date", $"「{label}」应为日期 YYYY-MM-DD"));
+            problems.Add(new(field, ErrorCodes.FieldDateFormat, $"「{label}」应为日期 YYYY-MM-DD"));
             return null;
         }
     }
 
-    private static async Task<IResult> RecordPaper(Guid id, PaperRequest request, DeliveryService service, DeliveryQueries queries, HttpContext http)
+    private static async Task<Results<Ok<DeliveryView>, ValidationProblem, NotFound, ProblemHttpResult>> RecordPaper(
+        Guid id, PaperRequest request, DeliveryService service, DeliveryQueries queries, [AsParameters] StaffCaller caller)
     {
         byte[]? receipt = null;
         if (!string.IsNullOrEmpty(request.ReceiptBase64))
@@ -102,58 +101,54 @@ public static class DeliveryEndpoints
             }
             catch (FormatException)
             {
-                return ApiProblems.Invalid([new("receiptBase64", "field.base64", "「送达回证扫描件」应为 base64 编码的文件内容")]);
+                return ApiProblems.Invalid([new("receiptBase64", ErrorCodes.FieldBase64, "「送达回证扫描件」应为 base64 编码的文件内容")]);
             }
         }
-        try
-        {
-            var record = await service.RecordPaperAsync(id, http.User.StaffBureau(),
-                new PaperDeliveryInput(request.DeliveredOn, request.Method, request.TrackingNumber, request.SignedBy, receipt, request.ReceiptName),
-                http.User.UserName(), http.RequestAborted);
-            return TypedResults.Ok(await queries.ViewAsync(record, staff: true, http.RequestAborted));
-        }
-        catch (DeliveryException e)
-        {
-            return Refused(e);
-        }
+        var (record, refused) = await service.RecordPaperAsync(id, caller.Bureau,
+            new PaperDeliveryInput(request.DeliveredOn, request.Method, request.TrackingNumber, request.SignedBy, receipt, request.ReceiptName),
+            caller.UserName, caller.RequestAborted);
+        return record is null ? ApiProblems.From<Ok<DeliveryView>>(refused!) : TypedResults.Ok(await queries.ViewAsync(record, staff: true, caller.RequestAborted));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(Guid id, SesDbContext db, IFileStore files, HttpContext http)
+    private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(Guid id, SesDbContext db, IFileStore files, [AsParameters] StaffCaller caller)
     {
-        var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == http.User.StaffBureau(), http.RequestAborted);
-        if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, http.RequestAborted) is not { } bytes) return TypedResults.NotFound();
+        var bureau = caller.Bureau;
+        var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, caller.RequestAborted);
+        if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, caller.RequestAborted) is not { } bytes) return TypedResults.NotFound();
         return TypedResults.File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", r.PaperReceiptName);
     }
 
-    private static async Task<IResult> Certificate(Guid id, DeliveryCertificates certificates, HttpContext http)
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> Certificate(
+        Guid id, DeliveryCertificates certificates, [AsParameters] StaffCaller caller)
     {
         try
         {
-            var certificate = await certificates.ExportAsync(id, http.User.StaffBureau(), http.RequestAborted);
+            var certificate = await certificates.ExportAsync(id, caller.Bureau, caller.RequestAborted);
             return certificate is not { } c ? TypedResults.NotFound() : TypedResults.File(c.Pdf, "application/pdf", c.FileName);
         }
-        catch (Ses.Documents.Signing.Crypto.TimestampException)
+        catch (TimestampException)
         {
-            return ApiProblems.Of(StatusCodes.Status503ServiceUnavailable, "tsa.unavailable", "时间戳服务不可用，送达证明未生成");
+            return ApiProblems.From<FileContentHttpResult>(Refusal.Unavailable(ErrorCodes.TsaUnavailable, "时间戳服务不可用，送达证明未生成"));
         }
-        catch (Ses.Documents.Validation.FormValidationException e)
+        catch (FormValidationException e)
         {
             // Recorded values the certificate cannot print (e.g. a character no font has): named, not a crash.
-            return ApiProblems.Invalid(e.Problems);
+            return ApiProblems.From<FileContentHttpResult>(Refusal.Invalid(e.Problems));
         }
     }
 
-    private static async Task<Ok<List<DeliveryView>>> Inbox(DeliveryQueries queries, HttpContext http) =>
-        TypedResults.Ok(await queries.InboxAsync(http.User.AccountCounterparty(), http.RequestAborted));
+    private static async Task<Ok<List<DeliveryView>>> Inbox(DeliveryQueries queries, [AsParameters] AccountCaller caller) =>
+        TypedResults.Ok(await queries.InboxAsync(caller.CounterpartyId, caller.RequestAborted));
 
-    private static async Task<Results<Ok<DeliveryView>, NotFound>> MyDelivery(Guid id, DeliveryService service, DeliveryQueries queries, HttpContext http) =>
-        await service.OfAccountAsync(id, http.User.AccountCounterparty(), http.RequestAborted) is { } r
-            ? TypedResults.Ok(await queries.ViewAsync(r, staff: false, http.RequestAborted))
+    private static async Task<Results<Ok<DeliveryView>, NotFound>> MyDelivery(Guid id, DeliveryService service, DeliveryQueries queries,
+        [AsParameters] AccountCaller caller) =>
+        await service.OfAccountAsync(id, caller.CounterpartyId, caller.RequestAborted) is { } r
+            ? TypedResults.Ok(await queries.ViewAsync(r, staff: false, caller.RequestAborted))
             : TypedResults.NotFound();
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> MyPdf(Guid id, DeliveryService service, HttpContext http, bool view = false)
+    private static async Task<Results<FileContentHttpResult, NotFound>> MyPdf(Guid id, DeliveryService service, [AsParameters] AccountCaller caller, bool view = false)
     {
-        var read = await service.ReadAsync(id, http.User.AccountCounterparty(), http.User.UserName(), download: !view, http.RequestAborted);
+        var read = await service.ReadAsync(id, caller.CounterpartyId, caller.UserName, download: !view, caller.RequestAborted);
         if (read is not { } r) return TypedResults.NotFound();
         // File names carry the document id, never the number or party (no personal data in URLs or names).
         return view
@@ -161,17 +156,11 @@ public static class DeliveryEndpoints
             : TypedResults.File(r.Pdf, "application/pdf", Http.DownloadNames.Document(r.Document.Number, ".pdf"));
     }
 
-    private static async Task<IResult> Confirm(Guid id, DeliveryService service, DeliveryQueries queries, HttpContext http)
+    private static async Task<Results<Ok<DeliveryView>, ValidationProblem, NotFound, ProblemHttpResult>> Confirm(
+        Guid id, DeliveryService service, DeliveryQueries queries, [AsParameters] AccountCaller caller)
     {
-        try
-        {
-            var record = await service.ConfirmAsync(id, http.User.AccountCounterparty(), http.User.UserId(), http.User.UserName(), http.RequestAborted);
-            return record is null ? TypedResults.NotFound() : TypedResults.Ok(await queries.ViewAsync(record, staff: false, http.RequestAborted));
-        }
-        catch (DeliveryException e)
-        {
-            return Refused(e);
-        }
+        var (record, refused) = await service.ConfirmAsync(id, caller.CounterpartyId, caller.UserId, caller.UserName, caller.RequestAborted);
+        return record is null ? ApiProblems.From<Ok<DeliveryView>>(refused!) : TypedResults.Ok(await queries.ViewAsync(record, staff: false, caller.RequestAborted));
     }
 
     public sealed record AlertView(long Id, string Key, string Message, DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);

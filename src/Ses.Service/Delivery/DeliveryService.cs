@@ -3,6 +3,7 @@ using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
+using Ses.Service.Http;
 using Ses.Service.Issuing;
 using Ses.Service.Storage;
 
@@ -14,16 +15,6 @@ public enum ServiceMode
     Electronic,
     Paper,
     Both,
-}
-
-/// <summary>A refused request: the HTTP status to answer with, a stable code and the Chinese reason, or field problems.</summary>
-public sealed class DeliveryException(int status, string code, string message, IReadOnlyList<Problem>? problems = null) : Exception(message)
-{
-    public int Status { get; } = status;
-
-    public string Code { get; } = code;
-
-    public IReadOnlyList<Problem> Problems { get; } = problems ?? [];
 }
 
 /// <summary>The paper delivery as the officer records it.</summary>
@@ -39,28 +30,29 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
 {
     public const int MaxReceiptBytes = 10 * 1024 * 1024;
 
-    public async Task<DeliveryRecord> ServeAsync(Guid documentId, string bureau, ServiceMode? requested, string officer, CancellationToken ct)
+    public async Task<(DeliveryRecord? Delivery, Refusal? Refused)> ServeAsync(Guid documentId, string bureau, ServiceMode? requested, string officer,
+        CancellationToken ct)
     {
-        var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.Bureau == bureau, ct)
-            ?? throw new DeliveryException(404, "document.unknown", "没有这份文书");
-        if (document.VoidedAt is not null) throw new DeliveryException(409, "document.voided", "文书已作废，不能送达");
+        var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.Bureau == bureau, ct);
+        if (document is null) return (null, Refusal.Unknown(ErrorCodes.DocumentUnknown, "没有这份文书"));
+        if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废，不能送达"));
         if (document.CounterpartyId is not { } counterpartyId)
         {
-            throw Invalid("counterpartyId", "serve.no-counterparty", "「相对人」：文书未指定已登记的相对人，不能送达");
+            return (null, Refusal.Invalid("counterpartyId", ErrorCodes.ServeNoCounterparty, "「相对人」：文书未指定已登记的相对人，不能送达"));
         }
         var form = engine.Templates.FindForm(document.FormId);
         var important = form?.Important == true;
         var mode = requested ?? (important ? ServiceMode.Both : ServiceMode.Electronic);
         if (important && mode != ServiceMode.Both)
         {
-            throw Invalid("mode", "serve.important-both", "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）");
+            return (null, Refusal.Invalid("mode", ErrorCodes.ServeImportantBoth, "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）"));
         }
         var electronic = mode != ServiceMode.Paper;
         var accounts = await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active)
             .Select(a => a.UserName).ToListAsync(ct);
         if (electronic && accounts.Count == 0)
         {
-            throw Invalid("mode", "serve.no-account", "「送达方式」：相对人没有可用的 SES 账号，不能电子送达，请纸质送达");
+            return (null, Refusal.Invalid("mode", ErrorCodes.ServeNoAccount, "「送达方式」：相对人没有可用的 SES 账号，不能电子送达，请纸质送达"));
         }
         var now = time.GetUtcNow();
         var calendar = await calendars.CurrentAsync(ct);
@@ -69,10 +61,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         {
             return await EvidenceLog.WriteAsync(db, async chain =>
             {
-                if (await db.Deliveries.AnyAsync(d => d.DocumentId == documentId, ct))
-                {
-                    throw new DeliveryException(409, "delivery.exists", "文书已送达，不能重复送达");
-                }
+                if (await db.Deliveries.AnyAsync(d => d.DocumentId == documentId, ct)) return (null, AlreadyServed);
                 var record = new DeliveryRecord
                 {
                     Id = Guid.CreateVersion7(now), DocumentId = documentId, CounterpartyId = counterpartyId, Bureau = bureau,
@@ -97,13 +86,14 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     ["provisional"] = deemed?.Provisional == true ? "true" : null,
                 }), ct);
                 if (deemed?.Provisional == true) await Alerts.MissingYearsAsync(db, calendar, LegalDates.BeijingDate(now), deemed.Date, now, log, ct);
-                return record;
+                return ((DeliveryRecord?)record, (Refusal?)null);
             }, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
+            // Another officer served it between the check and the insert: the unique index on the document says so.
             db.ChangeTracker.Clear();
-            throw new DeliveryException(409, "delivery.exists", "文书已送达，不能重复送达");
+            return (null, AlreadyServed);
         }
     }
 
@@ -133,9 +123,10 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
     /// it, the document was already deemed delivered (marked now if the job has not yet) and the confirmation changes
     /// nothing but is recorded.
     /// </summary>
-    public async Task<DeliveryRecord?> ConfirmAsync(Guid deliveryId, Guid counterpartyId, Guid accountId, string account, CancellationToken ct)
+    public async Task<(DeliveryRecord? Delivery, Refusal? Refused)> ConfirmAsync(Guid deliveryId, Guid counterpartyId, Guid accountId, string account,
+        CancellationToken ct)
     {
-        if (await OfAccountAsync(deliveryId, counterpartyId, ct) is null) return null;
+        if (await OfAccountAsync(deliveryId, counterpartyId, ct) is null) return (null, Refusal.NotFound);
         var now = time.GetUtcNow();
         var today = LegalDates.BeijingDate(now);
         var calendar = await calendars.CurrentAsync(ct);
@@ -144,11 +135,11 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             var record = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
             if (record.ConfirmedAt is { } at)
             {
-                throw new DeliveryException(409, "delivery.confirmed",
-                    $"已于北京时间 {at.ToOffset(LegalDates.Beijing):yyyy-MM-dd HH:mm} 由账号 {record.ConfirmedBy} 确认收讫，确认不可重复或撤回");
+                return (null, Refusal.Conflict(ErrorCodes.DeliveryConfirmed,
+                    $"已于北京时间 {at.ToOffset(LegalDates.Beijing):yyyy-MM-dd HH:mm} 由账号 {record.ConfirmedBy} 确认收讫，确认不可重复或撤回"));
             }
             var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
-            if (document.VoidedAt is not null) throw new DeliveryException(409, "document.voided", "文书已作废，无需确认收讫");
+            if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废，无需确认收讫"));
             if (record.ElectronicOn is null && record.DeemedOn is { } deemedOn && today > deemedOn)
             {
                 await MarkDeemedAsync(chain, record, document, calendar, now, ct);
@@ -177,38 +168,39 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     ? record.Paper ? "确定电子送达日；送达日以纸质送达之日为准" : "确定送达日"
                     : $"已过视为送达日 {record.DeemedOn:yyyy-MM-dd}：仅记录，不改变送达日",
             }), ct);
-            return record;
+            return ((DeliveryRecord?)record, (Refusal?)null);
         }, ct);
     }
 
     /// <summary>Records the paper delivery with its evidence; its date becomes the delivery date.</summary>
-    public async Task<DeliveryRecord> RecordPaperAsync(Guid deliveryId, string bureau, PaperDeliveryInput input, string officer, CancellationToken ct)
+    public async Task<(DeliveryRecord? Delivery, Refusal? Refused)> RecordPaperAsync(Guid deliveryId, string bureau, PaperDeliveryInput input, string officer,
+        CancellationToken ct)
     {
-        var record0 = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.Bureau == bureau, ct)
-            ?? throw new DeliveryException(404, "delivery.unknown", "没有这条送达记录");
-        if (!record0.Paper) throw new DeliveryException(409, "delivery.not-paper", "该文书未采用纸质送达");
+        var record0 = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.Bureau == bureau, ct);
+        if (record0 is null) return (null, Refusal.Unknown(ErrorCodes.DeliveryUnknown, "没有这条送达记录"));
+        if (!record0.Paper) return (null, Refusal.Conflict(ErrorCodes.DeliveryNotPaper, "该文书未采用纸质送达"));
         var now = time.GetUtcNow();
         var problems = new List<Problem>();
         var served = LegalDates.BeijingDate(record0.ServedAt);
-        if (input.DeliveredOn is not { } on) problems.Add(new("deliveredOn", "field.required", "「送达日期」必须填写"));
-        else if (on < served) problems.Add(new("deliveredOn", "paper.before-serving", $"「送达日期」不能早于送达登记日 {served:yyyy-MM-dd}"));
-        else if (on > LegalDates.BeijingDate(now)) problems.Add(new("deliveredOn", "paper.future", "「送达日期」不能晚于今天（北京时间）"));
+        if (input.DeliveredOn is not { } on) problems.Add(new("deliveredOn", ErrorCodes.FieldRequired, "「送达日期」必须填写"));
+        else if (on < served) problems.Add(new("deliveredOn", ErrorCodes.PaperBeforeServing, $"「送达日期」不能早于送达登记日 {served:yyyy-MM-dd}"));
+        else if (on > LegalDates.BeijingDate(now)) problems.Add(new("deliveredOn", ErrorCodes.PaperFuture, "「送达日期」不能晚于今天（北京时间）"));
         Text("method", "送达方式", input.Method, 32, true);
         Text("trackingNumber", "邮件号", input.TrackingNumber, 64, false);
         Text("signedBy", "签收人", input.SignedBy, 64, true);
-        if (input.Receipt is not { Length: > 0 } receipt) problems.Add(new("receipt", "field.required", "「送达回证扫描件」必须上传"));
-        else if (receipt.Length > MaxReceiptBytes) problems.Add(new("receipt", "paper.receipt-size", "「送达回证扫描件」不能超过 10 MB"));
-        else if (ReceiptType(receipt) is null) problems.Add(new("receipt", "paper.receipt-type", "「送达回证扫描件」应为 PDF、JPEG 或 PNG 文件"));
-        if (problems.Count > 0) throw new DeliveryException(400, "validation", "数据无效", problems);
+        if (input.Receipt is not { Length: > 0 } receipt) problems.Add(new("receipt", ErrorCodes.FieldRequired, "「送达回证扫描件」必须上传"));
+        else if (receipt.Length > MaxReceiptBytes) problems.Add(new("receipt", ErrorCodes.PaperReceiptSize, "「送达回证扫描件」不能超过 10 MB"));
+        else if (ReceiptType(receipt) is null) problems.Add(new("receipt", ErrorCodes.PaperReceiptType, "「送达回证扫描件」应为 PDF、JPEG 或 PNG 文件"));
+        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
 
         var calendar = await calendars.CurrentAsync(ct);
         var (sha, created) = await files.PutAsync(input.Receipt!, ct);
         try
         {
-            return await EvidenceLog.WriteAsync(db, async chain =>
+            (DeliveryRecord? Delivery, Refusal? Refused) recorded = await EvidenceLog.WriteAsync(db, async chain =>
             {
                 var record = await db.Deliveries.SingleAsync(d => d.Id == deliveryId, ct);
-                if (record.PaperDeliveredOn is not null) throw new DeliveryException(409, "paper.recorded", "纸质送达已登记，不能重复登记");
+                if (record.PaperDeliveredOn is not null) return (null, Refusal.Conflict(ErrorCodes.PaperRecorded, "纸质送达已登记，不能重复登记"));
                 var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
                 record.PaperDeliveredOn = input.DeliveredOn;
                 record.PaperMethod = input.Method!.Trim();
@@ -231,21 +223,28 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     ["signedBy"] = record.PaperSignedBy,
                     ["receiptSha256"] = sha,
                 }), ct);
-                return record;
+                return ((DeliveryRecord?)record, (Refusal?)null);
             }, ct);
+            if (recorded.Refused is not null) Forget();
+            return recorded;
         }
         catch
         {
+            Forget();
+            throw;
+        }
+
+        void Forget()
+        {
             db.ChangeTracker.Clear();
             if (created) files.Forget(sha);
-            throw;
         }
 
         void Text(string field, string label, string? value, int max, bool required)
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                if (required) problems.Add(new(field, "field.required", $"「{label}」必须填写"));
+                if (required) problems.Add(new(field, ErrorCodes.FieldRequired, $"「{label}」必须填写"));
             }
             // Printed on the delivery certificate: checked as entered, with the rules printing applies.
             else if (Ses.Documents.Validation.EntryChecks.Text(engine, field, label, value, max, lineBreaks: false) is { } p) problems.Add(p);
@@ -296,7 +295,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
 
     private static string AccountActor(string account) => "account:" + account;
 
-    private static DeliveryException Invalid(string field, string code, string message) => new(400, "validation", "数据无效", [new Problem(field, code, message)]);
+    private static readonly Refusal AlreadyServed = Refusal.Conflict(ErrorCodes.DeliveryExists, "文书已送达，不能重复送达");
 }
 
 /// <summary>Administrator alerts, raised once per key.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Ses.Documents.Validation;
 
 namespace Ses.Service.Http;
 
@@ -42,19 +43,19 @@ public static class ApiErrors
     /// <summary>The code and Chinese title of a status that no handler described.</summary>
     public static (string Code, string Title) ForStatus(int status) => status switch
     {
-        StatusCodes.Status400BadRequest => ("request.invalid", "请求无效"),
-        StatusCodes.Status401Unauthorized => ("auth.required", "请先登录"),
-        StatusCodes.Status403Forbidden => ("auth.forbidden", "没有权限执行此操作"),
-        StatusCodes.Status404NotFound => ("not-found", "没有找到"),
-        StatusCodes.Status405MethodNotAllowed => ("request.method", "不支持此请求方法"),
-        StatusCodes.Status406NotAcceptable => ("request.not-acceptable", "无法提供所要求的格式"),
-        StatusCodes.Status409Conflict => ("conflict", "与现有数据冲突"),
-        StatusCodes.Status413PayloadTooLarge => ("request.too-large", "请求内容过大"),
-        StatusCodes.Status415UnsupportedMediaType => ("request.media-type", "请求内容应为 JSON（Content-Type: application/json）"),
-        StatusCodes.Status429TooManyRequests => ("request.too-many", "请求过于频繁，请稍后再试"),
-        StatusCodes.Status503ServiceUnavailable => ("service.unavailable", "服务暂时不可用，请稍后再试"),
-        >= 500 => ("server.error", "服务器内部错误，请稍后再试或联系管理员"),
-        _ => ("request.invalid", "请求无效"),
+        StatusCodes.Status400BadRequest => (ErrorCodes.RequestInvalid, "请求无效"),
+        StatusCodes.Status401Unauthorized => (ErrorCodes.AuthRequired, "请先登录"),
+        StatusCodes.Status403Forbidden => (ErrorCodes.AuthForbidden, "没有权限执行此操作"),
+        StatusCodes.Status404NotFound => (ErrorCodes.NotFound, "没有找到"),
+        StatusCodes.Status405MethodNotAllowed => (ErrorCodes.RequestMethod, "不支持此请求方法"),
+        StatusCodes.Status406NotAcceptable => (ErrorCodes.RequestNotAcceptable, "无法提供所要求的格式"),
+        StatusCodes.Status409Conflict => (ErrorCodes.Conflict, "与现有数据冲突"),
+        StatusCodes.Status413PayloadTooLarge => (ErrorCodes.RequestTooLarge, "请求内容过大"),
+        StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.RequestMediaType, "请求内容应为 JSON（Content-Type: application/json）"),
+        StatusCodes.Status429TooManyRequests => (ErrorCodes.RequestTooMany, "请求过于频繁，请稍后再试"),
+        StatusCodes.Status503ServiceUnavailable => (ErrorCodes.ServiceUnavailable, "服务暂时不可用，请稍后再试"),
+        >= 500 => (ErrorCodes.ServerError, "服务器内部错误，请稍后再试或联系管理员"),
+        _ => (ErrorCodes.RequestInvalid, "请求无效"),
     };
 
     /// <summary>Writes a problem with its code (the answer's status is set here).</summary>
@@ -75,7 +76,7 @@ public static class ApiErrors
         problem.Extensions.Remove("exception");
         if (problem.Extensions.ContainsKey("code")) return;
         var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-        var (code, title) = problem is HttpValidationProblemDetails ? ("validation", "数据无效") : ForStatus(status);
+        var (code, title) = problem is HttpValidationProblemDetails ? (ErrorCodes.Validation, "数据无效") : ForStatus(status);
         problem.Extensions["code"] = code;
         problem.Type = ApiProblems.TypeBase + code;
         if (problem.Title is null || !problem.Title.Any(c => c is >= '\u4E00' and <= '\u9FFF')) problem.Title = title;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Ses.Documents.Validation;
 using Ses.Service.Storage;
 
 namespace Ses.Service.Http;
@@ -36,7 +37,7 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         if (bad.InnerException is JsonException json)
         {
             var at = json.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : null;
-            return ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "request.json-malformed",
+            return ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.RequestJsonMalformed,
                 "请求内容不是有效的 JSON，或数据类型与接口不符" + (string.IsNullOrEmpty(at) ? "" : $"（位置：{at}）"),
                 at is null ? null : new Dictionary<string, object?> { ["field"] = at });
         }
@@ -47,12 +48,12 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
             || (message.StartsWith("Required parameter", StringComparison.Ordinal) && !message.EndsWith("from body.", StringComparison.Ordinal)))
         {
             var name = ParameterName(message);
-            return ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "request.query-invalid",
+            return ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.RequestQueryInvalid,
                 name is null ? "查询参数无效" : $"查询参数「{name}」的值无效", name is null ? null : new Dictionary<string, object?> { ["field"] = name });
         }
         if (message.Contains("body", StringComparison.Ordinal))
         {
-            return ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "request.body-missing", "缺少请求内容：应为 JSON 对象");
+            return ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest, ErrorCodes.RequestBodyMissing, "缺少请求内容：应为 JSON 对象");
         }
         var (c, t) = ApiErrors.ForStatus(StatusCodes.Status400BadRequest);
         return ApiErrors.WriteAsync(http, StatusCodes.Status400BadRequest, c, t);

@@ -129,5 +129,5 @@ public static class RequestChecks
         }
     }
 
-    private static Problem Required(string field) => new(field, "field.required", $"「{field}」必须填写");
+    private static Problem Required(string field) => new(field, ErrorCodes.FieldRequired, $"「{field}」必须填写");
 }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents.Validation;
 using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Http;
 
 namespace Ses.Service.Issuing;
 
@@ -18,12 +20,12 @@ public sealed class DocumentRegister(SesDbContext db, Ses.Documents.DocumentEngi
 
     public async Task<(IssuedDocument? Document, Refusal? Refused)> VoidAsync(Guid id, string? reason, string bureau, string actor, string source, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500) return (null, Refusal.Invalid("reason", "field.required", "「作废理由」必须填写，且不超过 500 字"));
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500) return (null, Refusal.Invalid("reason", ErrorCodes.FieldRequired, "「作废理由」必须填写，且不超过 500 字"));
         // The reason is printed on the delivery certificate: checked as entered, with the rules printing applies.
         if (Ses.Documents.Validation.EntryChecks.Text(engine, "reason", "作废理由", reason) is { } unprintable) return (null, Refusal.Invalid([unprintable]));
         var document = await OwnAsync(id, bureau, ct);
         if (document is null) return (null, Refusal.NotFound);
-        if (document.VoidedAt is not null) return (null, Refusal.Conflict("document.voided", "文书已作废"));
+        if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废"));
         var now = time.GetUtcNow();
         var done = await Delivery.EvidenceLog.WriteAsync(db, async chain =>
         {
@@ -37,7 +39,7 @@ public sealed class DocumentRegister(SesDbContext db, Ses.Documents.DocumentEngi
                 actor, now, document.Id, delivery, new Dictionary<string, string?> { ["reason"] = document.VoidReason }), ct);
             return true;
         }, ct);
-        return done ? (document, null) : (null, Refusal.Conflict("document.voided", "文书已作废"));
+        return done ? (document, null) : (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废"));
     }
 
     /// <summary>Issued and voided documents of the bureau, by series, year and sequence.</summary>

@@ -5,6 +5,7 @@ using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Http;
 
 namespace Ses.Service.Issuing;
 

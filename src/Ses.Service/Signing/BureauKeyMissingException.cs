@@ -1,4 +1,5 @@
 using Ses.Documents.Templates;
+using Ses.Documents.Validation;
 
 namespace Ses.Service.Signing;
 
@@ -9,7 +10,7 @@ namespace Ses.Service.Signing;
 public sealed class BureauKeyMissingException(BureauProfile bureau)
     : Exception($"没有{bureau.Name}的签名密钥，未签发，文号未占用")
 {
-    public const string Code = "signing.no-bureau-key";
+    public const string Code = ErrorCodes.SigningNoBureauKey;
 
     public string Bureau { get; } = bureau.Code;
 }

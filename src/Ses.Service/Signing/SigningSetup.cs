@@ -1,4 +1,5 @@
 using Ses.Documents;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 
 namespace Ses.Service.Signing;
@@ -38,8 +39,7 @@ public static class SigningSetup
     /// </summary>
     public static IEndpointRouteBuilder MapTimestampAuthority(this IEndpointRouteBuilder app)
     {
-        var tsa = app.MapGroup("/tsa").WithTags("Signing")
-            .RequireAuthorization(AuthSetup.StaffPolicy).RequirePasswordChanged();
+        var tsa = app.MapStaffGroup("/tsa").WithTags("Signing");
         tsa.MapPost("", Respond).WithName("Timestamp")
             .WithSummary("RFC 3161 timestamp authority (development, signed-in staff): application/timestamp-query in, application/timestamp-reply out")
             .Accepts<byte[]>("application/timestamp-query").DisableAntiforgery();
@@ -48,11 +48,11 @@ public static class SigningSetup
 
     private static async Task<IResult> Respond(HttpRequest request, SigningContext signing)
     {
-        if (signing.LocalTsa is null) return Http.ApiProblems.Of(StatusCodes.Status404NotFound, "tsa.off", "本服务未提供时间戳服务");
+        if (signing.LocalTsa is null) return Http.ApiProblems.Of(StatusCodes.Status404NotFound, ErrorCodes.TsaOff, "本服务未提供时间戳服务");
         if (!string.Equals(request.ContentType, "application/timestamp-query", StringComparison.OrdinalIgnoreCase))
         {
             return TypedResults.Problem(title: "请求类型应为 application/timestamp-query", statusCode: StatusCodes.Status415UnsupportedMediaType,
-                extensions: new Dictionary<string, object?> { ["code"] = "tsa.content-type" });
+                extensions: new Dictionary<string, object?> { ["code"] = ErrorCodes.TsaContentType });
         }
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);

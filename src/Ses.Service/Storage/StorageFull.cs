@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Ses.Documents.Validation;
 
 namespace Ses.Service.Storage;
 
@@ -8,7 +9,7 @@ namespace Ses.Service.Storage;
 /// </summary>
 public static class StorageFull
 {
-    public const string Code = "storage.full";
+    public const string Code = ErrorCodes.StorageFull;
 
     public const string Title = "存储空间已满，未保存；请联系管理员清理磁盘后重试";
 

@@ -107,7 +107,7 @@ public sealed class IdentifierRulesTests
     {
         Assert.Null(IdentifierRules.CheckIdNumber(valid));
         var wrong = valid[..17] + (valid[17] == '0' ? '1' : '0');
-        Assert.Equal("idnumber.checksum", IdentifierRules.CheckIdNumber(wrong));
+        Assert.Equal("field.idnumber.checksum", IdentifierRules.CheckIdNumber(wrong));
     }
 
     [Theory]
@@ -116,7 +116,7 @@ public sealed class IdentifierRulesTests
     [InlineData("11010519491231002" + "9")]
     public void CheckIdNumber_WrongCheckCharacter_ReturnsChecksum(string v)
     {
-        Assert.Equal("idnumber.checksum", IdentifierRules.CheckIdNumber(v));
+        Assert.Equal("field.idnumber.checksum", IdentifierRules.CheckIdNumber(v));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class IdentifierRulesTests
                 }
 
                 var mutated = valid[..pos] + d + valid[(pos + 1)..];
-                Assert.Equal("idnumber.checksum", IdentifierRules.CheckIdNumber(mutated));
+                Assert.Equal("field.idnumber.checksum", IdentifierRules.CheckIdNumber(mutated));
             }
         }
     }
@@ -152,7 +152,7 @@ public sealed class IdentifierRulesTests
     public void CheckIdNumber_InvalidBirthDate_ReturnsBirthdate(string body)
     {
         // The check character is correct, so only the date can be at fault.
-        Assert.Equal("idnumber.birthdate", IdentifierRules.CheckIdNumber(body + IdCheckChar(body)));
+        Assert.Equal("field.idnumber.birthdate", IdentifierRules.CheckIdNumber(body + IdCheckChar(body)));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class IdentifierRulesTests
     {
         // GB 11643-1999 Annex A example: checksum is right, but 1880 is outside the 1900–2100 window.
         Assert.Equal('4', IdCheckChar("44052418800101001"));
-        Assert.Equal("idnumber.birthdate", IdentifierRules.CheckIdNumber("440524188001010014"));
+        Assert.Equal("field.idnumber.birthdate", IdentifierRules.CheckIdNumber("440524188001010014"));
     }
 
     [Theory]
@@ -178,13 +178,13 @@ public sealed class IdentifierRulesTests
     [InlineData("99010519491231002")]
     public void CheckIdNumber_UnknownProvinceCode_ReturnsArea(string body)
     {
-        Assert.Equal("idnumber.area", IdentifierRules.CheckIdNumber(body + IdCheckChar(body)));
+        Assert.Equal("field.idnumber.area", IdentifierRules.CheckIdNumber(body + IdCheckChar(body)));
     }
 
     [Fact]
     public void CheckIdNumber_BadAreaAndBadDate_ReportsAreaFirst()
     {
-        Assert.Equal("idnumber.area", IdentifierRules.CheckIdNumber("990105199902301230"));
+        Assert.Equal("field.idnumber.area", IdentifierRules.CheckIdNumber("990105199902301230"));
     }
 
     [Theory]
@@ -201,13 +201,13 @@ public sealed class IdentifierRulesTests
     [InlineData(" 1010519491231002X")]
     public void CheckIdNumber_WrongLengthOrCharacters_ReturnsFormat(string v)
     {
-        Assert.Equal("idnumber.format", IdentifierRules.CheckIdNumber(v));
+        Assert.Equal("field.idnumber.format", IdentifierRules.CheckIdNumber(v));
     }
 
     [Fact]
     public void CheckIdNumber_Null_ReturnsFormat()
     {
-        Assert.Equal("idnumber.format", IdentifierRules.CheckIdNumber(null!));
+        Assert.Equal("field.idnumber.format", IdentifierRules.CheckIdNumber(null!));
     }
 
     // ================================================================= CheckUscc
@@ -271,7 +271,7 @@ public sealed class IdentifierRulesTests
             }
 
             var mutated = code[..pos] + replacement + code[(pos + 1)..];
-            Assert.Equal("uscc.checksum", IdentifierRules.CheckUscc(mutated));
+            Assert.Equal("field.uscc.checksum", IdentifierRules.CheckUscc(mutated));
         }
     }
 
@@ -284,7 +284,7 @@ public sealed class IdentifierRulesTests
     public void CheckUscc_WrongFinalChar_ReturnsChecksum(string valid, char wrong)
     {
         Assert.NotEqual(valid[17], wrong);
-        Assert.Equal("uscc.checksum", IdentifierRules.CheckUscc(valid[..17] + wrong));
+        Assert.Equal("field.uscc.checksum", IdentifierRules.CheckUscc(valid[..17] + wrong));
     }
 
     [Theory]
@@ -297,7 +297,7 @@ public sealed class IdentifierRulesTests
         var first17 = valid[..pos] + replacement + valid[(pos + 1)..17];
         Assert.NotEqual(first17[16], OrgCheckChar(first17[8..16])); // the org-code check really is wrong
         var code = first17 + UsccCheckChar(first17); // final check made right by the independent helper
-        Assert.Equal("uscc.orgcode", IdentifierRules.CheckUscc(code));
+        Assert.Equal("field.uscc.orgcode", IdentifierRules.CheckUscc(code));
     }
 
     [Fact]
@@ -305,7 +305,7 @@ public sealed class IdentifierRulesTests
     {
         const string first17 = "91100000100001343"; // Bank of China with the org-code check changed 2 -> 3
         var wrongFinal = UsccCheckChar(first17) == '0' ? '1' : '0';
-        Assert.Equal("uscc.checksum", IdentifierRules.CheckUscc(first17 + wrongFinal));
+        Assert.Equal("field.uscc.checksum", IdentifierRules.CheckUscc(first17 + wrongFinal));
     }
 
     [Theory]
@@ -317,8 +317,8 @@ public sealed class IdentifierRulesTests
     public void CheckUscc_ForbiddenLetter_ReturnsFormat(char forbidden)
     {
         // Placed in the organisation code and also as the final character.
-        Assert.Equal("uscc.format", IdentifierRules.CheckUscc("91100000" + forbidden + "00003962T"));
-        Assert.Equal("uscc.format", IdentifierRules.CheckUscc("91100000100003962" + forbidden));
+        Assert.Equal("field.uscc.format", IdentifierRules.CheckUscc("91100000" + forbidden + "00003962T"));
+        Assert.Equal("field.uscc.format", IdentifierRules.CheckUscc("91100000100003962" + forbidden));
     }
 
     [Theory]
@@ -332,13 +332,13 @@ public sealed class IdentifierRulesTests
     [InlineData("911000001000013428\n")]
     public void CheckUscc_WrongLengthOrCharacters_ReturnsFormat(string v)
     {
-        Assert.Equal("uscc.format", IdentifierRules.CheckUscc(v));
+        Assert.Equal("field.uscc.format", IdentifierRules.CheckUscc(v));
     }
 
     [Fact]
     public void CheckUscc_Null_ReturnsFormat()
     {
-        Assert.Equal("uscc.format", IdentifierRules.CheckUscc(null!));
+        Assert.Equal("field.uscc.format", IdentifierRules.CheckUscc(null!));
     }
 
     // ================================================================= CheckAirlineCode
@@ -372,13 +372,13 @@ public sealed class IdentifierRulesTests
     [InlineData("ÇA")]
     public void CheckAirlineCode_NotTwoUpperAlnumOrBothDigits_ReturnsFormat(string v)
     {
-        Assert.Equal("airline.format", IdentifierRules.CheckAirlineCode(v));
+        Assert.Equal("field.airline.format", IdentifierRules.CheckAirlineCode(v));
     }
 
     [Fact]
     public void CheckAirlineCode_Null_ReturnsFormat()
     {
-        Assert.Equal("airline.format", IdentifierRules.CheckAirlineCode(null!));
+        Assert.Equal("field.airline.format", IdentifierRules.CheckAirlineCode(null!));
     }
 
     // ================================================================= CheckPassport
@@ -408,13 +408,13 @@ public sealed class IdentifierRulesTests
     [InlineData("护照12345")]
     public void CheckPassport_BadLengthCharactersOrNoDigit_ReturnsFormat(string v)
     {
-        Assert.Equal("passport.format", IdentifierRules.CheckPassport(v));
+        Assert.Equal("field.passport.format", IdentifierRules.CheckPassport(v));
     }
 
     [Fact]
     public void CheckPassport_Null_ReturnsFormat()
     {
-        Assert.Equal("passport.format", IdentifierRules.CheckPassport(null!));
+        Assert.Equal("field.passport.format", IdentifierRules.CheckPassport(null!));
     }
 
     // ================================================================= CheckLicence
@@ -450,13 +450,13 @@ public sealed class IdentifierRulesTests
     [InlineData("㐀㐀1")] // U+3400 (CJK Extension A) is outside the range
     public void CheckLicence_BadLengthCharactersOrNoLetterOrDigit_ReturnsFormat(string v)
     {
-        Assert.Equal("licence.format", IdentifierRules.CheckLicence(v));
+        Assert.Equal("field.licence.format", IdentifierRules.CheckLicence(v));
     }
 
     [Fact]
     public void CheckLicence_Null_ReturnsFormat()
     {
-        Assert.Equal("licence.format", IdentifierRules.CheckLicence(null!));
+        Assert.Equal("field.licence.format", IdentifierRules.CheckLicence(null!));
     }
 
     // ================================================================= CheckMobile
@@ -493,13 +493,13 @@ public sealed class IdentifierRulesTests
     [InlineData("029-88888888")] // a landline is not a mobile
     public void CheckMobile_NotAMainlandMobile_ReturnsFormat(string v)
     {
-        Assert.Equal("mobile.format", IdentifierRules.CheckMobile(v));
+        Assert.Equal("field.mobile.format", IdentifierRules.CheckMobile(v));
     }
 
     [Fact]
     public void CheckMobile_Null_ReturnsFormat()
     {
-        Assert.Equal("mobile.format", IdentifierRules.CheckMobile(null!));
+        Assert.Equal("field.mobile.format", IdentifierRules.CheckMobile(null!));
     }
 
     // ================================================================= CheckPhone
@@ -540,13 +540,13 @@ public sealed class IdentifierRulesTests
     [InlineData("０２９－８８８８８８８８")] // full-width, not normalised
     public void CheckPhone_NeitherLandlineMobileNor400_ReturnsFormat(string v)
     {
-        Assert.Equal("phone.format", IdentifierRules.CheckPhone(v));
+        Assert.Equal("field.phone.format", IdentifierRules.CheckPhone(v));
     }
 
     [Fact]
     public void CheckPhone_Null_ReturnsFormat()
     {
-        Assert.Equal("phone.format", IdentifierRules.CheckPhone(null!));
+        Assert.Equal("field.phone.format", IdentifierRules.CheckPhone(null!));
     }
 
     // ================================================================= independent reference helpers

@@ -29,8 +29,7 @@ public sealed class CounterpartiesModel(CounterpartyAdmin admin, SesDbContext db
             TempData["Done"] = "相对人已登记。请为其开通 SES 账号。";
             return Redirect($"/admin/counterparties/{created.Id}");
         }
-        foreach (var p in refused!.Problems) ModelState.AddModelError(p.Field, p.Message);
-        Refused = refused.Problems.Count > 0 ? "有需要更正的内容，见各项旁的说明。" : refused.Message;
+        Refused = ModelState.Show(refused!);
         await LoadAsync();
         return Page();
     }

@@ -39,7 +39,7 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) 
     {
         var (account, password, refused) = await admin.CreateAccountAsync(id, new AccountRequest(UserName?.Trim() ?? "", Department ?? ""), User.StaffBureau(),
             User.UserName(), Source, HttpContext.RequestAborted);
-        if (refused?.Status == StatusCodes.Status404NotFound) return NotFound();
+        if (refused?.IsNotFound == true) return NotFound();
         if (account is not null)
         {
             Created = (account.UserName, password!);
@@ -47,8 +47,7 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) 
         }
         else
         {
-            foreach (var p in refused!.Problems) ModelState.AddModelError(p.Field == "userName" ? nameof(UserName) : nameof(Department), p.Message);
-            Refused = refused.Problems.Count > 0 ? null : refused.Message;
+            Refused = ModelState.Show(refused!, field => field == "userName" ? nameof(UserName) : nameof(Department), whenFields: null);
         }
         return await LoadAsync(id) ? Page() : NotFound();
     }

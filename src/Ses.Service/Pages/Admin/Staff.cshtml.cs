@@ -43,8 +43,8 @@ public sealed class StaffModel(StaffAdmin admin) : PageModel, IKeepsTypedData
         }
         else
         {
-            foreach (var p in refused!.Problems) ModelState.AddModelError(p.Field switch { "userName" => nameof(UserName), "displayName" => nameof(DisplayName), _ => nameof(Role) }, p.Message);
-            Refused = refused.Problems.Count > 0 ? null : refused.Message;
+            Refused = ModelState.Show(refused!, field => field switch { "userName" => nameof(UserName), "displayName" => nameof(DisplayName), _ => nameof(Role) },
+                whenFields: null);
         }
         Staff = await admin.ListAsync(User.StaffBureau(), HttpContext.RequestAborted);
         return Page();
@@ -59,7 +59,7 @@ public sealed class StaffModel(StaffAdmin admin) : PageModel, IKeepsTypedData
             return ToDisable is null ? NotFound() : Page();
         }
         var (user, refused) = await admin.DisableAsync(userId, User.UserId(), User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted);
-        if (refused?.Status == StatusCodes.Status404NotFound) return NotFound();
+        if (refused?.IsNotFound == true) return NotFound();
         TempData["Done"] = user is null ? refused!.Message : $"{user.UserName} 已停用。";
         return Redirect("/admin/staff");
     }

@@ -39,13 +39,11 @@ public sealed class ConfirmModel(DeliveryService service, DeliveryQueries querie
             ModelState.AddModelError(nameof(Understood), "请先勾选：已阅读并了解确认收讫的法律效果");
             return Page();
         }
-        try
+        var (_, refused) = await service.ConfirmAsync(id, User.AccountCounterparty(), User.UserId(), User.UserName(), HttpContext.RequestAborted);
+        if (refused is not null)
         {
-            await service.ConfirmAsync(id, User.AccountCounterparty(), User.UserId(), User.UserName(), HttpContext.RequestAborted);
-        }
-        catch (DeliveryException e)
-        {
-            Refused = e.Message;
+            if (refused.IsNotFound) return NotFound();
+            Refused = ModelState.Show(refused);
             return Page();
         }
         TempData["Done"] = "已确认收讫。确认已记录（时间、账号），不能撤回。";

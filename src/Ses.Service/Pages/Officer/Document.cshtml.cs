@@ -84,14 +84,8 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         if (!await LoadAsync(id)) return NotFound();
         ServiceMode? mode = Mode switch { "electronic" => ServiceMode.Electronic, "paper" => ServiceMode.Paper, "both" => ServiceMode.Both, _ => null };
         if (!Confirmed) return await ConfirmServeAsync(mode);
-        try
-        {
-            await deliveries.ServeAsync(id, User.StaffBureau(), mode, User.UserName(), HttpContext.RequestAborted);
-        }
-        catch (DeliveryException e)
-        {
-            return Refuse("serve", e);
-        }
+        var (_, refused) = await deliveries.ServeAsync(id, User.StaffBureau(), mode, User.UserName(), HttpContext.RequestAborted);
+        if (refused is not null) return Refuse("serve", refused);
         TempData["Done"] = "已送达至相对人账户。";
         return Redirect($"/officer/documents/{id}");
     }
@@ -111,15 +105,9 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         {
             receipt = new byte[DeliveryService.MaxReceiptBytes + 1]; // refused by size, with the service's message
         }
-        try
-        {
-            await deliveries.RecordPaperAsync(Delivery.Id, User.StaffBureau(),
-                new PaperDeliveryInput(on, Method, TrackingNumber, SignedBy, receipt, Receipt?.FileName), User.UserName(), HttpContext.RequestAborted);
-        }
-        catch (DeliveryException e)
-        {
-            return Refuse("paper", e);
-        }
+        var (_, refused) = await deliveries.RecordPaperAsync(Delivery.Id, User.StaffBureau(),
+            new PaperDeliveryInput(on, Method, TrackingNumber, SignedBy, receipt, Receipt?.FileName), User.UserName(), HttpContext.RequestAborted);
+        if (refused is not null) return Refuse("paper", refused);
         TempData["Done"] = "纸质送达已登记。";
         return Redirect($"/officer/documents/{id}");
     }
@@ -138,8 +126,7 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         if (voided is null)
         {
             Section = "void";
-            foreach (var p in refused!.Problems) ModelState.AddModelError(nameof(Reason), p.Message);
-            Refused = refused.Problems.Count > 0 ? null : refused.Message;
+            Refused = ModelState.Show(refused!, _ => nameof(Reason), whenFields: null);
             return Page();
         }
         TempData["Done"] = "文书已作废，文号保留。";
@@ -165,7 +152,7 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         if (problem is not null)
         {
             ModelState.AddModelError(nameof(Mode), problem);
-            Refused = "有需要更正的内容，见各项旁的说明。";
+            Refused = PageRefusals.SeeFields;
             return Page();
         }
         var now = time.GetUtcNow();
@@ -175,19 +162,15 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         return Page();
     }
 
-    private IActionResult Refuse(string section, DeliveryException e)
+    private IActionResult Refuse(string section, Refusal refused)
     {
         Section = section;
-        if (e.Status == StatusCodes.Status404NotFound) return NotFound();
-        foreach (var p in e.Problems)
+        if (refused.IsNotFound) return NotFound();
+        Refused = ModelState.Show(refused, field => field switch
         {
-            ModelState.AddModelError(p.Field switch
-            {
-                "mode" or "counterpartyId" => nameof(Mode), "deliveredOn" => nameof(DeliveredOn), "method" => nameof(Method),
-                "trackingNumber" => nameof(TrackingNumber), "signedBy" => nameof(SignedBy), "receipt" => nameof(Receipt), _ => "",
-            }, p.Message);
-        }
-        Refused = e.Problems.Count > 0 ? "有需要更正的内容，见各项旁的说明。" : e.Message;
+            "mode" or "counterpartyId" => nameof(Mode), "deliveredOn" => nameof(DeliveredOn), "method" => nameof(Method),
+            "trackingNumber" => nameof(TrackingNumber), "signedBy" => nameof(SignedBy), "receipt" => nameof(Receipt), _ => "",
+        });
         return Page();
     }
 

@@ -200,11 +200,7 @@ public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDb
         foreach (var p in problems) Add(p);
     }
 
-    private void Show(Refusal refused)
-    {
-        foreach (var p in refused.Problems) Add(p);
-        Refused = refused.Problems.Count > 0 ? "有需要更正的内容，见各项旁的说明。" : refused.Message;
-    }
+    private void Show(Refusal refused) => Refused = refused.Show(Add);
 
     private void Add(Problem p)
     {

@@ -1,0 +1,133 @@
+namespace Ses.Documents.Validation;
+
+/// <summary>
+/// Every stable error code, once, for the library and the service alike: the <c>code</c> of a problem answer and the
+/// <c>code</c> of each field problem (<see cref="Problem.Code"/>). Programs read the code, people the Chinese message
+/// beside it. A code is never reused for another meaning; code literals live nowhere else (a test scans the sources).
+/// </summary>
+public static class ErrorCodes
+{
+    // Field values (the form engine, and every other check that names a field).
+    public const string FieldRequired = "field.required";
+    public const string FieldUnknown = "field.unknown";
+    public const string FieldType = "field.type";
+    public const string FieldTooLong = "field.too-long";
+    public const string FieldControlChar = "field.control-char";
+    public const string FieldSurrogate = "field.surrogate";
+    public const string FieldBidi = "field.bidi";
+    public const string FieldZeroWidth = "field.zero-width";
+    public const string FieldEncoding = "field.encoding";
+    public const string FieldGlyphMissing = "field.glyph.missing";
+    public const string FieldDateFormat = "field.date.format";
+    public const string FieldChoiceUnknown = "field.choice.unknown";
+    public const string FieldRowsMin = "field.rows.min";
+    public const string FieldRowsMax = "field.rows.max";
+    public const string FieldDocumentNumberFormat = "field.document-number.format";
+    public const string FieldOrgIdScheme = "field.orgid.scheme";
+    public const string FieldPersonIdScheme = "field.personid.scheme";
+    public const string FieldIdNumberFormat = "field.idnumber.format";
+    public const string FieldIdNumberArea = "field.idnumber.area";
+    public const string FieldIdNumberBirthDate = "field.idnumber.birthdate";
+    public const string FieldIdNumberChecksum = "field.idnumber.checksum";
+    public const string FieldUsccFormat = "field.uscc.format";
+    public const string FieldUsccChecksum = "field.uscc.checksum";
+    public const string FieldUsccOrgCode = "field.uscc.orgcode";
+    public const string FieldAirlineFormat = "field.airline.format";
+    public const string FieldPassportFormat = "field.passport.format";
+    public const string FieldLicenceFormat = "field.licence.format";
+    public const string FieldMobileFormat = "field.mobile.format";
+    public const string FieldPhoneFormat = "field.phone.format";
+    public const string FieldEmailFormat = "field.email.format";
+    public const string FieldBase64 = "field.base64";
+    public const string FieldReplyDateTooEarly = "field.reply-date.too-early";
+
+    // Forms, numbers and bureaus.
+    public const string FormUnknown = "form.unknown";
+    public const string FormNotNumbered = "form.not-numbered";
+    public const string FormCounterpartyAuthored = "form.counterparty-authored";
+    public const string DataNotObject = "data.not-object";
+    public const string BureauUnknown = "bureau.unknown";
+    public const string NumberFormat = "number.format";
+    public const string NumberPrefix = "number.prefix";
+    public const string NumberSeries = "number.series";
+    public const string NumberNotNumbered = "number.not-numbered";
+
+    // Answers that are not about one field.
+    public const string Validation = "validation";
+    public const string NotFound = "not-found";
+    public const string Conflict = "conflict";
+    public const string RequestInvalid = "request.invalid";
+    public const string RequestMethod = "request.method";
+    public const string RequestNotAcceptable = "request.not-acceptable";
+    public const string RequestTooLarge = "request.too-large";
+    public const string RequestMediaType = "request.media-type";
+    public const string RequestTooMany = "request.too-many";
+    public const string RequestJsonMalformed = "request.json-malformed";
+    public const string RequestQueryInvalid = "request.query-invalid";
+    public const string RequestBodyMissing = "request.body-missing";
+    public const string ServiceUnavailable = "service.unavailable";
+    public const string ServerError = "server.error";
+    public const string StorageFull = "storage.full";
+
+    // Signing in, sessions and passwords.
+    public const string AuthRequired = "auth.required";
+    public const string AuthForbidden = "auth.forbidden";
+    public const string AuthFailed = "auth.failed";
+    public const string AuthLocked = "auth.locked";
+    public const string AuthRevoked = "auth.revoked";
+    public const string AuthCrossSite = "auth.cross-site";
+    public const string AccountDisabled = "account.disabled";
+    public const string PasswordChangeRequired = "password.change-required";
+    public const string PasswordTooShort = "password.too-short";
+    public const string PasswordContainsName = "password.contains-name";
+    public const string PasswordTooSimple = "password.too-simple";
+
+    // Counterparties, accounts and staff.
+    public const string CounterpartyKind = "counterparty.kind";
+    public const string CounterpartyIdScheme = "counterparty.id-scheme";
+    public const string CounterpartyContacts = "counterparty.contacts";
+    public const string CounterpartyExists = "counterparty.exists";
+    public const string CounterpartyUnknown = "counterparty.unknown";
+    public const string PartyMismatch = "party.mismatch";
+    public const string PartyIdMismatch = "party.id-mismatch";
+    public const string PartyKindMismatch = "party.kind-mismatch";
+    public const string AccountName = "account.name";
+    public const string AccountExists = "account.exists";
+    public const string StaffName = "staff.name";
+    public const string StaffRole = "staff.role";
+    public const string StaffSelf = "staff.self";
+
+    // Drafts, issuing, the register and draft rendering.
+    public const string DraftIssued = "draft.issued";
+    public const string DraftVersion = "draft.version";
+    public const string DocumentUnknown = "document.unknown";
+    public const string DocumentVoided = "document.voided";
+    public const string SigningNoBureauKey = "signing.no-bureau-key";
+    public const string TsaUnavailable = "tsa.unavailable";
+    public const string TsaOff = "tsa.off";
+    public const string TsaContentType = "tsa.content-type";
+    public const string RenderFormat = "render.format";
+    public const string RenderNumberRefused = "render.number-refused";
+    public const string RenderOtherBureau = "render.other-bureau";
+    public const string RenderSignRefused = "render.sign-refused";
+
+    // Serving and delivery.
+    public const string ServeNoCounterparty = "serve.no-counterparty";
+    public const string ServeImportantBoth = "serve.important-both";
+    public const string ServeNoAccount = "serve.no-account";
+    public const string DeliveryExists = "delivery.exists";
+    public const string DeliveryUnknown = "delivery.unknown";
+    public const string DeliveryNotPaper = "delivery.not-paper";
+    public const string DeliveryConfirmed = "delivery.confirmed";
+    public const string PaperBeforeServing = "paper.before-serving";
+    public const string PaperFuture = "paper.future";
+    public const string PaperReceiptSize = "paper.receipt-size";
+    public const string PaperReceiptType = "paper.receipt-type";
+    public const string PaperRecorded = "paper.recorded";
+
+    // The holiday calendar.
+    public const string CalendarLineFormat = "calendar.line-format";
+    public const string CalendarDateTwice = "calendar.date-twice";
+    public const string CalendarEmpty = "calendar.empty";
+    public const string CalendarMovesDates = "calendar.moves-dates";
+}
