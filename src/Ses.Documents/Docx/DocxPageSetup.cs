@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using Gb = Ses.Documents.Layout.Styles;
 using static Ses.Documents.Docx.DocxUnits;
+using Gb = Ses.Documents.Layout.Styles;
 
 namespace Ses.Documents.Docx;
 

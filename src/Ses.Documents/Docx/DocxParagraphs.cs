@@ -3,8 +3,8 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using Ses.Documents.Fonts;
 using Ses.Documents.Rendering;
 using Ses.Documents.Templates;
-using Gb = Ses.Documents.Layout.Styles;
 using static Ses.Documents.Docx.DocxUnits;
+using Gb = Ses.Documents.Layout.Styles;
 
 namespace Ses.Documents.Docx;
 

@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Wordprocessing;
-using W = DocumentFormat.OpenXml.Wordprocessing;
 using Ses.Documents.Fonts;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Ses.Documents.Docx;
 

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml.Wordprocessing;
 using Ses.Documents.Fonts;
-using Gb = Ses.Documents.Layout.Styles;
 using static Ses.Documents.Docx.DocxUnits;
+using Gb = Ses.Documents.Layout.Styles;
 
 namespace Ses.Documents.Docx;
 

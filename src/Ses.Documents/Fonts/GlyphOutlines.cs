@@ -60,7 +60,10 @@ internal sealed class GlyphOutlines
                     current = mid;
                     control = p;
                 }
-                else control = p;
+                else
+                {
+                    control = p;
+                }
             }
             if (control is { } last) Quad(current, last, first);
             ops.Append("h\n");

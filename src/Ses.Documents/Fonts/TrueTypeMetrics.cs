@@ -138,7 +138,10 @@ internal sealed class TrueTypeMetrics
             for (var cp = start; cp <= end && cp != 0xFFFF; cp++)
             {
                 int glyph;
-                if (ro == 0) glyph = (cp + delta) & 0xFFFF;
+                if (ro == 0)
+                {
+                    glyph = (cp + delta) & 0xFFFF;
+                }
                 else
                 {
                     var at = s * 2 + ro + (cp - start) * 2;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Ses.Documents.Fonts;
-using Ses.Documents.Layout;
 using Ses.Documents.Templates;
 
 namespace Ses.Documents.Pdf;

@@ -18,18 +18,27 @@ public sealed class CommandArgs
         for (var i = 0; i < args.Length; i++)
         {
             var a = args[i];
-            if (Switches.Contains(a)) parsed._flags.Add(a);
+            if (Switches.Contains(a))
+            {
+                parsed._flags.Add(a);
+            }
             else if (a.StartsWith("--", StringComparison.Ordinal))
             {
                 // Reported by AllowOnly, after an unknown option (a typo) is named as such.
-                if (i + 1 >= args.Length) parsed._withoutValue.Add(a);
+                if (i + 1 >= args.Length)
+                {
+                    parsed._withoutValue.Add(a);
+                }
                 else
                 {
                     parsed._options[a] = args[++i];
                     parsed._given.Add((a, args[i]));
                 }
             }
-            else parsed.Positionals.Add(a);
+            else
+            {
+                parsed.Positionals.Add(a);
+            }
         }
         return parsed;
     }

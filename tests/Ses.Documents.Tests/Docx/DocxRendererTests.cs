@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static Ses.Documents.Tests.Docx.DocxTestSupport;
 using Drawing = DocumentFormat.OpenXml.Wordprocessing.Drawing;

@@ -2,7 +2,6 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
-using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Templates;
 using Ses.Documents.Tests.Signing.Crypto;
 using Ses.Documents.Tests.Support;

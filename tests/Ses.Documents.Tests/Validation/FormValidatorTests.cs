@@ -1,6 +1,6 @@
-using Ses.Documents.Validation;
 using System.Text.Json;
 using Ses.Documents.Tests.Support;
+using Ses.Documents.Validation;
 
 namespace Ses.Documents.Tests.Validation;
 

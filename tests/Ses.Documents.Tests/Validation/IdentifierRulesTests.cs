@@ -1,5 +1,4 @@
 using Ses.Documents.Validation;
-using Xunit;
 
 namespace Ses.Documents.Tests.Validation;
 

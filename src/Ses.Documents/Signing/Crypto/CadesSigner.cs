@@ -7,13 +7,12 @@ using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Operators.Utilities;
 using Org.BouncyCastle.Tsp;
-using Org.BouncyCastle.Utilities.Collections;
 using CmsAttribute = Org.BouncyCastle.Asn1.Cms.Attribute;
+using CmsAttributeTable = Org.BouncyCastle.Asn1.Cms.AttributeTable;
 using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
 using IssuerAndSerialNumber = Org.BouncyCastle.Asn1.Cms.IssuerAndSerialNumber;
 using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
 using SignerInfo = Org.BouncyCastle.Asn1.Cms.SignerInfo;
-using CmsAttributeTable = Org.BouncyCastle.Asn1.Cms.AttributeTable;
 
 namespace Ses.Documents.Signing.Crypto;
 
@@ -64,8 +63,11 @@ public static class CadesSigner
 
         var signer = signed.GetSignerInfos().GetSigners().Single();
         if (!SignerInfoSignature.Verifies(signer, key.Certificate))
+        {
             throw new SigningKeyException(
                 $"The signature made by {key} does not verify with its certificate; the key and certificate do not match.");
+        }
+
         if (tsa is not null) signed = AddSignatureTimestamp(signed, signer, tsa);
         return signed.GetEncoded(Asn1Encodable.Der);
     }
@@ -100,7 +102,9 @@ public static class CadesSigner
             var info = new TimeStampToken(token).TimeStampInfo;
             if (info.MessageImprintAlgOid != NistObjectIdentifiers.IdSha256.Id
                 || !info.GetMessageImprintDigest().AsSpan().SequenceEqual(imprint))
+            {
                 throw new TimestampException($"{tsa.Description} returned a token for another imprint.");
+            }
         }
         catch (Exception e) when (e is not TimestampException && InputErrors.Is(e))
         {

@@ -25,8 +25,10 @@ public static class CadesVerifier
         ArgumentNullException.ThrowIfNull(signedBytes);
         ArgumentNullException.ThrowIfNull(trustAnchors);
         if (Parse(cmsDer) is not var (signer, certificates))
+        {
             return new CadesVerification(false, false, null, "", false, "The signature could not be parsed.", false,
                 null, [CadesProblems.Malformed]);
+        }
 
         var problems = new List<string>();
         var digestMatches = DigestMatches(signer, signedBytes, problems);
@@ -120,8 +122,11 @@ public static class CadesVerifier
         // RFC 5280 §4.2.1.3: a signing certificate must allow digitalSignature or nonRepudiation (contentCommitment)
         var keyUsage = signer.GetKeyUsage();
         if (keyUsage is null || !(keyUsage[0] || keyUsage[1]))
+        {
             return new PathResult(CadesProblems.ChainKeyUsage,
                 "The signer's certificate does not allow digitalSignature or nonRepudiation.");
+        }
+
         return path;
     }
 

@@ -17,19 +17,27 @@ internal static class CertificatePathValidator
         var path = Build(leaf, pool, anchors, out var problem);
         if (path is null) return new PathResult(CadesProblems.ChainUntrusted, problem);
         if (at is not { } time)
+        {
             return new PathResult(CadesProblems.ChainTimeUnknown,
                 "No trusted time-stamp and no validation time: certificate validity was not checked.");
+        }
+
         var instant = time.UtcDateTime;
         foreach (var certificate in path)
         {
             var subject = DistinguishedNames.ToRfc4514(certificate.SubjectDN);
             // RFC 5280 §6.1.3 (a)(2): the certificate validity period includes the time
             if (instant < certificate.NotBefore)
+            {
                 return new PathResult(CadesProblems.ChainNotYetValid,
                     $"'{subject}' is not valid before {Utc(certificate.NotBefore)}; time used {Utc(instant)}.");
+            }
+
             if (instant > certificate.NotAfter)
+            {
                 return new PathResult(CadesProblems.ChainExpired,
                     $"'{subject}' expired {Utc(certificate.NotAfter)}; time used {Utc(instant)}.");
+            }
         }
         return PathResult.Valid;
     }

@@ -34,8 +34,11 @@ public static class DevelopmentCertificates
         ArgumentException.ThrowIfNullOrWhiteSpace(bureauName);
         var existing = AllFiles.Where(f => File.Exists(Path.Combine(directory, f))).ToList();
         if (existing.Count > 0)
+        {
             throw new SigningKeyException(
                 $"'{directory}' already holds {string.Join(", ", existing)}; load it or delete the files first.");
+        }
+
         PrivateFiles.CreateDirectory(directory);
 
         var issuer = new DevelopmentCertificateIssuer(time.GetUtcNow());

@@ -43,8 +43,11 @@ public sealed class HttpTimestampClient(Uri url, HttpClient http) : ITimestampSo
         {
             using var answer = http.Send(message);
             if (!answer.IsSuccessStatusCode)
+            {
                 throw new TimestampException(
                     $"{Description} answered HTTP {(int)answer.StatusCode} {answer.ReasonPhrase}.");
+            }
+
             using var body = answer.Content.ReadAsStream();
             using var copy = new MemoryStream();
             body.CopyTo(copy);
@@ -83,15 +86,21 @@ public sealed class HttpTimestampClient(Uri url, HttpClient http) : ITimestampSo
         // RFC 3161 §2.4.2: the token must be over our imprint and echo our nonce
         if (info.MessageImprintAlgOid != request.MessageImprintAlgOid
             || !info.GetMessageImprintDigest().AsSpan().SequenceEqual(request.GetMessageImprintDigest()))
+        {
             throw new TimestampException($"{Description} returned a token over a different imprint.");
+        }
+
         if (info.Nonce is null || !info.Nonce.Equals(request.Nonce))
             throw new TimestampException($"{Description} returned a token without our nonce.");
 
         var certificate = token.GetCertificates().EnumerateMatches(token.SignerID).FirstOrDefault()
             ?? throw new TimestampException($"{Description} returned a token without its TSA certificate.");
         if (!TsaCertificates.HasCriticalTimeStampingUsage(certificate))
+        {
             throw new TimestampException(
                 $"{Description}: the TSA certificate lacks critical extendedKeyUsage id-kp-timeStamping (RFC 3161 §2.3).");
+        }
+
         try
         {
             token.Validate(certificate); // signature, ESS certificate id, validity at genTime

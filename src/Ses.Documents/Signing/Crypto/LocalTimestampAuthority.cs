@@ -39,9 +39,12 @@ public sealed class LocalTimestampAuthority : ITimestampSource
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(time);
         if (!TsaCertificates.HasCriticalTimeStampingUsage(key.Certificate))
+        {
             throw new ArgumentException(
                 $"The TSA certificate '{DistinguishedNames.ToRfc4514(key.Certificate.SubjectDN)}' lacks a critical extendedKeyUsage of exactly " +
                 "id-kp-timeStamping (RFC 3161 §2.3).", nameof(key));
+        }
+
         this.time = time;
         PolicyOid = policyOid ?? DevelopmentPolicyOid;
         if (!DerObjectIdentifier.TryFromID(PolicyOid, out var policy))

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Ess;
@@ -5,7 +6,6 @@ using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.X509;
-using System.Security.Cryptography;
 using CmsAttribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 using CmsAttributeTable = Org.BouncyCastle.Asn1.Cms.AttributeTable;
 

@@ -56,8 +56,14 @@ public sealed class ConfirmModel(DeliveryService service, DeliveryQueries querie
         if (record is null) return false;
         Delivery = await queries.ViewAsync(record, staff: false, HttpContext.RequestAborted);
         Today = LegalDates.BeijingDate(time.GetUtcNow());
-        if (record.Paper) Effect = "paper";
-        else if (record.ElectronicOn is not null || (record.DeemedOn is { } deemed && Today > deemed)) Effect = "recorded-only";
+        if (record.Paper)
+        {
+            Effect = "paper";
+        }
+        else if (record.ElectronicOn is not null || (record.DeemedOn is { } deemed && Today > deemed))
+        {
+            Effect = "recorded-only";
+        }
         else
         {
             Effect = "fixes";

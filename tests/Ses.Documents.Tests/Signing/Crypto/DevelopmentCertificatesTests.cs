@@ -80,7 +80,10 @@ public sealed class DevelopmentCertificatesTests(DevelopmentPki pki)
             .Where(f => !System.Text.RegularExpressions.Regex.IsMatch(f!, @"^signing-[a-z]+\.p12$")).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(["password.txt", "root-ca.crt", "root-ca.p12", "signing-chain.pem", "signing.p12", "tsa.crt", "tsa.p12"], files);
-        if (OperatingSystem.IsWindows()) Assert.Skip("Unix file modes only");
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes only");
+        }
         else
         {
             foreach (var file in Directory.GetFiles(directory))

@@ -4,10 +4,10 @@ using Org.BouncyCastle.Asn1.Cmp;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.Oiw;
-using PkcsObjectIdentifiers = Org.BouncyCastle.Asn1.Pkcs.PkcsObjectIdentifiers;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Tsp;
 using Ses.Documents.Signing.Crypto;
+using PkcsObjectIdentifiers = Org.BouncyCastle.Asn1.Pkcs.PkcsObjectIdentifiers;
 
 namespace Ses.Documents.Tests.Signing.Crypto;
 
