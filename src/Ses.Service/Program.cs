@@ -26,6 +26,11 @@ try
     builder.AddDocuments();
     builder.AddSigning();
     builder.AddData();
+    builder.AddIssuing();
+    builder.AddStaff();
+    builder.AddCounterparties();
+    builder.AddCalendar();
+    builder.AddDelivery();
     builder.AddNotifications();
     builder.AddAccounts();
     builder.AddApiReference();

@@ -85,7 +85,7 @@ public sealed class CalendarStore(SesDbContext db)
                     ["moves"] = moves.Count.ToString(CultureInfo.InvariantCulture),
                     ["confirmed"] = moves.Count > 0 ? "true" : null,
                 }), ct);
-            var keys = years.Select(Alerts.MissingYearKey).ToList();
+            var keys = years.Select(Delivery.Alerts.MissingYearKey).ToList();
             foreach (var alert in await db.AdminAlerts.Where(a => keys.Contains(a.Key) && a.AcknowledgedAt == null).ToListAsync(ct))
             {
                 alert.AcknowledgedAt = now;

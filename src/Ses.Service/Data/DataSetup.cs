@@ -1,17 +1,16 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Ses.Service.Issuing;
 using Ses.Service.Storage;
 
 namespace Ses.Service.Data;
 
-/// <summary>The database (migrations applied at start) and the file store.</summary>
+/// <summary>The database (migrations applied at start) and the file store; each feature registers its own services
+/// (its <c>AddXxx</c> beside its <c>MapXxx</c>).</summary>
 public static class DataSetup
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var options = Read(builder.Configuration);
-        CheckJobInterval(builder.Configuration);
         // Pooled: a request reuses a context instead of building one (EF Core's advice for a busy service).
         if (options.Provider == "postgres")
         {
@@ -23,19 +22,6 @@ public static class DataSetup
         }
         // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
-        builder.Services.AddSingleton<IssueQueue>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<IssueQueue>());
-        builder.Services.AddScoped<IssuingService>();
-        builder.Services.AddScoped<DraftService>();
-        builder.Services.AddScoped<DocumentRegister>();
-        builder.Services.AddScoped<Accounts.StaffAdmin>();
-        builder.Services.AddScoped<Counterparties.CounterpartyAdmin>();
-        builder.Services.AddScoped<Calendar.CalendarStore>();
-        builder.Services.AddScoped<Delivery.DeliveryService>();
-        builder.Services.AddScoped<Delivery.DeliveryJob>();
-        builder.Services.AddScoped<Delivery.DeliveryCertificates>();
-        builder.Services.AddScoped<Delivery.DeliveryQueries>();
-        builder.Services.AddHostedService<Delivery.DeliveryJobService>();
         return builder;
     }
 
@@ -46,17 +32,6 @@ public static class DataSetup
         configuration.GetSection(DatabaseOptions.Section).Bind(options);
         var problems = options.Problems().ToList();
         return problems.Count > 0 ? throw new ConfigurationProblemException(string.Join("; ", problems)) : options;
-    }
-
-    /// <summary><c>Delivery:JobIntervalSeconds</c>: 0 (off on this instance) or a positive number of seconds; anything else stops start-up.</summary>
-    public static void CheckJobInterval(IConfiguration configuration)
-    {
-        const string key = "Delivery:JobIntervalSeconds";
-        if (configuration[key] is not { } text) return;
-        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
-        {
-            throw new ConfigurationProblemException($"{key} must be 0 (off) or a whole number of seconds, not '{text}'");
-        }
     }
 
     /// <summary>The same database the service uses, for the command line.</summary>

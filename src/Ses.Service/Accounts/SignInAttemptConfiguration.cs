@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ses.Service.Accounts;
+
+/// <summary>Table <c>sign_in_attempts</c>.</summary>
+public sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<SignInAttempt>
+{
+    public void Configure(EntityTypeBuilder<SignInAttempt> e)
+    {
+        e.ToTable("sign_in_attempts");
+        e.HasKey(a => a.Key);
+        e.Property(a => a.Key).HasMaxLength(64);
+        // Old entries of names nobody tries any more are removed by this date.
+        e.HasIndex(a => a.LastAttemptAt);
+    }
+}

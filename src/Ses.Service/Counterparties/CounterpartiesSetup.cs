@@ -1,0 +1,11 @@
+namespace Ses.Service.Counterparties;
+
+/// <summary>The register of counterparties and their accounts.</summary>
+public static class CounterpartiesSetup
+{
+    public static WebApplicationBuilder AddCounterparties(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CounterpartyAdmin>();
+        return builder;
+    }
+}

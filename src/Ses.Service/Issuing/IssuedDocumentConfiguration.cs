@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ses.Service.Issuing;
+
+/// <summary>Table <c>issued_documents</c>: the register of numbered documents.</summary>
+public sealed class IssuedDocumentConfiguration : IEntityTypeConfiguration<IssuedDocument>
+{
+    public void Configure(EntityTypeBuilder<IssuedDocument> e)
+    {
+        e.ToTable("issued_documents");
+        e.HasKey(d => d.Id);
+        // A number is never given twice (GB/T 9704-2012 §7.2.5).
+        e.HasIndex(d => new { d.Bureau, d.Series, d.Year, d.Sequence }).IsUnique();
+        e.HasIndex(d => d.Number).IsUnique();
+        // A draft is issued once.
+        e.HasIndex(d => d.DraftId).IsUnique();
+        e.Property(d => d.Bureau).HasMaxLength(32);
+        e.Property(d => d.Series).HasMaxLength(16);
+        e.Property(d => d.Number).HasMaxLength(64);
+        e.Property(d => d.FormId).HasMaxLength(64);
+        e.Property(d => d.Party).HasMaxLength(200);
+        e.Property(d => d.Officer).HasMaxLength(64);
+        e.Property(d => d.PdfSha256).HasMaxLength(64);
+        e.Property(d => d.DocxSha256).HasMaxLength(64);
+        e.Property(d => d.VoidReason).HasMaxLength(500);
+    }
+}

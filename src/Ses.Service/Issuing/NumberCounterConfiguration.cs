@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Ses.Service.Issuing;
+
+/// <summary>Table <c>number_counters</c>: one row per bureau, series and year.</summary>
+public sealed class NumberCounterConfiguration : IEntityTypeConfiguration<NumberCounter>
+{
+    public void Configure(EntityTypeBuilder<NumberCounter> e)
+    {
+        e.ToTable("number_counters");
+        e.HasKey(c => new { c.Bureau, c.Series, c.Year });
+        e.Property(c => c.Bureau).HasMaxLength(32);
+        e.Property(c => c.Series).HasMaxLength(16);
+    }
+}
