@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
-using Ses.Service.Audit;
+using Ses.Service.Alerts;
 using Ses.Service.Counterparties;
+using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 
@@ -39,9 +40,9 @@ public class SesDbContext : DbContext
 
     public DbSet<Delivery.DeliveryRecord> Deliveries => Set<Delivery.DeliveryRecord>();
 
-    public DbSet<Delivery.EvidenceEntry> EvidenceEntries => Set<Delivery.EvidenceEntry>();
+    public DbSet<EvidenceEntry> EvidenceEntries => Set<EvidenceEntry>();
 
-    public DbSet<Delivery.AdminAlert> AdminAlerts => Set<Delivery.AdminAlert>();
+    public DbSet<AdminAlert> AdminAlerts => Set<AdminAlert>();
     public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
 
     protected override void OnModelCreating(ModelBuilder b)
@@ -158,7 +159,7 @@ public class SesDbContext : DbContext
             e.Property(d => d.PaperReceiptName).HasMaxLength(200);
             e.Property(d => d.DeliveryRuleText).HasMaxLength(1000);
         });
-        b.Entity<Delivery.EvidenceEntry>(e =>
+        b.Entity<EvidenceEntry>(e =>
         {
             e.ToTable("evidence_entries");
             // The sequence is the chain position, given by the appender: a second entry at one position fails.
@@ -173,7 +174,7 @@ public class SesDbContext : DbContext
             e.Property(x => x.Actor).HasMaxLength(128);
             foreach (var p in new[] { "AtUtc", "AtBeijing" }) e.Property(p).HasMaxLength(40);
         });
-        b.Entity<Delivery.AdminAlert>(e =>
+        b.Entity<AdminAlert>(e =>
         {
             e.ToTable("admin_alerts");
             e.HasKey(a => a.Id);
