@@ -8,6 +8,7 @@ using Ses.Service.Calendar;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 using Ses.Service.Storage;

@@ -1,4 +1,5 @@
 using Ses.Service.Accounts;
+using Ses.Service.Alerts;
 using Ses.Service.Calendar;
 using Ses.Service.Cli;
 using Ses.Service.Counterparties;
@@ -81,6 +82,7 @@ api.MapIssuing();
 api.MapCounterparties();
 api.MapCalendar();
 api.MapDelivery();
+api.MapAlerts();
 app.MapApiReference();
 app.MapPages();
 await app.RunAsync();

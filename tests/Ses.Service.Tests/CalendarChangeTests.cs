@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Ses.Service.Accounts;
 using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 
 namespace Ses.Service.Tests;
 

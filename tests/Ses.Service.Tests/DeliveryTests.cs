@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 
 namespace Ses.Service.Tests;
 

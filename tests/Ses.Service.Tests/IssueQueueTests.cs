@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
-using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Storage;
 using Ses.Service.Tests.Notifications;

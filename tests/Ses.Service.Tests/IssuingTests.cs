@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ses.Service.Data;
-using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Storage;
 using Ses.Service.Tests.Notifications;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 
 namespace Ses.Service.Tests;
@@ -91,7 +92,7 @@ public sealed class PostgresTests : IDisposable
         Assert.Equal(12, await db.NotificationMessages.CountAsync(m => m.Kind == "reminder", ct));
         Assert.Equal(6, await db.EvidenceEntries.CountAsync(e => e.Action == "deemed", ct));
         Assert.All(await db.Deliveries.AsNoTracking().ToListAsync(ct), d => Assert.Equal(new DateOnly(2026, 2, 25), d.DeliveredOn));
-        var chain = await Ses.Service.Delivery.EvidenceLog.VerifyAsync(db, ct);
+        var chain = await EvidenceLog.VerifyAsync(db, ct);
         Assert.True(chain.Intact, chain.Reason);
     }
 }

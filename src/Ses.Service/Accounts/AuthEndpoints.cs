@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Ses.Documents.Validation;
-using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Http;
 
 namespace Ses.Service.Accounts;
@@ -99,8 +99,6 @@ public static class AuthEndpoints
         return TypedResults.Ok(new AntiforgeryAnswer(tokens.HeaderName!, tokens.RequestToken!));
     }
 
-    internal static AuditEntry Audit(DateTimeOffset at, string actor, string action, HttpContext http, string? subject = null) => new()
-    {
-        At = at, Actor = actor, Action = action, Subject = subject ?? actor, Source = http.Source(),
-    };
+    internal static AuditEntry Audit(DateTimeOffset at, string actor, string action, HttpContext http, string? subject = null) =>
+        EvidenceEntries.Audit(at, actor, action, subject ?? actor, http.Source());
 }

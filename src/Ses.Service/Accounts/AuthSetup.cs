@@ -14,6 +14,9 @@ public static class AuthSetup
     public const string SystemAdminPolicy = "sysadmin";
     public const string AccountPolicy = "account";
 
+    /// <summary>Administrator alerts are server-wide: a bureau administrator or the system administrator.</summary>
+    public const string AlertsPolicy = "alerts";
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(Scheme)
@@ -37,6 +40,8 @@ public static class AuthSetup
             .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Officer))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin))
             .AddPolicy(SystemAdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.SystemAdmin))
+            .AddPolicy(AlertsPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind)
+                .RequireRole(StaffRole.Admin, StaffRole.SystemAdmin))
             .AddPolicy(AccountPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.AccountKind));
         builder.Services.AddSingleton<PasswordChecks>();
         return builder;

@@ -8,9 +8,10 @@ namespace Ses.Service.Accounts;
 /// </summary>
 public static class RouteGroups
 {
-    private static readonly string[] StaffPolicies = [AuthSetup.StaffPolicy, AuthSetup.OfficerPolicy, AuthSetup.AdminPolicy, AuthSetup.SystemAdminPolicy];
+    private static readonly string[] StaffPolicies =
+        [AuthSetup.StaffPolicy, AuthSetup.OfficerPolicy, AuthSetup.AdminPolicy, AuthSetup.SystemAdminPolicy, AuthSetup.AlertsPolicy];
 
-    /// <summary>Routes for staff: <paramref name="policy"/> is one of the staff policies (staff, officer, admin, sysadmin).</summary>
+    /// <summary>Routes for staff: <paramref name="policy"/> is one of the staff policies (staff, officer, admin, sysadmin, alerts).</summary>
     public static RouteGroupBuilder MapStaffGroup(this IEndpointRouteBuilder app, string prefix, string policy = AuthSetup.StaffPolicy)
     {
         if (!StaffPolicies.Contains(policy)) throw new ArgumentException($"not a staff policy: {policy}", nameof(policy));

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents.Validation;
-using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Http;
 
 namespace Ses.Service.Accounts;
@@ -50,7 +50,7 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
             PasswordHash = Passwords.Hash(password), MustChangePassword = true,
         };
         db.StaffUsers.Add(user);
-        db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor, Action = "staff.created", Subject = user.UserName, Source = source });
+        db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "staff.created", user.UserName, source));
         await db.SaveChangesAsync(ct);
         return (user, password, null);
     }
@@ -62,7 +62,7 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
         if (user.Id == self) return (null, Refusal.Conflict(ErrorCodes.StaffSelf, "不能停用自己的账号"));
         user.Active = false;
         user.SecurityStamp = SecurityStamps.New();
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = "staff.disabled", Subject = user.UserName, Source = source });
+        db.AuditEntries.Add(EvidenceEntries.Audit(time.GetUtcNow(), actor, "staff.disabled", user.UserName, source));
         await db.SaveChangesAsync(ct);
         return (user, null);
     }

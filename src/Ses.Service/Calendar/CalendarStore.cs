@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Ses.Service.Audit;
+using Ses.Service.Alerts;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 
 namespace Ses.Service.Calendar;
 
@@ -55,11 +56,8 @@ public sealed class CalendarStore(SesDbContext db)
             await db.CalendarDays.Where(d => d.Date >= first && d.Date <= last).ExecuteDeleteAsync(ct);
             db.CalendarDays.AddRange(rows);
             var yearText = string.Join(",", years);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now, Actor = actor, Action = "calendar.imported", Subject = yearText, Source = from,
-                Detail = $"{source}: {rows.Count} days, {moves.Count} dates moved",
-            });
+            db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "calendar.imported", yearText, from,
+                $"{source}: {rows.Count} days, {moves.Count} dates moved"));
             foreach (var r in pending)
             {
                 var deemed = LegalDates.DeemedDelivery(r.ServedAt, after);
@@ -67,7 +65,9 @@ public sealed class CalendarStore(SesDbContext db)
                 r.DeemedOn = deemed.Date;
                 r.DeemedProvisional = deemed.Provisional;
                 r.Version++;
-                await chain.AppendAsync(DeliveryService.Facts(documents[r.DocumentId], r, EvidenceEvents.DeemedDateRecomputed, "deemed-recomputed", actor, now, new()
+                var document = documents[r.DocumentId];
+                await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, r.Id,
+                    EvidenceEvents.DeemedDateRecomputed, "deemed-recomputed", actor, now, new()
                 {
                     ["previousDeemedOn"] = previous?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -76,8 +76,9 @@ public sealed class CalendarStore(SesDbContext db)
                 }), ct);
             }
             // What fixes legal dates is itself on the record, with the imported file's SHA-256 (in the PDF hash column).
-            await chain.AppendAsync(new EvidenceFacts(EvidenceEvents.CalendarImported, "calendar-imported", Truncate($"节假日日历 {yearText}", 128),
-                Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(csv))), actor, now, Detail: new Dictionary<string, string?>
+            var csvSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(csv)));
+            await chain.AppendAsync(EvidenceEntries.ForFile(Truncate($"节假日日历 {yearText}", 128), csvSha256,
+                EvidenceEvents.CalendarImported, "calendar-imported", actor, now, new()
                 {
                     ["years"] = yearText,
                     ["source"] = source,
@@ -85,7 +86,7 @@ public sealed class CalendarStore(SesDbContext db)
                     ["moves"] = moves.Count.ToString(CultureInfo.InvariantCulture),
                     ["confirmed"] = moves.Count > 0 ? "true" : null,
                 }), ct);
-            var keys = years.Select(Delivery.Alerts.MissingYearKey).ToList();
+            var keys = years.Select(AdminAlerts.MissingYearKey).ToList();
             foreach (var alert in await db.AdminAlerts.Where(a => keys.Contains(a.Key) && a.AcknowledgedAt == null).ToListAsync(ct))
             {
                 alert.AcknowledgedAt = now;

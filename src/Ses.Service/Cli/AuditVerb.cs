@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 
 namespace Ses.Service.Cli;
 

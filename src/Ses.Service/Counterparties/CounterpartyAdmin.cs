@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
-using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Http;
 
 namespace Ses.Service.Counterparties;
@@ -96,5 +96,5 @@ public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEng
     }
 
     private static AuditEntry Audit(DateTimeOffset at, string actor, string action, string subject, string source) =>
-        new() { At = at, Actor = actor, Action = action, Subject = subject, Source = source };
+        EvidenceEntries.Audit(at, actor, action, subject, source);
 }

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
-using Ses.Service.Audit;
+using Ses.Service.Alerts;
 using Ses.Service.Counterparties;
+using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 
@@ -39,9 +40,9 @@ public class SesDbContext : DbContext
 
     public DbSet<Delivery.DeliveryRecord> Deliveries => Set<Delivery.DeliveryRecord>();
 
-    public DbSet<Delivery.EvidenceEntry> EvidenceEntries => Set<Delivery.EvidenceEntry>();
+    public DbSet<EvidenceEntry> EvidenceEntries => Set<EvidenceEntry>();
 
-    public DbSet<Delivery.AdminAlert> AdminAlerts => Set<Delivery.AdminAlert>();
+    public DbSet<AdminAlert> AdminAlerts => Set<AdminAlert>();
     public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
 
     /// <summary>Each entity's configuration lives beside it in its feature's folder, as an

@@ -1,4 +1,5 @@
 using Ses.Service.Calendar;
+using Ses.Service.Evidence;
 
 namespace Ses.Service.Delivery;
 

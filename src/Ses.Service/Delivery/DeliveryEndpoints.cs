@@ -5,7 +5,6 @@ using Ses.Documents;
 using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
-using Ses.Service.Calendar;
 using Ses.Service.Data;
 using Ses.Service.Http;
 using Ses.Service.Storage;
@@ -40,13 +39,6 @@ public static class DeliveryEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         my.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmReceipt").WithSummary("确认收讫: once, final, recorded with the account and the time")
             .ProducesProblem(StatusCodes.Status409Conflict);
-
-        // Alerts are server-wide (e.g. a calendar year missing): bureau administrators and the system administrator.
-        var alerts = app.MapGroup("/api/admin/alerts").WithTags("Administration")
-            .RequireAuthorization(p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin, StaffRole.SystemAdmin))
-            .RequirePasswordChanged();
-        alerts.MapGet("/", ListAlerts).WithName("AdminAlerts");
-        alerts.MapPost("/{id:long}/acknowledge", Acknowledge).WithName("AcknowledgeAlert");
         return app;
     }
 
@@ -161,22 +153,5 @@ public static class DeliveryEndpoints
     {
         var (record, refused) = await service.ConfirmAsync(id, caller.CounterpartyId, caller.UserId, caller.UserName, caller.RequestAborted);
         return record is null ? ApiProblems.From<Ok<DeliveryView>>(refused!) : TypedResults.Ok(await queries.ViewAsync(record, staff: false, caller.RequestAborted));
-    }
-
-    public sealed record AlertView(long Id, string Key, string Message, DateTimeOffset CreatedAt, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
-
-    private static async Task<Ok<List<AlertView>>> ListAlerts(SesDbContext db, HttpContext http) =>
-        TypedResults.Ok((await db.AdminAlerts.AsNoTracking().ToListAsync(http.RequestAborted)).OrderByDescending(a => a.Id)
-            .Select(a => new AlertView(a.Id, a.Key, a.Message, a.CreatedAt.ToOffset(LegalDates.Beijing), a.AcknowledgedAt?.ToOffset(LegalDates.Beijing), a.AcknowledgedBy))
-            .ToList());
-
-    private static async Task<Results<NoContent, NotFound>> Acknowledge(long id, SesDbContext db, TimeProvider time, HttpContext http)
-    {
-        var alert = await db.AdminAlerts.SingleOrDefaultAsync(a => a.Id == id, http.RequestAborted);
-        if (alert is null) return TypedResults.NotFound();
-        alert.AcknowledgedAt ??= time.GetUtcNow();
-        alert.AcknowledgedBy ??= http.User.UserName();
-        await db.SaveChangesAsync(http.RequestAborted);
-        return TypedResults.NoContent();
     }
 }

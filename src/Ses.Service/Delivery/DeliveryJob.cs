@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 
 namespace Ses.Service.Delivery;
 
@@ -54,7 +55,8 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                     r.DeemedOn = deemed.Date;
                     r.DeemedProvisional = false;
                     r.Version++;
-                    await chain.AppendAsync(DeliveryService.Facts(documents[r.DocumentId], r, EvidenceEvents.DeemedDateRecomputed, "deemed-recomputed", "job", now, new()
+                    await chain.AppendAsync(EvidenceEntries.ForDocument(documents[r.DocumentId].Number, documents[r.DocumentId].PdfSha256, r.DocumentId, r.Id,
+                        EvidenceEvents.DeemedDateRecomputed, "deemed-recomputed", "job", now, new()
                     {
                         ["provisionalDeemedOn"] = before?.ToString("yyyy-MM-dd"),
                         ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd"),
@@ -84,7 +86,7 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                 foreach (var r in records)
                 {
                     await DeliveryService.MarkDeemedAsync(chain, r, documents[r.DocumentId], calendar, now, ct);
-                    if (r.DeliveredOn is { } on) await Alerts.ProvisionalDeadlinesAsync(db, documents[r.DocumentId], on, calendar, now, log, ct);
+                    if (r.DeliveredOn is { } on) await DeliveryService.ProvisionalDeadlinesAsync(db, documents[r.DocumentId], on, calendar, now, log, ct);
                 }
                 return records.Count;
             }, ct);
@@ -122,7 +124,8 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                     var d = documents[r.DocumentId];
                     outbox.EnqueueForCounterparty(parties[r.CounterpartyId], Notifications.NotificationKind.Reminder,
                         DeliveryNotices.Reminder(d, engine.Templates.FindForm(d.FormId)?.Title ?? d.FormId, DeliveryNotices.BureauName(engine, d.Bureau), r), r.Id);
-                    await chain.AppendAsync(DeliveryService.Facts(documents[r.DocumentId], r, EvidenceEvents.ConsignmentNotification, "reminder-scheduled", "job", now, new()
+                    await chain.AppendAsync(EvidenceEntries.ForDocument(documents[r.DocumentId].Number, documents[r.DocumentId].PdfSha256, r.DocumentId, r.Id,
+                        EvidenceEvents.ConsignmentNotification, "reminder-scheduled", "job", now, new()
                     {
                         ["deemedOn"] = r.DeemedOn!.Value.ToString("yyyy-MM-dd"),
                         ["kind"] = "reminder",

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 
@@ -52,7 +53,7 @@ public sealed class DeliveryNotificationObserver(SesDbContext db, TimeProvider t
             var at = sent && message.SentAt is { } sentAt ? sentAt : time.GetUtcNow();
             // An SMS only recorded in the outbox was not sent: recorded as such, never as a notification that went out.
             var recorded = sent && OutboxSmsGateway.IsRecordedOnly(message.Channel, answer);
-            await chain.AppendAsync(DeliveryService.Facts(document, record,
+            await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
                 recorded ? EvidenceEvents.NotificationRecorded : sent ? EvidenceEvents.ConsignmentNotification : EvidenceEvents.ConsignmentNotificationFailure,
                 recorded ? "notification-recorded" : sent ? "notified" : "notification-failed", message.Channel, at, new()
                 {

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Validation;
+using Ses.Service.Alerts;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Http;
 using Ses.Service.Issuing;
 using Ses.Service.Storage;
@@ -77,7 +79,8 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     outbox.EnqueueForCounterparty(party, Notifications.NotificationKind.Served,
                         DeliveryNotices.Served(document, form?.Title ?? document.FormId, DeliveryNotices.BureauName(engine, bureau), record), record.Id);
                 }
-                await chain.AppendAsync(Facts(document, record, EvidenceEvents.ContentConsignment, "served", officer, now, new()
+                await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
+                    EvidenceEvents.ContentConsignment, "served", officer, now, new()
                 {
                     ["mode"] = ModeName(record),
                     ["accounts"] = electronic ? string.Join(",", accounts) : null,
@@ -85,7 +88,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     ["deemedRule"] = deemed?.Rule,
                     ["provisional"] = deemed?.Provisional == true ? "true" : null,
                 }), ct);
-                if (deemed?.Provisional == true) await Alerts.MissingYearsAsync(db, calendar, LegalDates.BeijingDate(now), deemed.Date, now, log, ct);
+                if (deemed?.Provisional == true) await AdminAlerts.MissingYearsAsync(db, calendar, LegalDates.BeijingDate(now), deemed.Date, now, log, ct);
                 return ((DeliveryRecord?)record, (Refusal?)null);
             }, ct);
         }
@@ -112,7 +115,8 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, ct);
             var pdf = await files.GetAsync(document.PdfSha256, ct) ?? throw new InvalidOperationException($"stored PDF {document.PdfSha256} is missing");
             record.FirstOpenedAt ??= now;
-            await chain.AppendAsync(Facts(document, record, download ? EvidenceEvents.ContentHandover : EvidenceEvents.ContentAccessTracking,
+            await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
+                download ? EvidenceEvents.ContentHandover : EvidenceEvents.ContentAccessTracking,
                 download ? "downloaded" : "opened", AccountActor(account), now, []), ct);
             return ((IssuedDocument, byte[])?)(document, pdf);
         }, ct);
@@ -157,11 +161,12 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     record.DeliveredOn = today;
                     record.DeliveryRule = DeliveryRules.Confirmation;
                     record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
-                    await Alerts.ProvisionalDeadlinesAsync(db, document, today, calendar, now, log, ct);
+                    await ProvisionalDeadlinesAsync(db, document, today, calendar, now, log, ct);
                 }
             }
             record.Version++;
-            await chain.AppendAsync(Facts(document, record, EvidenceEvents.ConsignmentAcceptance, "confirmed", AccountActor(account), now, new()
+            await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
+                EvidenceEvents.ConsignmentAcceptance, "confirmed", AccountActor(account), now, new()
             {
                 ["account"] = account,
                 ["effect"] = effective
@@ -213,9 +218,10 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 record.DeliveredOn = input.DeliveredOn;
                 record.DeliveryRule = DeliveryRules.Paper;
                 record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
-                await Alerts.ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, calendar, now, log, ct);
+                await ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, calendar, now, log, ct);
                 record.Version++;
-                await chain.AppendAsync(Facts(document, record, EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
+                await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
+                    EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
                 {
                     ["deliveredOn"] = input.DeliveredOn!.Value.ToString("yyyy-MM-dd"),
                     ["method"] = record.PaperMethod,
@@ -273,7 +279,8 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
         }
         record.Version++;
-        await chain.AppendAsync(Facts(document, record, EvidenceEvents.AcceptanceRejectionExpiry, "deemed", "job", now, new()
+        await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
+            EvidenceEvents.AcceptanceRejectionExpiry, "deemed", "job", now, new()
         {
             ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd"),
             ["rule"] = deemed.Rule,
@@ -282,9 +289,13 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         }), ct);
     }
 
-    internal static EvidenceFacts Facts(IssuedDocument document, DeliveryRecord record, string evt, string action, string actor, DateTimeOffset at,
-        Dictionary<string, string?> detail) =>
-        new(evt, action, document.Number, document.PdfSha256, actor, at, document.Id, record.Id, detail.Where(d => d.Value is not null).ToDictionary());
+    /// <summary>Once a delivery date is fixed: alerts for the years its provisional deadlines reach.</summary>
+    internal static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, DateOnly delivered, HolidayCalendar calendar,
+        DateTimeOffset now, ILogger log, CancellationToken ct)
+    {
+        var provisional = Deadlines.For(document.Series, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
+        if (provisional.Count > 0) await AdminAlerts.MissingYearsAsync(db, calendar, delivered, provisional.Max(d => d.LastDay), now, log, ct);
+    }
 
     public static string ModeName(DeliveryRecord r) => (r.Electronic, r.Paper) switch
     {
@@ -296,39 +307,4 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
     private static string AccountActor(string account) => "account:" + account;
 
     private static readonly Refusal AlreadyServed = Refusal.Conflict(ErrorCodes.DeliveryExists, "文书已送达，不能重复送达");
-}
-
-/// <summary>Administrator alerts, raised once per key.</summary>
-public static class Alerts
-{
-    /// <summary>The calendar page (Pages/System/Calendar), where a system administrator imports a year.</summary>
-    public const string CalendarPage = "/admin/calendar";
-
-    /// <summary>The key of the alert for a year without a holiday schedule.</summary>
-    public static string MissingYearKey(int year) => $"calendar.missing-year:{year.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-
-    /// <summary>One alert per year without a schedule that a computation between the two dates reached.</summary>
-    public static async Task MissingYearsAsync(SesDbContext db, HolidayCalendar calendar, DateOnly from, DateOnly to, DateTimeOffset now, ILogger log, CancellationToken ct)
-    {
-        foreach (var year in Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(y => !calendar.HasSchedule(y)))
-        {
-            await RaiseAsync(db, MissingYearKey(year),
-                $"{year} 年节假日安排尚未导入：涉及该年的送达和期限日期按周末推算并标为「暂定」。请系统管理员在「节假日日历」页面（{CalendarPage}）导入国务院办公厅公布的 {year} 年安排，或运行 ses calendar import；导入后本提醒自动消除。", now, log, ct);
-        }
-    }
-
-    /// <summary>Once a delivery date is fixed: alerts for the years its provisional deadlines reach.</summary>
-    public static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, DateOnly delivered, HolidayCalendar calendar, DateTimeOffset now,
-        ILogger log, CancellationToken ct)
-    {
-        var provisional = Deadlines.For(document.Series, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
-        if (provisional.Count > 0) await MissingYearsAsync(db, calendar, delivered, provisional.Max(d => d.LastDay), now, log, ct);
-    }
-
-    public static async Task RaiseAsync(SesDbContext db, string key, string message, DateTimeOffset now, ILogger log, CancellationToken ct)
-    {
-        if (db.AdminAlerts.Local.Any(a => a.Key == key) || await db.AdminAlerts.AnyAsync(a => a.Key == key, ct)) return;
-        db.AdminAlerts.Add(new AdminAlert { Key = key, Message = message, CreatedAt = now });
-        log.LogWarning("Administrator alert raised: {AlertKey}", key);
-    }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Ses.Service.Evidence;
 using Ses.Service.Notifications;
 
 namespace Ses.Service.Delivery;
@@ -88,8 +88,7 @@ public static class EvidenceTexts
     }
 
     /// <summary>The stored facts (a JSON object of strings).</summary>
-    public static Dictionary<string, string?> Facts(string json) =>
-        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
+    public static Dictionary<string, string?> Facts(string json) => EvidenceEntries.Facts(json);
 
     public static string? Mode(string? mode) => mode switch
     {

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Ses.Service.Delivery;
 
 namespace Ses.Service.Evidence;
 

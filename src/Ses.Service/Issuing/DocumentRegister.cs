@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents.Validation;
-using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Http;
 
 namespace Ses.Service.Issuing;
@@ -27,16 +27,16 @@ public sealed class DocumentRegister(SesDbContext db, Ses.Documents.DocumentEngi
         if (document is null) return (null, Refusal.NotFound);
         if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废"));
         var now = time.GetUtcNow();
-        var done = await Delivery.EvidenceLog.WriteAsync(db, async chain =>
+        var done = await EvidenceLog.WriteAsync(db, async chain =>
         {
             await db.Entry(document).ReloadAsync(ct);
             if (document.VoidedAt is not null) return false;
             document.VoidedAt = now;
             document.VoidReason = reason.Trim();
-            db.AuditEntries.Add(new AuditEntry { At = now, Actor = actor, Action = "document.voided", Subject = document.Number, Source = source });
+            db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "document.voided", document.Number, source));
             var delivery = await db.Deliveries.AsNoTracking().Where(d => d.DocumentId == document.Id).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(ct);
-            await chain.AppendAsync(new Delivery.EvidenceFacts(Delivery.EvidenceEvents.DocumentVoided, "voided", document.Number, document.PdfSha256,
-                actor, now, document.Id, delivery, new Dictionary<string, string?> { ["reason"] = document.VoidReason }), ct);
+            await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, delivery,
+                EvidenceEvents.DocumentVoided, "voided", actor, now, new() { ["reason"] = document.VoidReason }), ct);
             return true;
         }, ct);
         return done ? (document, null) : (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废"));

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Validation;
-using Ses.Service.Audit;
 using Ses.Service.Data;
+using Ses.Service.Evidence;
 using Ses.Service.Http;
 
 namespace Ses.Service.Issuing;
@@ -33,7 +33,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
             Replaces = request.Replaces, CounterpartyId = request.CounterpartyId, CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
         db.Drafts.Add(draft);
-        db.AuditEntries.Add(Audit(now, actor, "draft.created", draft.Id.ToString(), source));
+        db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "draft.created", draft.Id.ToString(), source));
         await db.SaveChangesAsync(ct);
         return (draft, null);
     }
@@ -53,7 +53,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         draft.CounterpartyId = counterpartyId;
         draft.UpdatedAt = time.GetUtcNow();
         draft.Version++;
-        db.AuditEntries.Add(Audit(draft.UpdatedAt, actor, "draft.updated", draft.Id.ToString(), source));
+        db.AuditEntries.Add(EvidenceEntries.Audit(draft.UpdatedAt, actor, "draft.updated", draft.Id.ToString(), source));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -152,7 +152,4 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
     }
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static AuditEntry Audit(DateTimeOffset at, string actor, string action, string subject, string source) =>
-        new() { At = at, Actor = actor, Action = action, Subject = subject, Source = source };
 }

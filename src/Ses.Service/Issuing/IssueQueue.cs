@@ -2,9 +2,8 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Numbering;
-using Ses.Service.Audit;
 using Ses.Service.Data;
-using Ses.Service.Delivery;
+using Ses.Service.Evidence;
 using Ses.Service.Signing;
 using Ses.Service.Storage;
 
@@ -325,13 +324,10 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
             DataJson = job.DataJson,
         };
         db.IssuedDocuments.Add(issued);
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = job.Now, Actor = request.Officer, Action = "document.issued", Subject = issued.Number, Source = request.Source,
-            Detail = $"form={job.Form.Id} id={issued.Id} pdf={job.PdfSha256}",
-        });
-        await chain.AppendAsync(new EvidenceFacts(EvidenceEvents.SubmissionAcceptance, "issued", issued.Number, job.PdfSha256,
-            request.Officer, job.Now, issued.Id, Detail: new Dictionary<string, string?> { ["form"] = job.Form.Id, ["docxSha256"] = job.DocxSha256 }), ct);
+        db.AuditEntries.Add(EvidenceEntries.Audit(job.Now, request.Officer, "document.issued", issued.Number, request.Source,
+            $"form={job.Form.Id} id={issued.Id} pdf={job.PdfSha256}"));
+        await chain.AppendAsync(EvidenceEntries.ForDocument(issued.Number, job.PdfSha256, issued.Id, null, EvidenceEvents.SubmissionAcceptance, "issued",
+            request.Officer, job.Now, new() { ["form"] = job.Form.Id, ["docxSha256"] = job.DocxSha256 }), ct);
         return issued;
     }
 

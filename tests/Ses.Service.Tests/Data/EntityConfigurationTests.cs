@@ -10,17 +10,6 @@ namespace Ses.Service.Tests.Data;
 /// </summary>
 public sealed class EntityConfigurationTests
 {
-    /// <summary>
-    /// While audit entries, evidence entries and alerts move into their own features, their configurations are already
-    /// there (entity name → the configuration's namespace). Once the entities have moved the list can go.
-    /// </summary>
-    private static readonly Dictionary<string, string> Moving = new()
-    {
-        ["AuditEntry"] = "Ses.Service.Evidence",
-        ["EvidenceEntry"] = "Ses.Service.Evidence",
-        ["AdminAlert"] = "Ses.Service.Alerts",
-    };
-
     private static List<Type> Entities()
     {
         using var db = DataSetup.Open(new DatabaseOptions { Provider = "postgres", ConnectionString = "Host=127.0.0.1;Database=never_opened" });
@@ -47,8 +36,7 @@ public sealed class EntityConfigurationTests
             }
             var configuration = own[0];
             if (configuration.Name != entity.Name + "Configuration") problems.Add($"{configuration.FullName}: should be named {entity.Name}Configuration");
-            var expected = Moving.TryGetValue(entity.Name, out var moving) ? [entity.Namespace, moving] : new[] { entity.Namespace };
-            if (!expected.Contains(configuration.Namespace)) problems.Add($"{configuration.FullName}: should be in {entity.Namespace}, beside {entity.Name}");
+            if (configuration.Namespace != entity.Namespace) problems.Add($"{configuration.FullName}: should be in {entity.Namespace}, beside {entity.Name}");
         }
         foreach (var configuration in configurations.Where(c => !entities.Contains(ConfiguredEntity(c)!)))
         {

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
+using Ses.Service.Alerts;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
-using Ses.Service.Delivery;
 using Ses.Service.Http;
 
 namespace Ses.Service.Pages.Sysadmin;

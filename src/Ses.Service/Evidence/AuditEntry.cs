@@ -1,4 +1,4 @@
-namespace Ses.Service.Audit;
+namespace Ses.Service.Evidence;
 
 /// <summary>One state change: who, what, when, from where. Append-only: the code never updates or deletes it.</summary>
 public sealed class AuditEntry

@@ -1,4 +1,4 @@
-namespace Ses.Service.Delivery;
+namespace Ses.Service.Alerts;
 
 /// <summary>
 /// Something administrators must act on, raised once per <see cref="Key"/>: e.g. a date computed into a year with no
