@@ -157,7 +157,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     record.DeliveredOn = today;
                     record.DeliveryRule = DeliveryRules.Confirmation;
                     record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
-                    await Alerts.ProvisionalDeadlinesAsync(db, document, today, calendar, now, log, ct);
+                    await Alerts.ProvisionalDeadlinesAsync(db, document, engine.Templates.FindForm(document.FormId), today, calendar, now, log, ct);
                 }
             }
             record.Version++;
@@ -213,7 +213,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 record.DeliveredOn = input.DeliveredOn;
                 record.DeliveryRule = DeliveryRules.Paper;
                 record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
-                await Alerts.ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, calendar, now, log, ct);
+                await Alerts.ProvisionalDeadlinesAsync(db, document, engine.Templates.FindForm(document.FormId), input.DeliveredOn!.Value, calendar, now, log, ct);
                 record.Version++;
                 await chain.AppendAsync(Facts(document, record, EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
                 {
@@ -318,10 +318,10 @@ public static class Alerts
     }
 
     /// <summary>Once a delivery date is fixed: alerts for the years its provisional deadlines reach.</summary>
-    public static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, DateOnly delivered, HolidayCalendar calendar, DateTimeOffset now,
-        ILogger log, CancellationToken ct)
+    public static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, Ses.Documents.Templates.FormTemplate? form, DateOnly delivered,
+        HolidayCalendar calendar, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
-        var provisional = Deadlines.For(document.Series, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
+        var provisional = Deadlines.For(form, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
         if (provisional.Count > 0) await MissingYearsAsync(db, calendar, delivered, provisional.Max(d => d.LastDay), now, log, ct);
     }
 
