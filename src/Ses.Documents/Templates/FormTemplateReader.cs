@@ -62,7 +62,8 @@ internal static partial class FormTemplateReader
     private static FormParty? Party(string file, PartyFile? party, FormTemplate form)
     {
         if (party is null) return null;
-        var name = Required(file, "party.name", party.Name);
+        const string at = "party";
+        var name = Required(file, $"{at}.name", party.Name);
         if (form.FindField(name) is not { Kind: FieldKind.Text }) throw new TemplateException($"{file}: 'party.name' names no text field: {name}");
         var ids = party.Ids ?? [];
         for (var i = 0; i < ids.Count; i++)

@@ -25,7 +25,6 @@ public static class DataSetup
         builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
         builder.Services.AddSingleton<IssueQueue>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IssueQueue>());
-        builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddScoped<DocumentRegister>();
         builder.Services.AddScoped<Accounts.StaffAdmin>();
