@@ -36,7 +36,7 @@ try
     {
         var clock = new FixedClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
         await using var db = DataSetup.Open(options);
-        var job = new DeliveryJob(db, new CalendarStore(db), engine, Outbox(db, clock), clock, NullLogger<DeliveryJob>.Instance);
+        var job = new DeliveryJob(db, new CalendarStore(db, engine), engine, Outbox(db, clock), clock, NullLogger<DeliveryJob>.Instance);
         var t = Stopwatch.StartNew();
         var result = await job.RunOnceAsync(CancellationToken.None);
         t.Stop();
@@ -78,7 +78,7 @@ async Task ServeAll(List<Guid> ids, int workers)
     await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
     {
         await using var db = DataSetup.Open(options);
-        var service = new DeliveryService(db, engine, new CalendarStore(db), new DiskFileStore(options.FilesPath), TimeProvider.System,
+        var service = new DeliveryService(db, engine, new CalendarStore(db, engine), new DiskFileStore(options.FilesPath), TimeProvider.System,
             Outbox(db, TimeProvider.System), NullLogger<DeliveryService>.Instance);
         int i;
         while ((i = Interlocked.Increment(ref next)) < ids.Count)

@@ -137,8 +137,11 @@ public sealed class IssueQueueTests : IDisposable
         Assert.Equal(read + 1, edited.Version);
 
         // Issued with the values and the version as read before the edit.
-        var refused = await Assert.ThrowsAsync<DraftChangedException>(() => InScope(service.Services, s => s.GetRequiredService<IssuingService>().IssueAsync(
-            new IssueRequest("notice-org", Notice("读取时的相对人"), "xibei", "officer1", "test", DraftId: draft.Id, DraftVersion: read), Ct)));
+        var refused = await Assert.ThrowsAsync<DraftChangedException>(() => InScope(service.Services, s => s.GetRequiredService<DraftService>().IssueAsync(
+            new IssueRequest
+            {
+                FormId = "notice-org", Data = Notice("读取时的相对人"), Bureau = "xibei", Officer = "officer1", Source = "test", DraftId = draft.Id, DraftVersion = read,
+            }, Ct)));
         Assert.Equal(draft.Id, refused.DraftId);
 
         Assert.Empty(await Documents(service.Services));
@@ -204,16 +207,17 @@ public sealed class IssueQueueTests : IDisposable
         var saved = await InScope(service.Services, async s =>
             (await s.GetRequiredService<DraftService>().UpdateAsync(draft.Id, new DraftUpdate(values, draft.Version), "xibei", "officer2", "test", Ct)).Draft!);
         Task<(IssuedDocument? Document, IReadOnlyList<Problem> Problems)> Issue(IssueRequest request) =>
-            InScope(service.Services, s => s.GetRequiredService<IssuingService>().IssueAsync(request, Ct));
-        IssueRequest FromDraft(int version) => new("notice-org", values, "xibei", "officer1", "test", DraftId: draft.Id, DraftVersion: version);
+            InScope(service.Services, s => s.GetRequiredService<DraftService>().IssueAsync(request, Ct));
+        IssueRequest Other(string party) => new() { FormId = "notice-org", Data = Notice(party), Bureau = "xibei", Officer = "officer1", Source = "test" };
+        IssueRequest FromDraft(int version) => Other("") with { Data = values, DraftId = draft.Id, DraftVersion = version };
 
         // Two other documents go first: the first group waits for the held lock, the second waits behind it, and the read
         // before the save and the read after it queue together, in that order, for the group after them.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var holder = await WriteLock.HoldAsync(service.Services, release.Task);
-        var first = Issue(new IssueRequest("notice-org", Notice("先签发的其他相对人"), "xibei", "officer1", "test"));
+        var first = Issue(Other("先签发的其他相对人"));
         await FirstGroupPreparedAsync();
-        var second = Issue(new IssueRequest("notice-org", Notice("其后签发的其他相对人"), "xibei", "officer1", "test"));
+        var second = Issue(Other("其后签发的其他相对人"));
         await FilesStoredAsync(4);
         var stale = Issue(FromDraft(draft.Version));
         await Eventually.DocumentsQueued(service.Services, 3);

@@ -30,8 +30,8 @@ public sealed class IssuingTests : IDisposable
     private static async Task<(IssuedDocument? Doc, IReadOnlyList<Ses.Documents.Validation.Problem> Problems)> Issue(IServiceProvider services, JsonElement data, string form = "notice-org")
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IssuingService>()
-            .IssueAsync(new IssueRequest(form, data, null, "officer1", "test"), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<DraftService>()
+            .IssueAsync(new IssueRequest { FormId = form, Data = data, Officer = "officer1", Source = "test" }, CancellationToken.None);
     }
 
     private static async Task<List<IssuedDocument>> All(IServiceProvider services)
@@ -191,8 +191,9 @@ public sealed class ReplyDateTests : IDisposable
         using var factory = new DevelopmentServiceFactory(_folder, time: new FixedTime(new DateTimeOffset(2026, 2, 13, 17, 0, 0, TimeSpan.FromHours(8))));
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Ses.Service.Issuing.IssuingService>().IssueAsync(
-            new Ses.Service.Issuing.IssueRequest("notice-org", JsonSerializer.SerializeToElement(data), null, "officer1", "test"), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<Ses.Service.Issuing.DraftService>().IssueAsync(
+            new Ses.Service.Issuing.IssueRequest { FormId = "notice-org", Data = JsonSerializer.SerializeToElement(data), Officer = "officer1", Source = "test" },
+            CancellationToken.None);
     }
 
     [Fact]

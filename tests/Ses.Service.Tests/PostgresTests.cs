@@ -34,8 +34,8 @@ public sealed class PostgresTests : IDisposable
     {
         await using var scope = services.CreateAsyncScope();
         var data = JsonSerializer.SerializeToElement(new { party, actDate = "2026-03-02", actDescription = "提交虚假材料" });
-        return (await scope.ServiceProvider.GetRequiredService<IssuingService>()
-            .IssueAsync(new IssueRequest("notice-org", data, null, "officer1", "test"), CancellationToken.None)).Document;
+        return (await scope.ServiceProvider.GetRequiredService<DraftService>()
+            .IssueAsync(new IssueRequest { FormId = "notice-org", Data = data, Officer = "officer1", Source = "test" }, CancellationToken.None)).Document;
     }
 
     [Fact]

@@ -26,5 +26,17 @@ public sealed record FormTemplate(
 {
     public bool IsCounterpartyAuthored => Author == FormAuthor.Counterparty;
 
+    /// <summary>The periods the delivery of the form's document opens (<c>"opens"</c> in the file), in this order.</summary>
+    public IReadOnlyList<OpenedPeriod> Opens { get; init; } = [];
+
+    /// <summary>The choice field whose value (<c>general</c> or <c>art8-1-3</c>) sets the validity and repair periods
+    /// (<c>"validityCase"</c> in the file); set when <see cref="Opens"/> has either.</summary>
+    public string? ValidityCaseField { get; init; }
+
+    /// <summary>The fields that name the party (<c>"party"</c> in the file), or null when the form names none.</summary>
+    public FormParty? Party { get; init; }
+
+    public bool OpensPeriod(OpenedPeriod period) => Opens.Contains(period);
+
     public FieldSpec? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);
 }

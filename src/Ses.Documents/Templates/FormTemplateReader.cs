@@ -29,7 +29,55 @@ internal static partial class FormTemplateReader
         if (author == FormAuthor.Counterparty && series is not null) throw new TemplateException($"{file}: a counterparty's form has no number series");
         var form = new FormTemplate(id, Required(file, "title", f.Title), series, f.Important, f.Source ?? "", fields, blocks, f.Internal, author);
         CheckPlaceholders(file, form);
-        return form;
+        var opens = Opens(file, f.Opens, form);
+        return form with { Opens = opens, ValidityCaseField = ValidityCase(file, f.ValidityCase, opens, form), Party = Party(file, f.Party, form) };
+    }
+
+    /// <summary>The periods delivery opens: known names, each once, and only on a numbered form (only those are issued and delivered).</summary>
+    private static List<OpenedPeriod> Opens(string file, List<string>? names, FormTemplate form)
+    {
+        var opens = (names ?? []).Select((x, i) => ParseEnum<OpenedPeriod>(file, $"opens[{i}]", x)).ToList();
+        if (opens.Count > 0 && form.Series is null) throw new TemplateException($"{file}: 'opens': a form without a number series is never delivered");
+        if (opens.GroupBy(p => p).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new TemplateException($"{file}: 'opens' names '{Kebab(twice.Key.ToString())}' twice");
+        }
+        return [.. opens.Order()];
+    }
+
+    /// <summary>The validity and repair periods need the choice field with the case; nothing else uses it.</summary>
+    private static string? ValidityCase(string file, string? field, List<OpenedPeriod> opens, FormTemplate form)
+    {
+        var needed = opens.Contains(OpenedPeriod.Validity) || opens.Contains(OpenedPeriod.Repair);
+        if (string.IsNullOrWhiteSpace(field))
+        {
+            return needed ? throw new TemplateException($"{file}: 'validityCase' is required when 'opens' has validity or repair") : null;
+        }
+        if (!needed) throw new TemplateException($"{file}: 'validityCase' is used only when 'opens' has validity or repair");
+        return form.FindField(field) is { Kind: FieldKind.Choice }
+            ? field
+            : throw new TemplateException($"{file}: 'validityCase' names no choice field: {field}");
+    }
+
+    private static FormParty? Party(string file, PartyFile? party, FormTemplate form)
+    {
+        if (party is null) return null;
+        const string at = "party";
+        var name = Required(file, $"{at}.name", party.Name);
+        if (form.FindField(name) is not { Kind: FieldKind.Text }) throw new TemplateException($"{file}: 'party.name' names no text field: {name}");
+        var ids = party.Ids ?? [];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (form.FindField(ids[i]) is not { Kind: FieldKind.OrgId or FieldKind.PersonId })
+            {
+                throw new TemplateException($"{file}: 'party.ids[{i}]' names no org-id or person-id field: {ids[i]}");
+            }
+        }
+        if (party.Kind is not null && form.FindField(party.Kind) is not { Kind: FieldKind.Choice })
+        {
+            throw new TemplateException($"{file}: 'party.kind' names no choice field: {party.Kind}");
+        }
+        return new FormParty(name, [.. ids], party.Kind);
     }
 
     private static FieldSpec Field(string file, string at, FieldFile x)

@@ -15,8 +15,18 @@ internal sealed class FormFile
     public bool Internal { get; set; }
     public string? Author { get; set; }
     public string? Source { get; set; }
+    public List<string>? Opens { get; set; }
+    public string? ValidityCase { get; set; }
+    public PartyFile? Party { get; set; }
     public List<FieldFile>? Fields { get; set; }
     public List<BlockFile>? Blocks { get; set; }
+}
+
+internal sealed class PartyFile
+{
+    public string? Name { get; set; }
+    public List<string>? Ids { get; set; }
+    public string? Kind { get; set; }
 }
 
 internal sealed class FieldFile

@@ -15,7 +15,7 @@ namespace Ses.Service.Calendar;
 /// delivery dates and deadlines, so an import that would move a date of an existing delivery is refused unless
 /// confirmed, and says what it moves; every import is recorded in the evidence log.
 /// </summary>
-public sealed class CalendarStore(SesDbContext db)
+public sealed class CalendarStore(SesDbContext db, Ses.Documents.DocumentEngine engine)
 {
     public async Task<HolidayCalendar> CurrentAsync(CancellationToken ct)
     {
@@ -133,8 +133,9 @@ public sealed class CalendarStore(SesDbContext db)
         foreach (var r in delivered.Where(r => documents[r.DocumentId].VoidedAt is null))
         {
             var d = documents[r.DocumentId];
-            var old = Deadlines.For(d.Series, d.DataJson, r.DeliveredOn!.Value, before);
-            var now = Deadlines.For(d.Series, d.DataJson, r.DeliveredOn!.Value, after).ToDictionary(x => x.Period);
+            var form = engine.Templates.FindForm(d.FormId);
+            var old = Deadlines.For(form, d.DataJson, r.DeliveredOn!.Value, before);
+            var now = Deadlines.For(form, d.DataJson, r.DeliveredOn!.Value, after).ToDictionary(x => x.Period);
             moves.AddRange(old.Where(x => now[x.Period].LastDay != x.LastDay)
                 .Select(x => new CalendarMove(r.Id, d.Number, parties.GetValueOrDefault(r.CounterpartyId, ""), x.Name, x.Period, x.LastDay, now[x.Period].LastDay)));
         }

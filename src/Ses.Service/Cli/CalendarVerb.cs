@@ -45,9 +45,13 @@ public static class CalendarVerb
     private static async Task<int> ImportAsync(string file, bool confirm, TextWriter stdout, TextWriter stderr)
     {
         var csv = await File.ReadAllTextAsync(file);
-        await using var db = Data.DataSetup.Open(Data.DataSetup.Read(CliConfiguration.Build()));
+        var configuration = CliConfiguration.Build();
+        await using var db = Data.DataSetup.Open(Data.DataSetup.Read(configuration));
         await Data.DataSetup.MigrateAsync(db);
-        var result = await new CalendarStore(db).ImportAsync(csv, Path.GetFileName(file), Environment.UserName, "cli", TimeProvider.System.GetUtcNow(), confirm, CancellationToken.None);
+        // The forms declare which periods their documents open: the moves are computed with the service's templates.
+        var templates = configuration["Documents:TemplatesPath"] is { Length: > 0 } path ? path : Environment.GetEnvironmentVariable("SES_TEMPLATES");
+        var engine = Ses.Documents.DocumentEngine.Load(Ses.Documents.Templates.TemplateLibrary.Locate(templates));
+        var result = await new CalendarStore(db, engine).ImportAsync(csv, Path.GetFileName(file), Environment.UserName, "cli", TimeProvider.System.GetUtcNow(), confirm, CancellationToken.None);
         foreach (var p in result.Problems) stderr.WriteLine($"{p.Message}（{p.Code}）");
         if (result.Problems.Count > 0) return SesCommand.Invalid;
         if (result.Moves.Count > 0)

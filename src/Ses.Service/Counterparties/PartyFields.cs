@@ -6,26 +6,23 @@ using Ses.Documents.Validation;
 namespace Ses.Service.Counterparties;
 
 /// <summary>
-/// The fields of a form that name the party a document is addressed to or concerns (templates/forms/*.json: 相对人名称
-/// <c>party</c>, 组织名称 <c>orgName</c>, 个人姓名 <c>personName</c>, 单位名称 <c>entityName</c>, 申请人 <c>applicantName</c>,
-/// their identifiers and 申请人类别 <c>partyKind</c>), taken from the registered counterparty: an empty field is filled
-/// from the record, a typed value that differs is refused — a document printed for one party never lands in another's
-/// inbox.
+/// The fields of a form that name the party a document is addressed to or concerns, as the form declares them
+/// (templates/forms/*.json: <c>"party": { "name": …, "ids": […], "kind": … }</c>), taken from the registered
+/// counterparty: an empty field is filled from the record, a typed value that differs is refused — a document printed
+/// for one party never lands in another's inbox.
 /// </summary>
 public static class PartyFields
 {
-    private static readonly string[] NameFields = ["party", "orgName", "personName", "entityName", "applicantName"];
-    private static readonly string[] IdFields = ["orgId", "personId", "applicantOrgId", "applicantPersonId"];
-    private const string KindField = "partyKind";
-
     /// <summary>Fills the empty party fields of <paramref name="data"/> from <paramref name="c"/>; the problems of those that differ.</summary>
     public static List<Problem> Apply(FormTemplate form, JsonObject data, Counterparty c)
     {
         var problems = new List<Problem>();
+        if (form.Party is not { } party) return problems;
         var person = c.Kind == CounterpartyKind.Individual;
         foreach (var field in form.Fields)
         {
-            if (NameFields.Contains(field.Name) && field.Kind is FieldKind.Text)
+            // The template reader has checked the declared fields' types (name: text; ids: org-id or person-id; kind: choice).
+            if (field.Name == party.Name)
             {
                 var given = Text(data[field.Name]);
                 if (given is null) data[field.Name] = c.Name;
@@ -34,7 +31,7 @@ public static class PartyFields
                     problems.Add(new(field.Name, ErrorCodes.PartyMismatch, $"「{field.Label}」应与登记的相对人「{c.Name}」一致（留空则自动填写）"));
                 }
             }
-            else if (IdFields.Contains(field.Name) && field.Kind is FieldKind.OrgId or FieldKind.PersonId)
+            else if (party.Ids.Contains(field.Name))
             {
                 var (scheme, value) = Identifier(data[field.Name]);
                 var fits = (field.Kind == FieldKind.PersonId) == person;
@@ -55,7 +52,7 @@ public static class PartyFields
                         $"「{field.Label}」应与登记的相对人的{IdSchemes.Label(c.IdScheme)} {c.IdValue} 一致（留空则自动填写）"));
                 }
             }
-            else if (field.Name == KindField && field.Kind == FieldKind.Choice)
+            else if (field.Name == party.Kind)
             {
                 var kind = person ? "person" : "org";
                 if (field.FindOption(kind) is null) continue;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Ses.Documents.Templates;
 using Ses.Service.Calendar;
 
 namespace Ses.Service.Delivery;
@@ -11,47 +12,60 @@ namespace Ses.Service.Delivery;
 public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, bool Provisional, string Rule, string Basis);
 
 /// <summary>
-/// Which periods run from the delivery of which document (docs/legal-basis.md), by number
-/// series: a notice (信告) opens the statement and defence period; a decision (信决, 信不决, 信不受) opens
-/// reconsideration and litigation; a decision to record (信决) also fixes the record's validity and the earliest
-/// repair application, from the form's chosen case (一年/三个月, or 三年/六个月 under 实施办法第八条第一款第（三）项).
+/// The periods that run from the delivery of a document, as its form declares them (templates/forms/*.json,
+/// <c>"opens"</c>; docs/legal-basis.md): the statement and defence period after a notice; reconsideration and
+/// litigation after a decision; and after a decision to record, the record's validity and the earliest repair
+/// application, from the case chosen in the form's <c>"validityCase"</c> field (一年/三个月, or 三年/六个月 under
+/// 实施办法第八条第一款第（三）项).
 /// </summary>
 public static class Deadlines
 {
-    /// <summary>The notice's field with the printed reply date (the forms' <c>"proposal": "reply-date"</c> field).</summary>
-    public const string ReplyDateField = "replyDeadline";
+    /// <summary>The <c>"validityCase"</c> value of the long case: 实施办法第八条第一款第（三）项.</summary>
+    public const string LongValidityCase = "art8-1-3";
 
-    public static IReadOnlyList<DeadlineView> For(string series, string dataJson, DateOnly delivered, HolidayCalendar calendar)
+    /// <summary>The periods the delivery on <paramref name="delivered"/> of a document of <paramref name="form"/> opens
+    /// (none for a form the templates no longer hold).</summary>
+    public static IReadOnlyList<DeadlineView> For(FormTemplate? form, string dataJson, DateOnly delivered, HolidayCalendar calendar)
     {
         var list = new List<DeadlineView>();
-        if (series == "信告")
+        if (form is null) return list;
+        if (form.OpensPeriod(OpenedPeriod.Defense))
         {
             // 实施办法第十三条: the date printed in the notice, never earlier than the 5th working day after delivery.
-            var printed = DateField(dataJson, ReplyDateField);
+            var printed = form.Fields.FirstOrDefault(f => f.Proposal == "reply-date") is { } field ? DateField(dataJson, field.Name) : null;
             var end = LegalDates.DefenceDeadline(delivered, printed, calendar);
             var basis = printed is { } p && p == end.Date
-                ? $"告知书载明「应当于{Ses.Documents.Templates.DateValue.FormatChinese(p)}前」提交陈述和申辩意见，不早于自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）"
+                ? $"告知书载明「应当于{DateValue.FormatChinese(p)}前」提交陈述和申辩意见，不早于自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）"
                 : $"自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日（实施办法第十三条）";
             list.Add(View("defense", "陈述和申辩期限", end, basis, calendar));
         }
-        if (series is "信决" or "信不决" or "信不受")
+        if (form.OpensPeriod(OpenedPeriod.Reconsideration))
         {
             list.Add(View("reconsideration", "申请行政复议期限", LegalDates.Deadline(Period.Reconsideration, delivered, calendar),
                 $"自送达之日（{delivered:yyyy-MM-dd}）起 60 日（行政复议法第二十条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）", calendar));
+        }
+        if (form.OpensPeriod(OpenedPeriod.Litigation))
+        {
             list.Add(View("litigation", "提起行政诉讼期限", LegalDates.Deadline(Period.Litigation, delivered, calendar),
                 $"自送达之日（{delivered:yyyy-MM-dd}）起 6 个月（行政诉讼法第四十六条）；末日为休息日的，顺延至其后第一个工作日（民法典第二百零三条）", calendar));
         }
-        if (series == "信决")
+        if (form.ValidityCaseField is { } caseField)
         {
-            var longCase = Text(dataJson, "validityCase") == "art8-1-3";
+            var longCase = Text(dataJson, caseField) == LongValidityCase;
             var (years, months) = longCase ? (3, 6) : (1, 3);
             var basis = longCase ? "实施办法第八条第一款第（三）项" : "其他情形";
             // A record expires and a repair becomes possible on a day: neither is an act's deadline, so neither moves
             // off a rest day. The record is entered on delivery of the decision, so both run from the delivery date.
-            var validity = $"自决定书送达之日（{delivered:yyyy-MM-dd}）起 {years} 年（{basis}；实施办法第十七条）";
-            var repair = $"记入（送达之日 {delivered:yyyy-MM-dd}）满 {months} 个月（{basis}；实施办法第十八条）";
-            list.Add(new DeadlineView("validity", "失信记录有效期届满", delivered.AddYears(years), false, validity, validity));
-            list.Add(new DeadlineView("repair", "最早可申请信用修复", delivered.AddMonths(months), false, repair, repair));
+            if (form.OpensPeriod(OpenedPeriod.Validity))
+            {
+                var validity = $"自决定书送达之日（{delivered:yyyy-MM-dd}）起 {years} 年（{basis}；实施办法第十七条）";
+                list.Add(new DeadlineView("validity", "失信记录有效期届满", delivered.AddYears(years), false, validity, validity));
+            }
+            if (form.OpensPeriod(OpenedPeriod.Repair))
+            {
+                var repair = $"记入（送达之日 {delivered:yyyy-MM-dd}）满 {months} 个月（{basis}；实施办法第十八条）";
+                list.Add(new DeadlineView("repair", "最早可申请信用修复", delivered.AddMonths(months), false, repair, repair));
+            }
         }
         return list;
     }

@@ -43,7 +43,7 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
         var names = served is null ? [] : (EvidenceTexts.Facts(served.Detail).GetValueOrDefault("accounts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var departments = await db.CounterpartyAccounts.AsNoTracking().Where(a => names.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.Department, ct);
 
-        var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null ? Deadlines.For(document.Series, document.DataJson, on, calendar) : [];
+        var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null ? Deadlines.For(engine.Templates.FindForm(document.FormId), document.DataJson, on, calendar) : [];
         var data = new DeliveryCertificateData(
             document.Bureau, time.GetUtcNow(), document.Number, Title(document.FormId),
             document.PdfSha256, document.IssuedAt, counterparty.Name, $"{Counterparties.IdSchemes.Label(counterparty.IdScheme)} {counterparty.IdValue}",

@@ -86,7 +86,7 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                 foreach (var r in records)
                 {
                     await DeliveryService.MarkDeemedAsync(chain, r, documents[r.DocumentId], calendar, now, ct);
-                    if (r.DeliveredOn is { } on) await DeliveryService.ProvisionalDeadlinesAsync(db, documents[r.DocumentId], on, calendar, now, log, ct);
+                    if (r.DeliveredOn is { } on) await DeliveryService.ProvisionalDeadlinesAsync(db, documents[r.DocumentId], engine.Templates.FindForm(documents[r.DocumentId].FormId), on, calendar, now, log, ct);
                 }
                 return records.Count;
             }, ct);

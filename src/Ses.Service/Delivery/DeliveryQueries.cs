@@ -20,7 +20,7 @@ public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, Cale
     {
         var d = await db.IssuedDocuments.AsNoTracking().SingleAsync(x => x.Id == r.DocumentId, ct);
         var events = timeline ? await db.EvidenceEntries.AsNoTracking().Where(e => e.DocumentId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct) : null;
-        return DeliveryView.From(r, d, Title(d.FormId), await calendars.CurrentAsync(ct), staff, events);
+        return DeliveryView.From(r, d, engine.Templates.FindForm(d.FormId), await calendars.CurrentAsync(ct), staff, events);
     }
 
     /// <summary>A delivery of the bureau with its evidence timeline, else null (other bureaus' deliveries are not found).</summary>
@@ -64,8 +64,6 @@ public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, Cale
         var ids = records.Select(r => r.DocumentId).ToList();
         var documents = await db.IssuedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var calendar = await calendars.CurrentAsync(ct);
-        return [.. records.Select(r => DeliveryView.From(r, documents[r.DocumentId], Title(documents[r.DocumentId].FormId), calendar, staff))];
+        return [.. records.Select(r => DeliveryView.From(r, documents[r.DocumentId], engine.Templates.FindForm(documents[r.DocumentId].FormId), calendar, staff))];
     }
-
-    private string Title(string formId) => engine.Templates.FindForm(formId)?.Title ?? formId;
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
+using Ses.Documents.Templates;
 using Ses.Documents.Validation;
 using Ses.Service.Alerts;
 using Ses.Service.Calendar;
@@ -161,7 +162,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     record.DeliveredOn = today;
                     record.DeliveryRule = DeliveryRules.Confirmation;
                     record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
-                    await ProvisionalDeadlinesAsync(db, document, today, calendar, now, log, ct);
+                    await ProvisionalDeadlinesAsync(db, document, engine.Templates.FindForm(document.FormId), today, calendar, now, log, ct);
                 }
             }
             record.Version++;
@@ -218,7 +219,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 record.DeliveredOn = input.DeliveredOn;
                 record.DeliveryRule = DeliveryRules.Paper;
                 record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
-                await ProvisionalDeadlinesAsync(db, document, input.DeliveredOn!.Value, calendar, now, log, ct);
+                await ProvisionalDeadlinesAsync(db, document, engine.Templates.FindForm(document.FormId), input.DeliveredOn!.Value, calendar, now, log, ct);
                 record.Version++;
                 await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
                     EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
@@ -290,10 +291,10 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
     }
 
     /// <summary>Once a delivery date is fixed: alerts for the years its provisional deadlines reach.</summary>
-    internal static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, DateOnly delivered, HolidayCalendar calendar,
-        DateTimeOffset now, ILogger log, CancellationToken ct)
+    internal static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, FormTemplate? form, DateOnly delivered,
+        HolidayCalendar calendar, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
-        var provisional = Deadlines.For(document.Series, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
+        var provisional = Deadlines.For(form, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
         if (provisional.Count > 0) await AdminAlerts.MissingYearsAsync(db, calendar, delivered, provisional.Max(d => d.LastDay), now, log, ct);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,14 @@ namespace Ses.Service.Issuing;
 /// Drafts of a bureau, for the API and the officer's pages alike: start, change (with the version read), preview as
 /// issuing would print it, issue. Drafts of other bureaus are not found.
 /// </summary>
-public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssuingService issuing, TimeProvider time)
+/// <remarks>
+/// Issuing validates the document (invalid input never takes a number), then hands it to the <see cref="IssueQueue"/>,
+/// which takes the next number of its series, renders the PDF and DOCX with it, signs the PDF with a timestamp, stores
+/// both files, and records the document, the audit entry and the evidence entry in one transaction. If any step fails
+/// nothing is stored and the number is not consumed.
+/// </remarks>
+public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQueue queue, Calendar.CalendarStore calendars,
+    Signing.SigningContext signing, TimeProvider time)
 {
     public Task<Draft?> OwnAsync(Guid id, string bureau, CancellationToken ct) =>
         db.Drafts.SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, ct);
@@ -21,8 +29,8 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
     public async Task<(Draft? Draft, Refusal? Refused)> CreateAsync(DraftRequest request, string bureau, string actor, string source, CancellationToken ct)
     {
         var form = engine.Templates.FindForm(request.FormId);
-        if (form is null) return (null, Refusal.Invalid("formId", "form.unknown", $"没有这个表单：{request.FormId}"));
-        if (request.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (form is null) return (null, Refusal.Invalid("formId", ErrorCodes.FormUnknown, $"没有这个表单：{request.FormId}"));
+        if (request.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", ErrorCodes.DataNotObject, "「data」应为 JSON 对象"));
         if (EntryChecks.Draft(engine, request.FormId, request.Data) is { Count: > 0 } unprintable) return (null, Refusal.Invalid(unprintable));
         var (json, problems, _) = await PrepareAsync(form, request.Data, request.CounterpartyId, request.Replaces, bureau, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
@@ -42,9 +50,9 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
     {
         var draft = await OwnAsync(id, bureau, ct);
         if (draft is null) return (null, Refusal.NotFound);
-        if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发，不能再修改；更正请新建文书并引用原文书"));
-        if (draft.Version != update.Version) return (null, Refusal.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存"));
-        if (update.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", "data.not-object", "「data」应为 JSON 对象"));
+        if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict(ErrorCodes.DraftIssued, "草稿已签发，不能再修改；更正请新建文书并引用原文书"));
+        if (draft.Version != update.Version) return (null, Refusal.Conflict(ErrorCodes.DraftVersion, "草稿已被他人修改，请重新打开后再保存"));
+        if (update.Data.ValueKind != JsonValueKind.Object) return (null, Refusal.Invalid("data", ErrorCodes.DataNotObject, "「data」应为 JSON 对象"));
         if (EntryChecks.Draft(engine, draft.FormId, update.Data) is { Count: > 0 } unprintable) return (null, Refusal.Invalid(unprintable));
         var counterpartyId = update.CounterpartyId ?? draft.CounterpartyId;
         var (json, problems, _) = await PrepareAsync(engine.Templates.FindForm(draft.FormId), update.Data, counterpartyId, draft.Replaces, bureau, ct);
@@ -60,7 +68,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (null, Refusal.Conflict("draft.version", "草稿已被他人修改，请重新打开后再保存"));
+            return (null, Refusal.Conflict(ErrorCodes.DraftVersion, "草稿已被他人修改，请重新打开后再保存"));
         }
         return (draft, null);
     }
@@ -72,7 +80,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
     public async Task<(Ses.Documents.Templates.FormInput? Input, IReadOnlyList<Problem> Problems)> CheckAsync(Draft draft, CancellationToken ct)
     {
         var values = JsonNode.Parse(draft.DataJson)!.AsObject();
-        if (await issuing.ProposeReplyDateAsync(engine.Templates.FindForm(draft.FormId)!, values, time.GetUtcNow(), ct) is { } problem) return (null, [problem]);
+        if (await ProposeReplyDateAsync(engine.Templates.FindForm(draft.FormId)!, values, time.GetUtcNow(), ct) is { } problem) return (null, [problem]);
         using var data = JsonDocument.Parse(values.ToJsonString());
         return engine.Validate(draft.FormId, data.RootElement, draft.Bureau);
     }
@@ -91,7 +99,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
     {
         var draft = await OwnAsync(id, bureau, ct);
         if (draft is null) return (null, Refusal.NotFound);
-        if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict("draft.issued", "草稿已签发"));
+        if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict(ErrorCodes.DraftIssued, "草稿已签发"));
         // Checked again: the counterparty may have moved to another bureau or been renamed since the draft was saved.
         using var saved = JsonDocument.Parse(draft.DataJson);
         var (json, refused, counterparty) = await PrepareAsync(engine.Templates.FindForm(draft.FormId), saved.RootElement, draft.CounterpartyId, draft.Replaces, bureau, ct);
@@ -99,26 +107,108 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         using var data = JsonDocument.Parse(json);
         try
         {
-            var (document, problems) = await issuing.IssueAsync(new IssueRequest(draft.FormId, data.RootElement, draft.Bureau,
-                actor, source, draft.Replaces, draft.Id, draft.CounterpartyId, counterparty?.Name, draft.Version), ct);
+            var (document, problems) = await IssueAsync(new IssueRequest
+            {
+                FormId = draft.FormId, Data = data.RootElement, Bureau = draft.Bureau, Officer = actor, Source = source,
+                Replaces = draft.Replaces, DraftId = draft.Id, DraftVersion = draft.Version,
+                CounterpartyId = draft.CounterpartyId, CounterpartyName = counterparty?.Name,
+            }, ct);
             return document is null ? (null, Refusal.Invalid(problems)) : (document, null);
         }
-        catch (Exception e) when (e is DraftAlreadyIssuedException or DbUpdateException && !Storage.StorageFull.Is(e))
+        catch (DraftAlreadyIssuedException)
         {
-            return (null, Refusal.Conflict("draft.issued", "草稿已签发"));
+            return (null, Refusal.Conflict(ErrorCodes.DraftIssued, "草稿已签发"));
+        }
+        // Issued meanwhile by another process: the unique index on the issued documents' draft, or the draft's
+        // concurrency token (PostgreSQL). Any other failure of the save (a full disk, a lock timeout) is not an answer.
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
+        {
+            return (null, Refusal.Conflict(ErrorCodes.DraftIssued, "草稿已签发"));
         }
         catch (DraftChangedException)
         {
-            return (null, Refusal.Conflict("draft.version", "草稿在签发前已被他人修改，未签发；请重新打开核对后再签发"));
+            return (null, Refusal.Conflict(ErrorCodes.DraftVersion, "草稿在签发前已被他人修改，未签发；请重新打开核对后再签发"));
         }
-        catch (Ses.Service.Signing.BureauKeyMissingException e)
+        catch (Signing.BureauKeyMissingException e)
         {
-            return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, Ses.Service.Signing.BureauKeyMissingException.Code, e.Message, []));
+            return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, Signing.BureauKeyMissingException.Code, e.Message, []));
         }
         catch (Ses.Documents.Signing.Crypto.TimestampException)
         {
-            return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, "tsa.unavailable", "时间戳服务不可用，未签发，文号未占用", []));
+            return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, ErrorCodes.TsaUnavailable, "时间戳服务不可用，未签发，文号未占用", []));
         }
+    }
+
+    /// <summary>
+    /// Issues the request, or returns the field problems. A form the counterparty writes is refused
+    /// (<c>form.counterparty-authored</c>); a bureau without its own signing key is refused with
+    /// <see cref="Signing.BureauKeyMissingException"/> before any number is taken.
+    /// </summary>
+    internal async Task<(IssuedDocument? Document, IReadOnlyList<Problem> Problems)> IssueAsync(IssueRequest request, CancellationToken ct)
+    {
+        var form = engine.Templates.FindForm(request.FormId);
+        if (form is { IsCounterpartyAuthored: true })
+        {
+            return (null, [new Problem("form", ErrorCodes.FormCounterpartyAuthored, $"《{form.Title}》由相对人出具并盖章，本局不签发、不签名、不盖章")]);
+        }
+        if (form?.Series is null)
+        {
+            return (null, [new Problem("form", form is null ? ErrorCodes.FormUnknown : ErrorCodes.FormNotNumbered,
+                form is null ? $"没有这个表单：{request.FormId}" : $"表单 {request.FormId} 不编文号，不能以发文方式签发")]);
+        }
+        // Validated before the transaction: invalid input never takes a number.
+        var data = JsonNode.Parse(request.Data.GetRawText()) as JsonObject;
+        data?.Remove(FormValidator.NumberKey);
+        var now = time.GetUtcNow();
+        if (data is not null && await ProposeReplyDateAsync(form, data, now, ct) is { } tooEarly) return (null, [tooEarly]);
+        if (data is not null) FillIssueDate(form, data, now);
+        using var unnumbered = JsonDocument.Parse(data?.ToJsonString() ?? "null");
+        var (input, problems) = engine.Validate(request.FormId, unnumbered.RootElement, request.Bureau);
+        if (input is null) return (null, problems);
+        // Only the document's own bureau's key signs it; without one nothing is queued and no number is taken.
+        signing.Require(input.Bureau);
+
+        var year = now.ToOffset(Calendar.LegalDates.Beijing).Year; // the Beijing year of issue (GB/T 9704-2012 §7.2.5)
+        return (await queue.IssueAsync(new IssueJob(request, form, input, data?.ToJsonString() ?? "{}", now, year)), []);
+    }
+
+    /// <summary>
+    /// Fills an empty 成文日期 (a field marked <c>"proposal": "issue-date"</c>) with the Beijing date of issue, so a
+    /// sealed document never prints a blank 「年 月 日」 (GB/T 9704-2012 §7.3.5.1: 成文日期 under the issuing body).
+    /// </summary>
+    internal static void FillIssueDate(Ses.Documents.Templates.FormTemplate form, JsonObject data, DateTimeOffset now)
+    {
+        foreach (var field in form.Fields.Where(f => f.Proposal == "issue-date"))
+        {
+            // Anything but an empty string or nothing is left to the validator.
+            if (data[field.Name] is { } node && !(node is JsonValue v && v.TryGetValue(out string? given) && string.IsNullOrWhiteSpace(given))) continue;
+            data[field.Name] = DateOnly.FromDateTime(now.ToOffset(Calendar.LegalDates.Beijing).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
+    /// (Issuing and the preview.) Fills an empty reply date with the proposal for issuing at <paramref name="now"/>, and
+    /// refuses one that leaves fewer than 5 full working days after the latest possible delivery (the deemed date, if
+    /// nobody confirms): 实施办法第十三条, 确认函第二条第四项.
+    /// </summary>
+    private async Task<Problem?> ProposeReplyDateAsync(Ses.Documents.Templates.FormTemplate form, JsonObject data, DateTimeOffset now, CancellationToken ct)
+    {
+        var field = form.Fields.FirstOrDefault(f => f.Proposal == "reply-date");
+        if (field is null) return null;
+        var proposal = Calendar.LegalDates.ProposedReplyDate(now, await calendars.CurrentAsync(ct));
+        var node = data[field.Name];
+        string? given = null;
+        // Anything but a string is left to the validator, which reports its type.
+        if (node is not null && !(node is JsonValue v && v.TryGetValue(out given))) return null;
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            data[field.Name] = proposal.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return null;
+        }
+        return DateOnly.TryParseExact(given.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < proposal.Date
+            ? new Problem(field.Name, ErrorCodes.FieldReplyDateTooEarly,
+                $"「{field.Label}」早于 {Ses.Documents.Templates.DateValue.FormatChinese(proposal.Date)}：相对人即使视为送达也应有完整的 5 个工作日陈述和申辩（实施办法第十三条）")
+            : null;
     }
 
     /// <summary>
@@ -136,11 +226,11 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, Issuing
         if (counterpartyId is { } cp)
         {
             counterparty = await db.Counterparties.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cp && c.SupervisingBureau == bureau, ct);
-            if (counterparty is null) problems.Add(new Problem("counterpartyId", "counterparty.unknown", "「相对人」未登记"));
+            if (counterparty is null) problems.Add(new Problem("counterpartyId", ErrorCodes.CounterpartyUnknown, "「相对人」未登记"));
         }
         if (replaces is { } r && !await db.IssuedDocuments.AnyAsync(d => d.Id == r && d.Bureau == bureau, ct))
         {
-            problems.Add(new Problem("replaces", "document.unknown", "「被更正的文书」不存在"));
+            problems.Add(new Problem("replaces", ErrorCodes.DocumentUnknown, "「被更正的文书」不存在"));
         }
         if (counterparty is not null && form is not null && JsonNode.Parse(json) is JsonObject values)
         {

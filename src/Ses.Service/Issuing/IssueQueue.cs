@@ -318,7 +318,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
             PdfSha256 = job.PdfSha256,
             DocxSha256 = job.DocxSha256,
             Replaces = request.Replaces,
-            Party = request.CounterpartyName ?? PartyOf(job.Input),
+            Party = request.CounterpartyName ?? PartyOf(job.Form, job.Input),
             CounterpartyId = request.CounterpartyId,
             DraftId = request.DraftId,
             DataJson = job.DataJson,
@@ -331,9 +331,9 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         return issued;
     }
 
-    private static string PartyOf(Ses.Documents.Templates.FormInput input) =>
-        new[] { "party", "orgName", "name", "applicantName" }
-            .Select(k => input.Values.GetValueOrDefault(k)?.Display).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? "";
+    /// <summary>The party as the form's declared name field (<c>"party": { "name": … }</c>) prints it, or empty.</summary>
+    private static string PartyOf(Ses.Documents.Templates.FormTemplate form, Ses.Documents.Templates.FormInput input) =>
+        form.Party is { } party ? input.Values.GetValueOrDefault(party.Name)?.Display ?? "" : "";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing a group of {Count} documents failed")]
     private static partial void LogGroupFailed(ILogger logger, int count, Exception error);

@@ -7,7 +7,6 @@ public static class IssuingSetup
     {
         builder.Services.AddSingleton<IssueQueue>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IssueQueue>());
-        builder.Services.AddScoped<IssuingService>();
         builder.Services.AddScoped<DraftService>();
         builder.Services.AddScoped<DocumentRegister>();
         return builder;

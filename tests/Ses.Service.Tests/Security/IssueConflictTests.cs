@@ -1,0 +1,118 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Ses.Documents.Validation;
+using Ses.Service.Data;
+
+namespace Ses.Service.Tests.Security;
+
+/// <summary>
+/// Issuing a draft answers 409 <c>draft.issued</c> only when the draft was issued already (its own record, or the
+/// unique index on the issued documents' draft); any other failure of the save is not answered as 「草稿已签发」.
+/// </summary>
+public sealed class IssueConflictTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Issue_ADraftIssuedAlready_Is409DraftIssued()
+    {
+        using var factory = new DevelopmentServiceFactory();
+        var world = await DeliveryWorld.CreateAsync(factory);
+        var draftId = await DraftAsync(world);
+
+        Assert.Equal(HttpStatusCode.Created, (await world.Officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct)).StatusCode);
+        var twice = await world.Officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Equal(ErrorCodes.DraftIssued, (await twice.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+    }
+
+    /// <summary>Another process issued the draft between the check and the commit: the unique index refuses the second.</summary>
+    [Fact]
+    public async Task Issue_WhenSavingTheDocumentBreaksTheUniqueIndex_Is409DraftIssued()
+    {
+        var refuse = new RefuseDocumentInsert(() => new SqliteException("SQLite Error 19: 'UNIQUE constraint failed: issued_documents.DraftId'.", 19, 2067));
+        using var factory = new FailingSaveFactory(refuse);
+        var world = await DeliveryWorld.CreateAsync(factory);
+        var draftId = await DraftAsync(world);
+
+        refuse.Refusing = true;
+        var issued = await world.Officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, issued.StatusCode);
+        Assert.Equal(ErrorCodes.DraftIssued, (await issued.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+    }
+
+    /// <summary>Before, every failed save of issuing (a disk I/O error, a lock timeout) was answered 409 「草稿已签发」.</summary>
+    [Fact]
+    public async Task Issue_WhenSavingTheDocumentFailsForAnotherReason_IsNotAnsweredAsAlreadyIssued()
+    {
+        var refuse = new RefuseDocumentInsert(() => new SqliteException("SQLite Error 10: 'disk I/O error'.", 10));
+        using var factory = new FailingSaveFactory(refuse);
+        var world = await DeliveryWorld.CreateAsync(factory);
+        var draftId = await DraftAsync(world);
+
+        refuse.Refusing = true;
+        var failed = await world.Officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct);
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.NotEqual(ErrorCodes.DraftIssued, (await failed.Content.ReadFromJsonAsync<JsonElement>(Ct)).TryGetProperty("code", out var code) ? code.GetString() : null);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            Assert.Null((await db.Drafts.AsNoTracking().SingleAsync(d => d.Id == draftId, Ct)).IssuedDocumentId);
+            Assert.Equal(0, await db.IssuedDocuments.CountAsync(Ct));
+        }
+
+        refuse.Refusing = false;
+        Assert.Equal(HttpStatusCode.Created, (await world.Officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct)).StatusCode);
+    }
+
+    private static async Task<Guid> DraftAsync(DeliveryWorld world)
+    {
+        var created = await world.Officer.PostAsJsonAsync("/api/drafts", new
+        {
+            formId = "notice-org", data = new { party = "签发冲突测试公司", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Throws the given failure for the INSERT of an issued document while <see cref="Refusing"/>.</summary>
+    private sealed class RefuseDocumentInsert(Func<Exception> failure) : DbCommandInterceptor
+    {
+        public volatile bool Refusing;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Refuse(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Refuse(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Refuse(DbCommand command)
+        {
+            if (Refusing && command.CommandText.Contains("INSERT INTO \"issued_documents\"", StringComparison.Ordinal)) throw failure();
+        }
+    }
+
+    private sealed class FailingSaveFactory(RefuseDocumentInsert interceptor) : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(s => s.ConfigureDbContext<SesDbContext>(o => o.AddInterceptors(interceptor)));
+        }
+    }
+}
