@@ -91,7 +91,7 @@ public sealed class SigningContext
                     $"{setting}: the certificate's subject ({key.Certificate.SubjectDN}) names neither {bureau.Name} nor its seal text; " +
                     $"a key signs only for the bureau its certificate names (set Signing:Bureau to that bureau's code; now '{bureau.Code}')");
             }
-            ITimestampSource? tsa = string.IsNullOrWhiteSpace(options.TsaUrl) ? null : new HttpTimestampClient(new Uri(options.TsaUrl), http);
+            HttpTimestampClient? tsa = string.IsNullOrWhiteSpace(options.TsaUrl) ? null : new HttpTimestampClient(new Uri(options.TsaUrl), http);
             var what = $"signing key of {key.Certificate.SubjectDN} for bureau {bureau.Code}; " + (tsa?.Description ?? "no timestamp authority (PAdES B-B)");
             var code = bureau.Code;
             return new SigningContext(b => b.Code == code ? key : null, tsa, options.AllowWithoutTimestamp, anchors, null, what, false);

@@ -14,7 +14,7 @@ public sealed class PadesTests(DevelopmentPki pki)
 
     private SignatureSettings Settings => new(pki.Set.Signing, pki.Tsa());
 
-    private RenderedDocument Render(string form = "notice-org")
+    private static RenderedDocument Render(string form = "notice-org")
     {
         using var sample = TestEngine.Sample(form);
         return TestEngine.Engine.Render(form, sample.RootElement, OutputFormat.Pdf);

@@ -26,6 +26,8 @@ public sealed class MalformedInputTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly int[] OneNumber = [1];
+
     private static readonly HashSet<HttpStatusCode> Refusals =
     [
         HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound,
@@ -56,7 +58,7 @@ public sealed class MalformedInputTests
         var names = requestType.GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToList();
         // Wrong types: an object or an array where the record wants a string, number, date or list.
         yield return ("objects everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object)new { x = 1 }))));
-        yield return ("arrays everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object)new[] { 1 }))));
+        yield return ("arrays everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object)OneNumber))));
         yield return ("nulls everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object?)null))));
     }
 
@@ -112,7 +114,8 @@ public sealed class MalformedInputTests
                 var path = Fill(endpoint.RoutePattern.RawText!) + $"?{query.Name}=abc";
                 using var request = new HttpRequestMessage(new HttpMethod(api.HttpMethod!), path);
                 // A body of the type the route accepts, so the query value is the only thing wrong.
-                var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
+                var types = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes;
+                var accepts = types is { Count: > 0 } ? types[0] : "application/json";
                 if (api.HttpMethod is "POST" or "PUT") request.Content = new StringContent(accepts == "application/json" ? "{}" : "", Encoding.UTF8, accepts);
                 var response = await users.For(endpoint).SendAsync(request, Ct);
                 tried++;

@@ -50,9 +50,9 @@ internal sealed partial class PdfFile
             if (file.Trailer.Length == 0)
             {
                 file.Trailer = trailer;
-                file.Size = file.IntValue(trailer, "Size") ?? throw new InvalidDataException("PDF trailer has no /Size");
+                file.Size = IntValue(trailer, "Size") ?? throw new InvalidDataException("PDF trailer has no /Size");
             }
-            at = file.IntValue(trailer, "Prev");
+            at = IntValue(trailer, "Prev");
         }
         return file;
     }
@@ -137,7 +137,7 @@ internal sealed partial class PdfFile
         throw new InvalidDataException($"unterminated string at offset {open}");
     }
 
-    public int? IntValue(string dict, string key)
+    public static int? IntValue(string dict, string key)
     {
         var m = Regex.Match(dict, "/" + key + @"\s+(\d+)(?!\s+\d+\s+R)");
         return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;

@@ -23,7 +23,7 @@ internal static partial class PdfSigner
         var pageIndex = request.Seal is { } s ? Math.Clamp(s.Page, 0, pages.Count - 1) : pages.Count - 1;
         var pageNum = pages[pageIndex];
         var root = PdfFile.Reference(file.Trailer, "Root")!.Value;
-        var existing = SigField().Matches(file.Text).Count;
+        var existing = SigField().Count(file.Text);
 
         var sigNum = file.Size;
         var widgetNum = sigNum + 1;
