@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ses.Documents;
@@ -67,7 +68,7 @@ try
 }
 finally
 {
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
 }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Ses.Service.Accounts;
 using Ses.Service.Delivery;
@@ -22,7 +24,7 @@ public sealed class CalendarChangeTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     private static string? Str(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
 
@@ -75,7 +77,7 @@ public sealed class CalendarChangeTests : IDisposable
         // The import is in the evidence log, with the file's hash; the chain holds.
         var entry = world.WithDb(db => db.EvidenceEntries.Single(e => e.Action == "calendar-imported"));
         Assert.Equal(EvidenceEvents.CalendarImported, entry.Event);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Year2027))), entry.PdfSha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Year2027))), entry.PdfSha256);
         Assert.Equal("2027", EvidenceTexts.Facts(entry.Detail)["years"]);
         Assert.Equal("1", EvidenceTexts.Facts(entry.Detail)["moves"]);
         Assert.True((await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct))).Intact);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 
@@ -15,7 +17,7 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
 
     private Task<HttpClient> SignedIn(string role) => TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", role));
 
-    private static StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     [Fact]
     public async Task SystemAdmin_ImportsAYear_ThenTheCalendarHasItAndCitesTheFile()
@@ -65,7 +67,7 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ses.Service.Calendar;
 using Ses.Service.Cli;
 
@@ -8,7 +9,7 @@ public sealed class CalendarTests
 {
     private static readonly HolidayCalendar Calendar = HolidayCalendar.Default;
 
-    private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Theory]
     // Friday before the 2026 Spring Festival: Sat 02-14 is an adjusted working day, 02-15..23 are off.
@@ -25,7 +26,7 @@ public sealed class CalendarTests
     [InlineData("2026-03-06T09:00:00+08:00", "2026-03-11")]
     public void DeemedDelivery_IsTheThirdWorkingDayAfterTheBeijingSendingDate(string sentAt, string expected)
     {
-        var r = LegalDates.DeemedDelivery(DateTimeOffset.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture), Calendar);
+        var r = LegalDates.DeemedDelivery(DateTimeOffset.Parse(sentAt, CultureInfo.InvariantCulture), Calendar);
         Assert.Equal(D(expected), r.Date);
         Assert.False(r.Provisional);
         Assert.Contains("cn-holidays-2020-2026.csv", r.Rule);

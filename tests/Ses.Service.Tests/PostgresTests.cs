@@ -1,7 +1,9 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Data;
+using Ses.Service.Delivery;
 using Ses.Service.Issuing;
 
 namespace Ses.Service.Tests;
@@ -81,7 +83,7 @@ public sealed class PostgresTests : IDisposable
         var account = await new DeliveryWorld(b).AccountAsync(names[0]);
         var confirm = account.PostAsync($"/api/my/deliveries/{ids[0]}/confirm", null, TestContext.Current.CancellationToken);
         var deemed = await Task.WhenAll(world.RunJobAsync(), other.RunJobAsync(), world.RunJobAsync());
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await confirm).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await confirm).StatusCode);
         // The confirmation may have come first and recorded that delivery's deemed date itself.
         Assert.InRange(deemed.Sum(r => r.Deemed), 5, 6);
 
@@ -91,7 +93,7 @@ public sealed class PostgresTests : IDisposable
         Assert.Equal(12, await db.NotificationMessages.CountAsync(m => m.Kind == "reminder", ct));
         Assert.Equal(6, await db.EvidenceEntries.CountAsync(e => e.Action == "deemed", ct));
         Assert.All(await db.Deliveries.AsNoTracking().ToListAsync(ct), d => Assert.Equal(new DateOnly(2026, 2, 25), d.DeliveredOn));
-        var chain = await Ses.Service.Delivery.EvidenceLog.VerifyAsync(db, ct);
+        var chain = await EvidenceLog.VerifyAsync(db, ct);
         Assert.True(chain.Intact, chain.Reason);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 
 namespace Ses.Documents.Fonts;
 
@@ -77,7 +78,7 @@ internal sealed class TrueTypeMetrics
         for (var i = 0; i < count; i++)
         {
             var rec = font[(12 + i * 16)..];
-            var name = System.Text.Encoding.ASCII.GetString(rec[..4]);
+            var name = Encoding.ASCII.GetString(rec[..4]);
             tables[name] = ((int)BinaryPrimitives.ReadUInt32BigEndian(rec[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(rec[12..]));
         }
         return tables;
@@ -174,7 +175,7 @@ internal sealed class TrueTypeMetrics
             if (BinaryPrimitives.ReadUInt16BigEndian(rec[6..]) != nameId) continue;
             var platform = BinaryPrimitives.ReadUInt16BigEndian(rec);
             var bytes = name.Slice(storage + BinaryPrimitives.ReadUInt16BigEndian(rec[10..]), BinaryPrimitives.ReadUInt16BigEndian(rec[8..]));
-            found.Add((platform, platform is 0 or 3 ? System.Text.Encoding.BigEndianUnicode.GetString(bytes) : System.Text.Encoding.Latin1.GetString(bytes)));
+            found.Add((platform, platform is 0 or 3 ? Encoding.BigEndianUnicode.GetString(bytes) : Encoding.Latin1.GetString(bytes)));
         }
         return found;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Json;
 using Ses.Documents.Templates;
 using Ses.Service.Signing;
 
@@ -30,7 +31,7 @@ public static class CliConfiguration
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         if (!File.Exists(beside)) return;
-        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = beside, Optional = true };
+        var source = new JsonConfigurationSource { Path = beside, Optional = true };
         source.ResolveFileProvider();
         configuration.Sources.Insert(0, source);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Org.BouncyCastle.X509;
@@ -156,7 +157,7 @@ internal sealed partial class VerifyJsonContext : JsonSerializerContext
 {
     public static JsonSerializerOptions Relaxed => new(Default.Options)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         TypeInfoResolver = Default,
     };
 }

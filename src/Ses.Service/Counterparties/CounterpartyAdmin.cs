@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Audit;
@@ -11,7 +12,7 @@ namespace Ses.Service.Counterparties;
 /// Registering counterparties and their accounts, for the API and the administrator's pages alike. Only the
 /// counterparties the administrator's bureau supervises are found.
 /// </summary>
-public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEngine engine, TimeProvider time)
+public sealed class CounterpartyAdmin(SesDbContext db, DocumentEngine engine, TimeProvider time)
 {
     public Task<Counterparty?> SupervisedAsync(Guid id, string bureau, CancellationToken ct) =>
         db.Counterparties.SingleOrDefaultAsync(c => c.Id == id && c.SupervisingBureau == bureau, ct);
@@ -50,7 +51,7 @@ public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEng
         void Printable(string field, string label, string? value)
         {
             if (!string.IsNullOrEmpty(value) && !problems.Any(p => p.Field == field)
-                && Ses.Documents.Validation.EntryChecks.Text(engine, field, label, value, lineBreaks: false) is { } p)
+                && EntryChecks.Text(engine, field, label, value, lineBreaks: false) is { } p)
             {
                 problems.Add(p);
             }

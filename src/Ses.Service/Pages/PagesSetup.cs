@@ -1,5 +1,9 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 using Ses.Service.Accounts;
 
 namespace Ses.Service.Pages;
@@ -22,13 +26,13 @@ public static class PagesSetup
             o.Conventions.AllowAnonymousToFolder("/SignIn");
             o.Conventions.ConfigureFilter(new SignedInUserFilter());
             // Our own anti-forgery check: a stale form is shown again with what was typed, not a blank 400.
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
             o.Conventions.ConfigureFilter(new StaleFormFilter());
         });
         builder.Services.AddScoped<Signing.UploadedDocumentCheck>();
         // Chinese text is written as itself, not as &#x…; entities (HTML-significant characters are still encoded).
-        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.Configure<WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ses-af";

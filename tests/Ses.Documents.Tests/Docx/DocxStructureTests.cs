@@ -79,7 +79,7 @@ public sealed class DocxStructureTests
         for (var i = 0; i < grid.Count; i++) Assert.InRange(grid[i], block * relative[i] / 8 - 1, block * relative[i] / 8 + 1);
         var width = table.GetFirstChild<TableProperties>()!.TableWidth!;
         Assert.Equal(TableWidthUnitValues.Dxa, width.Type?.Value);
-        Assert.Equal(grid.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), width.Width?.Value);
+        Assert.Equal(grid.Sum().ToString(CultureInfo.InvariantCulture), width.Width?.Value);
         Assert.Equal(TableLayoutValues.Fixed, table.GetFirstChild<TableProperties>()!.TableLayout?.Type?.Value);
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
@@ -20,7 +21,7 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
     private SignatureSettings Settings => new(pki.Set.Signing, pki.Tsa());
 
     private static RenderedDocument Render(string form, OutputFormat format = OutputFormat.Pdf, RenderOptions? options = null,
-        Action<System.Text.Json.Nodes.JsonObject>? change = null, string? bureau = null)
+        Action<JsonObject>? change = null, string? bureau = null)
     {
         using var sample = TestEngine.Sample(form);
         using var data = change is null ? TestEngine.Sample(form) : TestEngine.With(sample, change);
@@ -167,7 +168,7 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
     public void OptionalLines_LeftEmpty_AreLeftOutOfPdfAndDocx()
     {
         // 华东局's profile has no address, postal code, contact or phone; the notice gives no contact either.
-        void Change(System.Text.Json.Nodes.JsonObject d)
+        void Change(JsonObject d)
         {
             d.Remove("number");
             d.Remove("contact");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using IOPath = System.IO.Path;
 
 namespace Ses.Service.Tests.Pages;
 
@@ -206,7 +207,7 @@ public sealed class PagesJourneyTests
         await host.ScreenshotAsync(legal, "legal-verify", forDocs: true);
 
         // A changed copy (a byte appended as a new revision would be) is no longer ours and no longer intact.
-        var changed = System.IO.Path.Combine(host.Factory.Folder, "changed.pdf");
+        var changed = IOPath.Combine(host.Factory.Folder, "changed.pdf");
         var bytes = await File.ReadAllBytesAsync(documentPdf, Ct);
         bytes[bytes.Length / 2] ^= 0x01;
         await File.WriteAllBytesAsync(changed, bytes, Ct);

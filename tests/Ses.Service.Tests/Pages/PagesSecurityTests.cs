@@ -1,4 +1,5 @@
 using System.Net;
+using System.Web;
 using Microsoft.Playwright;
 using Ses.Service.Accounts;
 
@@ -48,7 +49,7 @@ public sealed class PagesSecurityTests
         Assert.Equal(401, (await anonymous.Context.APIRequest.GetAsync("/api/my/deliveries")).Status);
         await anonymous.GotoAsync($"/legal/deliveries/{delivery}");
         Assert.Equal("/signin/staff", new Uri(anonymous.Url).AbsolutePath);
-        Assert.Equal($"/legal/deliveries/{delivery}", System.Web.HttpUtility.ParseQueryString(new Uri(anonymous.Url).Query)["ReturnUrl"]);
+        Assert.Equal($"/legal/deliveries/{delivery}", HttpUtility.ParseQueryString(new Uri(anonymous.Url).Query)["ReturnUrl"]);
 
         // Staff of another bureau: the delivery and the document do not exist for them.
         var other = await host.NewPageAsync();

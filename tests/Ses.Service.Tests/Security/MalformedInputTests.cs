@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -176,7 +178,7 @@ public sealed class MalformedInputTests
 
     /// <summary>A route's parameters filled: a new GUID, 1 for a number, a real form id for a name.</summary>
     private static string Fill(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:(\w+))?\}", m => m.Groups[3].Value switch
+        Regex.Replace(pattern, @"\{(\w+)(:(\w+))?\}", m => m.Groups[3].Value switch
         {
             "guid" => Guid.NewGuid().ToString(),
             "long" or "int" => "1",
@@ -224,7 +226,7 @@ public sealed class MalformedInputTests
         }
 
         /// <summary>The client whose role the route requires (an account for /api/my, an administrator for admin routes).</summary>
-        public HttpClient For(Microsoft.AspNetCore.Http.Endpoint endpoint)
+        public HttpClient For(Endpoint endpoint)
         {
             var policies = endpoint.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null && policies.Count == 0) return Anonymous;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -34,7 +35,7 @@ public sealed class ServeConflictTests
         Assert.False(UniqueViolation.Is(Refused(connection, "INSERT INTO t (id, doc, parent, name) VALUES (4, 'd', 99, 'x')")));
         Assert.False(UniqueViolation.Is(new SqliteException("database or disk is full", 13)));
 
-        Assert.True(UniqueViolation.Is(new Microsoft.EntityFrameworkCore.DbUpdateException("wrapped",
+        Assert.True(UniqueViolation.Is(new DbUpdateException("wrapped",
             new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation))));
         Assert.False(UniqueViolation.Is(new PostgresException("could not extend file", "ERROR", "ERROR", PostgresErrorCodes.DiskFull)));
         Assert.False(UniqueViolation.Is(new IOException("No space left on device", 28)));

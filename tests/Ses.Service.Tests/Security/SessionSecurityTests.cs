@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
@@ -199,7 +201,7 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = name, password = Password }, Ct)).StatusCode);
         var page = await browser.GetStringAsync("/legal", Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(token);
 
         var signOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
@@ -386,7 +388,7 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }

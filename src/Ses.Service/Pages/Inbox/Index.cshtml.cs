@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
@@ -18,7 +19,7 @@ public sealed class IndexModel(DeliveryQueries queries, SesDbContext db) : PageM
     public string? Counterparty { get; private set; }
 
     /// <summary>Only the deliveries of this inbox status (a fixed word, never personal data).</summary>
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
     public async Task OnGetAsync()

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
@@ -27,11 +29,11 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
             var certificate = await certificates.ExportAsync(id, User.StaffBureau(), HttpContext.RequestAborted);
             return certificate is not { } c ? NotFound() : File(c.Pdf, "application/pdf", c.FileName);
         }
-        catch (Ses.Documents.Signing.Crypto.TimestampException)
+        catch (TimestampException)
         {
             Refused = "时间戳服务不可用，送达证明未生成，请稍后再试。";
         }
-        catch (Ses.Documents.Validation.FormValidationException e)
+        catch (FormValidationException e)
         {
             Refused = "送达证明无法生成：" + string.Join("；", e.Problems.Select(p => p.Message));
         }
