@@ -72,7 +72,10 @@ internal sealed class TrueTypeMetrics
     internal static Dictionary<string, (int Offset, int Length)> ReadTableDirectory(ReadOnlySpan<byte> font)
     {
         var tag = BinaryPrimitives.ReadUInt32BigEndian(font);
-        if (tag is not (0x00010000 or 0x74727565)) throw new InvalidDataException("not a TrueType font (a collection or CFF font cannot be embedded by PDFsharp)");
+        if (tag is not (0x00010000 or 0x74727565))
+        {
+            throw new InvalidDataException("not a TrueType font (a collection or CFF font cannot be embedded by PDFsharp)");
+        }
         var count = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
         var tables = new Dictionary<string, (int, int)>(count);
         for (var i = 0; i < count; i++)

@@ -111,7 +111,10 @@ public static class DevelopmentCertificates
         {
             var rootPath = Path.Combine(set.Directory, Set.RootPkcs12File);
             if (!File.Exists(rootPath))
-                throw new SigningKeyException($"'{set.Directory}' has no {Set.RootPkcs12File} to issue a certificate for {bureauName}: it was made before each bureau had its own key; delete the folder to make a new development set.");
+            {
+                throw new SigningKeyException($"'{set.Directory}' has no {Set.RootPkcs12File} to issue a certificate for {bureauName}: "
+                    + "it was made before each bureau had its own key; delete the folder to make a new development set.");
+            }
             var (rootKey, root) = ReadRoot(rootPath, set.Password);
             var issuer = new DevelopmentCertificateIssuer(time.GetUtcNow());
             var key = issuer.NewKey();

@@ -59,7 +59,10 @@ internal sealed partial class PdfFile
 
     private string ReadXrefSection(int at)
     {
-        if (at < 0 || at >= Text.Length || !Text.AsSpan(at).StartsWith("xref")) throw new InvalidDataException($"no cross-reference table at offset {at} (cross-reference streams are not supported)");
+        if (at < 0 || at >= Text.Length || !Text.AsSpan(at).StartsWith("xref"))
+        {
+            throw new InvalidDataException($"no cross-reference table at offset {at} (cross-reference streams are not supported)");
+        }
         var pos = at + 4;
         while (true)
         {
@@ -164,7 +167,10 @@ internal sealed partial class PdfFile
             var value = ObjectValue(node);
             if (Regex.IsMatch(value, @"/Type\s*/Page(?![s\w])")) { pages.Add(node); return; }
             var kids = Regex.Match(value, @"/Kids\s*\[([^\]]*)\]");
-            foreach (Match k in Regex.Matches(kids.Groups[1].Value, @"(\d+)\s+0\s+R")) Collect(int.Parse(k.Groups[1].Value, CultureInfo.InvariantCulture), depth + 1);
+            foreach (Match k in Regex.Matches(kids.Groups[1].Value, @"(\d+)\s+0\s+R"))
+            {
+                Collect(int.Parse(k.Groups[1].Value, CultureInfo.InvariantCulture), depth + 1);
+            }
         }
     }
 
