@@ -12,7 +12,8 @@ namespace Ses.Service.Pages.Inbox;
 /// 确认收讫 behind an explicit step: the page states what confirming does in law — the delivery date it fixes and the
 /// deadlines that then run, with their dates — and the account must tick that it understood (确认函第二条第四项).
 /// </summary>
-public sealed class ConfirmModel(DeliveryService service, DeliveryQueries queries, SesDbContext db, CalendarStore calendars, TimeProvider time) : PageModel, IKeepsTypedData
+public sealed class ConfirmModel(DeliveryService service, DeliveryQueries queries, SesDbContext db, CalendarStore calendars, TimeProvider time)
+    : PageModel, IKeepsTypedData
 {
     public DeliveryView Delivery { get; private set; } = null!;
 

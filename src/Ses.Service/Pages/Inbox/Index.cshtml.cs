@@ -25,7 +25,10 @@ public sealed class IndexModel(DeliveryQueries queries, SesDbContext db) : PageM
     public async Task OnGetAsync()
     {
         var counterparty = User.AccountCounterparty();
-        Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == counterparty).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        Counterparty = await db.Counterparties.AsNoTracking()
+            .Where(c => c.Id == counterparty)
+            .Select(c => c.Name)
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
         var all = await queries.InboxAsync(counterparty, HttpContext.RequestAborted);
         Counts = Statuses.ToDictionary(s => s, s => all.Count(d => d.InboxStatus == s));
         Deliveries = Statuses.Contains(Status) ? [.. all.Where(d => d.InboxStatus == Status)] : all;

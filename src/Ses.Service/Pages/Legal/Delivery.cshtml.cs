@@ -10,7 +10,10 @@ using Ses.Service.Storage;
 
 namespace Ses.Service.Pages.Legal;
 
-/// <summary>One delivery of the bureau: its evidence timeline with Beijing-time labels, the outcome and deadlines, the delivery certificate and the paper receipt.</summary>
+/// <summary>
+/// One delivery of the bureau: its evidence timeline with Beijing-time labels, the outcome and deadlines, the delivery
+/// certificate and the paper receipt.
+/// </summary>
 public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates certificates, SesDbContext db, IFileStore files) : PageModel
 {
     public DeliveryView Delivery { get; private set; } = null!;
@@ -52,7 +55,10 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
     {
         if (await queries.OfBureauAsync(id, User.StaffBureau(), HttpContext.RequestAborted) is not { } view) return false;
         Delivery = view;
-        Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == view.CounterpartyId).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        Counterparty = await db.Counterparties.AsNoTracking()
+            .Where(c => c.Id == view.CounterpartyId)
+            .Select(c => c.Name)
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
         return true;
     }
 }
