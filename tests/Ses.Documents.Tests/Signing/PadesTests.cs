@@ -64,7 +64,8 @@ public sealed class PadesTests(DevelopmentPki pki)
     public void Verify_ContentAppendedAfterSigning_IsReportedAsModified()
     {
         var pdf = Signed();
-        var tampered = Tamper.AppendUpdate(pdf, new Dictionary<int, string> { [Tamper.FirstContentStream(pdf)] = Tamper.ContentStream("BT ET 0 0 m 500 500 l S") });
+        var tampered = Tamper.AppendUpdate(pdf,
+            new Dictionary<int, string> { [Tamper.FirstContentStream(pdf)] = Tamper.ContentStream("BT ET 0 0 m 500 500 l S") });
         var s = Assert.Single(Verify(tampered).Signatures);
         Assert.True(s.Intact);
         Assert.True(s.ModifiedAfter);

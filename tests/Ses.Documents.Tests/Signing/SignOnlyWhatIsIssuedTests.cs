@@ -87,7 +87,8 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
     [Fact]
     public void Sign_Draft_IsRefused()
     {
-        var error = Assert.Throws<SealRefusedException>(() => TestEngine.Engine.Sign(Render("notice-org", options: RenderOptions.Draft), Settings, pki.Time.GetUtcNow()));
+        var draft = Render("notice-org", options: RenderOptions.Draft);
+        var error = Assert.Throws<SealRefusedException>(() => TestEngine.Engine.Sign(draft, Settings, pki.Time.GetUtcNow()));
         Assert.Equal(SealRefusedException.DraftCode, error.Code);
     }
 
@@ -179,7 +180,8 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
         Assert.DoesNotContain("联系人", pdf);
         Assert.DoesNotContain("邮政编码", pdf);
         Assert.Contains("民航华东地区管理局", pdf);
-        using var docx = WordprocessingDocument.Open(new MemoryStream(Render("notice-org", OutputFormat.Docx, change: Change, bureau: "huadong").Content), false);
+        var rendered = Render("notice-org", OutputFormat.Docx, change: Change, bureau: "huadong");
+        using var docx = WordprocessingDocument.Open(new MemoryStream(rendered.Content), false);
         Assert.DoesNotContain("联系电话", docx.MainDocumentPart!.Document!.Body!.InnerText);
 
         // Given, they are printed.

@@ -55,7 +55,8 @@ public sealed class FormValidatorTests
     [Fact]
     public void Validate_TooLongText_ReportsTheLimit()
     {
-        var problems = Problems("notice-org", JsonSerializer.Serialize(new { party = new string('航', 101), actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
+        var problems = Problems("notice-org",
+            JsonSerializer.Serialize(new { party = new string('航', 101), actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
         var p = Assert.Single(problems);
         Assert.Equal("field.too-long", p.Code);
         Assert.Contains("100", p.Message);
@@ -65,7 +66,8 @@ public sealed class FormValidatorTests
     public void Validate_CharacterNoFontHas_IsAnErrorNamingIt()
     {
         // U+E000 is a private-use code point: no shipped font draws it.
-        var problems = Problems("notice-org", JsonSerializer.Serialize(new { party = "某\uE000公司", actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
+        var problems = Problems("notice-org",
+            JsonSerializer.Serialize(new { party = "某\uE000公司", actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
         var p = Assert.Single(problems);
         Assert.Equal("field.glyph.missing", p.Code);
         Assert.Equal("party", p.Field);
@@ -201,7 +203,8 @@ public sealed class StructuredFieldTests
     [Fact]
     public void Validate_RowsWithBadCells_NameEachRowAndColumn()
     {
-        var problems = Problems("collection-org", o => o["persons"] = Json("""[{"name":"甲","personId":"11010519491231002X"},{"personId":"110105194912310021","phone":"1"},"x"]"""));
+        var persons = """[{"name":"甲","personId":"11010519491231002X"},{"personId":"110105194912310021","phone":"1"},"x"]""";
+        var problems = Problems("collection-org", o => o["persons"] = Json(persons));
         Assert.Contains(problems, p => p.Field == "persons[1].name" && p.Code == "field.required");
         Assert.Contains(problems, p => p.Field == "persons[1].personId" && p.Code == "field.idnumber.checksum");
         Assert.Contains(problems, p => p.Field == "persons[1].phone" && p.Code == "field.phone.format");
