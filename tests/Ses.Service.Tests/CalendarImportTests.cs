@@ -56,8 +56,8 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
         {
             var file = Path.Combine(folder, "2027.csv");
             File.WriteAllText(file, Year2027);
-            var (exit, output) = SesProcess.Run(folder, new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ses.db")}" },
-                "calendar", "import", file);
+            var environment = new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ses.db")}" };
+            var (exit, output) = SesProcess.Run(folder, environment, "calendar", "import", file);
             Assert.True(exit == 0, output);
             Assert.Contains("2027", output);
             var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "ses.db")}" };

@@ -60,7 +60,8 @@ public sealed partial class LegalTextsTests : IDisposable
             await DeliveryWorld.Json(await accounts[0].GetAsync($"/api/my/deliveries/{id}", Ct)),
             (await DeliveryWorld.Json(await accounts[0].GetAsync("/api/my/deliveries", Ct))).EnumerateArray().Single(),
             await DeliveryWorld.Json(await world.Legal.GetAsync($"/api/deliveries/{id}", Ct)),
-            (await DeliveryWorld.Json(await world.Legal.GetAsync("/api/deliveries?number=" + Uri.EscapeDataString(Str(confirmed, "number")!), Ct))).EnumerateArray().Single(),
+            (await DeliveryWorld.Json(await world.Legal.GetAsync("/api/deliveries?number=" + Uri.EscapeDataString(Str(confirmed, "number")!), Ct)))
+                .EnumerateArray().Single(),
         };
         foreach (var view in views)
         {

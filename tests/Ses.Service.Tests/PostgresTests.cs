@@ -25,7 +25,8 @@ public sealed class PostgresTests : IDisposable
 
     private string Connection() => _postgres.ConnectionString();
 
-    private DevelopmentServiceFactory Instance(string connection, TimeProvider? time = null) => new(_folder, time: time, settings: new Dictionary<string, string>
+    private DevelopmentServiceFactory Instance(string connection, TimeProvider? time = null) =>
+        new(_folder, time: time, settings: new Dictionary<string, string>
     {
         ["Database:Provider"] = "postgres",
         ["Database:ConnectionString"] = connection,

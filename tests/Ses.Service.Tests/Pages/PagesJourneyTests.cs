@@ -25,12 +25,17 @@ public sealed class PagesJourneyTests
         var created = await world.Admin.PostAsJsonAsync("/api/counterparties", new
         {
             kind = "foreign", name, idScheme = "licence", idValue = $"LIC{Guid.NewGuid():N}"[..16].ToUpperInvariant(), address = "",
-            contacts = new[] { new { name = "甲", mobile = "13800000011", email = (string?)"ops@example.com" }, new { name = "乙", mobile = "13800000012", email = (string?)null } },
+            contacts = new[]
+            {
+                new { name = "甲", mobile = "13800000011", email = (string?)"ops@example.com" },
+                new { name = "乙", mobile = "13800000012", email = (string?)null },
+            },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await DeliveryWorld.Json(created)).GetProperty("id").GetString()!;
         var userName = $"ops_{Guid.NewGuid():N}"[..14];
-        var account = await DeliveryWorld.Json(await world.Admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName, department = "运行控制部" }, Ct));
+        var account = await DeliveryWorld.Json(
+            await world.Admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName, department = "运行控制部" }, Ct));
         return (id, userName, account.GetProperty("initialPassword").GetString()!);
     }
 

@@ -5,7 +5,10 @@ using Ses.Service.Accounts;
 
 namespace Ses.Service.Tests.Pages;
 
-/// <summary>What the pages must refuse, in a real browser: another counterparty's or bureau's records, a page of another kind of user, a form posted without its anti-forgery token.</summary>
+/// <summary>
+/// What the pages must refuse, in a real browser: another counterparty's or bureau's records, a page of another kind
+/// of user, a form posted without its anti-forgery token.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PagesSecurityTests
 {
@@ -37,7 +40,8 @@ public sealed class PagesSecurityTests
 
         // Posting the confirmation without the form's anti-forgery token confirms nothing: the stale-form check shows
         // the page again instead (PagesStaleFormTests), and this page is another counterparty's, so it is not found.
-        var forged = await b.Context.APIRequest.PostAsync($"/inbox/{delivery}/confirm", new() { Form = b.Context.APIRequest.CreateFormData().Set("Understood", "true") });
+        var forged = await b.Context.APIRequest.PostAsync($"/inbox/{delivery}/confirm",
+            new() { Form = b.Context.APIRequest.CreateFormData().Set("Understood", "true") });
         Assert.Equal((int)HttpStatusCode.NotFound, forged.Status);
         Assert.Null(world.WithDb(db => db.Deliveries.Single(d => d.Id == Guid.Parse(delivery)).ConfirmedAt));
 

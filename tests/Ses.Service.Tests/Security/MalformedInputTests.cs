@@ -51,8 +51,10 @@ public sealed class MalformedInputTests
         yield return ("garbage", U("{not json}"));
         yield return ("deep nesting", U(string.Concat(Enumerable.Repeat("[", 5000))));
         yield return ("deep object", U(string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200)));
-        yield return ("invalid UTF-8", [.. U("{\"formId\":\""), 0xFF, 0xFE, .. U("\",\"name\":\""), 0xC3, 0x28, .. U("\",\"data\":{\"party\":\""), 0xED, 0xA0, 0x80, .. U("\"}}")]);
-        yield return ("lone surrogate", U("{\"formId\":\"\\ud800\",\"name\":\"\\udc00\",\"reason\":\"\\ud800\",\"userName\":\"\\ud800\",\"data\":{\"party\":\"\\ud800\"}}"));
+        yield return ("invalid UTF-8",
+            [.. U("{\"formId\":\""), 0xFF, 0xFE, .. U("\",\"name\":\""), 0xC3, 0x28, .. U("\",\"data\":{\"party\":\""), 0xED, 0xA0, 0x80, .. U("\"}}")]);
+        yield return ("lone surrogate",
+            U("{\"formId\":\"\\ud800\",\"name\":\"\\udc00\",\"reason\":\"\\ud800\",\"userName\":\"\\ud800\",\"data\":{\"party\":\"\\ud800\"}}"));
         yield return ("data empty", U("{\"data\":{}}"));
         yield return ("formId null", U("{\"formId\":null,\"data\":{}}"));
         yield return ("contacts [null]", U("{\"kind\":\"foreign\",\"name\":\"某航空\",\"idScheme\":\"airline\",\"idValue\":\"ZZ\",\"contacts\":[null,null]}"));
@@ -139,12 +141,16 @@ public sealed class MalformedInputTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("validation", problem.GetProperty("code").GetString());
-        Assert.Contains(problem.GetProperty("problems").EnumerateArray(), p => p.GetProperty("field").GetString() == "formId" && p.GetProperty("code").GetString() == "field.required");
+        Assert.Contains(problem.GetProperty("problems").EnumerateArray(),
+            p => p.GetProperty("field").GetString() == "formId" && p.GetProperty("code").GetString() == "field.required");
 
         var contacts = await users.Admin.PostAsync("/api/counterparties", new StringContent(
-            "{\"kind\":\"foreign\",\"name\":\"某航空\",\"idScheme\":\"airline\",\"idValue\":\"ZZ\",\"contacts\":[null,null]}", Encoding.UTF8, "application/json"), Ct);
+            "{\"kind\":\"foreign\",\"name\":\"某航空\",\"idScheme\":\"airline\",\"idValue\":\"ZZ\",\"contacts\":[null,null]}",
+            Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, contacts.StatusCode);
-        var fields = (await contacts.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("field").GetString()).ToList();
+        var fields = (await contacts.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray()
+            .Select(p => p.GetProperty("field").GetString())
+            .ToList();
         Assert.Contains("contacts[0]", fields);
     }
 
@@ -165,7 +171,10 @@ public sealed class MalformedInputTests
         }
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         if (!problem.TryGetProperty("code", out var code) || code.GetString() is not { Length: > 0 }) failures.Add($"{what}: {status} without a code");
-        if (!problem.TryGetProperty("title", out var title) || !title.GetString()!.Any(c => c is >= '\u4E00' and <= '\u9FFF')) failures.Add($"{what}: {status} title not Chinese");
+        if (!problem.TryGetProperty("title", out var title) || !title.GetString()!.Any(c => c is >= '\u4E00' and <= '\u9FFF'))
+        {
+            failures.Add($"{what}: {status} title not Chinese");
+        }
     }
 
     private sealed record JsonRoute(string Method, string Path, RouteEndpoint Endpoint, Type? RequestType);
@@ -206,11 +215,16 @@ public sealed class MalformedInputTests
             var created = await admin.PostAsJsonAsync("/api/counterparties", new
             {
                 kind = "foreign", name = "畸形输入测试航空", idScheme = "airline", idValue = "Q" + (char)('A' + Random.Shared.Next(26)), address = "",
-                contacts = new[] { new { name = "甲", mobile = "13800000011", email = (string?)null }, new { name = "乙", mobile = "13800000012", email = (string?)null } },
+                contacts = new[]
+                {
+                    new { name = "甲", mobile = "13800000011", email = (string?)null },
+                    new { name = "乙", mobile = "13800000012", email = (string?)null },
+                },
             }, Ct);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
-            var account = await admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName = "malformed_" + Guid.NewGuid().ToString("N")[..8], department = "运行部" }, Ct);
+            var account = await admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts",
+                new { userName = "malformed_" + Guid.NewGuid().ToString("N")[..8], department = "运行部" }, Ct);
             var json = await account.Content.ReadFromJsonAsync<JsonElement>(Ct);
             var name = json.GetProperty("account").GetProperty("userName").GetString()!;
             using (var scope = factory.Services.CreateScope())

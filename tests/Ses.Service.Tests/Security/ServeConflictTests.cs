@@ -26,8 +26,9 @@ public sealed class ServeConflictTests
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        Execute(connection, "PRAGMA foreign_keys = ON; CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT UNIQUE, " +
-            "parent INTEGER REFERENCES parent(id), name TEXT NOT NULL); INSERT INTO t (id, doc, name) VALUES (1, 'a', 'x');");
+        Execute(connection, "PRAGMA foreign_keys = ON; CREATE TABLE parent (id INTEGER PRIMARY KEY); "
+            + "CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT UNIQUE, parent INTEGER REFERENCES parent(id), name TEXT NOT NULL); "
+            + "INSERT INTO t (id, doc, name) VALUES (1, 'a', 'x');");
 
         Assert.True(UniqueViolation.Is(Refused(connection, "INSERT INTO t (id, doc, name) VALUES (2, 'a', 'x')")));
         Assert.True(UniqueViolation.Is(Refused(connection, "INSERT INTO t (id, doc, name) VALUES (1, 'b', 'x')")));
@@ -126,7 +127,8 @@ public sealed class ServeConflictTests
         }
     }
 
-    private sealed class FailingSaveFactory(RefuseDeliveryInsert interceptor) : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
+    private sealed class FailingSaveFactory(RefuseDeliveryInsert interceptor)
+        : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

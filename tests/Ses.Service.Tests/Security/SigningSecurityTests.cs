@@ -258,7 +258,8 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
             Assert.Null((await db.Drafts.SingleAsync(d => d.Id == Guid.Parse(draftId), Ct)).IssuedDocumentId);
         }
         var files = Path.Combine(folder, "files");
-        Assert.True(!Directory.Exists(files) || Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).All(f => Path.GetFileName(f).StartsWith('.')));
+        Assert.True(!Directory.Exists(files)
+            || Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).All(f => Path.GetFileName(f).StartsWith('.')));
 
         // The key's own bureau issues, sealed with it.
         var xibei = await TestUsers.SignIn(service, TestUsers.Create(service, "xibei", StaffRole.Officer));
