@@ -57,7 +57,10 @@ public sealed class SmtpOptions
         {
             yield return "Notifications:Smtp:From is required with Notifications:Smtp:Host (e.g. 民航西北地区管理局 SES <ses@example.gov.cn>)";
         }
-        else if (!MailboxAddress.TryParse(From, out _)) yield return $"Notifications:Smtp:From is not an address: '{From}'";
+        else if (!MailboxAddress.TryParse(From, out _))
+        {
+            yield return $"Notifications:Smtp:From is not an address: '{From}'";
+        }
         if (!string.IsNullOrEmpty(User) && Password is null)
             yield return "Notifications:Smtp:Password (environment Notifications__Smtp__Password) is required with Notifications:Smtp:User";
     }

@@ -182,8 +182,8 @@ public sealed class TenantIsolationTests(ServiceFixture factory) : IClassFixture
         Assert.Equal(own, Str(Assert.Single(byId.EnumerateArray()), "id"));
 
         var legal = await SignedIn("xibei", StaffRole.Legal);
-        var found = await Json(await legal.GetAsync("/api/counterparties?q=" + Uri.EscapeDataString("检索测试"), Ct));
-        Assert.Equal(own, Str(Assert.Single(found.EnumerateArray()), "id"));
+        var seenByLegal = await Json(await legal.GetAsync("/api/counterparties?q=" + Uri.EscapeDataString("检索测试"), Ct));
+        Assert.Equal(own, Str(Assert.Single(seenByLegal.EnumerateArray()), "id"));
         var huadongOfficer = await SignedIn("huadong", StaffRole.Officer);
         Assert.DoesNotContain((await Json(await huadongOfficer.GetAsync("/api/counterparties?q=" + idValue, Ct))).EnumerateArray(), c => Str(c, "id") == own);
 
