@@ -22,7 +22,8 @@ internal static class MemoryRun
                 GC.Collect();
                 using var p = Process.GetCurrentProcess();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{i,7} renders  heap {GC.GetTotalMemory(false) / 1048576.0,7:F1} MB  working set {p.WorkingSet64 / 1048576.0,7:F1} MB  {sw.Elapsed.TotalMilliseconds / i,6:F2} ms/render"));
+                    $"{i,7} renders  heap {GC.GetTotalMemory(false) / 1048576.0,7:F1} MB  "
+                    + $"working set {p.WorkingSet64 / 1048576.0,7:F1} MB  {sw.Elapsed.TotalMilliseconds / i,6:F2} ms/render"));
             }
         }
     }

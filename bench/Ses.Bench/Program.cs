@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Ses.Bench;
 
@@ -10,12 +11,12 @@ if (args.Length > 0 && args[0] == "renders")
 {
     // A fixed amount of work for instruction counts (valgrind --tool=callgrind): the difference between two counts
     // divided by the difference of renders is the cost of one render, whatever else the machine is doing.
-    Stages.Renders(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    Stages.Renders(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100);
     return;
 }
 if (args.Length > 0 && args[0] == "memory")
 {
-    MemoryRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    MemoryRun.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(RenderBenchmarks).Assembly).Run(args);

@@ -38,7 +38,8 @@ internal static class Stages
             totals[4] += t4 - t3;
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"validate {totals[0] / n:F2} ms, resolve {totals[1] / n:F2} ms, layout {totals[2] / n:F2} ms, font subsets {totals[3] / n:F2} ms, writing (fonts and pages compressed, PDFsharp) {totals[4] / n:F2} ms"));
+            $"validate {totals[0] / n:F2} ms, resolve {totals[1] / n:F2} ms, layout {totals[2] / n:F2} ms, font subsets {totals[3] / n:F2} ms, "
+            + $"writing (fonts and pages compressed, PDFsharp) {totals[4] / n:F2} ms"));
     }
 
     /// <summary>Renders the one-page notice to PDF <paramref name="count"/> times, after one render to load everything.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Ses.Documents;
@@ -15,7 +16,8 @@ using Ses.Service.Storage;
 
 // Delivery benchmarks on a fresh SQLite file in a temporary folder (docs/benchmarks.md):
 //   dotnet run -c Release --project bench/Ses.DeliveryBench -- deemed [count]          the job over <count> due deliveries (default 100000)
-//   dotnet run -c Release --project bench/Ses.DeliveryBench -- serve [count] [workers]  serving + notification enqueue (default 10000, 4; the first 500 warm up)
+//   dotnet run -c Release --project bench/Ses.DeliveryBench -- serve [count] [workers]  serving + notification enqueue
+//                                                                                      (default 10000, 4; the first 500 warm up)
 // Database__SqliteSynchronous=normal measures with that setting (README, Database keys).
 var mode = args.FirstOrDefault() ?? "deemed";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : mode == "serve" ? 10_000 : 100_000;
@@ -44,7 +46,8 @@ try
         var deemed = await check.Deliveries.CountAsync(d => d.ElectronicRule == DeliveryRules.Deemed);
         var chain = await EvidenceLog.VerifyAsync(check, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"deemed job: {result.Deemed} of {count} due deliveries marked in {t.Elapsed.TotalSeconds:F1} s ({result.Deemed / t.Elapsed.TotalSeconds:F0}/s); stored deemed {deemed}; evidence chain intact {chain.Intact} ({chain.Entries} entries)"));
+            $"deemed job: {result.Deemed} of {count} due deliveries marked in {t.Elapsed.TotalSeconds:F1} s "
+            + $"({result.Deemed / t.Elapsed.TotalSeconds:F0}/s); stored deemed {deemed}; evidence chain intact {chain.Intact} ({chain.Entries} entries)"));
         return result.Deemed == count && deemed == count && chain.Intact ? 0 : 1;
     }
     else
@@ -62,13 +65,14 @@ try
         var served = await check.Deliveries.CountAsync() - warmUp;
         var queued = await check.NotificationMessages.CountAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"serve: {served} documents served by {workers} workers in {t.Elapsed.TotalSeconds:F1} s = {served / t.Elapsed.TotalSeconds:F0}/s (after {warmUp} warm-up), {queued} notifications queued in all; synchronous={options.SqliteSynchronous}"));
+            $"serve: {served} documents served by {workers} workers in {t.Elapsed.TotalSeconds:F1} s = {served / t.Elapsed.TotalSeconds:F0}/s "
+            + $"(after {warmUp} warm-up), {queued} notifications queued in all; synchronous={options.SqliteSynchronous}"));
         return served == ids.Count ? 0 : 1;
     }
 }
 finally
 {
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    SqliteConnection.ClearAllPools();
     Directory.Delete(folder, recursive: true);
 }
 
@@ -105,7 +109,8 @@ async Task<Guid> SeedAsync(DatabaseOptions o, int n, bool served)
     db.Counterparties.Add(cp);
     db.CounterpartyAccounts.Add(new CounterpartyAccount
     {
-        Id = Guid.NewGuid(), CounterpartyId = cp.Id, UserName = "bench_ops", Department = "运行部", PasswordHash = "x", MustChangePassword = false, CreatedAt = servedAt,
+        Id = Guid.NewGuid(), CounterpartyId = cp.Id, UserName = "bench_ops", Department = "运行部", PasswordHash = "x", MustChangePassword = false,
+        CreatedAt = servedAt,
     });
     await db.SaveChangesAsync();
     var deemedOn = new DateOnly(2026, 2, 25);
@@ -117,7 +122,8 @@ async Task<Guid> SeedAsync(DatabaseOptions o, int n, bool served)
             var doc = new IssuedDocument
             {
                 Id = Guid.NewGuid(), Bureau = "xibei", Series = "信告", Year = 2026, Sequence = i + 1, Number = $"西北局信告字〔2026〕{i + 1}号", FormId = "notice-org",
-                Party = cp.Name, CounterpartyId = cp.Id, Officer = "bench_officer", IssuedAt = servedAt, PdfSha256 = new string('a', 64), DocxSha256 = new string('b', 64),
+                Party = cp.Name, CounterpartyId = cp.Id, Officer = "bench_officer", IssuedAt = servedAt,
+                PdfSha256 = new string('a', 64), DocxSha256 = new string('b', 64),
             };
             db.IssuedDocuments.Add(doc);
             if (served)

@@ -5,7 +5,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 
 // Load client for numbered issuing over HTTP (docs/benchmarks.md). Only loopback targets; bounded in time.
-//   dotnet run -c Release --project bench/Ses.Load -- --url http://127.0.0.1:5080 --user xibei_officer --password … [--seconds 60] [--concurrency 8] [--pid <service pid>]
+//   dotnet run -c Release --project bench/Ses.Load -- --url http://127.0.0.1:5080 --user xibei_officer --password …
+//     [--seconds 60] [--concurrency 8] [--pid <service pid>]
 var options = Options.Parse(args);
 if (!options.Url.IsLoopback)
 {
@@ -70,9 +71,12 @@ latencies.Sort();
 draftLatencies.Sort();
 double P(double q) => Quantile(latencies, q);
 var summary = string.Create(CultureInfo.InvariantCulture,
-    $"issued {latencies.Count} in {stop.Elapsed.TotalSeconds:F1} s = {latencies.Count / stop.Elapsed.TotalSeconds:F1}/s; issue latency p50 {P(0.50):F1} ms, p99 {P(0.99):F1} ms; failures {failures}; draft latency p50 {Quantile(draftLatencies, 0.5):F1} ms, p99 {Quantile(draftLatencies, 0.99):F1} ms");
+    $"issued {latencies.Count} in {stop.Elapsed.TotalSeconds:F1} s = {latencies.Count / stop.Elapsed.TotalSeconds:F1}/s; "
+    + $"issue latency p50 {P(0.50):F1} ms, p99 {P(0.99):F1} ms; failures {failures}; "
+    + $"draft latency p50 {Quantile(draftLatencies, 0.5):F1} ms, p99 {Quantile(draftLatencies, 0.99):F1} ms");
 var memory = options.Pid is null ? "" : string.Create(CultureInfo.InvariantCulture,
-    $"; service peak RSS {peakRss / 1048576.0:F0} MB; service CPU {serviceCpu / elapsed * 100:F0} % ({serviceCpu * 1000 / Math.Max(1, latencies.Count):F1} ms a document)");
+    $"; service peak RSS {peakRss / 1048576.0:F0} MB; service CPU {serviceCpu / elapsed * 100:F0} % "
+    + $"({serviceCpu * 1000 / Math.Max(1, latencies.Count):F1} ms a document)");
 memory += string.Create(CultureInfo.InvariantCulture, $"; client CPU {clientCpu / elapsed * 100:F0} %");
 Console.WriteLine(summary + memory);
 return failures == 0 ? 0 : 1;

@@ -132,7 +132,8 @@ public sealed class DocumentEngine
     public RenderedDocument RenderDeliveryCertificate(DeliveryCertificateData data)
     {
         var form = Templates.FindInternalForm(DeliveryCertificate.FormId)
-            ?? throw new TemplateException($"{Path.Combine(Templates.Root, "forms", DeliveryCertificate.FormId + ".json")}: missing or not marked \"internal\"");
+            ?? throw new TemplateException(
+                $"{Path.Combine(Templates.Root, "forms", DeliveryCertificate.FormId + ".json")}: missing or not marked \"internal\"");
         var (input, problems) = Validate(form, DeliveryCertificate.FieldValues(data), data.BureauCode);
         if (input is null) throw new FormValidationException(problems);
         return Render(input, OutputFormat.Pdf);

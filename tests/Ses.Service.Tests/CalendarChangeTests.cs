@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Ses.Service.Accounts;
 using Ses.Service.Delivery;
@@ -23,7 +25,7 @@ public sealed class CalendarChangeTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     private static string? Str(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.Null ? null : e.GetProperty(name).GetString();
 
@@ -76,7 +78,7 @@ public sealed class CalendarChangeTests : IDisposable
         // The import is in the evidence log, with the file's hash; the chain holds.
         var entry = world.WithDb(db => db.EvidenceEntries.Single(e => e.Action == "calendar-imported"));
         Assert.Equal(EvidenceEvents.CalendarImported, entry.Event);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Year2027))), entry.PdfSha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Year2027))), entry.PdfSha256);
         Assert.Equal("2027", EvidenceTexts.Facts(entry.Detail)["years"]);
         Assert.Equal("1", EvidenceTexts.Facts(entry.Detail)["moves"]);
         Assert.True((await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct))).Intact);
@@ -98,7 +100,8 @@ public sealed class CalendarChangeTests : IDisposable
         var after = Assert.Single((await DeliveryWorld.Json(await world.Admin.GetAsync("/api/admin/alerts", Ct))).EnumerateArray());
         Assert.NotNull(Str(after, "acknowledgedAt"));
         // An officer may not.
-        Assert.Equal(HttpStatusCode.Forbidden, (await world.Officer.PostAsync($"/api/admin/alerts/{alert.GetProperty("id").GetInt64()}/acknowledge", null, Ct)).StatusCode);
+        var acknowledge = await world.Officer.PostAsync($"/api/admin/alerts/{alert.GetProperty("id").GetInt64()}/acknowledge", null, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, acknowledge.StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 
@@ -15,7 +17,7 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
 
     private Task<HttpClient> SignedIn(string role) => TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", role));
 
-    private static StringContent Csv(string text) => new(text, System.Text.Encoding.UTF8, "text/csv");
+    private static StringContent Csv(string text) => new(text, Encoding.UTF8, "text/csv");
 
     [Fact]
     public async Task SystemAdmin_ImportsAYear_ThenTheCalendarHasItAndCitesTheFile()
@@ -54,8 +56,8 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
         {
             var file = Path.Combine(folder, "2027.csv");
             File.WriteAllText(file, Year2027);
-            var (exit, output) = SesProcess.Run(folder, new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ses.db")}" },
-                "calendar", "import", file);
+            var environment = new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(folder, "ses.db")}" };
+            var (exit, output) = SesProcess.Run(folder, environment, "calendar", "import", file);
             Assert.True(exit == 0, output);
             Assert.Contains("2027", output);
             var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "ses.db")}" };
@@ -65,7 +67,7 @@ public sealed class CalendarImportTests(ServiceFixture factory) : IClassFixture<
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ses.Service.Calendar;
 using Ses.Service.Cli;
 
@@ -8,7 +9,7 @@ public sealed class CalendarTests
 {
     private static readonly HolidayCalendar Calendar = HolidayCalendar.Default;
 
-    private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static DateOnly D(string s) => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Theory]
     // Friday before the 2026 Spring Festival: Sat 02-14 is an adjusted working day, 02-15..23 are off.
@@ -25,7 +26,7 @@ public sealed class CalendarTests
     [InlineData("2026-03-06T09:00:00+08:00", "2026-03-11")]
     public void DeemedDelivery_IsTheThirdWorkingDayAfterTheBeijingSendingDate(string sentAt, string expected)
     {
-        var r = LegalDates.DeemedDelivery(DateTimeOffset.Parse(sentAt, System.Globalization.CultureInfo.InvariantCulture), Calendar);
+        var r = LegalDates.DeemedDelivery(DateTimeOffset.Parse(sentAt, CultureInfo.InvariantCulture), Calendar);
         Assert.Equal(D(expected), r.Date);
         Assert.False(r.Provisional);
         Assert.Contains("cn-holidays-2020-2026.csv", r.Rule);
@@ -70,7 +71,8 @@ public sealed class CalendarTests
     [Fact]
     public void Parse_BadLines_AreAllReportedWithTheirLineNumbers()
     {
-        var calendar = HolidayCalendar.Parse("date,is_off_day,name\n2027-13-01,true,x\n2027-01-01,maybe,y\n2027-01-01,true,元旦\n2027-01-01,true,元旦\n", "2027.csv", out var problems);
+        var calendar = HolidayCalendar.Parse(
+            "date,is_off_day,name\n2027-13-01,true,x\n2027-01-01,maybe,y\n2027-01-01,true,元旦\n2027-01-01,true,元旦\n", "2027.csv", out var problems);
         Assert.Null(calendar);
         Assert.Equal(3, problems.Count);
         // Chinese, with a stable code, naming the file and the line.
@@ -93,7 +95,8 @@ public sealed class CalendarTests
     public async Task Cli_DeemedAndDeadline_PrintTheDateFirstAndExit1OnABadLine()
     {
         var stdout = new StringWriter();
-        var exit = await SesCommand.RunAsync(["calendar", "deemed", "2026-02-13T23:30:00+08:00", "2026-02-13T15:30:00Z", "2026-12-30T10:00:00+08:00"], stdout, new StringWriter());
+        var exit = await SesCommand.RunAsync(
+            ["calendar", "deemed", "2026-02-13T23:30:00+08:00", "2026-02-13T15:30:00Z", "2026-12-30T10:00:00+08:00"], stdout, new StringWriter());
         Assert.Equal(0, exit);
         var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("2026-02-25 ", lines[0]);

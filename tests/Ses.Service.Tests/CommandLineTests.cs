@@ -71,7 +71,8 @@ public sealed class CommandLineTests
             var (cliExit, cli) = SesProcess.Run(folder, new Dictionary<string, string>(), "audit", "verify");
             Assert.Equal(2, cliExit);
             Assert.Contains("Database:Provider", cli);
-            var (serviceExit, service) = SesProcess.Run(folder, new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Urls"] = "http://127.0.0.1:0" });
+            var (serviceExit, service) = SesProcess.Run(folder,
+                new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Urls"] = "http://127.0.0.1:0" });
             Assert.Equal(2, serviceExit);
             Assert.Contains("Database:Provider", service);
         }

@@ -21,7 +21,11 @@ public sealed class CounterpartiesEndpointsTests(ServiceFixture factory) : IClas
     private static object Airline(string code, string name) => new
     {
         kind = "foreign", name, idScheme = "airline", idValue = code, address = "",
-        contacts = new[] { new { name = "甲", mobile = "13800000011", email = (string?)"a@example.com" }, new { name = "乙", mobile = "+86 13800000012", email = (string?)null } },
+        contacts = new[]
+        {
+            new { name = "甲", mobile = "13800000011", email = (string?)"a@example.com" },
+            new { name = "乙", mobile = "+86 13800000012", email = (string?)null },
+        },
     };
 
     private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -69,7 +73,8 @@ public sealed class CounterpartiesEndpointsTests(ServiceFixture factory) : IClas
 
         var account = await SignedIn("/api/auth/account/login", userName, initial);
         Assert.Equal("password.change-required", (await Json(await account.GetAsync("/api/my/counterparty", Ct))).GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await account.PostAsJsonAsync("/api/auth/password", new { currentPassword = initial, newPassword = "Changed-Passw0rd" }, Ct)).StatusCode);
+        var changed = await account.PostAsJsonAsync("/api/auth/password", new { currentPassword = initial, newPassword = "Changed-Passw0rd" }, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
 
         account = await SignedIn("/api/auth/account/login", userName, "Changed-Passw0rd");
         var mine = await Json(await account.GetAsync("/api/my/counterparty", Ct));
@@ -92,7 +97,8 @@ public sealed class CounterpartiesEndpointsTests(ServiceFixture factory) : IClas
         var huadong = await Admin("huadong");
         var id = (await Json(await xibei.PostAsJsonAsync("/api/counterparties", Airline(Code(), "丙航空"), Ct))).GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.NotFound, (await huadong.GetAsync($"/api/counterparties/{id}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await huadong.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName = "bing_ops", department = "x" }, Ct)).StatusCode);
+        var foreignAccount = await huadong.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName = "bing_ops", department = "x" }, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, foreignAccount.StatusCode);
         Assert.DoesNotContain((await Json(await huadong.GetAsync("/api/counterparties", Ct))).EnumerateArray(), c => c.GetProperty("id").GetString() == id);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Ses.Service.Data;
@@ -35,7 +36,7 @@ public sealed class DatabaseSettingsTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "ses.db")}"));
+            SqliteConnection.ClearPool(new SqliteConnection($"Data Source={Path.Combine(folder, "ses.db")}"));
             Directory.Delete(folder, recursive: true);
         }
     }

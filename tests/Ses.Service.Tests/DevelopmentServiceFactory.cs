@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -49,7 +50,7 @@ public class DevelopmentServiceFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && _ownsFolder && Directory.Exists(Folder))
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(Folder, recursive: true);
         }
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Ses.Service.Accounts;
 
 namespace Ses.Service.Tests;
 
@@ -33,7 +34,7 @@ public sealed class DocumentsEndpointsTests(ServiceFixture factory) : IClassFixt
         Assert.Equal("信告", notice.GetProperty("series").GetString());
     }
 
-    private Task<HttpClient> Staff() => TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+    private Task<HttpClient> Staff() => TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Officer));
 
     [Fact]
     public async Task Render_ValidData_ReturnsTheDraftPdf()

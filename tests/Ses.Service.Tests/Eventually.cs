@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Data;
 using Ses.Service.Issuing;
@@ -15,7 +16,7 @@ internal static class Eventually
     /// <summary>Returns once <paramref name="condition"/> holds; fails the test naming <paramref name="what"/> after 30 s.</summary>
     public static async Task Until(Func<bool> condition, string what)
     {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         while (!condition())
         {
             Assert.True(waited.Elapsed < Patience, "never happened: " + what);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Ses.Service.Notifications;
 
 namespace Ses.Service.Tests;
 
@@ -48,7 +49,7 @@ public sealed partial class LegalTextsTests : IDisposable
             Assert.Contains("应当于2026年12月28日前", string.Concat(string.Concat(pdf.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c))));
         }
         var id = Str(await world.ServeAsync(docId), "id")!;
-        Assert.Equal(2, await _factory.Services.GetRequiredService<Ses.Service.Notifications.NotificationDispatcher>().RunOnceAsync(Ct));
+        Assert.Equal(2, await _factory.Services.GetRequiredService<NotificationDispatcher>().RunOnceAsync(Ct));
 
         // Confirmed the day it was served: the 5th working day after is 15 December, but the notice printed the 28th.
         var confirmed = await DeliveryWorld.Json(await accounts[0].PostAsync($"/api/my/deliveries/{id}/confirm", null, Ct));
@@ -59,7 +60,8 @@ public sealed partial class LegalTextsTests : IDisposable
             await DeliveryWorld.Json(await accounts[0].GetAsync($"/api/my/deliveries/{id}", Ct)),
             (await DeliveryWorld.Json(await accounts[0].GetAsync("/api/my/deliveries", Ct))).EnumerateArray().Single(),
             await DeliveryWorld.Json(await world.Legal.GetAsync($"/api/deliveries/{id}", Ct)),
-            (await DeliveryWorld.Json(await world.Legal.GetAsync("/api/deliveries?number=" + Uri.EscapeDataString(Str(confirmed, "number")!), Ct))).EnumerateArray().Single(),
+            (await DeliveryWorld.Json(await world.Legal.GetAsync("/api/deliveries?number=" + Uri.EscapeDataString(Str(confirmed, "number")!), Ct)))
+                .EnumerateArray().Single(),
         };
         foreach (var view in views)
         {

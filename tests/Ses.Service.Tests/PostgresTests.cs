@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,8 @@ public sealed class PostgresTests : IDisposable
 
     private string Connection() => _postgres.ConnectionString();
 
-    private DevelopmentServiceFactory Instance(string connection, TimeProvider? time = null) => new(_folder, time: time, settings: new Dictionary<string, string>
+    private DevelopmentServiceFactory Instance(string connection, TimeProvider? time = null) =>
+        new(_folder, time: time, settings: new Dictionary<string, string>
     {
         ["Database:Provider"] = "postgres",
         ["Database:ConnectionString"] = connection,
@@ -82,7 +84,7 @@ public sealed class PostgresTests : IDisposable
         var account = await new DeliveryWorld(b).AccountAsync(names[0]);
         var confirm = account.PostAsync($"/api/my/deliveries/{ids[0]}/confirm", null, TestContext.Current.CancellationToken);
         var deemed = await Task.WhenAll(world.RunJobAsync(), other.RunJobAsync(), world.RunJobAsync());
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await confirm).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await confirm).StatusCode);
         // The confirmation may have come first and recorded that delivery's deemed date itself.
         Assert.InRange(deemed.Sum(r => r.Deemed), 5, 6);
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
@@ -24,7 +26,7 @@ public sealed class SqliteWriterQueueTests : IDisposable
     public void Dispose()
     {
         // This database's pooled connections only: the tests of other classes run alongside.
-        if (_connection is not null) Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(_connection));
+        if (_connection is not null) SqliteConnection.ClearPool(new SqliteConnection(_connection));
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -101,7 +103,7 @@ public sealed class SqliteWriterQueueTests : IDisposable
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             draft = (await scope.ServiceProvider.GetRequiredService<DraftService>().CreateAsync(
-                new DraftRequest("notice-org", System.Text.Json.JsonSerializer.SerializeToElement(new { party = "并发修改测试公司" })), "xibei", "officer1", "test", Ct)).Draft!;
+                new DraftRequest("notice-org", JsonSerializer.SerializeToElement(new { party = "并发修改测试公司" })), "xibei", "officer1", "test", Ct)).Draft!;
         }
         await using var first = factory.Services.CreateAsyncScope();
         await using var second = factory.Services.CreateAsyncScope();

@@ -24,7 +24,8 @@ public sealed class StaffEndpointsTests(ServiceFixture factory) : IClassFixture<
 
         var id = body.GetProperty("user").GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/staff/{id}/disable", null, Ct)).StatusCode);
-        var again = await factory.CreateClient().PostAsJsonAsync("/api/auth/staff/login", new { userName = name, password = body.GetProperty("initialPassword").GetString() }, Ct);
+        var again = await factory.CreateClient().PostAsJsonAsync("/api/auth/staff/login",
+            new { userName = name, password = body.GetProperty("initialPassword").GetString() }, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode);
     }
 
@@ -33,7 +34,9 @@ public sealed class StaffEndpointsTests(ServiceFixture factory) : IClassFixture<
     {
         var admin = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Admin));
         var bad = await admin.PostAsJsonAsync("/api/staff", new { userName = "王", displayName = "", role = "boss" }, Ct);
-        var codes = (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("code").GetString()).ToList();
+        var codes = (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray()
+            .Select(p => p.GetProperty("code").GetString())
+            .ToList();
         Assert.Equal(["staff.name", "field.required", "staff.role"], codes);
 
         var other = await TestUsers.SignIn(factory, TestUsers.Create(factory, "huadong", StaffRole.Admin));

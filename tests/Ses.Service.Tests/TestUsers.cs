@@ -29,7 +29,8 @@ internal static class TestUsers
     }
 
     /// <summary>A counterparty supervised by <paramref name="bureau"/> with one account (password <see cref="Password"/>).</summary>
-    public static (Guid Counterparty, Guid Account, string UserName) CreateAccount(WebApplicationFactory<Program> factory, string bureau, bool mustChange = false)
+    public static (Guid Counterparty, Guid Account, string UserName) CreateAccount(
+        WebApplicationFactory<Program> factory, string bureau, bool mustChange = false)
     {
         var suffix = Guid.NewGuid().ToString("N");
         var counterparty = new Counterparties.Counterparty
@@ -58,7 +59,8 @@ internal static class TestUsers
     }
 
     /// <summary>A client holding a bearer token from <paramref name="loginPath"/>.</summary>
-    public static async Task<HttpClient> SignIn(WebApplicationFactory<Program> factory, string user, string password = Password, string loginPath = "/api/auth/staff/login")
+    public static async Task<HttpClient> SignIn(
+        WebApplicationFactory<Program> factory, string user, string password = Password, string loginPath = "/api/auth/staff/login")
     {
         var client = factory.CreateClient();
         var response = await client.PostAsJsonAsync(loginPath, new { userName = user, password }, TestContext.Current.CancellationToken);

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Tsp;
+using Ses.Service.Accounts;
 
 namespace Ses.Service.Tests;
 
@@ -17,14 +19,14 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
     [Fact]
     public async Task Post_TimestampQuery_IsGrantedWithAMatchingImprint()
     {
-        var imprint = System.Security.Cryptography.SHA256.HashData("document"u8);
+        var imprint = SHA256.HashData("document"u8);
         var generator = new TimeStampRequestGenerator();
         generator.SetCertReq(true);
         var request = generator.Generate(TspAlgorithms.Sha256, imprint, BigInteger.ValueOf(42));
         using var content = new ByteArrayContent(request.GetEncoded());
         content.Headers.ContentType = new MediaTypeHeaderValue("application/timestamp-query");
         // Signed-in staff only (SigningSecurityTests: anonymous is refused).
-        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", StaffRole.Officer));
         var response = await client.PostAsync("/tsa", content, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/timestamp-reply", response.Content.Headers.ContentType?.MediaType);
@@ -37,7 +39,7 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
     [Fact]
     public async Task Post_WrongContentType_Is415()
     {
-        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", StaffRole.Officer));
         var response = await client.PostAsync("/tsa", new StringContent("x"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
@@ -53,7 +55,7 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
     [Fact]
     public async Task Render_WithSign_IsRefused_TheRouteNeverSigns()
     {
-        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.Officer));
+        var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", StaffRole.Officer));
         var response = await client.PostAsJsonAsync("/api/forms/notice-org/render?sign=true", new
         {
             party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",

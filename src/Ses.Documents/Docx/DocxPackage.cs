@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -21,7 +22,7 @@ internal sealed class DocxPackage
     private const string CorePropertiesType = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
 
     private static readonly ConditionalWeakTable<FontSet, DocxPackage> Packages = [];
-    private static readonly ConditionalWeakTable<FontSet, System.Collections.Concurrent.ConcurrentDictionary<string, DocxPackage>> Marked = [];
+    private static readonly ConditionalWeakTable<FontSet, ConcurrentDictionary<string, DocxPackage>> Marked = [];
 
     private readonly List<(string Name, byte[]? Content)> _entries = [];
     private string _documentEntry = "";

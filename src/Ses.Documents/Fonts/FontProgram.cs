@@ -23,7 +23,9 @@ internal sealed class FontProgram
         var maxp = TrueTypeMetrics.Table(data, tables, "maxp");
         var loca = TrueTypeMetrics.Table(data, tables, "loca");
         var hmtx = TrueTypeMetrics.Table(data, tables, "hmtx");
-        _glyf = tables.TryGetValue("glyf", out var glyf) ? glyf.Offset : throw new InvalidDataException("font has no 'glyf' table (only TrueType outlines can be embedded)");
+        _glyf = tables.TryGetValue("glyf", out var glyf)
+            ? glyf.Offset
+            : throw new InvalidDataException("font has no 'glyf' table (only TrueType outlines can be embedded)");
 
         GlyphCount = BinaryPrimitives.ReadUInt16BigEndian(maxp[4..]);
         var longLoca = BinaryPrimitives.ReadInt16BigEndian(head[50..]) == 1;
@@ -63,7 +65,10 @@ internal sealed class FontProgram
         if (tables.ContainsKey("OS/2"))
         {
             var os2 = TrueTypeMetrics.Table(data, tables, "OS/2");
-            if (BinaryPrimitives.ReadUInt16BigEndian(os2) >= 2 && os2.Length >= 90) CapHeight = (int)Math.Round(BinaryPrimitives.ReadInt16BigEndian(os2[88..]) * em);
+            if (BinaryPrimitives.ReadUInt16BigEndian(os2) >= 2 && os2.Length >= 90)
+            {
+                CapHeight = (int)Math.Round(BinaryPrimitives.ReadInt16BigEndian(os2[88..]) * em);
+            }
         }
         ItalicAngle = tables.ContainsKey("post") ? BinaryPrimitives.ReadInt32BigEndian(TrueTypeMetrics.Table(data, tables, "post")[4..]) / 65536.0 : 0;
         PostScriptName = ReadPostScriptName(data, tables) ?? new string([.. metrics.FamilyName.Where(char.IsAsciiLetterOrDigit)]);
@@ -113,6 +118,7 @@ internal sealed class FontProgram
     // ISO 32000-1 §9.6.2.1 / OpenType name id 6: printable ASCII, no spaces or delimiters.
     private static string? ReadPostScriptName(ReadOnlySpan<byte> font, Dictionary<string, (int Offset, int Length)> tables) =>
         TrueTypeMetrics.Names(font, tables, 6)
-            .Select(n => new string([.. n.Text.Where(c => c is > ' ' and < '\x7f' and not ('[' or ']' or '(' or ')' or '{' or '}' or '<' or '>' or '/' or '%' or '#'))]))
+            .Select(n => new string([.. n.Text.Where(c => c is > ' ' and < '\x7f'
+                and not ('[' or ']' or '(' or ')' or '{' or '}' or '<' or '>' or '/' or '%' or '#'))]))
             .FirstOrDefault(clean => clean.Length > 0);
 }

@@ -186,7 +186,10 @@ internal sealed class GlyphOutlines
             double a = 1, b = 0, c = 0, d = 1;
             if ((flags & 8) != 0) { a = d = F2Dot14(g[pos..]); pos += 2; }
             else if ((flags & 0x40) != 0) { a = F2Dot14(g[pos..]); d = F2Dot14(g[(pos + 2)..]); pos += 4; }
-            else if ((flags & 0x80) != 0) { a = F2Dot14(g[pos..]); b = F2Dot14(g[(pos + 2)..]); c = F2Dot14(g[(pos + 4)..]); d = F2Dot14(g[(pos + 6)..]); pos += 8; }
+            else if ((flags & 0x80) != 0)
+            {
+                a = F2Dot14(g[pos..]); b = F2Dot14(g[(pos + 2)..]); c = F2Dot14(g[(pos + 4)..]); d = F2Dot14(g[(pos + 6)..]); pos += 8;
+            }
             foreach (var contour in Contours(index, depth + 1))
             {
                 result.Add([.. contour.Select(p => new Point(a * p.X + c * p.Y + dx, b * p.X + d * p.Y + dy, p.On))]);

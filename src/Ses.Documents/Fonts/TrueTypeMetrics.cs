@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 
 namespace Ses.Documents.Fonts;
 
@@ -71,13 +72,16 @@ internal sealed class TrueTypeMetrics
     internal static Dictionary<string, (int Offset, int Length)> ReadTableDirectory(ReadOnlySpan<byte> font)
     {
         var tag = BinaryPrimitives.ReadUInt32BigEndian(font);
-        if (tag is not (0x00010000 or 0x74727565)) throw new InvalidDataException("not a TrueType font (a collection or CFF font cannot be embedded by PDFsharp)");
+        if (tag is not (0x00010000 or 0x74727565))
+        {
+            throw new InvalidDataException("not a TrueType font (a collection or CFF font cannot be embedded by PDFsharp)");
+        }
         var count = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
         var tables = new Dictionary<string, (int, int)>(count);
         for (var i = 0; i < count; i++)
         {
             var rec = font[(12 + i * 16)..];
-            var name = System.Text.Encoding.ASCII.GetString(rec[..4]);
+            var name = Encoding.ASCII.GetString(rec[..4]);
             tables[name] = ((int)BinaryPrimitives.ReadUInt32BigEndian(rec[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(rec[12..]));
         }
         return tables;
@@ -174,7 +178,7 @@ internal sealed class TrueTypeMetrics
             if (BinaryPrimitives.ReadUInt16BigEndian(rec[6..]) != nameId) continue;
             var platform = BinaryPrimitives.ReadUInt16BigEndian(rec);
             var bytes = name.Slice(storage + BinaryPrimitives.ReadUInt16BigEndian(rec[10..]), BinaryPrimitives.ReadUInt16BigEndian(rec[8..]));
-            found.Add((platform, platform is 0 or 3 ? System.Text.Encoding.BigEndianUnicode.GetString(bytes) : System.Text.Encoding.Latin1.GetString(bytes)));
+            found.Add((platform, platform is 0 or 3 ? Encoding.BigEndianUnicode.GetString(bytes) : Encoding.Latin1.GetString(bytes)));
         }
         return found;
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Ses.Documents.Fonts;
 
@@ -151,7 +152,7 @@ internal static class TrueTypeSubset
 
     private static int Pad4(int length) => (length + 3) & ~3;
 
-    private static uint Tag(string tag) => BinaryPrimitives.ReadUInt32BigEndian(System.Text.Encoding.ASCII.GetBytes(tag));
+    private static uint Tag(string tag) => BinaryPrimitives.ReadUInt32BigEndian(Encoding.ASCII.GetBytes(tag));
 
     /// <summary>Sum of the big-endian 32-bit words (the length is a multiple of 4).</summary>
     private static uint Checksum(ReadOnlySpan<byte> data)

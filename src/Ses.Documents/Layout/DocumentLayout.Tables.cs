@@ -108,7 +108,8 @@ internal sealed partial class DocumentLayout
                 {
                     var lineTop = top + Styles.CellPadY + (i - from) * Styles.TablePitch;
                     DrawLine(c.Lines[i], BodyChain, Styles.TableSize, 1, c.Left + Styles.CellPadX, c.Right - Styles.CellPadX,
-                        Styles.Baseline(lineTop, Styles.TablePitch, Styles.TableSize), c.Cell.Align == CellAlign.Center ? Align.Center : Align.Left, c.Cell.Bold);
+                        Styles.Baseline(lineTop, Styles.TablePitch, Styles.TableSize),
+                        c.Cell.Align == CellAlign.Center ? Align.Center : Align.Left, c.Cell.Bold);
                 }
                 _page.Rules.Add(new RuleOp(c.Left, top, c.Right, top));
                 _page.Rules.Add(new RuleOp(c.Left, top + height, c.Right, top + height));

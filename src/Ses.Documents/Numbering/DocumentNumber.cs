@@ -48,9 +48,10 @@ public sealed partial record DocumentNumber(string Prefix, string Series, int Ye
             for (var at = text.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = text.IndexOf(prefix, at + 1, StringComparison.Ordinal))
             {
                 var m = Pattern().Match(text, at);
-                if (m.Success && m.Index == at && m.Groups["prefix"].Value == prefix && at < firstAt)
+                if (m.Success && m.Index == at && m.Groups["prefix"].Value == prefix && at < firstAt
+                    && TryParse(m.Value, out var parsed))
                 {
-                    TryParse(m.Value, out first);
+                    first = parsed;
                     firstAt = at;
                     break;
                 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ses.Documents.Fonts;
 using Ses.Documents.Layout;
 using Ses.Documents.Templates;
@@ -69,7 +70,7 @@ internal sealed class DocumentFonts
     private void Add(FontSubset subset)
     {
         Subsets.Add(subset);
-        _names[subset] = "F" + Subsets.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _names[subset] = "F" + Subsets.Count.ToString(CultureInfo.InvariantCulture);
     }
 
     private static int[] Sorted(List<int> codePoints)

@@ -52,7 +52,10 @@ internal sealed class FontSubset
 
     public FontFace Face { get; }
 
-    /// <summary>/BaseFont and /FontName: a tag of six capital letters naming this subset (ISO 32000-1 §9.6.4), the same for the same glyphs, and the PostScript name.</summary>
+    /// <summary>
+    /// /BaseFont and /FontName: a tag of six capital letters naming this subset (ISO 32000-1 §9.6.4), the same for the
+    /// same glyphs, and the PostScript name.
+    /// </summary>
     public string BaseFont { get; }
 
     /// <summary>The TrueType program, compressed (FontFile2).</summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Ses.Documents.Fonts;
@@ -22,14 +23,14 @@ internal static class PdfRenderer
     // reflection data (with the code it generated to invoke each member) only while something holds it; without this,
     // every collection dropped it and PDFsharp's next document compiled the same invoke stubs again — several a second
     // under load, and the compiled code kept growing the process (docs/benchmarks.md, Issuing over HTTP).
-    private static readonly System.Reflection.MemberInfo[] ReflectedByPdfSharp =
+    private static readonly MemberInfo[] ReflectedByPdfSharp =
     [
         .. new[]
         {
             typeof(PdfDocument), typeof(PdfSharp.Pdf.Advanced.PdfCatalog), typeof(PdfPages), typeof(PdfPage), typeof(PdfArray), typeof(PdfDictionary),
             typeof(PdfDictionary.DictionaryElements), typeof(PdfSharp.Pdf.Advanced.PdfResources), typeof(PdfDocumentInformation),
-        }.SelectMany(t => t.GetMembers(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Static
-            | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic)),
+        }.SelectMany(t => t.GetMembers(BindingFlags.Instance | BindingFlags.Static
+            | BindingFlags.Public | BindingFlags.NonPublic)),
     ];
 
     public static byte[] Render(FormTemplate form, ResolvedDocument doc, LaidOutDocument layout, FontSet fonts, SubsetCache cache) =>

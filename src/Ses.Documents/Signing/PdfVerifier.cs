@@ -27,7 +27,8 @@ public static partial class PdfVerifier
         }
     }
 
-    private static VerificationReport VerifyParsed(byte[] pdf, IReadOnlyList<X509Certificate> trustAnchors, IEnumerable<string> numberPrefixes, DateTimeOffset now)
+    private static VerificationReport VerifyParsed(
+        byte[] pdf, IReadOnlyList<X509Certificate> trustAnchors, IEnumerable<string> numberPrefixes, DateTimeOffset now)
     {
         var fields = PdfSignatureInspector.Inspect(pdf);
         var reports = new List<SignatureReport>();

@@ -78,8 +78,14 @@ public static class EntryChecks
                 foreach (var item in value.EnumerateArray())
                 {
                     var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
-                    if (item.ValueKind == JsonValueKind.Object) Object(engine, spec?.Kind == FieldKind.Rows ? spec.Columns : null, item, itemPath + ".", problems);
-                    else Value(engine, null, item, itemPath, problems);
+                    if (item.ValueKind == JsonValueKind.Object)
+                    {
+                        Object(engine, spec?.Kind == FieldKind.Rows ? spec.Columns : null, item, itemPath + ".", problems);
+                    }
+                    else
+                    {
+                        Value(engine, null, item, itemPath, problems);
+                    }
                 }
                 return;
             case JsonValueKind.Object:

@@ -36,7 +36,9 @@ public static class FormValidator
             return null;
         }
         var example = new DocumentNumber(bureau.NumberPrefix, form.Series, 2026, 1).Format();
-        if (n.ValueKind != JsonValueKind.String || !EntryChecks.TryGetText(n, out var numberText) || !DocumentNumber.TryParse(numberText.Trim(), out var number))
+        if (n.ValueKind != JsonValueKind.String
+            || !EntryChecks.TryGetText(n, out var numberText)
+            || !DocumentNumber.TryParse(numberText.Trim(), out var number))
         {
             problems.Add(RuleMessages.Problem(NumberKey, label, ErrorCodes.NumberFormat, example));
             return null;

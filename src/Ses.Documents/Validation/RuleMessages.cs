@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ses.Documents.Validation;
 
 /// <summary>Chinese wording of every rule, by stable code. One place, so programs and people see the same rules.</summary>
@@ -46,7 +48,7 @@ internal static class RuleMessages
     public static string Get(string code, params object[] args)
     {
         var text = Messages.TryGetValue(code, out var t) ? t : code;
-        return args.Length == 0 ? text : string.Format(System.Globalization.CultureInfo.InvariantCulture, text, args);
+        return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
     }
 
     public static Problem Problem(string field, string label, string code, params object[] args)

@@ -79,7 +79,8 @@ public static class AuthEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
         PasswordChange request, SesDbContext db, TimeProvider time, HttpContext http)
     {
-        var problem = await SignInRules.ChangePasswordAsync(await SignInRules.CurrentAsync(db, http), request.CurrentPassword, request.NewPassword, db, time, http);
+        var current = await SignInRules.CurrentAsync(db, http);
+        var problem = await SignInRules.ChangePasswordAsync(current, request.CurrentPassword, request.NewPassword, db, time, http);
         if (problem is { Code: ErrorCodes.AuthFailed }) return ApiProblems.Unauthorized(problem.Code, problem.Message);
         if (problem is not null) return ApiProblems.Invalid([problem]);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -21,7 +21,8 @@ public static class DevelopmentSeed
         if (await db.StaffUsers.AnyAsync()) return;
         var bureau = scope.ServiceProvider.GetRequiredService<DocumentEngine>().Templates.DefaultBureau;
         var lines = new List<string> { $"开发环境种子用户（{bureau.Name}；仅用于开发）：" };
-        foreach (var (role, label) in new[] { (StaffRole.Officer, "承办人"), (StaffRole.Legal, "法制人员"), (StaffRole.Admin, "管理员"), (StaffRole.SystemAdmin, "系统管理员") })
+        var roles = new[] { (StaffRole.Officer, "承办人"), (StaffRole.Legal, "法制人员"), (StaffRole.Admin, "管理员"), (StaffRole.SystemAdmin, "系统管理员") };
+        foreach (var (role, label) in roles)
         {
             var password = Passwords.Random();
             var user = new StaffUser
@@ -35,7 +36,8 @@ public static class DevelopmentSeed
         lines.Add("开发环境示例相对人账号（首次登录须修改密码）：");
         var samples = new[]
         {
-            (Kind: CounterpartyKind.DomesticLegalPerson, Name: "中国东方航空股份有限公司（示例）", Scheme: "uscc", Id: "913100007416029816", Account: "ceair_ops", Department: "运行控制部"),
+            (Kind: CounterpartyKind.DomesticLegalPerson, Name: "中国东方航空股份有限公司（示例）", Scheme: "uscc", Id: "913100007416029816",
+                Account: "ceair_ops", Department: "运行控制部"),
             (Kind: CounterpartyKind.Foreign, Name: "国泰航空有限公司（示例）", Scheme: "airline", Id: "CX", Account: "cx_ops", Department: "中国内地运行部"),
         };
         var now = DateTimeOffset.UtcNow;

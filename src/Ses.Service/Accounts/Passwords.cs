@@ -34,7 +34,13 @@ public static class Passwords
     {
         if (password.Length < MinLength) return ErrorCodes.PasswordTooShort;
         if (password.Contains(userName, StringComparison.OrdinalIgnoreCase)) return ErrorCodes.PasswordContainsName;
-        var classes = new[] { password.Any(char.IsAsciiLetterLower), password.Any(char.IsAsciiLetterUpper), password.Any(char.IsAsciiDigit), password.Any(c => !char.IsAsciiLetterOrDigit(c)) };
+        var classes = new[]
+        {
+            password.Any(char.IsAsciiLetterLower),
+            password.Any(char.IsAsciiLetterUpper),
+            password.Any(char.IsAsciiDigit),
+            password.Any(c => !char.IsAsciiLetterOrDigit(c)),
+        };
         return classes.Count(x => x) < 3 ? ErrorCodes.PasswordTooSimple : null;
     }
 }

@@ -83,7 +83,8 @@ public sealed class SessionCheck(RequestDelegate next)
         request.Path.StartsWithSegments("/api/auth/staff/login") || request.Path.StartsWithSegments("/api/auth/account/login");
 
     private static bool IsSignInPage(HttpRequest request) =>
-        request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/signout", StringComparison.OrdinalIgnoreCase);
+        request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments("/signout", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsChange(string method) =>
         !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));

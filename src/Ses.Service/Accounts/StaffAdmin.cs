@@ -13,7 +13,10 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
     public async Task<List<StaffUser>> ListAsync(string bureau, CancellationToken ct) =>
         (await db.StaffUsers.AsNoTracking().Where(u => u.Bureau == bureau).ToListAsync(ct)).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList();
 
-    /// <summary>A member of the bureau's staff, in one of <see cref="StaffRole.All"/> (a system administrator is made only on the server: <see cref="CreateSystemAdminAsync"/>).</summary>
+    /// <summary>
+    /// A member of the bureau's staff, in one of <see cref="StaffRole.All"/> (a system administrator is made only on the
+    /// server: <see cref="CreateSystemAdminAsync"/>).
+    /// </summary>
     public Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateAsync(string? userName, string? displayName, string? role, string bureau,
         string actor, string source, CancellationToken ct) =>
         AddAsync(userName, displayName, role, StaffRole.All, bureau, actor, source, ct);

@@ -20,7 +20,8 @@ public static class CalendarEndpoints
         var calendar = app.MapStaffGroup("/api/calendar").WithTags("Calendar");
         calendar.MapGet("/", Current).WithName("Calendar").WithSummary("Years with a holiday schedule and where the data came from");
         calendar.MapPost("/years", Import).WithName("ImportCalendarYear").RequireAuthorization(AuthSetup.SystemAdminPolicy)
-            .WithSummary("Import whole years from a text/csv body: date,is_off_day,name (the State Council's annual notice); ?confirm=true when it moves existing dates")
+            .WithSummary("Import whole years from a text/csv body: date,is_off_day,name (the State Council's annual notice); "
+                + "?confirm=true when it moves existing dates")
             .Accepts<string>("text/csv").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }

@@ -34,7 +34,8 @@ public sealed class CalendarStore(SesDbContext db, Ses.Documents.DocumentEngine 
     /// moves either way. Imported: the pending deemed dates it moves are recomputed with their evidence entries, the
     /// import itself is an evidence entry, and the alerts of the years it brings are cleared.
     /// </summary>
-    public async Task<CalendarImportResult> ImportAsync(string csv, string source, string actor, string from, DateTimeOffset now, bool confirm, CancellationToken ct)
+    public async Task<CalendarImportResult> ImportAsync(
+        string csv, string source, string actor, string from, DateTimeOffset now, bool confirm, CancellationToken ct)
     {
         var parsed = HolidayCalendar.Parse(csv, source, out var problems);
         if (parsed is null) return new([], problems, [], false);
@@ -111,9 +112,12 @@ public sealed class CalendarStore(SesDbContext db, Ses.Documents.DocumentEngine 
         var servedTo = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing);
         var deliveredFrom = first.AddMonths(-7);
         var pending = await db.Deliveries
-            .Where(d => d.Electronic && d.ElectronicOn == null && d.DeemedOn != null && (d.DeemedProvisional || (d.ServedAt >= servedFrom && d.ServedAt < servedTo)))
+            .Where(d => d.Electronic && d.ElectronicOn == null && d.DeemedOn != null
+                && (d.DeemedProvisional || (d.ServedAt >= servedFrom && d.ServedAt < servedTo)))
             .ToListAsync(ct);
-        var delivered = await db.Deliveries.AsNoTracking().Where(d => d.DeliveredOn != null && d.DeliveredOn >= deliveredFrom && d.DeliveredOn <= last).ToListAsync(ct);
+        var delivered = await db.Deliveries.AsNoTracking()
+            .Where(d => d.DeliveredOn != null && d.DeliveredOn >= deliveredFrom && d.DeliveredOn <= last)
+            .ToListAsync(ct);
         var documentIds = pending.Concat(delivered).Select(d => d.DocumentId).Distinct().ToList();
         var documents = await db.IssuedDocuments.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var partyIds = pending.Concat(delivered).Select(d => d.CounterpartyId).Distinct().ToList();
@@ -126,7 +130,8 @@ public sealed class CalendarStore(SesDbContext db, Ses.Documents.DocumentEngine 
             var deemed = LegalDates.DeemedDelivery(r.ServedAt, after);
             if (deemed.Date != r.DeemedOn)
             {
-                moves.Add(new(r.Id, documents[r.DocumentId].Number, parties.GetValueOrDefault(r.CounterpartyId, ""), "视为送达日", "deemed", r.DeemedOn!.Value, deemed.Date));
+                moves.Add(new(r.Id, documents[r.DocumentId].Number, parties.GetValueOrDefault(r.CounterpartyId, ""), "视为送达日", "deemed",
+                    r.DeemedOn!.Value, deemed.Date));
             }
             if (deemed.Date != r.DeemedOn || deemed.Provisional != r.DeemedProvisional) recompute.Add(r);
         }
@@ -137,7 +142,8 @@ public sealed class CalendarStore(SesDbContext db, Ses.Documents.DocumentEngine 
             var old = Deadlines.For(form, d.DataJson, r.DeliveredOn!.Value, before);
             var now = Deadlines.For(form, d.DataJson, r.DeliveredOn!.Value, after).ToDictionary(x => x.Period);
             moves.AddRange(old.Where(x => now[x.Period].LastDay != x.LastDay)
-                .Select(x => new CalendarMove(r.Id, d.Number, parties.GetValueOrDefault(r.CounterpartyId, ""), x.Name, x.Period, x.LastDay, now[x.Period].LastDay)));
+                .Select(x => new CalendarMove(r.Id, d.Number, parties.GetValueOrDefault(r.CounterpartyId, ""), x.Name, x.Period,
+                    x.LastDay, now[x.Period].LastDay)));
         }
         return ([.. moves.OrderBy(m => m.From).ThenBy(m => m.Number, StringComparer.Ordinal)], recompute, documents);
     }

@@ -25,7 +25,8 @@ public static class CalendarVerb
         return args.Positionals.ToArray() switch
         {
             ["deemed", .. var instants] when instants.Length > 0 => Each(instants, stdout, stderr, text =>
-                DateTimeOffset.TryParseExact(text, ["yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mmzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"],
+                DateTimeOffset.TryParseExact(text,
+                    ["yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mmzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"],
                     CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && HasOffset(text)
                     ? LegalDates.DeemedDelivery(at, calendar)
                     : null, "an ISO-8601 instant with its offset, e.g. 2026-02-13T23:30:00+08:00 or 2026-02-13T15:30:00Z"),
@@ -33,7 +34,8 @@ public static class CalendarVerb
                 DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                     ? LegalDates.Deadline(period, d, calendar)
                     : null, "a date YYYY-MM-DD"),
-            _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | ses calendar deadline <defense|reconsideration|litigation> <送达日期>... | ses calendar import <文件.csv> [--confirm]"),
+            _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | "
+                + "ses calendar deadline <defense|reconsideration|litigation> <送达日期>... | ses calendar import <文件.csv> [--confirm]"),
         };
     }
 

@@ -1,4 +1,5 @@
 using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Templates;
 using Ses.Service.Signing;
 
 namespace Ses.Service.Cli;
@@ -13,10 +14,12 @@ public static class CertsVerb
         var options = CliConfiguration.SigningOptions(CliConfiguration.Build());
         var dir = args.Option("--dir") ?? SigningContext.DevelopmentDirectory(options, CliConfiguration.TemplatesRoot(args));
         var existed = File.Exists(Path.Combine(dir, DevelopmentCertificateSet.SigningPkcs12File));
-        var templates = Ses.Documents.Templates.TemplateLibrary.Load(CliConfiguration.TemplatesRoot(args));
+        var templates = TemplateLibrary.Load(CliConfiguration.TemplatesRoot(args));
         var set = DevelopmentCertificates.LoadOrCreate(dir, TimeProvider.System, args.Option("--bureau") ?? templates.DefaultBureau.Name);
         // One signing certificate per bureau, all from the one development root: a bureau signs only with its own.
-        var bureaus = templates.Bureaus.Select(b => (b.Code, Subject: set.SigningFor(b.Code, b.Name, TimeProvider.System).Certificate.SubjectDN.ToString())).ToList();
+        var bureaus = templates.Bureaus
+            .Select(b => (b.Code, Subject: set.SigningFor(b.Code, b.Name, TimeProvider.System).Certificate.SubjectDN.ToString()))
+            .ToList();
         stdout.WriteLine(existed ? $"开发证书已存在：{set.Directory}" : $"已创建开发证书：{set.Directory}");
         stdout.WriteLine("这些证书仅用于开发和测试，不得用于生产（生产配置见 certs/README.md）。");
         stdout.WriteLine($"  根证书（信任锚）  {set.RootCertificatePath}");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Json;
 using Ses.Documents.Templates;
 using Ses.Service.Signing;
 
@@ -15,7 +16,9 @@ public static class CliConfiguration
     /// </summary>
     public static IConfiguration Build()
     {
-        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? "Production";
+        var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? "Production";
         var builder = new ConfigurationBuilder();
         AddProgramDefaults(builder);
         return builder
@@ -30,7 +33,7 @@ public static class CliConfiguration
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
         if (!File.Exists(beside)) return;
-        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = beside, Optional = true };
+        var source = new JsonConfigurationSource { Path = beside, Optional = true };
         source.ResolveFileProvider();
         configuration.Sources.Insert(0, source);
     }
@@ -49,7 +52,8 @@ public static class CliConfiguration
     public static SigningContext Signing(string templatesRoot, TextWriter stderr)
     {
         var options = SigningOptions(Build());
-        var context = SigningContext.Create(options, SigningContext.DevelopmentDirectory(options, templatesRoot), TemplateLibrary.Load(templatesRoot), TimeProvider.System, allowDevelopment: true, Http);
+        var context = SigningContext.Create(options, SigningContext.DevelopmentDirectory(options, templatesRoot), TemplateLibrary.Load(templatesRoot),
+            TimeProvider.System, allowDevelopment: true, Http);
         if (context.IsDevelopment) stderr.WriteLine($"注意：未配置签名密钥，使用开发证书和进程内时间戳服务（仅用于开发）：{context.Description}");
         return context;
     }

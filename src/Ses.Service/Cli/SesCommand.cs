@@ -1,3 +1,8 @@
+using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Templates;
+using Ses.Service.Data;
+using Ses.Service.Signing;
+
 namespace Ses.Service.Cli;
 
 /// <summary>The <c>ses</c> command-line verbs. Exit codes: 0 done, 1 invalid input, 2 usage or environment error.</summary>
@@ -41,7 +46,7 @@ public static class SesCommand
             await stderr.WriteLineAsync("运行 ses help 查看用法。");
             return Usage;
         }
-        catch (Ses.Documents.Templates.TemplateException e)
+        catch (TemplateException e)
         {
             await stderr.WriteLineAsync("模板错误：" + e.Message);
             return Usage;
@@ -56,17 +61,17 @@ public static class SesCommand
             await stderr.WriteLineAsync("文件错误：" + e.Message);
             return Usage;
         }
-        catch (Ses.Service.Data.ConfigurationProblemException e)
+        catch (ConfigurationProblemException e)
         {
             await stderr.WriteLineAsync("配置错误：" + e.Message);
             return Usage;
         }
-        catch (Ses.Service.Signing.SigningConfigurationException e)
+        catch (SigningConfigurationException e)
         {
             await stderr.WriteLineAsync("签名配置错误：" + e.Message);
             return Usage;
         }
-        catch (Ses.Documents.Signing.Crypto.TimestampException e)
+        catch (TimestampException e)
         {
             await stderr.WriteLineAsync("时间戳服务错误：" + e.Message);
             return Usage;

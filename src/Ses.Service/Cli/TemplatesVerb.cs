@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Ses.Documents.Templates;
 using Ses.Service.Documents;
@@ -7,6 +8,12 @@ namespace Ses.Service.Cli;
 /// <summary><c>ses templates [--json]</c>: form ids, titles, series and field schemas.</summary>
 public static class TemplatesVerb
 {
+    private static readonly JsonSerializerOptions Json = new(FormSchemaJson.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = FormSchemaJson.Default,
+    };
+
     public static int Run(CommandArgs args, TextWriter stdout)
     {
         args.AllowOnly("--json", "--templates");
@@ -15,12 +22,7 @@ public static class TemplatesVerb
         var forms = library.Forms.Select(FormSchema.From).ToList();
         if (args.Flag("--json"))
         {
-            var options = new JsonSerializerOptions(FormSchemaJson.Default.Options)
-            {
-                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                TypeInfoResolver = FormSchemaJson.Default,
-            };
-            stdout.WriteLine(JsonSerializer.Serialize(forms, options));
+            stdout.WriteLine(JsonSerializer.Serialize(forms, Json));
             return SesCommand.Ok;
         }
         foreach (var f in forms)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Org.BouncyCastle.X509;
@@ -94,11 +95,15 @@ public static class VerifyVerb
         {
             o.WriteLine($"签名 {s.Index}：{(s.Valid ? "有效" : s.IntegrityHolds ? "完好，但签名人未被信任" : "无效")}");
             o.WriteLine($"  签名范围内容：{(s.Intact ? "未被改动" : "已被改动或无法核对")}");
-            o.WriteLine($"  签名后的修改：{(s.ModifiedAfter ? "有（" + string.Join("、", s.LaterChanges.Where(c => c != "signature-added").Select(Change)) + "）" : s.LaterChanges.Count > 0 ? "仅追加签名" : "无")}");
+            var later = s.ModifiedAfter
+                ? "有（" + string.Join("、", s.LaterChanges.Where(c => c != "signature-added").Select(Change)) + "）"
+                : s.LaterChanges.Count > 0 ? "仅追加签名" : "无";
+            o.WriteLine($"  签名后的修改：{later}");
             o.WriteLine($"  签名人：{s.Signer}");
             o.WriteLine($"  证书链：{(s.ChainTrusted ? "可信（链至信任锚）" : "未信任（不在任何信任锚之下）")}");
             o.WriteLine(s.TimestampTime is { } t
-                ? $"  时间戳：{t.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} 北京时间（{t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC），{s.TimestampAuthority}"
+                ? $"  时间戳：{t.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} 北京时间"
+                    + $"（{t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC），{s.TimestampAuthority}"
                 : "  时间戳：无可信时间戳");
             if (s.Problems.Count > 0) o.WriteLine($"  问题：{string.Join("；", s.Problems.Select(p => $"{Problem(p)}（{p}）"))}");
         }
@@ -140,14 +145,16 @@ public static class VerifyVerb
     };
 }
 
-internal sealed record VerifyJson(string Code, string? DocumentNumber, string? Title, bool AllValid, bool Intact, bool Trusted, IReadOnlyList<SignatureJson> Signatures)
+internal sealed record VerifyJson(
+    string Code, string? DocumentNumber, string? Title, bool AllValid, bool Intact, bool Trusted, IReadOnlyList<SignatureJson> Signatures)
 {
     public static VerifyJson From(VerificationReport r, string code) => new(code, r.DocumentNumber, r.Title, r.AllValid, r.IntegrityHolds, r.SignersTrusted,
-        [.. r.Signatures.Select(s => new SignatureJson(s.Index, s.Valid, s.Intact, s.IntegrityHolds, s.SignerTrusted, s.ModifiedAfter, s.LaterChanges, s.Signer, s.ChainTrusted,
-            s.TimestampTime?.ToOffset(Calendar.LegalDates.Beijing), s.TimestampAuthority, s.Problems))]);
+        [.. r.Signatures.Select(s => new SignatureJson(s.Index, s.Valid, s.Intact, s.IntegrityHolds, s.SignerTrusted, s.ModifiedAfter, s.LaterChanges,
+            s.Signer, s.ChainTrusted, s.TimestampTime?.ToOffset(Calendar.LegalDates.Beijing), s.TimestampAuthority, s.Problems))]);
 }
 
-internal sealed record SignatureJson(int Index, bool Valid, bool Intact, bool IntegrityHolds, bool Trusted, bool ModifiedAfter, IReadOnlyList<string> LaterChanges,
+internal sealed record SignatureJson(
+    int Index, bool Valid, bool Intact, bool IntegrityHolds, bool Trusted, bool ModifiedAfter, IReadOnlyList<string> LaterChanges,
     string Signer, bool ChainTrusted, DateTimeOffset? TimestampTime, string? TimestampAuthority, IReadOnlyList<string> Problems);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
@@ -156,7 +163,7 @@ internal sealed partial class VerifyJsonContext : JsonSerializerContext
 {
     public static JsonSerializerOptions Relaxed => new(Default.Options)
     {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         TypeInfoResolver = Default,
     };
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
@@ -11,12 +12,13 @@ namespace Ses.Service.Counterparties;
 /// Registering counterparties and their accounts, for the API and the administrator's pages alike. Only the
 /// counterparties the administrator's bureau supervises are found.
 /// </summary>
-public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEngine engine, TimeProvider time)
+public sealed class CounterpartyAdmin(SesDbContext db, DocumentEngine engine, TimeProvider time)
 {
     public Task<Counterparty?> SupervisedAsync(Guid id, string bureau, CancellationToken ct) =>
         db.Counterparties.SingleOrDefaultAsync(c => c.Id == id && c.SupervisingBureau == bureau, ct);
 
-    public async Task<(Counterparty? Counterparty, Refusal? Refused)> CreateAsync(CounterpartyRequest request, string bureau, string actor, string source, CancellationToken ct)
+    public async Task<(Counterparty? Counterparty, Refusal? Refused)> CreateAsync(
+        CounterpartyRequest request, string bureau, string actor, string source, CancellationToken ct)
     {
         var problems = CounterpartyRules.Check(request);
         // Checked as entered, with the rules the documents and the delivery certificate apply when they print it, so
@@ -39,8 +41,12 @@ public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEng
         {
             Id = Guid.CreateVersion7(now), Kind = request.Kind, Name = request.Name.Trim(), IdScheme = request.IdScheme, IdValue = idValue,
             Address = request.Address?.Trim() ?? "", SupervisingBureau = bureau, CreatedAt = now,
-            Contact1Name = request.Contacts![0].Name.Trim(), Contact1Mobile = Identifiers.Normalize(request.Contacts[0].Mobile), Contact1Email = request.Contacts[0].Email?.Trim() ?? "",
-            Contact2Name = request.Contacts[1].Name.Trim(), Contact2Mobile = Identifiers.Normalize(request.Contacts[1].Mobile), Contact2Email = request.Contacts[1].Email?.Trim() ?? "",
+            Contact1Name = request.Contacts![0].Name.Trim(),
+            Contact1Mobile = Identifiers.Normalize(request.Contacts[0].Mobile),
+            Contact1Email = request.Contacts[0].Email?.Trim() ?? "",
+            Contact2Name = request.Contacts[1].Name.Trim(),
+            Contact2Mobile = Identifiers.Normalize(request.Contacts[1].Mobile),
+            Contact2Email = request.Contacts[1].Email?.Trim() ?? "",
         };
         db.Counterparties.Add(c);
         db.AuditEntries.Add(Audit(now, actor, "counterparty.created", c.Id.ToString(), source));
@@ -50,7 +56,7 @@ public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEng
         void Printable(string field, string label, string? value)
         {
             if (!string.IsNullOrEmpty(value) && !problems.Any(p => p.Field == field)
-                && Ses.Documents.Validation.EntryChecks.Text(engine, field, label, value, lineBreaks: false) is { } p)
+                && EntryChecks.Text(engine, field, label, value, lineBreaks: false) is { } p)
             {
                 problems.Add(p);
             }
@@ -58,15 +64,19 @@ public sealed class CounterpartyAdmin(SesDbContext db, Ses.Documents.DocumentEng
     }
 
     /// <summary>A new account with a random initial password (returned once; it must be changed at the first sign-in).</summary>
-    public async Task<(CounterpartyAccount? Account, string? InitialPassword, Refusal? Refused)> CreateAccountAsync(Guid id, AccountRequest request, string bureau,
-        string actor, string source, CancellationToken ct)
+    public async Task<(CounterpartyAccount? Account, string? InitialPassword, Refusal? Refused)> CreateAccountAsync(
+        Guid id, AccountRequest request, string bureau, string actor, string source, CancellationToken ct)
     {
         if (await SupervisedAsync(id, bureau, ct) is null) return (null, null, Refusal.NotFound);
         var problems = new List<Problem>();
         if (CounterpartyRules.CheckAccountName(request.UserName) is { } p) problems.Add(p);
-        if (string.IsNullOrWhiteSpace(request.Department) || request.Department.Length > 64) problems.Add(new("department", ErrorCodes.FieldRequired, "「绑定部门」必须填写，且不超过 64 字"));
+        if (string.IsNullOrWhiteSpace(request.Department) || request.Department.Length > 64)
+        {
+            problems.Add(new("department", ErrorCodes.FieldRequired, "「绑定部门」必须填写，且不超过 64 字"));
+        }
         if (problems.Count > 0) return (null, null, Refusal.Invalid(problems));
-        if (await db.CounterpartyAccounts.AnyAsync(a => a.UserName == request.UserName, ct) || await db.StaffUsers.AnyAsync(u => u.UserName == request.UserName, ct))
+        if (await db.CounterpartyAccounts.AnyAsync(a => a.UserName == request.UserName, ct)
+            || await db.StaffUsers.AnyAsync(u => u.UserName == request.UserName, ct))
         {
             return (null, null, Refusal.Conflict(ErrorCodes.AccountExists, "账号名称已被使用"));
         }

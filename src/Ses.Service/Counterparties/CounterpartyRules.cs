@@ -43,7 +43,10 @@ public static partial class CounterpartyRules
                 var c = r.Contacts[i];
                 if (string.IsNullOrWhiteSpace(c.Name)) problems.Add(new($"contacts[{i}].name", ErrorCodes.FieldRequired, "「联系人姓名」必须填写"));
                 if (Identifiers.CheckMobile(Identifiers.Normalize(c.Mobile ?? ""), $"contacts[{i}].mobile", "联系人手机号码") is { } m) problems.Add(m);
-                if (!string.IsNullOrEmpty(c.Email) && !Email().IsMatch(c.Email)) problems.Add(new($"contacts[{i}].email", ErrorCodes.FieldEmailFormat, "「电子邮箱」格式不正确"));
+                if (!string.IsNullOrEmpty(c.Email) && !Email().IsMatch(c.Email))
+                {
+                    problems.Add(new($"contacts[{i}].email", ErrorCodes.FieldEmailFormat, "「电子邮箱」格式不正确"));
+                }
             }
         }
         return problems;

@@ -18,8 +18,10 @@ public static class DocumentsEndpoints
         // Staff only, and never signed: the bureau's key signs only what is issued (电子签名法第十三条).
         var drafts = app.MapStaffGroup("/api/forms").WithTags("Forms");
         drafts.MapPost("/{id}/render", RenderForm).WithName("RenderForm")
-            .WithSummary("Validate field values and render an unsigned, unnumbered draft (「样稿」 on every page) of the staff member's bureau as PDF (default) or DOCX")
-            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .WithSummary("Validate field values and render an unsigned, unnumbered draft (「样稿」 on every page) "
+                + "of the staff member's bureau as PDF (default) or DOCX")
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/pdf",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
@@ -52,7 +54,8 @@ public static class DocumentsEndpoints
         if (input is null) return ApiProblems.Invalid(problems);
         var rendered = engine.Render(input, docx ? OutputFormat.Docx : OutputFormat.Pdf, RenderOptions.Draft);
         return docx
-            ? TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DownloadNames.Draft(engine.Templates.FindForm(id)!.Title, ".docx"))
+            ? TypedResults.File(rendered.Content, "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                DownloadNames.Draft(engine.Templates.FindForm(id)!.Title, ".docx"))
             : TypedResults.File(rendered.Content, "application/pdf", DownloadNames.Draft(engine.Templates.FindForm(id)!.Title, ".pdf"));
     }
 }

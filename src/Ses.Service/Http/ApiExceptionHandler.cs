@@ -12,19 +12,19 @@ namespace Ses.Service.Http;
 /// </summary>
 public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!Pages.PagesSetup.IsApi(http) || http.Response.HasStarted) return false;
-        if (exception is BadHttpRequestException bad) return await BadRequestAsync(http, bad);
+        if (!Pages.PagesSetup.IsApi(httpContext) || httpContext.Response.HasStarted) return false;
+        if (exception is BadHttpRequestException bad) return await BadRequestAsync(httpContext, bad);
         if (StorageFull.Is(exception))
         {
             LogStorageFull(log, exception);
-            return await ApiErrors.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, StorageFull.Code, StorageFull.Title);
+            return await ApiErrors.WriteAsync(httpContext, StatusCodes.Status503ServiceUnavailable, StorageFull.Code, StorageFull.Title);
         }
-        if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
-        LogFailure(log, exception, http.Request.Method, http.Request.Path);
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested) return true;
+        LogFailure(log, exception, httpContext.Request.Method, httpContext.Request.Path);
         var (code, title) = ApiErrors.ForStatus(StatusCodes.Status500InternalServerError);
-        return await ApiErrors.WriteAsync(http, StatusCodes.Status500InternalServerError, code, title);
+        return await ApiErrors.WriteAsync(httpContext, StatusCodes.Status500InternalServerError, code, title);
     }
 
     private static ValueTask<bool> BadRequestAsync(HttpContext http, BadHttpRequestException bad)

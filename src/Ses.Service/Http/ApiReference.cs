@@ -41,7 +41,8 @@ public static class ApiReference
         foreach (var r in rows)
         {
             html.Append("<tr><td>").Append(WebUtility.HtmlEncode(r.Methods)).Append("</td><td><code>").Append(WebUtility.HtmlEncode(r.Path))
-                .Append("</code></td><td>").Append(WebUtility.HtmlEncode(r.Tags)).Append("</td><td>").Append(WebUtility.HtmlEncode(r.Summary)).Append("</td></tr>");
+                .Append("</code></td><td>").Append(WebUtility.HtmlEncode(r.Tags))
+                .Append("</td><td>").Append(WebUtility.HtmlEncode(r.Summary)).Append("</td></tr>");
         }
         return html.Append("</tbody></table></body></html>").ToString();
     }

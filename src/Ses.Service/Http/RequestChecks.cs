@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Ses.Documents;
 using Ses.Documents.Validation;
 
@@ -40,8 +41,8 @@ public static class RequestChecks
     {
         var type = parameter.ParameterType;
         if (type == typeof(JsonElement)) return true;
-        if (parameter.GetCustomAttributes().Any(a => a is Microsoft.AspNetCore.Mvc.FromBodyAttribute)) return true;
-        if (parameter.GetCustomAttributes().Any(a => a is AsParametersAttribute or Microsoft.AspNetCore.Mvc.FromServicesAttribute)) return false;
+        if (parameter.GetCustomAttributes().Any(a => a is FromBodyAttribute)) return true;
+        if (parameter.GetCustomAttributes().Any(a => a is AsParametersAttribute or FromServicesAttribute)) return false;
         return type.Assembly == typeof(RequestChecks).Assembly && type.IsClass && !services.IsService(type);
     }
 

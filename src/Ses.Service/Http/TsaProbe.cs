@@ -25,7 +25,10 @@ public sealed class TsaProbe(SigningContext signing, TimeProvider time)
         Task<TsaState> probe;
         lock (_gate)
         {
-            if (_probe is null || (_probe.IsCompleted && time.GetUtcNow() - _probe.Result.CheckedAt > Fresh)) _probe = Task.Run(() => Ask(source), CancellationToken.None);
+            if (_probe is null || (_probe.IsCompleted && time.GetUtcNow() - _probe.Result.CheckedAt > Fresh))
+            {
+                _probe = Task.Run(() => Ask(source), CancellationToken.None);
+            }
             probe = _probe;
         }
         try

@@ -10,5 +10,6 @@ public interface INotificationObserver
     /// <param name="message">The row as stored after the attempt (Attempts, SentAt or FailedAt, NextAttemptAt, LastError, ProviderAnswer).</param>
     /// <param name="sent">Whether this attempt sent the message.</param>
     /// <param name="answer">The provider's answer when sent, else the error.</param>
+    /// <param name="ct">Cancels the observer's work.</param>
     Task OnAttemptAsync(NotificationMessage message, bool sent, string answer, CancellationToken ct);
 }

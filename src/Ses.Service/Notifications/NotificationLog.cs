@@ -4,14 +4,17 @@ namespace Ses.Service.Notifications;
 /// number or address.</summary>
 internal static partial class NotificationLog
 {
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Notification {Kind} added to the outbox (stored with the caller's transaction): {Channel} to {Recipient}")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Notification {Kind} added to the outbox (stored with the caller's transaction): {Channel} to {Recipient}")]
     public static partial void LogQueued(this ILogger logger, string kind, string channel, string recipient);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Notification {Id} sent: {Channel} to {Recipient}, attempt {Attempt}")]
     public static partial void LogSent(this ILogger logger, long id, string channel, string recipient, int attempt);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Notification {Id} not sent: {Channel} to {Recipient}, attempt {Attempt} ({Error}); next attempt at {NextAttemptAt:O}")]
-    public static partial void LogRetry(this ILogger logger, long id, string channel, string recipient, int attempt, string error, DateTimeOffset nextAttemptAt);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning,
+        Message = "Notification {Id} not sent: {Channel} to {Recipient}, attempt {Attempt} ({Error}); next attempt at {NextAttemptAt:O}")]
+    public static partial void LogRetry(
+        this ILogger logger, long id, string channel, string recipient, int attempt, string error, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Notification {Id} given up: {Channel} to {Recipient} after {Attempt} attempts ({Error})")]
     public static partial void LogGivenUp(this ILogger logger, long id, string channel, string recipient, int attempt, string error);

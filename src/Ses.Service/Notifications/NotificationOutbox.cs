@@ -68,7 +68,7 @@ public sealed class NotificationOutbox(SesDbContext db, NotificationOptions opti
             NextAttemptAt = (notBefore ?? now).ToUniversalTime(),
         };
         db.NotificationMessages.Add(message);
-        logger.LogQueued(kind, channel, RecipientMask.For(channel, recipient));
+        if (logger.IsEnabled(LogLevel.Information)) logger.LogQueued(kind, channel, RecipientMask.For(channel, recipient));
         return message;
     }
 }

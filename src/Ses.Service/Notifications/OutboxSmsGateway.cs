@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Ses.Service.Notifications;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed class OutboxSmsGateway(ILogger<OutboxSmsGateway> logger) : ISmsGat
 
     public Task<SendResult> SendAsync(long messageId, string mobile, string text, CancellationToken ct)
     {
-        logger.LogRecorded(messageId, RecipientMask.Mobile(mobile));
-        return Task.FromResult(SendResult.Success(AnswerPrefix + messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (logger.IsEnabled(LogLevel.Information)) logger.LogRecorded(messageId, RecipientMask.Mobile(mobile));
+        return Task.FromResult(SendResult.Success(AnswerPrefix + messageId.ToString(CultureInfo.InvariantCulture)));
     }
 }

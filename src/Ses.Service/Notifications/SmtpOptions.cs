@@ -53,8 +53,14 @@ public sealed class SmtpOptions
         if (Port is < 0 or > 65535) yield return $"Notifications:Smtp:Port must be between 1 and 65535 (or 0 for the default), not {Port}";
         if (TimeoutSeconds < 1) yield return $"Notifications:Smtp:TimeoutSeconds must be 1 or more, not {TimeoutSeconds}";
         if (!Enabled) yield break;
-        if (string.IsNullOrWhiteSpace(From)) yield return "Notifications:Smtp:From is required with Notifications:Smtp:Host (e.g. 民航西北地区管理局 SES <ses@example.gov.cn>)";
-        else if (!MailboxAddress.TryParse(From, out _)) yield return $"Notifications:Smtp:From is not an address: '{From}'";
+        if (string.IsNullOrWhiteSpace(From))
+        {
+            yield return "Notifications:Smtp:From is required with Notifications:Smtp:Host (e.g. 民航西北地区管理局 SES <ses@example.gov.cn>)";
+        }
+        else if (!MailboxAddress.TryParse(From, out _))
+        {
+            yield return $"Notifications:Smtp:From is not an address: '{From}'";
+        }
         if (!string.IsNullOrEmpty(User) && Password is null)
             yield return "Notifications:Smtp:Password (environment Notifications__Smtp__Password) is required with Notifications:Smtp:User";
     }

@@ -8,5 +8,7 @@ public sealed record FieldModel(string Name, string Label, ModelStateDictionary 
 {
     public string Id => "f-" + Name.Replace('.', '-').Replace('[', '-').Replace(']', '-');
 
-    public string? Error => State.TryGetValue(Name, out var entry) && entry.Errors.Count > 0 ? string.Join("；", entry.Errors.Select(e => e.ErrorMessage)) : null;
+    public string? Error => State.TryGetValue(Name, out var entry) && entry.Errors.Count > 0
+        ? string.Join("；", entry.Errors.Select(e => e.ErrorMessage))
+        : null;
 }

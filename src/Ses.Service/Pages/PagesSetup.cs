@@ -1,5 +1,9 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 using Ses.Service.Accounts;
 
 namespace Ses.Service.Pages;
@@ -22,13 +26,13 @@ public static class PagesSetup
             o.Conventions.AllowAnonymousToFolder("/SignIn");
             o.Conventions.ConfigureFilter(new SignedInUserFilter());
             // Our own anti-forgery check: a stale form is shown again with what was typed, not a blank 400.
-            o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryTokenAttribute());
+            o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
             o.Conventions.ConfigureFilter(new StaleFormFilter());
         });
         builder.Services.AddScoped<Signing.UploadedDocumentCheck>();
         // Chinese text is written as itself, not as &#x…; entities (HTML-significant characters are still encoded).
-        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.Configure<WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ses-af";
@@ -50,7 +54,8 @@ public static class PagesSetup
                 h.XContentTypeOptions = "nosniff";
                 if (ctx.Response.ContentType?.StartsWith("text/html", StringComparison.Ordinal) == true && ctx.Request.Path != "/api-reference")
                 {
-                    h.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+                    h.ContentSecurityPolicy = "default-src 'self'; script-src 'none'; object-src 'none'; "
+                        + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
                     h["Referrer-Policy"] = "same-origin";
                 }
                 return Task.CompletedTask;
@@ -65,8 +70,15 @@ public static class PagesSetup
     /// <summary>A page that needs a sign-in sends the browser to the sign-in page for its kind of user; the API answers 401.</summary>
     public static Task OnRedirectToSignIn(RedirectContext<CookieAuthenticationOptions> ctx)
     {
-        if (IsApi(ctx.Request)) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        else ctx.Response.Redirect(SignInPath(ctx.Request.Path) + QueryString.Create("ReturnUrl", ctx.Request.PathBase + ctx.Request.Path + ctx.Request.QueryString));
+        if (IsApi(ctx.Request))
+        {
+            ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        }
+        else
+        {
+            ctx.Response.Redirect(SignInPath(ctx.Request.Path)
+                + QueryString.Create("ReturnUrl", ctx.Request.PathBase + ctx.Request.Path + ctx.Request.QueryString));
+        }
         return Task.CompletedTask;
     }
 
@@ -78,7 +90,8 @@ public static class PagesSetup
         return Task.CompletedTask;
     }
 
-    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/tsa") || request.Path.StartsWithSegments("/health");
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/tsa") || request.Path.StartsWithSegments("/health");
 
     /// <summary>Whether a request is for the API (problem details) rather than a browser page.</summary>
     public static bool IsApi(HttpContext context) => IsApi(context.Request) || context.Request.Path.StartsWithSegments("/openapi");

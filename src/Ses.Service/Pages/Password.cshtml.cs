@@ -44,7 +44,8 @@ public sealed class PasswordModel(SesDbContext db, TimeProvider time) : PageMode
             ModelState.AddModelError(problem.Field == "currentPassword" ? nameof(CurrentPassword) : nameof(NewPassword), problem.Message);
             return Page();
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SesClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            SesClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme));
         TempData["Done"] = "密码已修改。";
         return Redirect(user is StaffUser ? "/" : "/inbox");
     }

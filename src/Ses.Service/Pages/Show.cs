@@ -29,7 +29,8 @@ public static class Show
 
     /// <summary>A date as an element that never breaks inside it (tables on a phone): <c>&lt;time class="date"&gt;</c>, 「暂定」 beside.</summary>
     public static IHtmlContent DateTag(DateOnly d, bool provisional = false) =>
-        new HtmlString($"<time class=\"date\" datetime=\"{Iso(d)}\">{Date(d)}</time>" + (provisional ? $"<span class=\"provisional nw\">{Provisional}</span>" : ""));
+        new HtmlString($"<time class=\"date\" datetime=\"{Iso(d)}\">{Date(d)}</time>"
+            + (provisional ? $"<span class=\"provisional nw\">{Provisional}</span>" : ""));
 
     public static IHtmlContent DateTag(DateOnly? d, bool provisional = false) => d is { } x ? DateTag(x, provisional) : new HtmlString("—");
 

@@ -64,7 +64,8 @@ public sealed class SigningContext
     public SignatureSettings Require(BureauProfile bureau) => For(bureau) ?? throw new BureauKeyMissingException(bureau);
 
     /// <exception cref="SigningConfigurationException">The settings are wrong; the message names the key.</exception>
-    public static SigningContext Create(SigningOptions options, string developmentDirectory, TemplateLibrary templates, TimeProvider time, bool allowDevelopment, HttpClient http)
+    public static SigningContext Create(
+        SigningOptions options, string developmentDirectory, TemplateLibrary templates, TimeProvider time, bool allowDevelopment, HttpClient http)
     {
         var problems = options.Problems().ToList();
         if (problems.Count > 0) throw new SigningConfigurationException(string.Join("; ", problems));
@@ -73,7 +74,8 @@ public sealed class SigningContext
         {
             var setting = !string.IsNullOrWhiteSpace(options.Pkcs12Path) ? "Signing:Pkcs12Path" : "Signing:KeyPemPath";
             var bureau = string.IsNullOrWhiteSpace(options.Bureau) ? templates.DefaultBureau : templates.FindBureau(options.Bureau.Trim())
-                ?? throw new SigningConfigurationException($"Signing:Bureau: no bureau '{options.Bureau}' in {Path.Combine(templates.Root, "bureaus")} (one of: {string.Join(", ", templates.Bureaus.Select(b => b.Code))})");
+                ?? throw new SigningConfigurationException($"Signing:Bureau: no bureau '{options.Bureau}' in {Path.Combine(templates.Root, "bureaus")} "
+                    + $"(one of: {string.Join(", ", templates.Bureaus.Select(b => b.Code))})");
             ISigningKey key;
             try
             {
@@ -91,7 +93,7 @@ public sealed class SigningContext
                     $"{setting}: the certificate's subject ({key.Certificate.SubjectDN}) names neither {bureau.Name} nor its seal text; " +
                     $"a key signs only for the bureau its certificate names (set Signing:Bureau to that bureau's code; now '{bureau.Code}')");
             }
-            ITimestampSource? tsa = string.IsNullOrWhiteSpace(options.TsaUrl) ? null : new HttpTimestampClient(new Uri(options.TsaUrl), http);
+            HttpTimestampClient? tsa = string.IsNullOrWhiteSpace(options.TsaUrl) ? null : new HttpTimestampClient(new Uri(options.TsaUrl), http);
             var what = $"signing key of {key.Certificate.SubjectDN} for bureau {bureau.Code}; " + (tsa?.Description ?? "no timestamp authority (PAdES B-B)");
             var code = bureau.Code;
             return new SigningContext(b => b.Code == code ? key : null, tsa, options.AllowWithoutTimestamp, anchors, null, what, false);
@@ -115,7 +117,8 @@ public sealed class SigningContext
         var perBureau = File.Exists(Path.Combine(dev.Directory, DevelopmentCertificateSet.RootPkcs12File));
         var description = perBureau
             ? $"DEVELOPMENT certificates in {dev.Directory}, one per bureau (not for production); {source.Description}"
-            : $"DEVELOPMENT certificates in {dev.Directory} (not for production), made before each bureau had its own key: only {dev.Signing.Certificate.SubjectDN} signs; delete the folder to make one key per bureau; {source.Description}";
+            : $"DEVELOPMENT certificates in {dev.Directory} (not for production), made before each bureau had its own key: "
+                + $"only {dev.Signing.Certificate.SubjectDN} signs; delete the folder to make one key per bureau; {source.Description}";
         return new SigningContext(KeyOf, source, options.AllowWithoutTimestamp, anchors, local, description, true);
 
         // A set that cannot issue a bureau's certificate leaves that bureau without a key (refused, never signed with another's).

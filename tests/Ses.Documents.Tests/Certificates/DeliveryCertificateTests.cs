@@ -53,7 +53,8 @@ public sealed partial class DeliveryCertificateTests(DevelopmentPki pki)
         {
             Assert.Contains(e.Label + e.Name, text);
             Assert.Contains(Squeezed(string.Create(CultureInfo.InvariantCulture, $"{e.At.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC")), text);
-            Assert.Contains(Squeezed(string.Create(CultureInfo.InvariantCulture, $"北京时间 {e.At.ToOffset(CertificateSamples.Beijing):yyyy-MM-dd HH:mm:ss}")), text);
+            Assert.Contains(
+                Squeezed(string.Create(CultureInfo.InvariantCulture, $"北京时间 {e.At.ToOffset(CertificateSamples.Beijing):yyyy-MM-dd HH:mm:ss}")), text);
             Assert.Contains(Squeezed(e.Actor + e.Detail), text);
             Assert.Contains("记录哈希：" + e.EntryHash, text);
         }

@@ -20,10 +20,12 @@ public sealed class CliTests : IDisposable
         using var doc = JsonDocument.Parse(output);
         var notice = doc.RootElement.EnumerateArray().Single(f => f.GetProperty("id").GetString() == "notice-org");
         Assert.Equal("信告", notice.GetProperty("series").GetString());
-        Assert.Contains(notice.GetProperty("fields").EnumerateArray(), f => f.GetProperty("name").GetString() == "actDate" && f.GetProperty("type").GetString() == "date");
+        Assert.Contains(notice.GetProperty("fields").EnumerateArray(),
+            f => f.GetProperty("name").GetString() == "actDate" && f.GetProperty("type").GetString() == "date");
         Assert.Contains("民航行业严重失信行为认定告知书（组织）", output);
         // Every form of the library, each once.
-        Assert.Equal(TestEngine.Engine.Templates.Forms.Select(f => f.Id), doc.RootElement.EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(TestEngine.Engine.Templates.Forms.Select(f => f.Id),
+            doc.RootElement.EnumerateArray().Select(f => f.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
         Assert.DoesNotContain("delivery-certificate", output); // internal: composed by the system, not a form to fill
     }
 
@@ -40,7 +42,9 @@ public sealed class CliTests : IDisposable
     public async Task Render_InvalidData_Exits1WithOneProblemPerLineAndWritesNothing()
     {
         var data = Path.Combine(_dir, "bad.json");
-        await File.WriteAllTextAsync(data, """{"party":"某公司","actDate":"2026-02-30","actDescription":"x","replyDeadline":"2026-03-20","contactPhone":"12"}""", TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(data,
+            """{"party":"某公司","actDate":"2026-02-30","actDescription":"x","replyDeadline":"2026-03-20","contactPhone":"12"}""",
+            TestContext.Current.CancellationToken);
         var outFile = Path.Combine(_dir, "bad.pdf");
         var (exit, _, err) = await Ses("render", "notice-org", "--data", data, "--out", outFile);
         Assert.Equal(1, exit);

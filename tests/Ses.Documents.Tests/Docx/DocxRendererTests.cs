@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static Ses.Documents.Tests.Docx.DocxTestSupport;
 using Drawing = DocumentFormat.OpenXml.Wordprocessing.Drawing;
@@ -93,7 +94,7 @@ public sealed class DocxRendererTests
         Assert.Equal(DocGridValues.LinesAndChars, grid.Type?.Value);
         Assert.Equal(22, blockHeight / grid.LinePitch!.Value);
         // Word's character pitch: the Normal style's size plus charSpace/4096 pt.
-        var normalSize = int.Parse(Style(doc, "Normal").StyleRunProperties!.FontSize!.Val!.Value!) / 2.0;
+        var normalSize = int.Parse(Style(doc, "Normal").StyleRunProperties!.FontSize!.Val!.Value!, CultureInfo.InvariantCulture) / 2.0;
         var pitch = normalSize + grid.CharacterSpace!.Value / 4096.0;
         Assert.Equal(28, (int)Math.Floor(blockWidth / 20.0 / pitch));
     }
@@ -179,7 +180,7 @@ public sealed class DocxRendererTests
         var expected = chain.Faces[chain.Pick(char.ConvertToUtf32("𠮷", 0))].FamilyName;
         Assert.NotEqual(chain.Primary.FamilyName, expected);
         Assert.Equal(expected, rare.RunProperties?.RunFonts?.EastAsia?.Value);
-        var common = runs.Single(r => Text(r).Contains("航", StringComparison.Ordinal));
+        var common = runs.Single(r => Text(r).Contains('航', StringComparison.Ordinal));
         Assert.Null(common.RunProperties?.RunFonts); // the style's (primary) font
         Assert.Empty(ValidationErrors(doc));
     }

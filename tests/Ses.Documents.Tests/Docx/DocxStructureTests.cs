@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Ses.Documents.Docx;
 using Ses.Documents.Rendering;
@@ -71,14 +72,14 @@ public sealed class DocxStructureTests
     {
         using var doc = Open(Render(TableBlock(PersonsTable(titleRowFirst: true))));
         var table = Assert.Single(Body(doc).Elements<Table>());
-        var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!)).ToList();
+        var grid = table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Select(g => int.Parse(g.Width!.Value!, CultureInfo.InvariantCulture)).ToList();
         var block = (int)Math.Round(Twips(156));
         Assert.InRange(grid.Sum(), block - 1, block + 1);
         double[] relative = [1, 2, 3, 2];
         for (var i = 0; i < grid.Count; i++) Assert.InRange(grid[i], block * relative[i] / 8 - 1, block * relative[i] / 8 + 1);
         var width = table.GetFirstChild<TableProperties>()!.TableWidth!;
         Assert.Equal(TableWidthUnitValues.Dxa, width.Type?.Value);
-        Assert.Equal(grid.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), width.Width?.Value);
+        Assert.Equal(grid.Sum().ToString(CultureInfo.InvariantCulture), width.Width?.Value);
         Assert.Equal(TableLayoutValues.Fixed, table.GetFirstChild<TableProperties>()!.TableLayout?.Type?.Value);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
@@ -36,15 +37,15 @@ internal static class DocxTestSupport
         }
     }
 
-    public static byte[] RenderSample(string formId, Action<System.Text.Json.Nodes.JsonObject>? change = null) =>
+    public static byte[] RenderSample(string formId, Action<JsonObject>? change = null) =>
         RenderSample(formId, formId, change);
 
-    public static byte[] RenderSample(string formId, string sample, Action<System.Text.Json.Nodes.JsonObject>? change = null)
+    public static byte[] RenderSample(string formId, string sample, Action<JsonObject>? change = null)
     {
         var text = File.ReadAllText(SamplePath(sample));
         if (change is not null)
         {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+            var node = JsonNode.Parse(text)!.AsObject();
             change(node);
             text = node.ToJsonString();
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Text;
 using Ses.Documents.Fonts;
 using Ses.Documents.Pdf;
 using Ses.Documents.Tests.Support;
@@ -82,7 +83,7 @@ public sealed class FontSubsetTests
     [Fact]
     public void ToUnicode_CharacterAboveTheBmp_IsASurrogatePair()
     {
-        var cmap = System.Text.Encoding.ASCII.GetString(ToUnicodeCMap.Write([0x4DAE, 0x20BB7]));
+        var cmap = Encoding.ASCII.GetString(ToUnicodeCMap.Write([0x4DAE, 0x20BB7]));
         Assert.Contains("<0001> <4DAE>", cmap);
         Assert.Contains("<0002> <D842DFB7>", cmap);
     }
@@ -90,7 +91,7 @@ public sealed class FontSubsetTests
     [Fact]
     public void ToUnicode_ConsecutiveCharacters_AreOneRangeThatNeverCrossesALowByteBoundary()
     {
-        var cmap = System.Text.Encoding.ASCII.GetString(ToUnicodeCMap.Write(['0', '1', '2', '3', 0x4DFF, 0x4E00, 0x4E01]));
+        var cmap = Encoding.ASCII.GetString(ToUnicodeCMap.Write(['0', '1', '2', '3', 0x4DFF, 0x4E00, 0x4E01]));
         Assert.Contains("<0001> <0004> <0030>", cmap);
         Assert.Contains("<0005> <4DFF>", cmap); // U+4E00 starts a new range: the destination's last byte would wrap
         Assert.Contains("<0006> <0007> <4E00>", cmap);
@@ -110,7 +111,7 @@ public sealed class FontSubsetTests
         for (var i = 0; i < BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4)); i++)
         {
             var rec = font.AsSpan(12 + 16 * i);
-            tables[System.Text.Encoding.ASCII.GetString(rec[..4])] =
+            tables[Encoding.ASCII.GetString(rec[..4])] =
                 ((int)BinaryPrimitives.ReadUInt32BigEndian(rec[8..]), (int)BinaryPrimitives.ReadUInt32BigEndian(rec[12..]));
         }
         return tables;

@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Ses.Documents.Signing;
 using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Signing.Pdf;
 using Ses.Documents.Tests.Signing.Crypto;
 using Ses.Documents.Tests.Support;
 
@@ -14,7 +16,7 @@ public sealed class PadesTests(DevelopmentPki pki)
 
     private SignatureSettings Settings => new(pki.Set.Signing, pki.Tsa());
 
-    private RenderedDocument Render(string form = "notice-org")
+    private static RenderedDocument Render(string form = "notice-org")
     {
         using var sample = TestEngine.Sample(form);
         return TestEngine.Engine.Render(form, sample.RootElement, OutputFormat.Pdf);
@@ -62,7 +64,8 @@ public sealed class PadesTests(DevelopmentPki pki)
     public void Verify_ContentAppendedAfterSigning_IsReportedAsModified()
     {
         var pdf = Signed();
-        var tampered = Tamper.AppendUpdate(pdf, new Dictionary<int, string> { [Tamper.FirstContentStream(pdf)] = Tamper.ContentStream("BT ET 0 0 m 500 500 l S") });
+        var tampered = Tamper.AppendUpdate(pdf,
+            new Dictionary<int, string> { [Tamper.FirstContentStream(pdf)] = Tamper.ContentStream("BT ET 0 0 m 500 500 l S") });
         var s = Assert.Single(Verify(tampered).Signatures);
         Assert.True(s.Intact);
         Assert.True(s.ModifiedAfter);
@@ -75,7 +78,7 @@ public sealed class PadesTests(DevelopmentPki pki)
     {
         var a = Signed("notice-org");
         var b = Signed("notice-person");
-        var cmsB = Ses.Documents.Signing.Pdf.PdfSignatureInspector.Inspect(b)[0].Cms;
+        var cmsB = PdfSignatureInspector.Inspect(b)[0].Cms;
         var text = Encoding.Latin1.GetString(a);
         var m = Regex.Match(text, "/Contents<([0-9A-F]+)>");
         var hex = Convert.ToHexString(cmsB).PadRight(m.Groups[1].Length, '0');
@@ -97,8 +100,8 @@ public sealed class PadesTests(DevelopmentPki pki)
     public void Verify_TimestampWhoseImprintDoesNotMatch_IsInvalid()
     {
         var pdf = Signed();
-        var cms = Ses.Documents.Signing.Pdf.PdfSignatureInspector.Inspect(pdf)[0].Cms;
-        var foreignToken = pki.Tsa().GetTimestampToken(System.Security.Cryptography.SHA256.HashData("other"u8));
+        var cms = PdfSignatureInspector.Inspect(pdf)[0].Cms;
+        var foreignToken = pki.Tsa().GetTimestampToken(SHA256.HashData("other"u8));
         var edited = CmsEdits.WithSignatureTimestamp(cms, foreignToken);
         var text = Encoding.Latin1.GetString(pdf);
         var m = Regex.Match(text, "/Contents<([0-9A-F]+)>");
@@ -159,7 +162,7 @@ public sealed class DamagedPdfTests
     [MemberData(nameof(Damaged))]
     public void Verify_DamagedFile_IsUnreadableNotACrash(string text)
     {
-        var e = Record.Exception(() => PdfVerifier.Verify(System.Text.Encoding.Latin1.GetBytes(text), [], ["西北局"], DateTimeOffset.UtcNow));
+        var e = Record.Exception(() => PdfVerifier.Verify(Encoding.Latin1.GetBytes(text), [], ["西北局"], DateTimeOffset.UtcNow));
         Assert.True(e is null or InvalidDataException, e?.ToString());
     }
 }

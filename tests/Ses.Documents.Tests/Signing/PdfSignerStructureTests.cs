@@ -143,11 +143,11 @@ public sealed class PdfSignatureInspectorTests
     public void Inspect_ByteRangeNotEndingARevision_IsAProblem()
     {
         var pdf = SignedNotice();
-        var text = System.Text.Encoding.Latin1.GetString(pdf);
-        var m = System.Text.RegularExpressions.Regex.Match(text, @"/ByteRange\[0 (\d+) (\d+) (\d+)\]");
-        var shorter = (long.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) - 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = Encoding.Latin1.GetString(pdf);
+        var m = Regex.Match(text, @"/ByteRange\[0 (\d+) (\d+) (\d+)\]");
+        var shorter = (long.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture) - 10).ToString(CultureInfo.InvariantCulture);
         var edited = text[..m.Groups[3].Index] + shorter.PadRight(m.Groups[3].Length) + text[(m.Groups[3].Index + m.Groups[3].Length)..];
-        var field = Assert.Single(PdfSignatureInspector.Inspect(System.Text.Encoding.Latin1.GetBytes(edited)));
+        var field = Assert.Single(PdfSignatureInspector.Inspect(Encoding.Latin1.GetBytes(edited)));
         Assert.Equal("byterange.not-revision", field.RangeProblem);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using DocumentFormat.OpenXml.Packaging;
 using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
@@ -20,7 +21,7 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
     private SignatureSettings Settings => new(pki.Set.Signing, pki.Tsa());
 
     private static RenderedDocument Render(string form, OutputFormat format = OutputFormat.Pdf, RenderOptions? options = null,
-        Action<System.Text.Json.Nodes.JsonObject>? change = null, string? bureau = null)
+        Action<JsonObject>? change = null, string? bureau = null)
     {
         using var sample = TestEngine.Sample(form);
         using var data = change is null ? TestEngine.Sample(form) : TestEngine.With(sample, change);
@@ -86,7 +87,8 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
     [Fact]
     public void Sign_Draft_IsRefused()
     {
-        var error = Assert.Throws<SealRefusedException>(() => TestEngine.Engine.Sign(Render("notice-org", options: RenderOptions.Draft), Settings, pki.Time.GetUtcNow()));
+        var draft = Render("notice-org", options: RenderOptions.Draft);
+        var error = Assert.Throws<SealRefusedException>(() => TestEngine.Engine.Sign(draft, Settings, pki.Time.GetUtcNow()));
         Assert.Equal(SealRefusedException.DraftCode, error.Code);
     }
 
@@ -167,7 +169,7 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
     public void OptionalLines_LeftEmpty_AreLeftOutOfPdfAndDocx()
     {
         // 华东局's profile has no address, postal code, contact or phone; the notice gives no contact either.
-        void Change(System.Text.Json.Nodes.JsonObject d)
+        void Change(JsonObject d)
         {
             d.Remove("number");
             d.Remove("contact");
@@ -178,7 +180,8 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
         Assert.DoesNotContain("联系人", pdf);
         Assert.DoesNotContain("邮政编码", pdf);
         Assert.Contains("民航华东地区管理局", pdf);
-        using var docx = WordprocessingDocument.Open(new MemoryStream(Render("notice-org", OutputFormat.Docx, change: Change, bureau: "huadong").Content), false);
+        var rendered = Render("notice-org", OutputFormat.Docx, change: Change, bureau: "huadong");
+        using var docx = WordprocessingDocument.Open(new MemoryStream(rendered.Content), false);
         Assert.DoesNotContain("联系电话", docx.MainDocumentPart!.Document!.Body!.InnerText);
 
         // Given, they are printed.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Ses.Documents.Tests.Support;
 
@@ -20,9 +21,9 @@ internal static class TestEngine
             .Where(id => Engine.Templates.FindForm(id!) is not null)
             .Order(StringComparer.Ordinal)!;
 
-    public static JsonDocument With(JsonDocument sample, Action<System.Text.Json.Nodes.JsonObject> change)
+    public static JsonDocument With(JsonDocument sample, Action<JsonObject> change)
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(sample.RootElement.GetRawText())!.AsObject();
+        var node = JsonNode.Parse(sample.RootElement.GetRawText())!.AsObject();
         change(node);
         return JsonDocument.Parse(node.ToJsonString());
     }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Ses.Documents.Rendering;
+using Ses.Documents.Templates;
 using Ses.Documents.Tests.Support;
 using Ses.Documents.Validation;
 
@@ -40,8 +43,8 @@ public sealed class FormValidatorTests
     public void Validate_BadValue_NamesTheFieldAndTheRule(string field, string json, string code)
     {
         var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestEngine.TemplatesRoot, "samples", "notice-org.json")));
-        var node = System.Text.Json.Nodes.JsonNode.Parse(sample.RootElement.GetRawText())!.AsObject();
-        node[field] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        var node = JsonNode.Parse(sample.RootElement.GetRawText())!.AsObject();
+        node[field] = JsonNode.Parse(json);
         var problems = Problems("notice-org", node.ToJsonString());
         var problem = Assert.Single(problems);
         Assert.Equal(field, problem.Field);
@@ -52,7 +55,8 @@ public sealed class FormValidatorTests
     [Fact]
     public void Validate_TooLongText_ReportsTheLimit()
     {
-        var problems = Problems("notice-org", JsonSerializer.Serialize(new { party = new string('航', 101), actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
+        var problems = Problems("notice-org",
+            JsonSerializer.Serialize(new { party = new string('航', 101), actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
         var p = Assert.Single(problems);
         Assert.Equal("field.too-long", p.Code);
         Assert.Contains("100", p.Message);
@@ -62,7 +66,8 @@ public sealed class FormValidatorTests
     public void Validate_CharacterNoFontHas_IsAnErrorNamingIt()
     {
         // U+E000 is a private-use code point: no shipped font draws it.
-        var problems = Problems("notice-org", JsonSerializer.Serialize(new { party = "某\uE000公司", actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
+        var problems = Problems("notice-org",
+            JsonSerializer.Serialize(new { party = "某\uE000公司", actDate = "2026-03-01", actDescription = "x", replyDeadline = "2026-03-20" }));
         var p = Assert.Single(problems);
         Assert.Equal("field.glyph.missing", p.Code);
         Assert.Equal("party", p.Field);
@@ -89,7 +94,7 @@ public sealed record ProblemView(string Field, string Code, string Message);
 
 public sealed class FieldKindTests
 {
-    private static IReadOnlyList<Problem> Problems(string formId, Action<System.Text.Json.Nodes.JsonObject> change)
+    private static IReadOnlyList<Problem> Problems(string formId, Action<JsonObject> change)
     {
         using var sample = TestEngine.Sample(formId);
         using var data = TestEngine.With(sample, change);
@@ -126,23 +131,23 @@ public sealed class FieldKindTests
         var column = persons.Columns.First(c => !c.Required);
         var input = TestEngine.Engine.Validate("collection-org", TestEngine.Sample("collection-org").RootElement).Input!;
         var values = input.Values.ToDictionary(kv => kv.Key, kv => kv.Value);
-        values[column.Name] = new Ses.Documents.Templates.TextValue("顶层的值");
-        var row = new Dictionary<string, Ses.Documents.Templates.FieldValue>();
-        var text = Ses.Documents.Templates.TemplateText.Fill("{{" + column.Name + "}}", input with { Values = values }, row, 1);
+        values[column.Name] = new TextValue("顶层的值");
+        var row = new Dictionary<string, FieldValue>();
+        var text = TemplateText.Fill("{{" + column.Name + "}}", input with { Values = values }, row, 1);
         Assert.Equal("", text);
     }
 }
 
 public sealed class StructuredFieldTests
 {
-    private static IReadOnlyList<Problem> Problems(string formId, Action<System.Text.Json.Nodes.JsonObject> change)
+    private static IReadOnlyList<Problem> Problems(string formId, Action<JsonObject> change)
     {
         using var sample = TestEngine.Sample(formId);
         using var data = TestEngine.With(sample, change);
         return TestEngine.Engine.Validate(formId, data.RootElement).Problems;
     }
 
-    private static System.Text.Json.Nodes.JsonNode Json(string json) => System.Text.Json.Nodes.JsonNode.Parse(json)!;
+    private static JsonNode Json(string json) => JsonNode.Parse(json)!;
 
     [Theory]
     [InlineData("\"91440000100017600N\"", null)]
@@ -188,7 +193,7 @@ public sealed class StructuredFieldTests
         foreach (var (value, years, months) in new[] { ("general", "一", "三"), ("art8-1-3", "三", "六") })
         {
             using var data = TestEngine.With(sample, o => o["validityCase"] = value);
-            var doc = Ses.Documents.Rendering.DocumentResolver.Resolve(TestEngine.Engine.Validate("decision-org", data.RootElement).Input!);
+            var doc = DocumentResolver.Resolve(TestEngine.Engine.Validate("decision-org", data.RootElement).Input!);
             var text = string.Concat(doc.AllText());
             Assert.Contains($"该严重失信行为信息的有效期为{years}年，自本决定书送达之日起计算。", text);
             Assert.Contains($"该严重失信行为信息记入满{months}个月后", text);
@@ -198,7 +203,8 @@ public sealed class StructuredFieldTests
     [Fact]
     public void Validate_RowsWithBadCells_NameEachRowAndColumn()
     {
-        var problems = Problems("collection-org", o => o["persons"] = Json("""[{"name":"甲","personId":"11010519491231002X"},{"personId":"110105194912310021","phone":"1"},"x"]"""));
+        var persons = """[{"name":"甲","personId":"11010519491231002X"},{"personId":"110105194912310021","phone":"1"},"x"]""";
+        var problems = Problems("collection-org", o => o["persons"] = Json(persons));
         Assert.Contains(problems, p => p.Field == "persons[1].name" && p.Code == "field.required");
         Assert.Contains(problems, p => p.Field == "persons[1].personId" && p.Code == "field.idnumber.checksum");
         Assert.Contains(problems, p => p.Field == "persons[1].phone" && p.Code == "field.phone.format");
@@ -209,7 +215,7 @@ public sealed class StructuredFieldTests
     [Fact]
     public void Validate_TooManyRows_IsReported()
     {
-        var rows = new System.Text.Json.Nodes.JsonArray([.. Enumerable.Range(0, 201).Select(_ => Json("""{"name":"甲","personId":"11010519491231002X"}"""))]);
+        var rows = new JsonArray([.. Enumerable.Range(0, 201).Select(_ => Json("""{"name":"甲","personId":"11010519491231002X"}"""))]);
         var p = Assert.Single(Problems("collection-org", o => o["persons"] = rows));
         Assert.Equal("field.rows.max", p.Code);
     }
@@ -219,8 +225,8 @@ public sealed class StructuredFieldTests
     {
         using var sample = TestEngine.Sample("notice-org");
         using var data = TestEngine.With(sample, o => o["actDescription"] = "第一段事实\n第二段事实");
-        var doc = Ses.Documents.Rendering.DocumentResolver.Resolve(TestEngine.Engine.Validate("notice-org", data.RootElement).Input!);
-        var paragraphs = doc.Blocks.Where(b => b.Kind == Ses.Documents.Templates.BlockKind.Paragraph).Select(b => b.Text).ToList();
+        var doc = DocumentResolver.Resolve(TestEngine.Engine.Validate("notice-org", data.RootElement).Input!);
+        var paragraphs = doc.Blocks.Where(b => b.Kind == BlockKind.Paragraph).Select(b => b.Text).ToList();
         Assert.Contains(paragraphs, t => t.EndsWith("第一段事实", StringComparison.Ordinal));
         Assert.Contains(paragraphs, t => t.StartsWith("第二段事实，构成了", StringComparison.Ordinal));
     }

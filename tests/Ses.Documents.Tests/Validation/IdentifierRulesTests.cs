@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ses.Documents.Validation;
 
 namespace Ses.Documents.Tests.Validation;
@@ -94,7 +95,7 @@ public sealed class IdentifierRulesTests
         ];
         foreach (var p in provinces)
         {
-            var body = p.ToString("00", System.Globalization.CultureInfo.InvariantCulture) + "010219850615123";
+            var body = p.ToString("00", CultureInfo.InvariantCulture) + "010219850615123";
             Assert.Null(IdentifierRules.CheckIdNumber(body + IdCheckChar(body)));
         }
     }

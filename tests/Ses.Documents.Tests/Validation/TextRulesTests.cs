@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Ses.Documents.Tests.Support;
 using Ses.Documents.Validation;
 
@@ -37,8 +38,8 @@ public sealed class TextRulesTests
     [InlineData("\"某\\ud800公司\"", "field.encoding")]
     public void Validate_UnprintableParty_IsAFieldProblemNamingTheLabel(string json, string code)
     {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestEngine.TemplatesRoot, "samples", "notice-org.json")))!.AsObject();
-        node["party"] = System.Text.Json.Nodes.JsonNode.Parse("0");
+        var node = JsonNode.Parse(File.ReadAllText(Path.Combine(TestEngine.TemplatesRoot, "samples", "notice-org.json")))!.AsObject();
+        node["party"] = JsonNode.Parse("0");
         var text = node.ToJsonString().Replace("\"party\":0", "\"party\":" + json, StringComparison.Ordinal);
         using var data = JsonDocument.Parse(text);
         var (input, problems) = TestEngine.Engine.Validate("notice-org", data.RootElement);

@@ -75,8 +75,14 @@ public sealed partial class ErrorCodesTests(ServiceFixture factory) : IClassFixt
                 {
                     var value = m.Groups[1].Value;
                     var dotted = value.Contains('.', StringComparison.Ordinal);
-                    if (catalogued.Contains(value)) failures.Add($"{relative}:{i + 1}: \"{value}\" — use ErrorCodes.{Catalogue.First(c => c.Value == value).Key}");
-                    else if (dotted && !NotErrorCodes.Contains(value)) failures.Add($"{relative}:{i + 1}: \"{value}\" looks like an error code — add it to ErrorCodes");
+                    if (catalogued.Contains(value))
+                    {
+                        failures.Add($"{relative}:{i + 1}: \"{value}\" — use ErrorCodes.{Catalogue.First(c => c.Value == value).Key}");
+                    }
+                    else if (dotted && !NotErrorCodes.Contains(value))
+                    {
+                        failures.Add($"{relative}:{i + 1}: \"{value}\" looks like an error code — add it to ErrorCodes");
+                    }
                 }
             }
         }
@@ -97,10 +103,12 @@ public sealed partial class ErrorCodesTests(ServiceFixture factory) : IClassFixt
         await Collect(world.Officer.PostAsJsonAsync($"/api/documents/{docId}/serve", new { }, Ct));
         await Collect(world.Officer.PostAsJsonAsync($"/api/documents/{Guid.NewGuid()}/serve", new { }, Ct));
         await Collect(world.Officer.PostAsJsonAsync($"/api/documents/{docId}/void", new { reason = "" }, Ct));
-        await Collect(world.Officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = new { party = new string('长', 400), actDate = 3 } }, Ct));
+        await Collect(world.Officer.PostAsJsonAsync("/api/drafts",
+            new { formId = "notice-org", data = new { party = new string('长', 400), actDate = 3 } }, Ct));
         await Collect(world.Officer.PostAsync("/api/drafts", new StringContent("{\"formId\":", Encoding.UTF8, "application/json"), Ct));
         await Collect(world.Officer.GetAsync("/api/deliveries?from=2026-02-30", Ct));
-        await Collect(world.Admin.PostAsJsonAsync("/api/counterparties", new { kind = "x", name = "", idScheme = "uscc", idValue = "1", contacts = Array.Empty<object>() }, Ct));
+        await Collect(world.Admin.PostAsJsonAsync("/api/counterparties",
+            new { kind = "x", name = "", idScheme = "uscc", idValue = "1", contacts = Array.Empty<object>() }, Ct));
         await Collect(anonymous.GetAsync("/api/register", Ct));
         await Collect(anonymous.PostAsJsonAsync("/api/auth/staff/login", new { userName = "nobody", password = "wrong" }, Ct));
         var mustChange = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Officer, mustChange: true));

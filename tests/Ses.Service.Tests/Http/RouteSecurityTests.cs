@@ -55,7 +55,8 @@ public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<S
         var endpoints = ApiContractTests.ApiEndpoints(factory);
         Assert.Equal(SesClaims.StaffKind, endpoints.Single(e => Route(e) == "POST /api/documents/{id:guid}/serve").Metadata.GetMetadata<SecuredRoute>()?.Kind);
         Assert.Equal(AuthSetup.OfficerPolicy, endpoints.Single(e => Route(e) == "POST /api/drafts/").Metadata.GetMetadata<SecuredRoute>()?.Policy);
-        Assert.Equal(SesClaims.AccountKind, endpoints.Single(e => Route(e) == "POST /api/my/deliveries/{id:guid}/confirm").Metadata.GetMetadata<SecuredRoute>()?.Kind);
+        Assert.Equal(SesClaims.AccountKind,
+            endpoints.Single(e => Route(e) == "POST /api/my/deliveries/{id:guid}/confirm").Metadata.GetMetadata<SecuredRoute>()?.Kind);
     }
 
     [Fact]

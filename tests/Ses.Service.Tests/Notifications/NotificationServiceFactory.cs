@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +32,7 @@ public sealed class NotificationServiceFactory(
         if (smtpPort is { } port)
         {
             settings["Notifications:Smtp:Host"] = "127.0.0.1";
-            settings["Notifications:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Notifications:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture);
             settings["Notifications:Smtp:Security"] = "None";
             settings["Notifications:Smtp:From"] = From;
         }
@@ -60,7 +62,7 @@ public sealed class NotificationServiceFactory(
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && _connection is not null) Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(_connection));
+        if (disposing && _connection is not null) SqliteConnection.ClearPool(new SqliteConnection(_connection));
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

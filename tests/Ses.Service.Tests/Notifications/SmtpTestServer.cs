@@ -44,7 +44,10 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("ses-smtp-").FullName;
         var listen = port ?? FreePort();
         var psi = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listen}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(folder, "maildir") }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{listen}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(folder, "maildir") })
+        {
+            psi.ArgumentList.Add(a);
+        }
         var process = Process.Start(psi)!;
         var output = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PlaywrightDriver = Microsoft.Playwright.Playwright;
 
 namespace Ses.Service.Tests.Pages;
 
@@ -56,7 +57,7 @@ internal sealed class BrowserHost : IAsyncDisposable
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a)).First(a => a.Port != 0);
-        var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        var playwright = await PlaywrightDriver.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

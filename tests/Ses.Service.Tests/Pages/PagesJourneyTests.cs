@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using IOPath = System.IO.Path;
 
 namespace Ses.Service.Tests.Pages;
 
@@ -24,12 +25,17 @@ public sealed class PagesJourneyTests
         var created = await world.Admin.PostAsJsonAsync("/api/counterparties", new
         {
             kind = "foreign", name, idScheme = "licence", idValue = $"LIC{Guid.NewGuid():N}"[..16].ToUpperInvariant(), address = "",
-            contacts = new[] { new { name = "甲", mobile = "13800000011", email = (string?)"ops@example.com" }, new { name = "乙", mobile = "13800000012", email = (string?)null } },
+            contacts = new[]
+            {
+                new { name = "甲", mobile = "13800000011", email = (string?)"ops@example.com" },
+                new { name = "乙", mobile = "13800000012", email = (string?)null },
+            },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await DeliveryWorld.Json(created)).GetProperty("id").GetString()!;
         var userName = $"ops_{Guid.NewGuid():N}"[..14];
-        var account = await DeliveryWorld.Json(await world.Admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName, department = "运行控制部" }, Ct));
+        var account = await DeliveryWorld.Json(
+            await world.Admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName, department = "运行控制部" }, Ct));
         return (id, userName, account.GetProperty("initialPassword").GetString()!);
     }
 
@@ -206,7 +212,7 @@ public sealed class PagesJourneyTests
         await host.ScreenshotAsync(legal, "legal-verify", forDocs: true);
 
         // A changed copy (a byte appended as a new revision would be) is no longer ours and no longer intact.
-        var changed = System.IO.Path.Combine(host.Factory.Folder, "changed.pdf");
+        var changed = IOPath.Combine(host.Factory.Folder, "changed.pdf");
         var bytes = await File.ReadAllBytesAsync(documentPdf, Ct);
         bytes[bytes.Length / 2] ^= 0x01;
         await File.WriteAllBytesAsync(changed, bytes, Ct);

@@ -59,7 +59,8 @@ public sealed class PagesPhoneTests
         Assert.Equal("auto", await wrap.EvaluateAsync<string>("e => getComputedStyle(e).overflowX"));
         // The cue that more columns are there: shadows at the box's edges (scrolling with the box, not with the table).
         Assert.Contains("radial-gradient", await wrap.EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage"));
-        Assert.True(await wrap.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the register table should be wider than the phone and scroll in its box");
+        Assert.True(await wrap.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"),
+            "the register table should be wider than the phone and scroll in its box");
         foreach (var date in await officer.Locator("td time .date").AllAsync()) await AssertOneLineAsync(date);
         await host.ScreenshotAsync(officer, "phone-officer-register");
 

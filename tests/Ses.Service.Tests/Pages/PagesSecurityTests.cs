@@ -1,10 +1,14 @@
 using System.Net;
+using System.Web;
 using Microsoft.Playwright;
 using Ses.Service.Accounts;
 
 namespace Ses.Service.Tests.Pages;
 
-/// <summary>What the pages must refuse, in a real browser: another counterparty's or bureau's records, a page of another kind of user, a form posted without its anti-forgery token.</summary>
+/// <summary>
+/// What the pages must refuse, in a real browser: another counterparty's or bureau's records, a page of another kind
+/// of user, a form posted without its anti-forgery token.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PagesSecurityTests
 {
@@ -36,7 +40,8 @@ public sealed class PagesSecurityTests
 
         // Posting the confirmation without the form's anti-forgery token confirms nothing: the stale-form check shows
         // the page again instead (PagesStaleFormTests), and this page is another counterparty's, so it is not found.
-        var forged = await b.Context.APIRequest.PostAsync($"/inbox/{delivery}/confirm", new() { Form = b.Context.APIRequest.CreateFormData().Set("Understood", "true") });
+        var forged = await b.Context.APIRequest.PostAsync($"/inbox/{delivery}/confirm",
+            new() { Form = b.Context.APIRequest.CreateFormData().Set("Understood", "true") });
         Assert.Equal((int)HttpStatusCode.NotFound, forged.Status);
         Assert.Null(world.WithDb(db => db.Deliveries.Single(d => d.Id == Guid.Parse(delivery)).ConfirmedAt));
 
@@ -48,7 +53,7 @@ public sealed class PagesSecurityTests
         Assert.Equal(401, (await anonymous.Context.APIRequest.GetAsync("/api/my/deliveries")).Status);
         await anonymous.GotoAsync($"/legal/deliveries/{delivery}");
         Assert.Equal("/signin/staff", new Uri(anonymous.Url).AbsolutePath);
-        Assert.Equal($"/legal/deliveries/{delivery}", System.Web.HttpUtility.ParseQueryString(new Uri(anonymous.Url).Query)["ReturnUrl"]);
+        Assert.Equal($"/legal/deliveries/{delivery}", HttpUtility.ParseQueryString(new Uri(anonymous.Url).Query)["ReturnUrl"]);
 
         // Staff of another bureau: the delivery and the document do not exist for them.
         var other = await host.NewPageAsync();

@@ -55,7 +55,8 @@ public sealed class PagesStaleFormTests
 
         // The cookie changes before 确认作废 (as after signing in again elsewhere).
         var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "ses-af");
-        await page.Context.AddCookiesAsync([new Cookie { Name = cookie.Name, Value = "CfDJ8-altered-" + cookie.Value[..10], Domain = cookie.Domain, Path = cookie.Path }]);
+        await page.Context.AddCookiesAsync(
+            [new Cookie { Name = cookie.Name, Value = "CfDJ8-altered-" + cookie.Value[..10], Domain = cookie.Domain, Path = cookie.Path }]);
         await page.GetByRole(AriaRole.Button, new() { Name = "确认作废" }).ClickAsync();
         await Assertions.Expect(page.Locator("#stale-form")).ToContainTextAsync("页面已过期");
         await Assertions.Expect(page.GetByLabel("作废理由")).ToHaveValueAsync("过期后填写的作废理由");

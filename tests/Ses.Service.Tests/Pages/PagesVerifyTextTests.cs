@@ -47,7 +47,8 @@ public sealed class PagesVerifyTextTests
             Assert.Equal(1, await li.Locator("small.code").CountAsync());
         }
         var shown = await legal.EvaluateAsync<string>(
-            "() => { const m = document.querySelector('main').cloneNode(true); m.querySelectorAll('small.code').forEach(c => c.remove()); return m.innerText; }");
+            "() => { const m = document.querySelector('main').cloneNode(true); "
+            + "m.querySelectorAll('small.code').forEach(c => c.remove()); return m.innerText; }");
         Assert.DoesNotContain("signature.", shown);
         Assert.DoesNotContain("document.modified", shown);
         await host.ScreenshotAsync(legal, "legal-verify-changed");

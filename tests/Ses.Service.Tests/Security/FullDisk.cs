@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Diagnostics;
+using IOPath = System.IO.Path;
 
 namespace Ses.Service.Tests.Security;
 
@@ -18,7 +20,7 @@ internal sealed class FullDisk : IDisposable
 
     public bool Mounted { get; }
 
-    private string Filler => System.IO.Path.Combine(Path, "filler");
+    private string Filler => IOPath.Combine(Path, "filler");
 
     public static FullDisk Mount(int kilobytes)
     {
@@ -77,7 +79,7 @@ internal sealed class FullDisk : IDisposable
             p.WaitForExit();
             return p.ExitCode;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Win32Exception)
         {
             return -1;
         }

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -26,6 +28,8 @@ public sealed class MalformedInputTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static readonly int[] OneNumber = [1];
+
     private static readonly HashSet<HttpStatusCode> Refusals =
     [
         HttpStatusCode.BadRequest, HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden, HttpStatusCode.NotFound,
@@ -47,8 +51,10 @@ public sealed class MalformedInputTests
         yield return ("garbage", U("{not json}"));
         yield return ("deep nesting", U(string.Concat(Enumerable.Repeat("[", 5000))));
         yield return ("deep object", U(string.Concat(Enumerable.Repeat("{\"a\":", 200)) + "1" + new string('}', 200)));
-        yield return ("invalid UTF-8", [.. U("{\"formId\":\""), 0xFF, 0xFE, .. U("\",\"name\":\""), 0xC3, 0x28, .. U("\",\"data\":{\"party\":\""), 0xED, 0xA0, 0x80, .. U("\"}}")]);
-        yield return ("lone surrogate", U("{\"formId\":\"\\ud800\",\"name\":\"\\udc00\",\"reason\":\"\\ud800\",\"userName\":\"\\ud800\",\"data\":{\"party\":\"\\ud800\"}}"));
+        yield return ("invalid UTF-8",
+            [.. U("{\"formId\":\""), 0xFF, 0xFE, .. U("\",\"name\":\""), 0xC3, 0x28, .. U("\",\"data\":{\"party\":\""), 0xED, 0xA0, 0x80, .. U("\"}}")]);
+        yield return ("lone surrogate",
+            U("{\"formId\":\"\\ud800\",\"name\":\"\\udc00\",\"reason\":\"\\ud800\",\"userName\":\"\\ud800\",\"data\":{\"party\":\"\\ud800\"}}"));
         yield return ("data empty", U("{\"data\":{}}"));
         yield return ("formId null", U("{\"formId\":null,\"data\":{}}"));
         yield return ("contacts [null]", U("{\"kind\":\"foreign\",\"name\":\"某航空\",\"idScheme\":\"airline\",\"idValue\":\"ZZ\",\"contacts\":[null,null]}"));
@@ -56,7 +62,7 @@ public sealed class MalformedInputTests
         var names = requestType.GetProperties().Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name)).ToList();
         // Wrong types: an object or an array where the record wants a string, number, date or list.
         yield return ("objects everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object)new { x = 1 }))));
-        yield return ("arrays everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object)new[] { 1 }))));
+        yield return ("arrays everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object)OneNumber))));
         yield return ("nulls everywhere", U(JsonSerializer.Serialize(names.ToDictionary(n => n, _ => (object?)null))));
     }
 
@@ -112,7 +118,8 @@ public sealed class MalformedInputTests
                 var path = Fill(endpoint.RoutePattern.RawText!) + $"?{query.Name}=abc";
                 using var request = new HttpRequestMessage(new HttpMethod(api.HttpMethod!), path);
                 // A body of the type the route accepts, so the query value is the only thing wrong.
-                var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
+                var types = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes;
+                var accepts = types is { Count: > 0 } ? types[0] : "application/json";
                 if (api.HttpMethod is "POST" or "PUT") request.Content = new StringContent(accepts == "application/json" ? "{}" : "", Encoding.UTF8, accepts);
                 var response = await users.For(endpoint).SendAsync(request, Ct);
                 tried++;
@@ -134,12 +141,16 @@ public sealed class MalformedInputTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal("validation", problem.GetProperty("code").GetString());
-        Assert.Contains(problem.GetProperty("problems").EnumerateArray(), p => p.GetProperty("field").GetString() == "formId" && p.GetProperty("code").GetString() == "field.required");
+        Assert.Contains(problem.GetProperty("problems").EnumerateArray(),
+            p => p.GetProperty("field").GetString() == "formId" && p.GetProperty("code").GetString() == "field.required");
 
         var contacts = await users.Admin.PostAsync("/api/counterparties", new StringContent(
-            "{\"kind\":\"foreign\",\"name\":\"某航空\",\"idScheme\":\"airline\",\"idValue\":\"ZZ\",\"contacts\":[null,null]}", Encoding.UTF8, "application/json"), Ct);
+            "{\"kind\":\"foreign\",\"name\":\"某航空\",\"idScheme\":\"airline\",\"idValue\":\"ZZ\",\"contacts\":[null,null]}",
+            Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, contacts.StatusCode);
-        var fields = (await contacts.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("field").GetString()).ToList();
+        var fields = (await contacts.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray()
+            .Select(p => p.GetProperty("field").GetString())
+            .ToList();
         Assert.Contains("contacts[0]", fields);
     }
 
@@ -160,7 +171,10 @@ public sealed class MalformedInputTests
         }
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         if (!problem.TryGetProperty("code", out var code) || code.GetString() is not { Length: > 0 }) failures.Add($"{what}: {status} without a code");
-        if (!problem.TryGetProperty("title", out var title) || !title.GetString()!.Any(c => c is >= '\u4E00' and <= '\u9FFF')) failures.Add($"{what}: {status} title not Chinese");
+        if (!problem.TryGetProperty("title", out var title) || !title.GetString()!.Any(c => c is >= '\u4E00' and <= '\u9FFF'))
+        {
+            failures.Add($"{what}: {status} title not Chinese");
+        }
     }
 
     private sealed record JsonRoute(string Method, string Path, RouteEndpoint Endpoint, Type? RequestType);
@@ -173,7 +187,7 @@ public sealed class MalformedInputTests
 
     /// <summary>A route's parameters filled: a new GUID, 1 for a number, a real form id for a name.</summary>
     private static string Fill(string pattern) =>
-        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\w+)(:(\w+))?\}", m => m.Groups[3].Value switch
+        Regex.Replace(pattern, @"\{(\w+)(:(\w+))?\}", m => m.Groups[3].Value switch
         {
             "guid" => Guid.NewGuid().ToString(),
             "long" or "int" => "1",
@@ -201,11 +215,16 @@ public sealed class MalformedInputTests
             var created = await admin.PostAsJsonAsync("/api/counterparties", new
             {
                 kind = "foreign", name = "畸形输入测试航空", idScheme = "airline", idValue = "Q" + (char)('A' + Random.Shared.Next(26)), address = "",
-                contacts = new[] { new { name = "甲", mobile = "13800000011", email = (string?)null }, new { name = "乙", mobile = "13800000012", email = (string?)null } },
+                contacts = new[]
+                {
+                    new { name = "甲", mobile = "13800000011", email = (string?)null },
+                    new { name = "乙", mobile = "13800000012", email = (string?)null },
+                },
             }, Ct);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
-            var account = await admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName = "malformed_" + Guid.NewGuid().ToString("N")[..8], department = "运行部" }, Ct);
+            var account = await admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts",
+                new { userName = "malformed_" + Guid.NewGuid().ToString("N")[..8], department = "运行部" }, Ct);
             var json = await account.Content.ReadFromJsonAsync<JsonElement>(Ct);
             var name = json.GetProperty("account").GetProperty("userName").GetString()!;
             using (var scope = factory.Services.CreateScope())
@@ -221,7 +240,7 @@ public sealed class MalformedInputTests
         }
 
         /// <summary>The client whose role the route requires (an account for /api/my, an administrator for admin routes).</summary>
-        public HttpClient For(Microsoft.AspNetCore.Http.Endpoint endpoint)
+        public HttpClient For(Endpoint endpoint)
         {
             var policies = endpoint.Metadata.OfType<IAuthorizeData>().Select(a => a.Policy).ToList();
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null && policies.Count == 0) return Anonymous;

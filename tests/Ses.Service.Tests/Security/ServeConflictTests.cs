@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -25,8 +26,9 @@ public sealed class ServeConflictTests
     {
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        Execute(connection, "PRAGMA foreign_keys = ON; CREATE TABLE parent (id INTEGER PRIMARY KEY); CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT UNIQUE, " +
-            "parent INTEGER REFERENCES parent(id), name TEXT NOT NULL); INSERT INTO t (id, doc, name) VALUES (1, 'a', 'x');");
+        Execute(connection, "PRAGMA foreign_keys = ON; CREATE TABLE parent (id INTEGER PRIMARY KEY); "
+            + "CREATE TABLE t (id INTEGER PRIMARY KEY, doc TEXT UNIQUE, parent INTEGER REFERENCES parent(id), name TEXT NOT NULL); "
+            + "INSERT INTO t (id, doc, name) VALUES (1, 'a', 'x');");
 
         Assert.True(UniqueViolation.Is(Refused(connection, "INSERT INTO t (id, doc, name) VALUES (2, 'a', 'x')")));
         Assert.True(UniqueViolation.Is(Refused(connection, "INSERT INTO t (id, doc, name) VALUES (1, 'b', 'x')")));
@@ -34,7 +36,7 @@ public sealed class ServeConflictTests
         Assert.False(UniqueViolation.Is(Refused(connection, "INSERT INTO t (id, doc, parent, name) VALUES (4, 'd', 99, 'x')")));
         Assert.False(UniqueViolation.Is(new SqliteException("database or disk is full", 13)));
 
-        Assert.True(UniqueViolation.Is(new Microsoft.EntityFrameworkCore.DbUpdateException("wrapped",
+        Assert.True(UniqueViolation.Is(new DbUpdateException("wrapped",
             new PostgresException("duplicate key value violates unique constraint", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation))));
         Assert.False(UniqueViolation.Is(new PostgresException("could not extend file", "ERROR", "ERROR", PostgresErrorCodes.DiskFull)));
         Assert.False(UniqueViolation.Is(new IOException("No space left on device", 28)));
@@ -125,7 +127,8 @@ public sealed class ServeConflictTests
         }
     }
 
-    private sealed class FailingSaveFactory(RefuseDeliveryInsert interceptor) : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
+    private sealed class FailingSaveFactory(RefuseDeliveryInsert interceptor)
+        : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

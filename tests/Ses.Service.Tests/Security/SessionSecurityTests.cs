@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
@@ -98,7 +100,8 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
     {
         var name = TestUsers.Create(factory, "xibei", StaffRole.Officer);
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = name, password = Password }, Ct)).StatusCode);
+        var login = await browser.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = name, password = Password }, Ct);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/officer", Ct)).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await Disable(TestUsers.Create(factory, "xibei", StaffRole.Admin), name)).StatusCode);
@@ -116,7 +119,8 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
     {
         var (counterparty, account, userName) = TestUsers.CreateAccount(factory, "xibei", mustChange: true);
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/account/login?cookie=true", new { userName, password = Password }, Ct)).StatusCode);
+        var login = await browser.PostAsJsonAsync("/api/auth/account/login?cookie=true", new { userName, password = Password }, Ct);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/password", Ct)).StatusCode);
 
         var admin = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Admin));
@@ -197,12 +201,14 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
         var name = TestUsers.Create(factory, "xibei", StaffRole.Legal);
         var api = await TestUsers.SignIn(factory, name);
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = name, password = Password }, Ct)).StatusCode);
+        var login = await browser.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = name, password = Password }, Ct);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var page = await browser.GetStringAsync("/legal", Ct);
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         Assert.NotEmpty(token);
 
-        var signOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        var signOut = await browser.PostAsync("/signout",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         await AssertRefused(await api.GetAsync("/api/register", Ct), "auth.revoked");
@@ -295,7 +301,8 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
                 var response = await client.PostAsJsonAsync("/api/auth/staff/login", new { userName = name, password = "x" }, Ct);
                 answers.Add((response.StatusCode, await Code(response)));
             }
-            Assert.Equal([.. Enumerable.Repeat((HttpStatusCode.Unauthorized, (string?)"auth.failed"), Passwords.MaxFailures), (HttpStatusCode.Locked, "auth.locked")],
+            Assert.Equal(
+                [.. Enumerable.Repeat((HttpStatusCode.Unauthorized, (string?)"auth.failed"), Passwords.MaxFailures), (HttpStatusCode.Locked, "auth.locked")],
                 answers);
         }
     }
@@ -307,7 +314,8 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
     {
         var name = TestUsers.Create(factory, "xibei", StaffRole.Officer);
         var browser = factory.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = name, password = Password }, Ct)).StatusCode);
+        var login = await browser.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = name, password = Password }, Ct);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
 
         // A change that reaches its handler answers auth.failed here (wrong current password); a refused one auth.cross-site.
         HttpRequestMessage Change(params (string Name, string Value)[] headers)
@@ -386,7 +394,7 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,7 +97,7 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
         var response = await client.PostAsJsonAsync("/api/forms/notice-org/render", Notice, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var pdf = await response.Content.ReadAsByteArrayAsync(Ct);
-        Assert.DoesNotContain("/ByteRange", System.Text.Encoding.Latin1.GetString(pdf));
+        Assert.DoesNotContain("/ByteRange", Encoding.Latin1.GetString(pdf));
         var text = PdfText(pdf);
         Assert.Contains("样稿", text);
         Assert.Contains("华东局信告字〔　〕号", text);
@@ -131,14 +133,14 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
         var id = (await Json(created)).GetProperty("id").GetString();
         var preview = await client.GetByteArrayAsync($"/api/drafts/{id}/preview", Ct);
         Assert.Contains("样稿", PdfText(preview));
-        Assert.DoesNotContain("/ByteRange", System.Text.Encoding.Latin1.GetString(preview));
+        Assert.DoesNotContain("/ByteRange", Encoding.Latin1.GetString(preview));
     }
 
     private static byte[] TimestampQuery()
     {
         var generator = new TimeStampRequestGenerator();
         generator.SetCertReq(true);
-        return generator.Generate(TspAlgorithms.Sha256, System.Security.Cryptography.SHA256.HashData("document"u8), BigInteger.ValueOf(7)).GetEncoded();
+        return generator.Generate(TspAlgorithms.Sha256, SHA256.HashData("document"u8), BigInteger.ValueOf(7)).GetEncoded();
     }
 
     private static ByteArrayContent TimestampContent()
@@ -256,7 +258,8 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
             Assert.Null((await db.Drafts.SingleAsync(d => d.Id == Guid.Parse(draftId), Ct)).IssuedDocumentId);
         }
         var files = Path.Combine(folder, "files");
-        Assert.True(!Directory.Exists(files) || Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).All(f => Path.GetFileName(f).StartsWith('.')));
+        Assert.True(!Directory.Exists(files)
+            || Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories).All(f => Path.GetFileName(f).StartsWith('.')));
 
         // The key's own bureau issues, sealed with it.
         var xibei = await TestUsers.SignIn(service, TestUsers.Create(service, "xibei", StaffRole.Officer));

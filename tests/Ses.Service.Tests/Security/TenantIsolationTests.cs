@@ -79,7 +79,8 @@ public sealed class TenantIsolationTests(ServiceFixture factory) : IClassFixture
         Assert.Equal("counterparty.unknown", Str(OnlyProblem(await Json(issue)), "code"));
         using (var scope = factory.Services.CreateScope())
         {
-            Assert.False(await scope.ServiceProvider.GetRequiredService<SesDbContext>().IssuedDocuments.AnyAsync(d => d.DraftId == Guid.Parse(Str(draft, "id")!), Ct));
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            Assert.False(await db.IssuedDocuments.AnyAsync(d => d.DraftId == Guid.Parse(Str(draft, "id")!), Ct));
         }
     }
 
@@ -181,7 +182,8 @@ public sealed class TenantIsolationTests(ServiceFixture factory) : IClassFixture
         Assert.Equal(own, Str(Assert.Single(byId.EnumerateArray()), "id"));
 
         var legal = await SignedIn("xibei", StaffRole.Legal);
-        Assert.Equal(own, Str(Assert.Single((await Json(await legal.GetAsync("/api/counterparties?q=" + Uri.EscapeDataString("检索测试"), Ct))).EnumerateArray()), "id"));
+        var seenByLegal = await Json(await legal.GetAsync("/api/counterparties?q=" + Uri.EscapeDataString("检索测试"), Ct));
+        Assert.Equal(own, Str(Assert.Single(seenByLegal.EnumerateArray()), "id"));
         var huadongOfficer = await SignedIn("huadong", StaffRole.Officer);
         Assert.DoesNotContain((await Json(await huadongOfficer.GetAsync("/api/counterparties?q=" + idValue, Ct))).EnumerateArray(), c => Str(c, "id") == own);
 

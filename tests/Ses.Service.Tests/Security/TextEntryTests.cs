@@ -43,7 +43,11 @@ public sealed class TextEntryTests(ServiceFixture factory) : IClassFixture<Servi
         var response = await admin.PostAsJsonAsync("/api/counterparties", new
         {
             kind = "foreign", name, idScheme = "airline", idValue = "QX", address = "",
-            contacts = new[] { new { name = "甲", mobile = "13800000011", email = (string?)null }, new { name = "乙", mobile = "13800000012", email = (string?)null } },
+            contacts = new[]
+            {
+                new { name = "甲", mobile = "13800000011", email = (string?)null },
+                new { name = "乙", mobile = "13800000012", email = (string?)null },
+            },
         }, Ct);
         var problem = Assert.Single(await Problems(response));
         Assert.Equal(("name", code), (problem.Field, problem.Code));
@@ -57,11 +61,13 @@ public sealed class TextEntryTests(ServiceFixture factory) : IClassFixture<Servi
     {
         var admin = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Admin));
         var officer = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Officer));
-        Assert.Contains(await Problems(await admin.PostAsJsonAsync("/api/staff", new { userName = "zw_user", displayName = "张\u200B三", role = StaffRole.Officer }, Ct)),
+        Assert.Contains(
+            await Problems(await admin.PostAsJsonAsync("/api/staff", new { userName = "zw_user", displayName = "张\u200B三", role = StaffRole.Officer }, Ct)),
             p => p is ("displayName", "field.zero-width", _));
         Assert.Contains(await Problems(await officer.PostAsJsonAsync($"/api/documents/{Guid.NewGuid()}/void", new { reason = "笔误\u202E" }, Ct)),
             p => p is ("reason", "field.bidi", _));
-        Assert.Contains(await Problems(await officer.PostAsJsonAsync($"/api/deliveries/{Guid.NewGuid()}/paper", new { signedBy = "李\uE000", method = "EMS" }, Ct)),
+        Assert.Contains(
+            await Problems(await officer.PostAsJsonAsync($"/api/deliveries/{Guid.NewGuid()}/paper", new { signedBy = "李\uE000", method = "EMS" }, Ct)),
             p => p is ("signedBy", "field.glyph.missing", _));
     }
 
@@ -82,12 +88,14 @@ public sealed class TextEntryTests(ServiceFixture factory) : IClassFixture<Servi
         Assert.Contains(refused.Problems, p => p is { Field: "contacts[1].name", Code: "field.zero-width" });
         Assert.False(await db.Counterparties.AnyAsync(c => c.IdValue == "QY", Ct));
 
-        var (staff, _, staffRefused) = await services.GetRequiredService<StaffAdmin>().CreateAsync("page_user", "王五", StaffRole.Officer, "xibei", "admin", "test", Ct);
+        var (staff, _, staffRefused) = await services.GetRequiredService<StaffAdmin>()
+            .CreateAsync("page_user", "王五", StaffRole.Officer, "xibei", "admin", "test", Ct);
         Assert.Null(staff);
         Assert.Contains(staffRefused!.Problems, p => p is { Field: "displayName", Code: "field.control-char" });
         Assert.False(await db.StaffUsers.AnyAsync(u => u.UserName == "page_user", Ct));
 
-        var (voided, voidRefused) = await services.GetRequiredService<Issuing.DocumentRegister>().VoidAsync(Guid.NewGuid(), "笔误​", "xibei", "officer", "test", Ct);
+        var (voided, voidRefused) = await services.GetRequiredService<Issuing.DocumentRegister>()
+            .VoidAsync(Guid.NewGuid(), "笔误​", "xibei", "officer", "test", Ct);
         Assert.Null(voided);
         Assert.Contains(voidRefused!.Problems, p => p is { Field: "reason", Code: "field.zero-width" });
     }
@@ -97,9 +105,11 @@ public sealed class TextEntryTests(ServiceFixture factory) : IClassFixture<Servi
     {
         var officer = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", StaffRole.Officer));
         var count = await Drafts();
-        Assert.Contains(await Problems(await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = new { party = new string('航', 101) } }, Ct)),
+        Assert.Contains(
+            await Problems(await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = new { party = new string('航', 101) } }, Ct)),
             p => p is ("party", "field.too-long", _) && p.Message!.Contains("相对人名称"));
-        Assert.Contains(await Problems(await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = new { actDescription = "事由\u202E" } }, Ct)),
+        Assert.Contains(
+            await Problems(await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = new { actDescription = "事由\u202E" } }, Ct)),
             p => p is ("data.actDescription", "field.bidi", _));
         // A lone surrogate escape is not text at all.
         Assert.Contains(await Problems(await officer.PostAsync("/api/drafts", Json("{\"formId\":\"notice-org\",\"data\":{\"party\":\"\\ud800\"}}"), Ct)),

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Cms;
@@ -75,7 +76,7 @@ public static class CadesSigner
     private static byte[] Sha256Of(Stream content)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
             int read;
@@ -83,7 +84,7 @@ public static class CadesSigner
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
         return hash.GetHashAndReset();
     }

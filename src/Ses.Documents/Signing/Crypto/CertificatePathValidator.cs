@@ -1,3 +1,4 @@
+using System.Globalization;
 using Org.BouncyCastle.X509;
 
 namespace Ses.Documents.Signing.Crypto;
@@ -87,5 +88,5 @@ internal static class CertificatePathValidator
     }
 
     private static string Utc(DateTime instant) =>
-        instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        instant.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

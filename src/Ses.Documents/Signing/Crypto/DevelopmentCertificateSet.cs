@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Org.BouncyCastle.X509;
 
 namespace Ses.Documents.Signing.Crypto;
@@ -18,7 +19,7 @@ public sealed class DevelopmentCertificateSet
     /// <summary>A further bureau's signing key; {0} is the bureau's code.</summary>
     public const string BureauSigningPkcs12File = "signing-{0}.p12";
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ISigningKey> _bureaus = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ISigningKey> _bureaus = new(StringComparer.Ordinal);
     private readonly Lock _issuing = new();
 
     internal DevelopmentCertificateSet(string directory, X509Certificate root, ISigningKey signing,

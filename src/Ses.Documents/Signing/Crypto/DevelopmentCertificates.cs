@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Crypto;
@@ -18,6 +20,7 @@ namespace Ses.Documents.Signing.Crypto;
 /// </summary>
 public static class DevelopmentCertificates
 {
+    private static readonly CompositeFormat BureauSigningPkcs12File = CompositeFormat.Parse(Set.BureauSigningPkcs12File);
 
     private static readonly string[] RequiredFiles =
         [Set.PasswordFile, Set.RootCertificateFile, Set.SigningPkcs12File, Set.TsaPkcs12File];
@@ -100,15 +103,18 @@ public static class DevelopmentCertificates
     /// <exception cref="SigningKeyException">The set has no root key (made before bureaus had their own keys) or a file is unusable.</exception>
     internal static ISigningKey ForBureau(Set set, string bureauCode, string bureauName, TimeProvider time)
     {
-        if (!System.Text.RegularExpressions.Regex.IsMatch(bureauCode, "^[A-Za-z0-9_-]{1,40}$"))
+        if (!Regex.IsMatch(bureauCode, "^[A-Za-z0-9_-]{1,40}$"))
             throw new ArgumentException($"bureau code '{bureauCode}' cannot name a file", nameof(bureauCode));
         if (SignerNames.Names(set.Signing.Certificate, bureauName)) return set.Signing;
-        var path = Path.Combine(set.Directory, string.Format(System.Globalization.CultureInfo.InvariantCulture, Set.BureauSigningPkcs12File, bureauCode));
+        var path = Path.Combine(set.Directory, string.Format(CultureInfo.InvariantCulture, BureauSigningPkcs12File, bureauCode));
         if (!File.Exists(path))
         {
             var rootPath = Path.Combine(set.Directory, Set.RootPkcs12File);
             if (!File.Exists(rootPath))
-                throw new SigningKeyException($"'{set.Directory}' has no {Set.RootPkcs12File} to issue a certificate for {bureauName}: it was made before each bureau had its own key; delete the folder to make a new development set.");
+            {
+                throw new SigningKeyException($"'{set.Directory}' has no {Set.RootPkcs12File} to issue a certificate for {bureauName}: "
+                    + "it was made before each bureau had its own key; delete the folder to make a new development set.");
+            }
             var (rootKey, root) = ReadRoot(rootPath, set.Password);
             var issuer = new DevelopmentCertificateIssuer(time.GetUtcNow());
             var key = issuer.NewKey();

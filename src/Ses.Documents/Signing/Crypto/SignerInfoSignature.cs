@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Cms;
@@ -80,9 +81,9 @@ internal static class SignerInfoSignature
             {
                 Modulus = key.Modulus.ToByteArrayUnsigned(), Exponent = key.Exponent.ToByteArrayUnsigned(),
             });
-            return platform.VerifyData(data, signature, new System.Security.Cryptography.HashAlgorithmName(digest), System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            return platform.VerifyData(data, signature, new HashAlgorithmName(digest), RSASignaturePadding.Pkcs1);
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (CryptographicException)
         {
             return false;
         }

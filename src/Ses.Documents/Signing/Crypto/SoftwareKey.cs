@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Security;
@@ -14,7 +15,7 @@ internal sealed class SoftwareKey
     private readonly AsymmetricKeyParameter privateKey;
 
     // The platform's RSA (OpenSSL on Linux) signs several times faster than the managed implementation; same result.
-    private readonly System.Security.Cryptography.RSA? native;
+    private readonly RSA? native;
 
     private SoftwareKey(AsymmetricKeyParameter privateKey, X509Certificate certificate,
         IReadOnlyList<X509Certificate> chain, string algorithm)
@@ -56,16 +57,16 @@ internal sealed class SoftwareKey
     {
         ArgumentNullException.ThrowIfNull(data);
         return native is not null
-            ? native.SignData(data, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1)
+            ? native.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             : Sign(privateKey, SignatureAlgorithm, data);
     }
 
-    private static System.Security.Cryptography.RSA ToPlatform(RsaPrivateCrtKeyParameters k)
+    private static RSA ToPlatform(RsaPrivateCrtKeyParameters k)
     {
         var size = (k.Modulus.BitLength + 7) / 8;
         var half = (size + 1) / 2;
-        var rsa = System.Security.Cryptography.RSA.Create();
-        rsa.ImportParameters(new System.Security.Cryptography.RSAParameters
+        var rsa = RSA.Create();
+        rsa.ImportParameters(new RSAParameters
         {
             Modulus = Pad(k.Modulus, size),
             Exponent = k.PublicExponent.ToByteArrayUnsigned(),

@@ -50,16 +50,19 @@ internal sealed partial class PdfFile
             if (file.Trailer.Length == 0)
             {
                 file.Trailer = trailer;
-                file.Size = file.IntValue(trailer, "Size") ?? throw new InvalidDataException("PDF trailer has no /Size");
+                file.Size = IntValue(trailer, "Size") ?? throw new InvalidDataException("PDF trailer has no /Size");
             }
-            at = file.IntValue(trailer, "Prev");
+            at = IntValue(trailer, "Prev");
         }
         return file;
     }
 
     private string ReadXrefSection(int at)
     {
-        if (at < 0 || at >= Text.Length || !Text.AsSpan(at).StartsWith("xref")) throw new InvalidDataException($"no cross-reference table at offset {at} (cross-reference streams are not supported)");
+        if (at < 0 || at >= Text.Length || !Text.AsSpan(at).StartsWith("xref"))
+        {
+            throw new InvalidDataException($"no cross-reference table at offset {at} (cross-reference streams are not supported)");
+        }
         var pos = at + 4;
         while (true)
         {
@@ -137,7 +140,7 @@ internal sealed partial class PdfFile
         throw new InvalidDataException($"unterminated string at offset {open}");
     }
 
-    public int? IntValue(string dict, string key)
+    public static int? IntValue(string dict, string key)
     {
         var m = Regex.Match(dict, "/" + key + @"\s+(\d+)(?!\s+\d+\s+R)");
         return m.Success ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
@@ -164,7 +167,10 @@ internal sealed partial class PdfFile
             var value = ObjectValue(node);
             if (Regex.IsMatch(value, @"/Type\s*/Page(?![s\w])")) { pages.Add(node); return; }
             var kids = Regex.Match(value, @"/Kids\s*\[([^\]]*)\]");
-            foreach (Match k in Regex.Matches(kids.Groups[1].Value, @"(\d+)\s+0\s+R")) Collect(int.Parse(k.Groups[1].Value, CultureInfo.InvariantCulture), depth + 1);
+            foreach (Match k in Regex.Matches(kids.Groups[1].Value, @"(\d+)\s+0\s+R"))
+            {
+                Collect(int.Parse(k.Groups[1].Value, CultureInfo.InvariantCulture), depth + 1);
+            }
         }
     }
 

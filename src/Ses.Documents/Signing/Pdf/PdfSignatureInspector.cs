@@ -21,7 +21,8 @@ public static partial class PdfSignatureInspector
             var range = Enumerable.Range(1, 4).Select(i => long.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture)).ToArray();
             var dictStart = text.LastIndexOf("<<", m.Index, StringComparison.Ordinal);
             var objStart = text.LastIndexOf(" obj", m.Index, StringComparison.Ordinal);
-            var dict = text[Math.Max(dictStart, objStart)..Math.Min(text.Length, text.IndexOf("endobj", m.Index, StringComparison.Ordinal) is var e and >= 0 ? e : text.Length)];
+            var endObj = text.IndexOf("endobj", m.Index, StringComparison.Ordinal);
+            var dict = text[Math.Max(dictStart, objStart)..Math.Min(text.Length, endObj >= 0 ? endObj : text.Length)];
             if (!dict.Contains("/Contents", StringComparison.Ordinal)) continue;
             var subFilter = Regex.Match(dict, @"/SubFilter\s*/([\w.]+)").Groups[1].Value;
             var claimed = Regex.Match(dict, @"/M\s*\(D:([^)]*)\)");
@@ -41,7 +42,8 @@ public static partial class PdfSignatureInspector
                 Buffer.BlockCopy(pdf, (int)range[2], signed, (int)range[1], (int)range[3]);
             }
             var later = problem is null ? LaterChanges(text, revisions.Where(r => r > end).ToList(), end) : [];
-            result.Add(new PdfSignatureField(result.Count + 1, range, cms, signed, problem, end, later, subFilter, claimed.Success ? claimed.Groups[1].Value : null));
+            result.Add(new PdfSignatureField(result.Count + 1, range, cms, signed, problem, end, later, subFilter,
+                claimed.Success ? claimed.Groups[1].Value : null));
         }
         return result;
     }
@@ -112,7 +114,12 @@ public static partial class PdfSignatureInspector
         }
         if (Regex.IsMatch(head, @"/Type\s*/Sig\b")) return "signature-added";
         if (Regex.IsMatch(head, @"/FT\s*/Sig\b")) return "signature-added";
-        if (Regex.IsMatch(head, @"/Subtype\s*/Form\b") && head.Contains("/BBox", StringComparison.Ordinal) && !head.Contains("/Font", StringComparison.Ordinal)) return "signature-added";
+        if (Regex.IsMatch(head, @"/Subtype\s*/Form\b")
+            && head.Contains("/BBox", StringComparison.Ordinal)
+            && !head.Contains("/Font", StringComparison.Ordinal))
+        {
+            return "signature-added";
+        }
         if (Regex.IsMatch(head, @"/Type\s*/Catalog\b"))
         {
             return previous is not null && Normalize(head, "AcroForm") == Normalize(previous, "AcroForm") ? "signature-added" : "catalog-changed";

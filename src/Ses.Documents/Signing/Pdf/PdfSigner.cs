@@ -23,7 +23,7 @@ internal static partial class PdfSigner
         var pageIndex = request.Seal is { } s ? Math.Clamp(s.Page, 0, pages.Count - 1) : pages.Count - 1;
         var pageNum = pages[pageIndex];
         var root = PdfFile.Reference(file.Trailer, "Root")!.Value;
-        var existing = SigField().Matches(file.Text).Count;
+        var existing = SigField().Count(file.Text);
 
         var sigNum = file.Size;
         var widgetNum = sigNum + 1;
@@ -50,10 +50,12 @@ internal static partial class PdfSigner
             // The seal itself (same for every document of the bureau, compressed once) is a form the appearance draws,
             // followed by the signing time.
             var sealForm = SealAppearance.Seal(d, request.SealText, fonts);
-            objects[sealNum] = Stream(sealNum, string.Create(CultureInfo.InvariantCulture, $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<<>>/Filter/FlateDecode/Length {sealForm.Length}>>"), sealForm);
+            objects[sealNum] = Stream(sealNum, string.Create(CultureInfo.InvariantCulture,
+                $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<<>>/Filter/FlateDecode/Length {sealForm.Length}>>"), sealForm);
             var content = Flate.Compress(Encoding.Latin1.GetBytes(SealAppearance.Build(d, time, fonts)));
             objects[apNum] = Stream(apNum, string.Create(CultureInfo.InvariantCulture,
-                $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<</XObject<</Seal {sealNum} 0 R>>/Font{SealAppearance.Fonts}>>/Filter/FlateDecode/Length {content.Length}>>"), content);
+                $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]"
+                + $"/Resources<</XObject<</Seal {sealNum} 0 R>>/Font{SealAppearance.Fonts}>>/Filter/FlateDecode/Length {content.Length}>>"), content);
         }
         var name = PdfText($"Signature{existing + 1}");
         var ap = visible ? $"/AP<</N {apNum} 0 R>>" : "";
@@ -111,7 +113,9 @@ internal static partial class PdfSigner
     private static double PageHeight(string page)
     {
         var m = Regex.Match(page, @"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]");
-        return m.Success ? double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 841.89;
+        return m.Success
+            ? double.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture) - double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)
+            : 841.89;
     }
 
     /// <summary>A PDF text string: literal for plain ASCII, UTF-16BE with BOM otherwise (ISO 32000-1 §7.9.2.2).</summary>

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Ses.Documents.Fonts;
+using Ses.Documents.Pdf;
 
 namespace Ses.Documents.Signing.Pdf;
 
@@ -15,14 +17,15 @@ internal static class SealAppearance
     public const string Fonts = "<</Helv<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>>>";
 
     // The ring, star and name are the same for every document of a bureau: drawn and compressed once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double, string, FontChain), byte[]> Seals = new();
+    private static readonly ConcurrentDictionary<(double, string, FontChain), byte[]> Seals = new();
 
     // Outlines of the characters of the time line ("北京时间"), which stand at the same place on every seal.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int CodePoint, double X, double Baseline, double Size, FontChain Fonts), (string Ops, double Advance)> Glyphs = new();
+    private static readonly ConcurrentDictionary<(int CodePoint, double X, double Baseline, double Size, FontChain Fonts), (string Ops, double Advance)>
+        Glyphs = new();
 
     /// <summary>The compressed content of the seal form (box [0 0 d d]): ring, star and name.</summary>
     public static byte[] Seal(double d, string sealText, FontChain fonts) =>
-        Seals.GetOrAdd((d, sealText, fonts), key => Ses.Documents.Pdf.Flate.Compress(Encoding.Latin1.GetBytes(FixedPart(key.Item1, key.Item2, key.Item3))));
+        Seals.GetOrAdd((d, sealText, fonts), key => Flate.Compress(Encoding.Latin1.GetBytes(FixedPart(key.Item1, key.Item2, key.Item3))));
 
     /// <summary>Content of the appearance (box [0 0 d d]): the seal form, then the signing time across its lower part.</summary>
     public static string Build(double d, string timeText, FontChain fonts)
@@ -80,7 +83,10 @@ internal static class SealAppearance
         {
             if (ascii.Length == 0) return;
             ops.Append("BT /Helv ").Append(F(size)).Append(" Tf ").Append(F(asciiX)).Append(' ').Append(F(baseline)).Append(" Td (")
-               .Append(ascii.ToString().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("(", "\\(", StringComparison.Ordinal).Replace(")", "\\)", StringComparison.Ordinal))
+               .Append(ascii.ToString()
+                   .Replace("\\", "\\\\", StringComparison.Ordinal)
+                   .Replace("(", "\\(", StringComparison.Ordinal)
+                   .Replace(")", "\\)", StringComparison.Ordinal))
                .Append(") Tj ET\n");
             ascii.Clear();
         }
@@ -140,7 +146,9 @@ internal static class SealAppearance
         ops.Append("h\n");
 
         void Curve(double a, double b, double c, double e, double f, double g) =>
-            ops.Append(F(a)).Append(' ').Append(F(b)).Append(' ').Append(F(c)).Append(' ').Append(F(e)).Append(' ').Append(F(f)).Append(' ').Append(F(g)).Append(" c\n");
+            ops.Append(F(a)).Append(' ').Append(F(b)).Append(' ')
+                .Append(F(c)).Append(' ').Append(F(e)).Append(' ')
+                .Append(F(f)).Append(' ').Append(F(g)).Append(" c\n");
     }
 
     private static void Star(StringBuilder ops, double cx, double cy, double outer)

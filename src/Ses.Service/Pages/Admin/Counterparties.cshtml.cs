@@ -20,8 +20,10 @@ public sealed class CounterpartiesModel(CounterpartyAdmin admin, SesDbContext db
     public async Task<IActionResult> OnPostAsync()
     {
         var f = Request.Form;
-        var request = new CounterpartyRequest(f["kind"].ToString(), f["name"].ToString(), f["idScheme"].ToString(), f["idValue"].ToString(), f["address"].ToString(),
-            [.. Enumerable.Range(0, 2).Select(i => new ContactData(f[$"contacts[{i}].name"].ToString(), f[$"contacts[{i}].mobile"].ToString(), f[$"contacts[{i}].email"].ToString()))]);
+        var request = new CounterpartyRequest(
+            f["kind"].ToString(), f["name"].ToString(), f["idScheme"].ToString(), f["idValue"].ToString(), f["address"].ToString(),
+            [.. Enumerable.Range(0, 2).Select(i => new ContactData(
+                f[$"contacts[{i}].name"].ToString(), f[$"contacts[{i}].mobile"].ToString(), f[$"contacts[{i}].email"].ToString()))]);
         var (created, refused) = await admin.CreateAsync(request, User.StaffBureau(), User.UserName(), HttpContext.Source(),
             HttpContext.RequestAborted);
         if (created is not null)

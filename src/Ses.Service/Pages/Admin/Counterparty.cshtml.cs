@@ -60,7 +60,10 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) 
             ToDisable = Accounts.FirstOrDefault(a => a.Id == accountId && a.Active);
             return ToDisable is null ? NotFound() : Page();
         }
-        if (await admin.DisableAccountAsync(id, accountId, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted) is not { } account) return NotFound();
+        if (await admin.DisableAccountAsync(id, accountId, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted) is not { } account)
+        {
+            return NotFound();
+        }
         TempData["Done"] = $"账号 {account.UserName} 已停用。";
         return Redirect($"/admin/counterparties/{id}");
     }

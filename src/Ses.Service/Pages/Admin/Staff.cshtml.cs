@@ -35,7 +35,8 @@ public sealed class StaffModel(StaffAdmin admin) : PageModel, IKeepsTypedData
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (user, password, refused) = await admin.CreateAsync(UserName?.Trim(), DisplayName, Role, User.StaffBureau(), User.UserName(), Source, HttpContext.RequestAborted);
+        var (user, password, refused) = await admin.CreateAsync(UserName?.Trim(), DisplayName, Role, User.StaffBureau(), User.UserName(), Source,
+            HttpContext.RequestAborted);
         if (user is not null)
         {
             Created = (user.UserName, password!);
@@ -43,7 +44,8 @@ public sealed class StaffModel(StaffAdmin admin) : PageModel, IKeepsTypedData
         }
         else
         {
-            Refused = ModelState.Show(refused!, field => field switch { "userName" => nameof(UserName), "displayName" => nameof(DisplayName), _ => nameof(Role) },
+            Refused = ModelState.Show(refused!,
+                field => field switch { "userName" => nameof(UserName), "displayName" => nameof(DisplayName), _ => nameof(Role) },
                 whenFields: null);
         }
         Staff = await admin.ListAsync(User.StaffBureau(), HttpContext.RequestAborted);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
@@ -18,13 +19,16 @@ public sealed class IndexModel(DeliveryQueries queries, SesDbContext db) : PageM
     public string? Counterparty { get; private set; }
 
     /// <summary>Only the deliveries of this inbox status (a fixed word, never personal data).</summary>
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
     public async Task OnGetAsync()
     {
         var counterparty = User.AccountCounterparty();
-        Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == counterparty).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        Counterparty = await db.Counterparties.AsNoTracking()
+            .Where(c => c.Id == counterparty)
+            .Select(c => c.Name)
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
         var all = await queries.InboxAsync(counterparty, HttpContext.RequestAborted);
         Counts = Statuses.ToDictionary(s => s, s => all.Count(d => d.InboxStatus == s));
         Deliveries = Statuses.Contains(Status) ? [.. all.Where(d => d.InboxStatus == Status)] : all;

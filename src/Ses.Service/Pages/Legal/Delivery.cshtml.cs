@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
@@ -8,7 +10,10 @@ using Ses.Service.Storage;
 
 namespace Ses.Service.Pages.Legal;
 
-/// <summary>One delivery of the bureau: its evidence timeline with Beijing-time labels, the outcome and deadlines, the delivery certificate and the paper receipt.</summary>
+/// <summary>
+/// One delivery of the bureau: its evidence timeline with Beijing-time labels, the outcome and deadlines, the delivery
+/// certificate and the paper receipt.
+/// </summary>
 public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates certificates, SesDbContext db, IFileStore files) : PageModel
 {
     public DeliveryView Delivery { get; private set; } = null!;
@@ -27,11 +32,11 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
             var certificate = await certificates.ExportAsync(id, User.StaffBureau(), HttpContext.RequestAborted);
             return certificate is not { } c ? NotFound() : File(c.Pdf, "application/pdf", c.FileName);
         }
-        catch (Ses.Documents.Signing.Crypto.TimestampException)
+        catch (TimestampException)
         {
             Refused = "时间戳服务不可用，送达证明未生成，请稍后再试。";
         }
-        catch (Ses.Documents.Validation.FormValidationException e)
+        catch (FormValidationException e)
         {
             Refused = "送达证明无法生成：" + string.Join("；", e.Problems.Select(p => p.Message));
         }
@@ -50,7 +55,10 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
     {
         if (await queries.OfBureauAsync(id, User.StaffBureau(), HttpContext.RequestAborted) is not { } view) return false;
         Delivery = view;
-        Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == view.CounterpartyId).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
+        Counterparty = await db.Counterparties.AsNoTracking()
+            .Where(c => c.Id == view.CounterpartyId)
+            .Select(c => c.Name)
+            .SingleOrDefaultAsync(HttpContext.RequestAborted);
         return true;
     }
 }

@@ -19,7 +19,8 @@ namespace Ses.Service.Pages.Officer;
 /// messages beside them, the PDF preview as issuing would print it, and issuing: 签发 takes the values on the screen
 /// (saving them first), then a confirmation states the number it will take before anything is issued.
 /// </summary>
-public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDbContext db, CalendarStore calendars, TimeProvider time) : PageModel, IKeepsTypedData
+public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDbContext db, CalendarStore calendars, TimeProvider time)
+    : PageModel, IKeepsTypedData
 {
     public FormTemplate Form { get; private set; } = null!;
 
@@ -73,8 +74,10 @@ public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDb
         CounterpartyId = counterpartyId;
         using var json = JsonDocument.Parse(Data.ToJsonString());
         var (saved, refused) = Draft is null
-            ? await drafts.CreateAsync(new DraftRequest(Form.Id, json.RootElement, CounterpartyId: counterpartyId), Bureau, User.UserName(), Source, HttpContext.RequestAborted)
-            : await drafts.UpdateAsync(Draft.Id, new DraftUpdate(json.RootElement, version, counterpartyId), Bureau, User.UserName(), Source, HttpContext.RequestAborted);
+            ? await drafts.CreateAsync(new DraftRequest(Form.Id, json.RootElement, CounterpartyId: counterpartyId),
+                Bureau, User.UserName(), Source, HttpContext.RequestAborted)
+            : await drafts.UpdateAsync(Draft.Id, new DraftUpdate(json.RootElement, version, counterpartyId),
+                Bureau, User.UserName(), Source, HttpContext.RequestAborted);
         if (saved is null)
         {
             Show(refused!);
@@ -121,8 +124,8 @@ public sealed class DraftModel(DraftService drafts, DocumentEngine engine, SesDb
             if (!JsonNode.DeepEquals(Data, saved) || (counterpartyId is not null && counterpartyId != Draft.CounterpartyId) || version != Draft.Version)
             {
                 using var json = JsonDocument.Parse(Data.ToJsonString());
-                var (updated, refused) = await drafts.UpdateAsync(Draft.Id, new DraftUpdate(json.RootElement, version, counterpartyId), Bureau, User.UserName(), Source,
-                    HttpContext.RequestAborted);
+                var (updated, refused) = await drafts.UpdateAsync(Draft.Id, new DraftUpdate(json.RootElement, version, counterpartyId),
+                    Bureau, User.UserName(), Source, HttpContext.RequestAborted);
                 if (updated is null)
                 {
                     Show(refused!);

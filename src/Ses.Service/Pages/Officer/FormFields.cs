@@ -87,7 +87,10 @@ public static class FormFields
                 case FieldKind.Date:
                     if (Text(data, field.Name) is { } date)
                     {
-                        lines.Add((field.Label, DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? Show.Date(d) : date));
+                        var shown = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                            ? Show.Date(d)
+                            : date;
+                        lines.Add((field.Label, shown));
                     }
                     break;
                 default:

@@ -14,7 +14,8 @@ namespace Ses.Service.Pages.Officer;
 /// </summary>
 public static class NumberForecast
 {
-    public static async Task<string?> NextAsync(SesDbContext db, DocumentEngine engine, string bureau, FormTemplate form, DateTimeOffset now, CancellationToken ct)
+    public static async Task<string?> NextAsync(
+        SesDbContext db, DocumentEngine engine, string bureau, FormTemplate form, DateTimeOffset now, CancellationToken ct)
     {
         if (form.Series is null || engine.Templates.FindBureau(bureau) is not { } profile) return null;
         var year = LegalDates.BeijingDate(now).Year; // the Beijing year of issue (GB/T 9704-2012 §7.2.5)

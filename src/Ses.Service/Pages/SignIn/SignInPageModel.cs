@@ -35,7 +35,8 @@ public abstract class SignInPageModel(SesDbContext db, TimeProvider time) : Page
             Password = null;
             return Page();
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SesClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            SesClaims.For(user!, CookieAuthenticationDefaults.AuthenticationScheme));
         if (user!.MustChangePassword) return Redirect("/password");
         return Url.IsLocalUrl(ReturnUrl) && !ReturnUrl.StartsWith("//", StringComparison.Ordinal) ? LocalRedirect(ReturnUrl) : Redirect(Home);
     }

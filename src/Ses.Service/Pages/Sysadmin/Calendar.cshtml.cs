@@ -87,6 +87,7 @@ public sealed class CalendarModel(CalendarStore store, SesDbContext db, TimeProv
     private async Task LoadAsync()
     {
         Calendar = await store.CurrentAsync(HttpContext.RequestAborted);
-        Alerts = (await db.AdminAlerts.AsNoTracking().Where(a => a.AcknowledgedAt == null).ToListAsync(HttpContext.RequestAborted)).OrderByDescending(a => a.Id).ToList();
+        var open = await db.AdminAlerts.AsNoTracking().Where(a => a.AcknowledgedAt == null).ToListAsync(HttpContext.RequestAborted);
+        Alerts = open.OrderByDescending(a => a.Id).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.X509;
 using Ses.Documents.Signing.Crypto;
@@ -77,7 +78,7 @@ public sealed class DevelopmentCertificatesTests(DevelopmentPki pki)
 
         // Further bureaus' keys (signing-<code>.p12) are made on first use by other tests of the same set.
         var files = Directory.GetFiles(directory).Select(Path.GetFileName)
-            .Where(f => !System.Text.RegularExpressions.Regex.IsMatch(f!, @"^signing-[a-z]+\.p12$")).Order(StringComparer.Ordinal).ToList();
+            .Where(f => !Regex.IsMatch(f!, @"^signing-[a-z]+\.p12$")).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(["password.txt", "root-ca.crt", "root-ca.p12", "signing-chain.pem", "signing.p12", "tsa.crt", "tsa.p12"], files);
         if (OperatingSystem.IsWindows())

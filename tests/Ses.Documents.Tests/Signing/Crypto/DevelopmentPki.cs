@@ -1,6 +1,7 @@
 using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Tests.Signing.Crypto;
 
-[assembly: AssemblyFixture(typeof(Ses.Documents.Tests.Signing.Crypto.DevelopmentPki))]
+[assembly: AssemblyFixture(typeof(DevelopmentPki))]
 
 namespace Ses.Documents.Tests.Signing.Crypto;
 
