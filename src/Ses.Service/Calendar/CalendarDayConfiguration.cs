@@ -6,12 +6,12 @@ namespace Ses.Service.Calendar;
 /// <summary>Table <c>calendar_days</c>: one row per date of an imported schedule.</summary>
 public sealed class CalendarDayConfiguration : IEntityTypeConfiguration<CalendarDay>
 {
-    public void Configure(EntityTypeBuilder<CalendarDay> e)
+    public void Configure(EntityTypeBuilder<CalendarDay> builder)
     {
-        e.ToTable("calendar_days");
-        e.HasKey(d => d.Date);
-        e.Property(d => d.Name).HasMaxLength(64);
-        e.Property(d => d.Source).HasMaxLength(128);
-        e.Property(d => d.ImportedBy).HasMaxLength(64);
+        builder.ToTable("calendar_days");
+        builder.HasKey(d => d.Date);
+        builder.Property(d => d.Name).HasMaxLength(64);
+        builder.Property(d => d.Source).HasMaxLength(128);
+        builder.Property(d => d.ImportedBy).HasMaxLength(64);
     }
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Ses.Service.Storage;
 
 namespace Ses.Service.Data;
@@ -21,7 +23,8 @@ public static class DataSetup
             builder.Services.AddDbContextPool<SesDbContext>(o => Configure(o, options));
         }
         // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
-        builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
+        builder.Services.AddSingleton<IFileStore>(
+            new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
         return builder;
     }
 
@@ -80,21 +83,20 @@ public static class DataSetup
     /// no longer waits for the disk; the database stays consistent, and survives a crash of the service, but the last
     /// commits before a power loss or an operating-system crash may be lost.
     /// </summary>
-    private sealed class SynchronousNormal : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    private sealed class SynchronousNormal : DbConnectionInterceptor
     {
         public static readonly SynchronousNormal Instance = new();
 
-        public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData) =>
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
             Apply(connection);
 
-        public override Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData,
-            CancellationToken cancellationToken = default)
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
             Apply(connection);
             return Task.CompletedTask;
         }
 
-        private static void Apply(System.Data.Common.DbConnection connection)
+        private static void Apply(DbConnection connection)
         {
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=NORMAL";

@@ -24,6 +24,9 @@ public sealed class DatabaseOptions
     {
         if (SqliteSynchronous is not ("full" or "normal")) yield return $"Database:SqliteSynchronous must be full or normal, not '{SqliteSynchronous}'";
         if (Provider is not ("sqlite" or "postgres")) yield return $"Database:Provider must be sqlite or postgres, not '{Provider}'";
-        if (Provider == "postgres" && string.IsNullOrWhiteSpace(ConnectionString)) yield return "Database:ConnectionString is required with Database:Provider=postgres";
+        if (Provider == "postgres" && string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return "Database:ConnectionString is required with Database:Provider=postgres";
+        }
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Ses.Service.Accounts;
 using Ses.Service.Alerts;
+using Ses.Service.Calendar;
 using Ses.Service.Counterparties;
+using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
@@ -34,11 +37,11 @@ public class SesDbContext : DbContext
 
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
 
-    public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<CounterpartyAccount> CounterpartyAccounts => Set<CounterpartyAccount>();
 
-    public DbSet<Delivery.DeliveryRecord> Deliveries => Set<Delivery.DeliveryRecord>();
+    public DbSet<DeliveryRecord> Deliveries => Set<DeliveryRecord>();
 
     public DbSet<EvidenceEntry> EvidenceEntries => Set<EvidenceEntry>();
 
@@ -47,17 +50,17 @@ public class SesDbContext : DbContext
 
     /// <summary>Each entity's configuration lives beside it in its feature's folder, as an
     /// <see cref="IEntityTypeConfiguration{TEntity}"/> of this assembly.</summary>
-    protected override void OnModelCreating(ModelBuilder b)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        b.ApplyConfigurationsFromAssembly(typeof(SesDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SesDbContext).Assembly);
         if (Database.IsSqlite())
         {
             // SQLite has no DateTimeOffset type: store UTC ticks, which order and compare correctly.
-            foreach (var entity in b.Model.GetEntityTypes())
+            foreach (var entity in modelBuilder.Model.GetEntityTypes())
             {
                 foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
                 {
-                    property.SetValueConverter(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter());
+                    property.SetValueConverter(new DateTimeOffsetToBinaryConverter());
                 }
             }
         }

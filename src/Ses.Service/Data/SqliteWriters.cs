@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,9 @@ namespace Ses.Service.Data;
 /// SQLite's busy handler would wait for the lock (the connection's default timeout), then gives up with an error
 /// instead of waiting for ever.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "One queue per database file for the life of the process, held in a static cache and never removed; "
+        + "its semaphore has no wait handle unless AvailableWaitHandle is read, so there is nothing to release before exit.")]
 internal sealed class SqliteWriters(TimeSpan timeout)
 {
     // By connection string (as configured), each resolved once to its database file's queue.

@@ -6,13 +6,13 @@ namespace Ses.Service.Evidence;
 /// <summary>Table <c>audit_entries</c>: append-only.</summary>
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
-    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        e.ToTable("audit_entries");
-        e.HasKey(a => a.Id);
-        e.Property(a => a.Actor).HasMaxLength(64);
-        e.Property(a => a.Action).HasMaxLength(64);
-        e.Property(a => a.Subject).HasMaxLength(128);
-        e.Property(a => a.Source).HasMaxLength(64);
+        builder.ToTable("audit_entries");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Actor).HasMaxLength(64);
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.Subject).HasMaxLength(128);
+        builder.Property(a => a.Source).HasMaxLength(64);
     }
 }

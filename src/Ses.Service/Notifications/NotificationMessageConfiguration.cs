@@ -6,19 +6,19 @@ namespace Ses.Service.Notifications;
 /// <summary>Table <c>notification_messages</c>: the outbox.</summary>
 public sealed class NotificationMessageConfiguration : IEntityTypeConfiguration<NotificationMessage>
 {
-    public void Configure(EntityTypeBuilder<NotificationMessage> e)
+    public void Configure(EntityTypeBuilder<NotificationMessage> builder)
     {
-        e.ToTable("notification_messages");
-        e.HasKey(m => m.Id);
+        builder.ToTable("notification_messages");
+        builder.HasKey(m => m.Id);
         // The dispatcher's question: unsent messages due by now.
-        e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
-        e.HasIndex(m => m.DeliveryId);
-        e.Property(m => m.Kind).HasMaxLength(16);
-        e.Property(m => m.Channel).HasMaxLength(16);
-        e.Property(m => m.Recipient).HasMaxLength(254);
-        e.Property(m => m.RecipientName).HasMaxLength(64);
-        e.Property(m => m.LastError).HasMaxLength(1000);
-        e.Property(m => m.ProviderAnswer).HasMaxLength(500);
-        e.Property(m => m.ClaimedBy).HasMaxLength(128);
+        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        builder.HasIndex(m => m.DeliveryId);
+        builder.Property(m => m.Kind).HasMaxLength(16);
+        builder.Property(m => m.Channel).HasMaxLength(16);
+        builder.Property(m => m.Recipient).HasMaxLength(254);
+        builder.Property(m => m.RecipientName).HasMaxLength(64);
+        builder.Property(m => m.LastError).HasMaxLength(1000);
+        builder.Property(m => m.ProviderAnswer).HasMaxLength(500);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(128);
     }
 }
