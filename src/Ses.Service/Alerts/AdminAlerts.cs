@@ -31,6 +31,6 @@ public static class AdminAlerts
     {
         if (db.AdminAlerts.Local.Any(a => a.Key == key) || await db.AdminAlerts.AnyAsync(a => a.Key == key, ct)) return;
         db.AdminAlerts.Add(new AdminAlert { Key = key, Message = message, CreatedAt = now });
-        log.LogWarning("Administrator alert raised: {AlertKey}", key);
+        log.LogAlertRaised(key);
     }
 }

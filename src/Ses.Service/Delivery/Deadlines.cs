@@ -7,6 +7,9 @@ namespace Ses.Service.Delivery;
 
 /// <summary>A period that runs from the delivery date, as both sides see it.</summary>
 /// <param name="Period">Its machine code: <c>defense</c>, <c>reconsideration</c>, <c>litigation</c>, <c>validity</c>, <c>repair</c>.</param>
+/// <param name="Name">The period's name in Chinese, as the pages and the certificate show it.</param>
+/// <param name="LastDay">The last day of the period.</param>
+/// <param name="Provisional">Whether a year the computation reached had no imported holiday schedule (weekends only).</param>
 /// <param name="Rule">How the last day was computed, in Chinese, with the calendar data used.</param>
 /// <param name="Basis">The rule in Chinese, as the certificate and the pages state it.</param>
 public sealed record DeadlineView(string Period, string Name, DateOnly LastDay, bool Provisional, string Rule, string Basis);
@@ -74,7 +77,10 @@ public static class Deadlines
         new(period, name, d.Date, d.Provisional, d.Rule, $"{basis}；工作日依据 {LegalDates.Sources(calendar)}");
 
     private static DateOnly? DateField(string dataJson, string name) =>
-        Text(dataJson, name) is { } text && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        Text(dataJson, name) is { } text
+        && DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : null;
 
     private static string? Text(string dataJson, string name)
     {

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Ses.Documents;
 using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
@@ -22,7 +21,8 @@ public static class DeliveryEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         var staff = app.MapStaffGroup("/api/deliveries").WithTags("Delivery");
-        staff.MapGet("/", Search).WithName("SearchDeliveries").WithSummary("Search by number, counterparty (name or id) and serving date range (Beijing dates)");
+        staff.MapGet("/", Search).WithName("SearchDeliveries")
+            .WithSummary("Search by number, counterparty (name or id) and serving date range (Beijing dates)");
         staff.MapGet("/{id:guid}", Get).WithName("GetDelivery").WithSummary("The delivery with its evidence timeline and deadlines");
         staff.MapPost("/{id:guid}/paper", RecordPaper).WithName("RecordPaperDelivery").WithSummary("Record the paper delivery with its receipt scan")
             .RequireAuthorization(AuthSetup.OfficerPolicy).ProducesProblem(StatusCodes.Status409Conflict);
@@ -35,7 +35,8 @@ public static class DeliveryEndpoints
         var my = app.MapAccountGroup("/api/my/deliveries").WithTags("Counterparty account");
         my.MapGet("/", Inbox).WithName("Inbox").WithSummary("Documents served on the account's counterparty: new, opened, confirmed, deemed");
         my.MapGet("/{id:guid}", MyDelivery).WithName("MyDelivery");
-        my.MapGet("/{id:guid}/pdf", MyPdf).WithName("MyDeliveryPdf").WithSummary("The signed PDF: ?view=true opens it inline, else a download; both are recorded")
+        my.MapGet("/{id:guid}/pdf", MyPdf).WithName("MyDeliveryPdf")
+            .WithSummary("The signed PDF: ?view=true opens it inline, else a download; both are recorded")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         my.MapPost("/{id:guid}/confirm", Confirm).WithName("ConfirmReceipt").WithSummary("确认收讫: once, final, recorded with the account and the time")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -99,7 +100,9 @@ public static class DeliveryEndpoints
         var (record, refused) = await service.RecordPaperAsync(id, caller.Bureau,
             new PaperDeliveryInput(request.DeliveredOn, request.Method, request.TrackingNumber, request.SignedBy, receipt, request.ReceiptName),
             caller.UserName, caller.RequestAborted);
-        return record is null ? ApiProblems.From<Ok<DeliveryView>>(refused!) : TypedResults.Ok(await queries.ViewAsync(record, staff: true, caller.RequestAborted));
+        return record is null
+            ? ApiProblems.From<Ok<DeliveryView>>(refused!)
+            : TypedResults.Ok(await queries.ViewAsync(record, staff: true, caller.RequestAborted));
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(Guid id, SesDbContext db, IFileStore files, [AsParameters] StaffCaller caller)
@@ -138,20 +141,23 @@ public static class DeliveryEndpoints
             ? TypedResults.Ok(await queries.ViewAsync(r, staff: false, caller.RequestAborted))
             : TypedResults.NotFound();
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> MyPdf(Guid id, DeliveryService service, [AsParameters] AccountCaller caller, bool view = false)
+    private static async Task<Results<FileContentHttpResult, NotFound>> MyPdf(
+        Guid id, DeliveryService service, [AsParameters] AccountCaller caller, bool view = false)
     {
         var read = await service.ReadAsync(id, caller.CounterpartyId, caller.UserName, download: !view, caller.RequestAborted);
         if (read is not { } r) return TypedResults.NotFound();
         // File names carry the document id, never the number or party (no personal data in URLs or names).
         return view
             ? TypedResults.File(r.Pdf, "application/pdf")
-            : TypedResults.File(r.Pdf, "application/pdf", Http.DownloadNames.Document(r.Document.Number, ".pdf"));
+            : TypedResults.File(r.Pdf, "application/pdf", DownloadNames.Document(r.Document.Number, ".pdf"));
     }
 
     private static async Task<Results<Ok<DeliveryView>, ValidationProblem, NotFound, ProblemHttpResult>> Confirm(
         Guid id, DeliveryService service, DeliveryQueries queries, [AsParameters] AccountCaller caller)
     {
         var (record, refused) = await service.ConfirmAsync(id, caller.CounterpartyId, caller.UserId, caller.UserName, caller.RequestAborted);
-        return record is null ? ApiProblems.From<Ok<DeliveryView>>(refused!) : TypedResults.Ok(await queries.ViewAsync(record, staff: false, caller.RequestAborted));
+        return record is null
+            ? ApiProblems.From<Ok<DeliveryView>>(refused!)
+            : TypedResults.Ok(await queries.ViewAsync(record, staff: false, caller.RequestAborted));
     }
 }

@@ -1,7 +1,11 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
+using Ses.Service.Issuing;
+using Ses.Service.Notifications;
 
 namespace Ses.Service.Delivery;
 
@@ -13,7 +17,7 @@ public sealed record DeliveryJobResult(int Recomputed, int Deemed, int Reminded)
 /// the reminder on the working day before a deemed date. Each step re-reads its candidates under the evidence lock and
 /// changes only those still due, so a run is idempotent and several instances do each thing exactly once.
 /// </summary>
-public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Documents.DocumentEngine engine, Notifications.NotificationOutbox outbox,
+public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, DocumentEngine engine, NotificationOutbox outbox,
     TimeProvider time, ILogger<DeliveryJob> log)
 {
     /// <summary>Deliveries handled per transaction.</summary>
@@ -29,7 +33,7 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
         var reminded = await RemindAsync(calendar, today, now, ct);
         if (recomputed + deemed + reminded > 0)
         {
-            log.LogInformation("Delivery job: {Recomputed} deemed dates recomputed, {Deemed} deemed delivered, {Reminded} reminders", recomputed, deemed, reminded);
+            log.LogJobRun(recomputed, deemed, reminded);
         }
         return new DeliveryJobResult(recomputed, deemed, reminded);
     }
@@ -58,8 +62,8 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                     await chain.AppendAsync(EvidenceEntries.ForDocument(documents[r.DocumentId].Number, documents[r.DocumentId].PdfSha256, r.DocumentId, r.Id,
                         EvidenceEvents.DeemedDateRecomputed, "deemed-recomputed", "job", now, new()
                     {
-                        ["provisionalDeemedOn"] = before?.ToString("yyyy-MM-dd"),
-                        ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd"),
+                        ["provisionalDeemedOn"] = before?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         ["rule"] = deemed.Rule,
                     }), ct);
                     n++;
@@ -86,7 +90,11 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                 foreach (var r in records)
                 {
                     await DeliveryService.MarkDeemedAsync(chain, r, documents[r.DocumentId], calendar, now, ct);
-                    if (r.DeliveredOn is { } on) await DeliveryService.ProvisionalDeadlinesAsync(db, documents[r.DocumentId], engine.Templates.FindForm(documents[r.DocumentId].FormId), on, calendar, now, log, ct);
+                    if (r.DeliveredOn is { } on)
+                    {
+                        var document = documents[r.DocumentId];
+                        await DeliveryService.ProvisionalDeadlinesAsync(db, document, engine.Templates.FindForm(document.FormId), on, calendar, now, log, ct);
+                    }
                 }
                 return records.Count;
             }, ct);
@@ -122,12 +130,13 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
                     r.ReminderAt = now;
                     r.Version++;
                     var d = documents[r.DocumentId];
-                    outbox.EnqueueForCounterparty(parties[r.CounterpartyId], Notifications.NotificationKind.Reminder,
-                        DeliveryNotices.Reminder(d, engine.Templates.FindForm(d.FormId)?.Title ?? d.FormId, DeliveryNotices.BureauName(engine, d.Bureau), r), r.Id);
+                    outbox.EnqueueForCounterparty(parties[r.CounterpartyId], NotificationKind.Reminder,
+                        DeliveryNotices.Reminder(d, engine.Templates.FindForm(d.FormId)?.Title ?? d.FormId, DeliveryNotices.BureauName(engine, d.Bureau), r),
+                        r.Id);
                     await chain.AppendAsync(EvidenceEntries.ForDocument(documents[r.DocumentId].Number, documents[r.DocumentId].PdfSha256, r.DocumentId, r.Id,
                         EvidenceEvents.ConsignmentNotification, "reminder-scheduled", "job", now, new()
                     {
-                        ["deemedOn"] = r.DeemedOn!.Value.ToString("yyyy-MM-dd"),
+                        ["deemedOn"] = r.DeemedOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                         ["kind"] = "reminder",
                     }), ct);
                 }
@@ -139,7 +148,7 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Ses.Do
         }
     }
 
-    private async Task<Dictionary<Guid, Issuing.IssuedDocument>> Documents(List<DeliveryRecord> records, CancellationToken ct)
+    private async Task<Dictionary<Guid, IssuedDocument>> Documents(List<DeliveryRecord> records, CancellationToken ct)
     {
         var ids = records.Select(r => r.DocumentId).Distinct().ToList();
         return await db.IssuedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
@@ -164,7 +173,7 @@ public sealed class DeliveryJobService(IServiceScopeFactory scopes, IConfigurati
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The next run retries; nothing was half-done (each batch is one transaction).
-                log.LogError(e, "Delivery job run failed");
+                log.LogJobFailed(e);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Templates;
@@ -85,7 +86,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 {
                     ["mode"] = ModeName(record),
                     ["accounts"] = electronic ? string.Join(",", accounts) : null,
-                    ["deemedOn"] = deemed?.Date.ToString("yyyy-MM-dd"),
+                    ["deemedOn"] = deemed?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["deemedRule"] = deemed?.Rule,
                     ["provisional"] = deemed?.Provisional == true ? "true" : null,
                 }), ct);
@@ -106,7 +107,8 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == deliveryId && d.CounterpartyId == counterpartyId && d.Electronic, ct);
 
     /// <summary>The signed PDF for an account; records the open (viewing) or the download.</summary>
-    public async Task<(IssuedDocument Document, byte[] Pdf)?> ReadAsync(Guid deliveryId, Guid counterpartyId, string account, bool download, CancellationToken ct)
+    public async Task<(IssuedDocument Document, byte[] Pdf)?> ReadAsync(
+        Guid deliveryId, Guid counterpartyId, string account, bool download, CancellationToken ct)
     {
         if (await OfAccountAsync(deliveryId, counterpartyId, ct) is null) return null;
         var now = time.GetUtcNow();
@@ -224,7 +226,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
                     EvidenceEvents.PaperDelivery, "paper-recorded", officer, now, new()
                 {
-                    ["deliveredOn"] = input.DeliveredOn!.Value.ToString("yyyy-MM-dd"),
+                    ["deliveredOn"] = input.DeliveredOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["method"] = record.PaperMethod,
                     ["trackingNumber"] = record.PaperTrackingNumber,
                     ["signedBy"] = record.PaperSignedBy,
@@ -254,7 +256,10 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 if (required) problems.Add(new(field, ErrorCodes.FieldRequired, $"「{label}」必须填写"));
             }
             // Printed on the delivery certificate: checked as entered, with the rules printing applies.
-            else if (Ses.Documents.Validation.EntryChecks.Text(engine, field, label, value, max, lineBreaks: false) is { } p) problems.Add(p);
+            else if (EntryChecks.Text(engine, field, label, value, max, lineBreaks: false) is { } p)
+            {
+                problems.Add(p);
+            }
         }
     }
 
@@ -283,7 +288,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
             EvidenceEvents.AcceptanceRejectionExpiry, "deemed", "job", now, new()
         {
-            ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd"),
+            ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["rule"] = deemed.Rule,
             ["provisional"] = deemed.Provisional ? "true" : null,
             ["paperPending"] = record.Paper && record.PaperDeliveredOn is null ? "true" : null,
