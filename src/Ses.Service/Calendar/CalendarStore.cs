@@ -2,10 +2,12 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
 using Ses.Service.Alerts;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
 using Ses.Service.Evidence;
+using Ses.Service.Issuing;
 
 namespace Ses.Service.Calendar;
 
@@ -15,7 +17,7 @@ namespace Ses.Service.Calendar;
 /// delivery dates and deadlines, so an import that would move a date of an existing delivery is refused unless
 /// confirmed, and says what it moves; every import is recorded in the evidence log.
 /// </summary>
-public sealed class CalendarStore(SesDbContext db, Ses.Documents.DocumentEngine engine)
+public sealed class CalendarStore(SesDbContext db, DocumentEngine engine)
 {
     public async Task<HolidayCalendar> CurrentAsync(CancellationToken ct)
     {
@@ -101,7 +103,7 @@ public sealed class CalendarStore(SesDbContext db, Ses.Documents.DocumentEngine 
     /// The dates of existing deliveries the new calendar moves, the pending deliveries whose deemed date is to be
     /// recomputed (moved, or no longer provisional), and their documents.
     /// </summary>
-    private async Task<(List<CalendarMove> Moves, List<DeliveryRecord> Pending, Dictionary<Guid, Issuing.IssuedDocument> Documents)> MovesAsync(
+    private async Task<(List<CalendarMove> Moves, List<DeliveryRecord> Pending, Dictionary<Guid, IssuedDocument> Documents)> MovesAsync(
         HolidayCalendar before, HolidayCalendar after, List<int> years, CancellationToken ct)
     {
         var first = new DateOnly(years[0], 1, 1);

@@ -1,10 +1,12 @@
+using Ses.Service.Accounts;
+
 namespace Ses.Service.Counterparties;
 
 /// <summary>
 /// An SES account of a counterparty, bound to one of its departments. Every active account of a counterparty has the
 /// same rights and sees the same documents (注册通知第二条第（二）项).
 /// </summary>
-public sealed class CounterpartyAccount : Accounts.ICredentials
+public sealed class CounterpartyAccount : ICredentials
 {
     public Guid Id { get; init; }
 
@@ -23,7 +25,7 @@ public sealed class CounterpartyAccount : Accounts.ICredentials
     public bool MustChangePassword { get; set; } = true;
 
     /// <summary>Changes whenever the account's sign-ins must end (sign-out, password change, disabling).</summary>
-    public string SecurityStamp { get; set; } = Accounts.SecurityStamps.New();
+    public string SecurityStamp { get; set; } = SecurityStamps.New();
 
     public DateTimeOffset CreatedAt { get; init; }
 }

@@ -99,7 +99,7 @@ public sealed class CounterpartyAdmin(SesDbContext db, DocumentEngine engine, Ti
         var account = await db.CounterpartyAccounts.SingleOrDefaultAsync(a => a.Id == accountId && a.CounterpartyId == id, ct);
         if (account is null) return null;
         account.Active = false;
-        account.SecurityStamp = Accounts.SecurityStamps.New();
+        account.SecurityStamp = SecurityStamps.New();
         db.AuditEntries.Add(Audit(time.GetUtcNow(), actor, "account.disabled", account.UserName, source));
         await db.SaveChangesAsync(ct);
         return account;

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Certificates;
 using Ses.Service.Calendar;
+using Ses.Service.Counterparties;
 using Ses.Service.Data;
+using Ses.Service.Http;
+using Ses.Service.Notifications;
 using Ses.Service.Signing;
 
 namespace Ses.Service.Delivery;
@@ -19,7 +22,7 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
     internal static readonly Dictionary<string, string> Labels = new()
     {
         ["issued"] = "签发", ["served"] = "送达至账户", ["notified"] = "通知已发送", ["notification-failed"] = "通知失败",
-        ["notification-recorded"] = Notifications.OutboxSmsGateway.RecordedLabel, ["reminder-scheduled"] = "视为送达前提醒",
+        ["notification-recorded"] = OutboxSmsGateway.RecordedLabel, ["reminder-scheduled"] = "视为送达前提醒",
         ["opened"] = "查看", ["downloaded"] = "下载", ["confirmed"] = "确认收讫", ["deemed"] = "视为送达", ["deemed-recomputed"] = "重算视为送达日",
         ["paper-recorded"] = "纸质送达登记", ["voided"] = "作废",
     };
@@ -46,7 +49,7 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
         var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null ? Deadlines.For(engine.Templates.FindForm(document.FormId), document.DataJson, on, calendar) : [];
         var data = new DeliveryCertificateData(
             document.Bureau, time.GetUtcNow(), document.Number, Title(document.FormId),
-            document.PdfSha256, document.IssuedAt, counterparty.Name, $"{Counterparties.IdSchemes.Label(counterparty.IdScheme)} {counterparty.IdValue}",
+            document.PdfSha256, document.IssuedAt, counterparty.Name, $"{IdSchemes.Label(counterparty.IdScheme)} {counterparty.IdValue}",
             [.. names.Select(n => new RecipientAccount(n, departments.GetValueOrDefault(n, "")))],
             EvidenceTexts.Mode(DeliveryService.ModeName(record))!,
             [.. entries.Select(e => new DeliveryEvent(e.Event, EvidenceTexts.Label(e), e.At, EvidenceTexts.Actor(e.Actor), EvidenceTexts.Detail(e, Title), e.Hash))],
@@ -55,7 +58,7 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
             head);
         var pdf = engine.RenderDeliveryCertificate(data, signing.Require(engine.Templates.FindBureau(document.Bureau)
             ?? throw new InvalidOperationException($"bureau '{document.Bureau}' has no profile in the templates")), time.GetUtcNow());
-        return (pdf, Http.DownloadNames.Certificate(document.Number));
+        return (pdf, DownloadNames.Certificate(document.Number));
     }
 
     private string Title(string formId) => engine.Templates.FindForm(formId)?.Title ?? "（表单已不存在）";

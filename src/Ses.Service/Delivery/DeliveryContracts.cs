@@ -1,5 +1,7 @@
+using Ses.Documents.Templates;
 using Ses.Service.Calendar;
 using Ses.Service.Evidence;
+using Ses.Service.Issuing;
 
 namespace Ses.Service.Delivery;
 
@@ -30,14 +32,16 @@ public sealed record DeliveryView(
     string? ConfirmedBy, DateOnly? ElectronicOn, string? ElectronicRule, PaperView? Paper, DateOnly? DeliveredOn, string? DeliveryRule,
     string? DeliveryRuleText, string Status, bool Voided, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<EvidenceView>? Timeline)
 {
-    public static DeliveryView From(DeliveryRecord r, Issuing.IssuedDocument d, Ses.Documents.Templates.FormTemplate? form, HolidayCalendar calendar, bool staff,
+    public static DeliveryView From(DeliveryRecord r, IssuedDocument d, FormTemplate? form, HolidayCalendar calendar, bool staff,
         IReadOnlyList<EvidenceEntry>? timeline = null) => new(
-        r.Id, d.Id, d.Number, d.FormId, form?.Title ?? d.FormId, d.Party, r.CounterpartyId, DeliveryService.ModeName(r), r.ServedAt.ToOffset(LegalDates.Beijing),
+        r.Id, d.Id, d.Number, d.FormId, form?.Title ?? d.FormId, d.Party, r.CounterpartyId, DeliveryService.ModeName(r),
+        r.ServedAt.ToOffset(LegalDates.Beijing),
         staff ? r.ServedBy : null, r.DeemedOn, r.DeemedProvisional, InboxStatusOf(r), r.FirstOpenedAt?.ToOffset(LegalDates.Beijing),
         r.ConfirmedAt?.ToOffset(LegalDates.Beijing), r.ConfirmedBy, r.ElectronicOn, r.ElectronicRule,
         r.Paper ? new PaperView(r.PaperDeliveredOn, r.PaperMethod, staff ? r.PaperTrackingNumber : null, r.PaperSignedBy, staff ? r.PaperReceiptSha256 : null,
             staff ? r.PaperRecordedBy : null, r.PaperRecordedAt?.ToOffset(LegalDates.Beijing)) : null,
-        r.DeliveredOn, r.DeliveryRule, r.DeliveredOn is null ? null : Delivery.DeliveryRuleText.Of(r, calendar), r.DeliveredOn is null ? "pending" : "delivered", d.VoidedAt is not null,
+        r.DeliveredOn, r.DeliveryRule, r.DeliveredOn is null ? null : Delivery.DeliveryRuleText.Of(r, calendar),
+        r.DeliveredOn is null ? "pending" : "delivered", d.VoidedAt is not null,
         r.DeliveredOn is { } on && d.VoidedAt is null ? Delivery.Deadlines.For(form, d.DataJson, on, calendar) : [],
         timeline?.Select(e => new EvidenceView(e.Sequence, e.Event, e.Action, EvidenceTexts.Label(e), e.Actor, EvidenceTexts.Actor(e.Actor),
             "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, e.Detail, EvidenceTexts.Detail(e, _ => form?.Title ?? d.FormId), e.Hash)).ToList());

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
+using Ses.Documents.Templates;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
@@ -17,7 +19,7 @@ public static class DeliveryNotices
 {
     public static NotificationContent Served(IssuedDocument d, string title, string bureauName, DeliveryRecord r)
     {
-        var deemed = r.DeemedOn is { } on ? $"未确认收讫的，于{Ses.Documents.Templates.DateValue.FormatChinese(on)}视为送达。" : "";
+        var deemed = r.DeemedOn is { } on ? $"未确认收讫的，于{DateValue.FormatChinese(on)}视为送达。" : "";
         return new(
             $"【{bureauName}】{d.Number}《{title}》已送达贵方民航行业监管执法信息系统（SES）账户，请登录查看并确认收讫。{deemed}",
             $"{bureauName}：{d.Number}《{title}》已送达",
@@ -28,7 +30,7 @@ public static class DeliveryNotices
 
     public static NotificationContent Reminder(IssuedDocument d, string title, string bureauName, DeliveryRecord r)
     {
-        var on = Ses.Documents.Templates.DateValue.FormatChinese(r.DeemedOn!.Value);
+        var on = DateValue.FormatChinese(r.DeemedOn!.Value);
         return new(
             $"【{bureauName}】提醒：{d.Number}《{title}》尚未确认收讫，将于{on}视为送达，相关期限自该日起计算。请登录 SES 查看。",
             $"{bureauName}：{d.Number} 将于{on}视为送达",
@@ -60,8 +62,8 @@ public sealed class DeliveryNotificationObserver(SesDbContext db, TimeProvider t
                     ["kind"] = message.Kind,
                     ["channel"] = message.Channel,
                     ["recipient"] = message.Recipient,
-                    ["message"] = message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["attempt"] = message.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["message"] = message.Id.ToString(CultureInfo.InvariantCulture),
+                    ["attempt"] = message.Attempts.ToString(CultureInfo.InvariantCulture),
                     ["answer"] = answer,
                     ["gaveUp"] = message.FailedAt is null ? null : "true",
                 }), ct);

@@ -9,6 +9,7 @@ using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
 using Ses.Service.Issuing;
+using Ses.Service.Notifications;
 using Ses.Service.Storage;
 
 namespace Ses.Service.Delivery;
@@ -30,7 +31,7 @@ public sealed record PaperDeliveryInput(DateOnly? DeliveredOn, string? Method, s
 /// confirmation and the job deciding "deemed" never both win, and the log records exactly what the data says.
 /// </summary>
 public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, CalendarStore calendars, IFileStore files, TimeProvider time,
-    Notifications.NotificationOutbox outbox, ILogger<DeliveryService> log)
+    NotificationOutbox outbox, ILogger<DeliveryService> log)
 {
     public const int MaxReceiptBytes = 10 * 1024 * 1024;
 
@@ -78,7 +79,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     // Queued in this transaction: stored with the service record or not at all; sent later, and a failed
                     // sending never undoes or delays the service (the dispatcher retries and records each attempt).
                     var party = await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == counterpartyId, ct);
-                    outbox.EnqueueForCounterparty(party, Notifications.NotificationKind.Served,
+                    outbox.EnqueueForCounterparty(party, NotificationKind.Served,
                         DeliveryNotices.Served(document, form?.Title ?? document.FormId, DeliveryNotices.BureauName(engine, bureau), record), record.Id);
                 }
                 await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Ses.Service.Calendar;
 using Ses.Service.Data;
 
 namespace Ses.Service.Evidence;
@@ -40,7 +41,7 @@ public sealed class EvidenceChain
             Actor = facts.Actor,
             At = at,
             AtUtc = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            AtBeijing = at.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            AtBeijing = at.ToOffset(LegalDates.Beijing).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
             Detail = detail,
             PreviousHash = _last?.Hash ?? EvidenceLog.Genesis,
             Hash = "",

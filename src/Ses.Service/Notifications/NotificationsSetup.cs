@@ -1,4 +1,5 @@
 using Ses.Service.Data;
+using Ses.Service.Delivery;
 
 namespace Ses.Service.Notifications;
 
@@ -13,7 +14,7 @@ public static class NotificationsSetup
         // (and added to SmsOptions.Providers).
         builder.Services.AddSingleton<ISmsGateway, OutboxSmsGateway>();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
-        builder.Services.AddScoped<INotificationObserver, Delivery.DeliveryNotificationObserver>();
+        builder.Services.AddScoped<INotificationObserver, DeliveryNotificationObserver>();
         builder.Services.AddScoped<NotificationOutbox>();
         builder.Services.AddSingleton<NotificationDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());

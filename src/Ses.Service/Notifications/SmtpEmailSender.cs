@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using MimeKit.Text;
+using Ses.Service.Calendar;
 
 namespace Ses.Service.Notifications;
 
@@ -53,7 +54,7 @@ public sealed class SmtpEmailSender(NotificationOptions options, TimeProvider ti
         var mime = new MimeMessage
         {
             Subject = message.Subject,
-            Date = time.GetUtcNow().ToOffset(Calendar.LegalDates.Beijing),
+            Date = time.GetUtcNow().ToOffset(LegalDates.Beijing),
             // The same id on every attempt, so a receiving system can tell a repeat from a second message.
             MessageId = FormattableString.Invariant($"ses-notification-{message.Id}-{message.CreatedAt.ToUnixTimeMilliseconds()}@{domain}"),
             Body = new TextPart(TextFormat.Plain) { Text = message.Body },
