@@ -25,7 +25,10 @@ public static class PartyFields
             if (field.Name == party.Name)
             {
                 var given = Text(data[field.Name]);
-                if (given is null) data[field.Name] = c.Name;
+                if (given is null)
+                {
+                    data[field.Name] = c.Name;
+                }
                 else if (Canonical(given) != Canonical(c.Name))
                 {
                     problems.Add(new(field.Name, ErrorCodes.PartyMismatch, $"「{field.Label}」应与登记的相对人「{c.Name}」一致（留空则自动填写）"));
@@ -41,12 +44,17 @@ public static class PartyFields
                     // validator's to report.
                     if (value is not null)
                     {
-                        problems.Add(new(field.Name, ErrorCodes.PartyIdMismatch, $"「{field.Label}」与登记的相对人不符：相对人登记的是{IdSchemes.Label(c.IdScheme)}"));
+                        problems.Add(new(field.Name, ErrorCodes.PartyIdMismatch,
+                            $"「{field.Label}」与登记的相对人不符：相对人登记的是{IdSchemes.Label(c.IdScheme)}"));
                     }
                     continue;
                 }
-                if (value is null) data[field.Name] = new JsonObject { ["scheme"] = c.IdScheme, ["value"] = c.IdValue };
-                else if ((scheme is not null && scheme != c.IdScheme) || !string.Equals(Identifiers.Normalize(value), Identifiers.Normalize(c.IdValue), StringComparison.OrdinalIgnoreCase))
+                if (value is null)
+                {
+                    data[field.Name] = new JsonObject { ["scheme"] = c.IdScheme, ["value"] = c.IdValue };
+                }
+                else if ((scheme is not null && scheme != c.IdScheme)
+                    || !string.Equals(Identifiers.Normalize(value), Identifiers.Normalize(c.IdValue), StringComparison.OrdinalIgnoreCase))
                 {
                     problems.Add(new(field.Name, ErrorCodes.PartyIdMismatch,
                         $"「{field.Label}」应与登记的相对人的{IdSchemes.Label(c.IdScheme)} {c.IdValue} 一致（留空则自动填写）"));
@@ -57,7 +65,10 @@ public static class PartyFields
                 var kind = person ? "person" : "org";
                 if (field.FindOption(kind) is null) continue;
                 var given = Text(data[field.Name]);
-                if (given is null) data[field.Name] = kind;
+                if (given is null)
+                {
+                    data[field.Name] = kind;
+                }
                 else if (given != kind)
                 {
                     problems.Add(new(field.Name, ErrorCodes.PartyKindMismatch, $"「{field.Label}」应与登记的相对人一致：{field.FindOption(kind)!.Label}"));

@@ -23,7 +23,8 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
     {
         ["issued"] = "签发", ["served"] = "送达至账户", ["notified"] = "通知已发送", ["notification-failed"] = "通知失败",
         ["notification-recorded"] = OutboxSmsGateway.RecordedLabel, ["reminder-scheduled"] = "视为送达前提醒",
-        ["opened"] = "查看", ["downloaded"] = "下载", ["confirmed"] = "确认收讫", ["deemed"] = "视为送达", ["deemed-recomputed"] = "重算视为送达日",
+        ["opened"] = "查看", ["downloaded"] = "下载", ["confirmed"] = "确认收讫", ["deemed"] = "视为送达",
+        ["deemed-recomputed"] = "重算视为送达日",
         ["paper-recorded"] = "纸质送达登记", ["voided"] = "作废",
     };
 
@@ -43,17 +44,25 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
 
         // The accounts the document entered when it was served (as the serving entry recorded them).
         var served = entries.FirstOrDefault(e => e.Action == "served");
-        var names = served is null ? [] : (EvidenceTexts.Facts(served.Detail).GetValueOrDefault("accounts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var departments = await db.CounterpartyAccounts.AsNoTracking().Where(a => names.Contains(a.UserName)).ToDictionaryAsync(a => a.UserName, a => a.Department, ct);
+        var names = served is null
+            ? []
+            : (EvidenceTexts.Facts(served.Detail).GetValueOrDefault("accounts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var departments = await db.CounterpartyAccounts.AsNoTracking()
+            .Where(a => names.Contains(a.UserName))
+            .ToDictionaryAsync(a => a.UserName, a => a.Department, ct);
 
-        var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null ? Deadlines.For(engine.Templates.FindForm(document.FormId), document.DataJson, on, calendar) : [];
+        var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null
+            ? Deadlines.For(engine.Templates.FindForm(document.FormId), document.DataJson, on, calendar)
+            : [];
         var data = new DeliveryCertificateData(
             document.Bureau, time.GetUtcNow(), document.Number, Title(document.FormId),
             document.PdfSha256, document.IssuedAt, counterparty.Name, $"{IdSchemes.Label(counterparty.IdScheme)} {counterparty.IdValue}",
             [.. names.Select(n => new RecipientAccount(n, departments.GetValueOrDefault(n, "")))],
             EvidenceTexts.Mode(DeliveryService.ModeName(record))!,
-            [.. entries.Select(e => new DeliveryEvent(e.Event, EvidenceTexts.Label(e), e.At, EvidenceTexts.Actor(e.Actor), EvidenceTexts.Detail(e, Title), e.Hash))],
-            new DeliveryOutcome(record.DeliveredOn, DeliveryRuleText.Of(record, calendar), record.DeemedProvisional && record.DeliveryRule is null or DeliveryRules.Deemed),
+            [.. entries.Select(e =>
+                new DeliveryEvent(e.Event, EvidenceTexts.Label(e), e.At, EvidenceTexts.Actor(e.Actor), EvidenceTexts.Detail(e, Title), e.Hash))],
+            new DeliveryOutcome(record.DeliveredOn, DeliveryRuleText.Of(record, calendar),
+                record.DeemedProvisional && record.DeliveryRule is null or DeliveryRules.Deemed),
             [.. deadlines.Select(d => new DeliveryDeadline(d.Name, d.LastDay, d.Basis, d.Provisional))],
             head);
         var pdf = engine.RenderDeliveryCertificate(data, signing.Require(engine.Templates.FindBureau(document.Bureau)

@@ -48,8 +48,16 @@ public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, Cale
             query = query.Where(d => ids.Contains(d.CounterpartyId));
         }
         // Dates are Beijing calendar dates: [from 00:00, to+1 00:00) at UTC+8.
-        if (search.From is { } f) { var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime(); query = query.Where(d => d.ServedAt >= start); }
-        if (search.To is { } t) { var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime(); query = query.Where(d => d.ServedAt < end); }
+        if (search.From is { } f)
+        {
+            var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime();
+            query = query.Where(d => d.ServedAt >= start);
+        }
+        if (search.To is { } t)
+        {
+            var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), LegalDates.Beijing).ToUniversalTime();
+            query = query.Where(d => d.ServedAt < end);
+        }
         return await ViewsAsync(await query.OrderByDescending(d => d.ServedAt).Take(SearchLimit).ToListAsync(ct), staff: true, ct);
     }
 
@@ -64,6 +72,7 @@ public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, Cale
         var ids = records.Select(r => r.DocumentId).ToList();
         var documents = await db.IssuedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
         var calendar = await calendars.CurrentAsync(ct);
-        return [.. records.Select(r => DeliveryView.From(r, documents[r.DocumentId], engine.Templates.FindForm(documents[r.DocumentId].FormId), calendar, staff))];
+        return [.. records.Select(r =>
+            DeliveryView.From(r, documents[r.DocumentId], engine.Templates.FindForm(documents[r.DocumentId].FormId), calendar, staff))];
     }
 }

@@ -13,7 +13,10 @@ public static class EvidenceTexts
     /// <summary>The action in Chinese; an SMS only recorded in the outbox reads as recorded, not as sent.</summary>
     public static string Label(EvidenceEntry e)
     {
-        if (e.Action == "notified" && OutboxSmsGateway.IsRecordedOnly(e.Actor, Facts(e.Detail).GetValueOrDefault("answer"))) return OutboxSmsGateway.RecordedLabel;
+        if (e.Action == "notified" && OutboxSmsGateway.IsRecordedOnly(e.Actor, Facts(e.Detail).GetValueOrDefault("answer")))
+        {
+            return OutboxSmsGateway.RecordedLabel;
+        }
         return DeliveryCertificates.Labels.GetValueOrDefault(e.Action, e.Action);
     }
 
@@ -50,7 +53,8 @@ public static class EvidenceTexts
             case "notified" or "notification-failed" or "notification-recorded":
                 Add("通知", Kind(d.GetValueOrDefault("kind")));
                 var channel = d.GetValueOrDefault("channel");
-                Add(channel == NotificationChannel.Email ? "电子邮件" : "短信", d.GetValueOrDefault("recipient") is { } r ? RecipientMask.For(channel ?? "", r) : null);
+                Add(channel == NotificationChannel.Email ? "电子邮件" : "短信",
+                    d.GetValueOrDefault("recipient") is { } r ? RecipientMask.For(channel ?? "", r) : null);
                 Add("尝试", d.GetValueOrDefault("attempt") is { } a ? $"第 {a} 次" : null);
                 Add("结果", e.Action == "notification-failed"
                     ? d.GetValueOrDefault("gaveUp") == "true" ? "发送失败，不再重试" : "发送失败，将重试"
