@@ -47,7 +47,8 @@ public sealed class DeadlineDeclarationTests
     [Fact]
     public void Defence_HonoursTheDateInTheFieldMarkedReplyDate()
     {
-        var deadline = Assert.Single(Deadlines.For(Templates.FindForm("notice-person"), """{ "replyDeadline": "2026-03-20" }""", Delivered, HolidayCalendar.Default));
+        var deadline = Assert.Single(
+            Deadlines.For(Templates.FindForm("notice-person"), """{ "replyDeadline": "2026-03-20" }""", Delivered, HolidayCalendar.Default));
         Assert.Equal(new DateOnly(2026, 3, 20), deadline.LastDay);
     }
 

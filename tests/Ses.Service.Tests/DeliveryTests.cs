@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Ses.Service.Accounts;
 using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 
@@ -178,7 +180,10 @@ public sealed class DeliveryTests : IDisposable
         Assert.Empty(confirmed.GetProperty("deadlines").EnumerateArray());
 
         // Every problem at once, nothing stored.
-        var bad = await world.Officer.PostAsJsonAsync($"/api/deliveries/{id}/paper", new { deliveredOn = "2026-02-01", method = "", receiptBase64 = Convert.ToBase64String("GIF89a"u8.ToArray()) }, Ct);
+        var bad = await world.Officer.PostAsJsonAsync(
+            $"/api/deliveries/{id}/paper",
+            new { deliveredOn = "2026-02-01", method = "", receiptBase64 = Convert.ToBase64String("GIF89a"u8.ToArray()) },
+            Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var codes = (await Json(bad)).GetProperty("problems").EnumerateArray().Select(p => Str(p, "code")).ToList();
         Assert.Equal(["paper.before-serving", "field.required", "field.required", "paper.receipt-type"], codes);
@@ -187,7 +192,8 @@ public sealed class DeliveryTests : IDisposable
         var receipt = "%PDF-1.7\n% scanned receipt\n"u8.ToArray();
         var paper = await world.Officer.PostAsJsonAsync($"/api/deliveries/{id}/paper", new
         {
-            deliveredOn = "2026-02-24", method = "EMS", trackingNumber = "EA123456789CN", signedBy = "张三", receiptBase64 = Convert.ToBase64String(receipt), receiptName = "回证.pdf",
+            deliveredOn = "2026-02-24", method = "EMS", trackingNumber = "EA123456789CN", signedBy = "张三",
+            receiptBase64 = Convert.ToBase64String(receipt), receiptName = "回证.pdf",
         }, Ct);
         var delivered = await Json(paper);
         Assert.True(paper.StatusCode == HttpStatusCode.OK, delivered.ToString());
@@ -277,9 +283,9 @@ public sealed class DeliveryTests : IDisposable
 
         // The 2027 notice: New Year's Day off on Friday 1 January (a made-up schedule for the test).
         // It moves the deemed date: the system administrator confirms, and the import recomputes it at once.
-        var sysadmin = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", Ses.Service.Accounts.StaffRole.SystemAdmin));
+        var sysadmin = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", StaffRole.SystemAdmin));
         var import = await sysadmin.PostAsync("/api/calendar/years?name=cn-holidays-2027.csv&confirm=true",
-            new StringContent("date,is_off_day,name\n2027-01-01,true,元旦\n", System.Text.Encoding.UTF8, "text/csv"), Ct);
+            new StringContent("date,is_off_day,name\n2027-01-01,true,元旦\n", Encoding.UTF8, "text/csv"), Ct);
         Assert.Equal(HttpStatusCode.OK, import.StatusCode);
         Assert.Equal(0, (await world.RunJobAsync()).Recomputed);
         var recomputed = await Json(await world.Officer.GetAsync($"/api/deliveries/{id}", Ct));
@@ -319,7 +325,8 @@ public sealed class DeliveryTests : IDisposable
         Assert.Contains($"证据链完整：4 条，链头 {intact.Head}", output);
 
         // Someone with database access moves the serving time of entry 2 back by a day.
-        await world.WithDb(db => db.Database.ExecuteSqlRawAsync("UPDATE evidence_entries SET AtBeijing = '2026-02-12T23:30:00.000+08:00' WHERE Sequence = 2", Ct));
+        await world.WithDb(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE evidence_entries SET AtBeijing = '2026-02-12T23:30:00.000+08:00' WHERE Sequence = 2", Ct));
         var changed = await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct));
         Assert.Equal(2, changed.BrokenAt);
         Assert.Contains("was changed", changed.Reason);

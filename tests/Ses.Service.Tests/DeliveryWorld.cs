@@ -56,7 +56,11 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
         var created = await Admin.PostAsJsonAsync("/api/counterparties", new
         {
             kind = "foreign", name, idScheme = "licence", idValue = $"LIC{n:D4}{Guid.NewGuid():N}"[..16].ToUpperInvariant(), address = "",
-            contacts = new[] { new { name = "甲", mobile = "13800000011", email = (string?)"ops@example.com" }, new { name = "乙", mobile = "13800000012", email = (string?)null } },
+            contacts = new[]
+            {
+                new { name = "甲", mobile = "13800000011", email = (string?)"ops@example.com" },
+                new { name = "乙", mobile = "13800000012", email = (string?)null },
+            },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await Json(created)).GetProperty("id").GetString()!;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -30,7 +31,7 @@ public sealed class IssueQueueTests : IDisposable
     public void Dispose()
     {
         // This database's pooled connections only: the tests of other classes run alongside.
-        if (_connection is not null) Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(_connection));
+        if (_connection is not null) SqliteConnection.ClearPool(new SqliteConnection(_connection));
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -130,29 +131,38 @@ public sealed class IssueQueueTests : IDisposable
         using var factory = new DevelopmentServiceFactory(_folder);
         using var service = Start(factory, new CapturedLogs());
         var draft = await InScope(service.Services, async s =>
-            (await s.GetRequiredService<DraftService>().CreateAsync(new DraftRequest("notice-org", Notice("读取时的相对人")), "xibei", "officer1", "test", Ct)).Draft!);
+            (await s.GetRequiredService<DraftService>()
+                .CreateAsync(new DraftRequest("notice-org", Notice("读取时的相对人")), "xibei", "officer1", "test", Ct)).Draft!);
         var read = draft.Version;
         var edited = await InScope(service.Services, async s =>
-            (await s.GetRequiredService<DraftService>().UpdateAsync(draft.Id, new DraftUpdate(Notice("修改后的相对人"), read), "xibei", "officer2", "test", Ct)).Draft!);
+            (await s.GetRequiredService<DraftService>()
+                .UpdateAsync(draft.Id, new DraftUpdate(Notice("修改后的相对人"), read), "xibei", "officer2", "test", Ct)).Draft!);
         Assert.Equal(read + 1, edited.Version);
 
         // Issued with the values and the version as read before the edit.
         var refused = await Assert.ThrowsAsync<DraftChangedException>(() => InScope(service.Services, s => s.GetRequiredService<DraftService>().IssueAsync(
             new IssueRequest
             {
-                FormId = "notice-org", Data = Notice("读取时的相对人"), Bureau = "xibei", Officer = "officer1", Source = "test", DraftId = draft.Id, DraftVersion = read,
+                FormId = "notice-org", Data = Notice("读取时的相对人"), Bureau = "xibei", Officer = "officer1", Source = "test",
+                DraftId = draft.Id, DraftVersion = read,
             }, Ct)));
         Assert.Equal(draft.Id, refused.DraftId);
 
         Assert.Empty(await Documents(service.Services));
-        var unchanged = await InScope(service.Services, s => s.GetRequiredService<SesDbContext>().Drafts.AsNoTracking().SingleAsync(d => d.Id == draft.Id, Ct));
+        var unchanged = await InScope(service.Services, s => s.GetRequiredService<SesDbContext>()
+            .Drafts
+            .AsNoTracking()
+            .SingleAsync(d => d.Id == draft.Id, Ct));
         Assert.Null(unchanged.IssuedDocumentId);
         Assert.Equal(edited.Version, unchanged.Version);
-        Assert.Equal(0, await InScope(service.Services, s => s.GetRequiredService<SesDbContext>().AuditEntries.CountAsync(a => a.Action == "document.issued", Ct)));
+        Assert.Equal(0, await InScope(service.Services, s => s.GetRequiredService<SesDbContext>()
+            .AuditEntries
+            .CountAsync(a => a.Action == "document.issued", Ct)));
         Assert.Equal(0, await InScope(service.Services, s => s.GetRequiredService<SesDbContext>().EvidenceEntries.CountAsync(Ct)));
         Assert.Empty(IssuedFiles.Stored(_folder));
 
-        var (document, refusal) = await InScope(service.Services, s => s.GetRequiredService<DraftService>().IssueAsync(draft.Id, "xibei", "officer1", "test", Ct));
+        var (document, refusal) = await InScope(service.Services, s => s.GetRequiredService<DraftService>()
+            .IssueAsync(draft.Id, "xibei", "officer1", "test", Ct));
         Assert.Null(refusal);
         Assert.Equal(1, document!.Sequence);
         Assert.Equal("修改后的相对人", document.Party);

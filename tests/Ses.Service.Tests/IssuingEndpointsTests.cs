@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
+using Ses.Service.Counterparties;
 using Ses.Service.Data;
 
 namespace Ses.Service.Tests;
@@ -49,7 +51,7 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
         var id = document.GetProperty("id").GetString();
 
         var pdf = await officer.GetByteArrayAsync($"/api/documents/{id}/pdf", Ct);
-        Assert.Contains("/SubFilter/ETSI.CAdES.detached", System.Text.Encoding.Latin1.GetString(pdf));
+        Assert.Contains("/SubFilter/ETSI.CAdES.detached", Encoding.Latin1.GetString(pdf));
 
         var again = await officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -66,7 +68,7 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
 
         var csv = await officer.GetByteArrayAsync("/api/register/csv?series=信告", Ct);
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
-        var text = System.Text.Encoding.UTF8.GetString(csv[3..]);
+        var text = Encoding.UTF8.GetString(csv[3..]);
         Assert.StartsWith("文号,表单,相对人,承办人,签发时间（北京时间）,状态,作废理由", text);
         Assert.Contains($"{number},民航行业严重失信行为认定告知书（组织）,登记簿测试公司,", text); // the form's title, not its id
         Assert.DoesNotContain("notice-org", text);
@@ -170,7 +172,8 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
     public async Task Cookie_SignInWorksForTheBrowser()
     {
         var client = _factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/staff/login?cookie=true", new { userName = NewUser("xibei", StaffRole.Legal), password = Password }, Ct);
+        var response = await client.PostAsJsonAsync(
+            "/api/auth/staff/login?cookie=true", new { userName = NewUser("xibei", StaffRole.Legal), password = Password }, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var setCookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.Contains("httponly", setCookie, StringComparison.OrdinalIgnoreCase);
@@ -185,15 +188,17 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
         using (var scope = _factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
-            db.Counterparties.Add(new Ses.Service.Counterparties.Counterparty
+            db.Counterparties.Add(new Counterparty
             {
-                Id = counterpartyId, Kind = "foreign", Name = "登记相对人航空", IdScheme = "airline", IdValue = "Q" + (char)('A' + Random.Shared.Next(26)),
+                Id = counterpartyId, Kind = "foreign", Name = "登记相对人航空", IdScheme = "airline",
+                IdValue = "Q" + (char)('A' + Random.Shared.Next(26)),
                 SupervisingBureau = "xibei", Contact1Name = "甲", Contact1Mobile = "13800000001", Contact2Name = "乙", Contact2Mobile = "13800000002",
             });
             db.SaveChanges();
         }
         var officer = await SignedIn(NewUser("xibei", StaffRole.Officer));
-        var unknown = await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data = new { party = "x" }, counterpartyId = Guid.NewGuid() }, Ct);
+        var unknown = await officer.PostAsJsonAsync(
+            "/api/drafts", new { formId = "notice-org", data = new { party = "x" }, counterpartyId = Guid.NewGuid() }, Ct);
         Assert.Equal("counterparty.unknown", (await Json(unknown)).GetProperty("problems")[0].GetProperty("code").GetString());
 
         var draft = await Json(await officer.PostAsJsonAsync("/api/drafts", new

@@ -1,8 +1,13 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Validation;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
@@ -18,7 +23,7 @@ public sealed class IssuingTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -27,7 +32,8 @@ public sealed class IssuingTests : IDisposable
         party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料",
     });
 
-    private static async Task<(IssuedDocument? Doc, IReadOnlyList<Ses.Documents.Validation.Problem> Problems)> Issue(IServiceProvider services, JsonElement data, string form = "notice-org")
+    private static async Task<(IssuedDocument? Doc, IReadOnlyList<Problem> Problems)> Issue(
+        IServiceProvider services, JsonElement data, string form = "notice-org")
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DraftService>()
@@ -50,11 +56,14 @@ public sealed class IssuingTests : IDisposable
         Assert.Equal("西北局信告字〔2026〕1号", first!.Number);
         Assert.Equal("西北局信告字〔2026〕2号", second!.Number);
         var pdf = await factory.Services.GetRequiredService<IFileStore>().GetAsync(first.PdfSha256, CancellationToken.None);
-        var text = System.Text.Encoding.Latin1.GetString(pdf!);
+        var text = Encoding.Latin1.GetString(pdf!);
         Assert.Contains("/SubFilter/ETSI.CAdES.detached", text);
-        Assert.Equal(first.PdfSha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf!)));
+        Assert.Equal(first.PdfSha256, Convert.ToHexStringLower(SHA256.HashData(pdf!)));
         await using var scope = factory.Services.CreateAsyncScope();
-        var audit = await scope.ServiceProvider.GetRequiredService<SesDbContext>().AuditEntries.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        var audit = await scope.ServiceProvider.GetRequiredService<SesDbContext>()
+            .AuditEntries
+            .AsNoTracking()
+            .ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(2, audit.Count(a => a.Action == "document.issued"));
     }
 
@@ -77,10 +86,11 @@ public sealed class IssuingTests : IDisposable
         using (var broken = new DevelopmentServiceFactory(_folder, settings: new Dictionary<string, string> { ["Signing:TsaUrl"] = "http://127.0.0.1:9/tsa" }))
         {
             _ = broken.Server;
-            await Assert.ThrowsAsync<Ses.Documents.Signing.Crypto.TimestampException>(() => Issue(broken.Services, Notice()));
+            await Assert.ThrowsAsync<TimestampException>(() => Issue(broken.Services, Notice()));
             Assert.Empty(await All(broken.Services));
         }
-        Assert.False(Directory.Exists(Path.Combine(_folder, "files")) && Directory.EnumerateFiles(Path.Combine(_folder, "files"), "*", SearchOption.AllDirectories).Any());
+        Assert.False(Directory.Exists(Path.Combine(_folder, "files"))
+            && Directory.EnumerateFiles(Path.Combine(_folder, "files"), "*", SearchOption.AllDirectories).Any());
         using var factory = new DevelopmentServiceFactory(_folder);
         _ = factory.Server;
         var (doc, _) = await Issue(factory.Services, Notice());
@@ -151,7 +161,8 @@ public sealed class IssuingTests : IDisposable
         await factory.DisposeAsync(); // stops the host while documents wait: those queued are finished, later ones refused
 
         // Every caller gets an answer: a caller left waiting would fail this within the minute.
-        await Task.WhenAll(issuing.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
+        await Task.WhenAll(issuing.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)))
+            .WaitAsync(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken);
         var answered = issuing.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result.Doc!.Number).ToList();
         // The others were refused (the service was stopping); none was left waiting.
         Assert.All(issuing.Where(t => !t.IsCompletedSuccessfully), t => Assert.True(t.IsFaulted));
@@ -176,7 +187,7 @@ public sealed class ReplyDateTests : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -185,14 +196,14 @@ public sealed class ReplyDateTests : IDisposable
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    private async Task<(Ses.Service.Issuing.IssuedDocument? Doc, IReadOnlyList<Ses.Documents.Validation.Problem> Problems)> Issue(object data)
+    private async Task<(IssuedDocument? Doc, IReadOnlyList<Problem> Problems)> Issue(object data)
     {
         // Friday 2026-02-13 17:00 in Beijing: deemed delivery 02-25, defence ends 03-03, proposal 03-04.
         using var factory = new DevelopmentServiceFactory(_folder, time: new FixedTime(new DateTimeOffset(2026, 2, 13, 17, 0, 0, TimeSpan.FromHours(8))));
         _ = factory.Server;
         await using var scope = factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Ses.Service.Issuing.DraftService>().IssueAsync(
-            new Ses.Service.Issuing.IssueRequest { FormId = "notice-org", Data = JsonSerializer.SerializeToElement(data), Officer = "officer1", Source = "test" },
+        return await scope.ServiceProvider.GetRequiredService<DraftService>().IssueAsync(
+            new IssueRequest { FormId = "notice-org", Data = JsonSerializer.SerializeToElement(data), Officer = "officer1", Source = "test" },
             CancellationToken.None);
     }
 

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Ses.Service.Notifications;
 using UglyToad.PdfPig;
 
 namespace Ses.Service.Tests;
@@ -22,7 +25,7 @@ public sealed class JourneyTests : IAsyncLifetime
         _factory = new DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-journey-").FullName, owns: true, _clock, new Dictionary<string, string>
         {
             ["Notifications:Smtp:Host"] = "127.0.0.1",
-            ["Notifications:Smtp:Port"] = _smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Smtp:Port"] = _smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Notifications:Smtp:Security"] = "None",
             ["Notifications:Smtp:From"] = "民航西北地区管理局 SES <ses@xibei.caac.example>",
         });
@@ -35,7 +38,7 @@ public sealed class JourneyTests : IAsyncLifetime
     }
 
     private async Task<int> DispatchAsync() =>
-        await _factory.Services.GetRequiredService<Ses.Service.Notifications.NotificationDispatcher>().RunOnceAsync(Ct);
+        await _factory.Services.GetRequiredService<NotificationDispatcher>().RunOnceAsync(Ct);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -69,7 +72,7 @@ public sealed class JourneyTests : IAsyncLifetime
         _clock.Now = TestClock.Beijing(2026, 10, 8, 9);
         var account = await world.AccountAsync(names[0]);
         var pdf = await account.GetByteArrayAsync($"/api/my/deliveries/{id}/pdf", Ct);
-        Assert.Equal(pdfSha, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)));
+        Assert.Equal(pdfSha, Convert.ToHexStringLower(SHA256.HashData(pdf)));
         var confirmed = await DeliveryWorld.Json(await account.PostAsync($"/api/my/deliveries/{id}/confirm", null, Ct));
         Assert.Equal("2026-10-08", Str(confirmed, "electronicOn"));
         Assert.Equal("pending", Str(confirmed, "status"));

@@ -70,12 +70,16 @@ public sealed class FormDeclarationsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("\"series\": \"信告\", \"opens\": [\"defence\"],", "'opens[0]' is 'defence', expected one of: defense, reconsideration, litigation, validity, repair")]
+    [InlineData(
+        "\"series\": \"信告\", \"opens\": [\"defence\"],",
+        "'opens[0]' is 'defence', expected one of: defense, reconsideration, litigation, validity, repair")]
     [InlineData("\"series\": \"信告\", \"opens\": [\"litigation\", \"litigation\"],", "'opens' names 'litigation' twice")]
     [InlineData("\"opens\": [\"litigation\"],", "'opens': a form without a number series is never delivered")]
     [InlineData("\"series\": \"信决\", \"opens\": [\"validity\"],", "'validityCase' is required when 'opens' has validity or repair")]
     [InlineData("\"series\": \"信决\", \"opens\": [\"repair\"], \"validityCase\": \"name\",", "'validityCase' names no choice field: name")]
-    [InlineData("\"series\": \"信决\", \"opens\": [\"litigation\"], \"validityCase\": \"case\",", "'validityCase' is used only when 'opens' has validity or repair")]
+    [InlineData(
+        "\"series\": \"信决\", \"opens\": [\"litigation\"], \"validityCase\": \"case\",",
+        "'validityCase' is used only when 'opens' has validity or repair")]
     [InlineData("\"party\": { \"name\": \"partyName\" },", "'party.name' names no text field: partyName")]
     [InlineData("\"party\": { \"ids\": [\"orgId\"] },", "'party.name' is required")]
     [InlineData("\"party\": { \"name\": \"name\", \"ids\": [\"orgId\", \"name\"] },", "'party.ids[1]' names no org-id or person-id field: name")]
@@ -97,7 +101,10 @@ public sealed class FormDeclarationsTests : IDisposable
             { "name": "name", "label": "名称", "type": "text", "maxLength": 100 },
             { "name": "orgId", "label": "统一社会信用代码", "type": "org-id" },
             { "name": "kind", "label": "类别", "type": "choice", "options": [{ "value": "org", "label": "组织" }, { "value": "person", "label": "个人" }] },
-            { "name": "case", "label": "情形", "type": "choice", "options": [{ "value": "general", "label": "其他情形" }, { "value": "art8-1-3", "label": "第八条第一款第（三）项" }] }
+            {
+              "name": "case", "label": "情形", "type": "choice",
+              "options": [{ "value": "general", "label": "其他情形" }, { "value": "art8-1-3", "label": "第八条第一款第（三）项" }]
+            }
           ],
           "blocks": [{ "type": "paragraph", "text": "{{name}}：" }]
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Ses.Documents.Tests.Support;
 
 namespace Ses.Documents.Tests.Templates;
@@ -52,7 +54,7 @@ public sealed class StatutoryFormsTests
         using var sample = TestEngine.Sample(id);
         var pdf = TestEngine.Engine.Render(id, sample.RootElement, OutputFormat.Pdf);
         Assert.True(pdf.PageCount >= 1);
-        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf.Content, 0, 5), StringComparison.Ordinal);
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf.Content, 0, 5), StringComparison.Ordinal);
         Assert.Equal((id, form.Title), (pdf.Document.FormId, pdf.Document.Title));
         var docx = TestEngine.Engine.Render(id, sample.RootElement, OutputFormat.Docx);
         Assert.Equal((byte)'P', docx.Content[0]);
@@ -61,5 +63,5 @@ public sealed class StatutoryFormsTests
 
     private static int ByAttachment(string a, string b) => Number(a).CompareTo(Number(b));
 
-    private static int Number(string source) => int.Parse(source[(source.LastIndexOf('件') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    private static int Number(string source) => int.Parse(source[(source.LastIndexOf('件') + 1)..], CultureInfo.InvariantCulture);
 }

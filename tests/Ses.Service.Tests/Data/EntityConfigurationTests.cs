@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Data;
+using Ses.Service.Issuing;
 
 namespace Ses.Service.Tests.Data;
 
@@ -57,7 +58,7 @@ public sealed class EntityConfigurationTests
     public void AnEntityWithoutConfiguration_IsReported()
     {
         var entities = Entities();
-        var missing = typeof(Ses.Service.Issuing.Draft);
+        var missing = typeof(Draft);
         var problems = Problems(entities, Configurations().Where(c => ConfiguredEntity(c) != missing).ToList());
         Assert.Equal($"{missing.FullName}: 0 configurations, expected one DraftConfiguration", Assert.Single(problems));
     }
@@ -65,7 +66,7 @@ public sealed class EntityConfigurationTests
     [Fact]
     public void AConfigurationOutsideItsEntitysFeature_IsReported()
     {
-        var draft = typeof(Ses.Service.Issuing.Draft);
+        var draft = typeof(Draft);
         var configurations = Configurations().Where(c => ConfiguredEntity(c) != draft).Append(typeof(MisplacedDraftConfiguration)).ToList();
         var problems = Problems(Entities(), configurations);
         Assert.Equal(2, problems.Count);

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Data;
 
@@ -22,7 +23,7 @@ public sealed class ModelTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection(connection));
+            SqliteConnection.ClearPool(new SqliteConnection(connection));
             Directory.Delete(folder, recursive: true);
         }
     }

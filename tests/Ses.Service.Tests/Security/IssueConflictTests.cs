@@ -60,7 +60,9 @@ public sealed class IssueConflictTests
         refuse.Refusing = true;
         var failed = await world.Officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct);
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
-        Assert.NotEqual(ErrorCodes.DraftIssued, (await failed.Content.ReadFromJsonAsync<JsonElement>(Ct)).TryGetProperty("code", out var code) ? code.GetString() : null);
+        Assert.NotEqual(
+            ErrorCodes.DraftIssued,
+            (await failed.Content.ReadFromJsonAsync<JsonElement>(Ct)).TryGetProperty("code", out var code) ? code.GetString() : null);
         using (var scope = factory.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
@@ -107,7 +109,8 @@ public sealed class IssueConflictTests
         }
     }
 
-    private sealed class FailingSaveFactory(RefuseDocumentInsert interceptor) : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
+    private sealed class FailingSaveFactory(RefuseDocumentInsert interceptor)
+        : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
