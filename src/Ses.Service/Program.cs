@@ -1,3 +1,4 @@
+using Ses.Documents.Templates;
 using Ses.Service.Accounts;
 using Ses.Service.Alerts;
 using Ses.Service.Calendar;
@@ -11,6 +12,7 @@ using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 using Ses.Service.Pages;
 using Ses.Service.Signing;
+using Ses.Service.Storage;
 
 if (SesCommand.IsCommand(args))
 {
@@ -42,13 +44,13 @@ try
     await DataSetup.MigrateAsync(app.Services);
     await DevelopmentSeed.RunAsync(app);
 }
-catch (Exception e) when (e is ConfigurationProblemException or SigningConfigurationException or Ses.Documents.Templates.TemplateException)
+catch (Exception e) when (e is ConfigurationProblemException or SigningConfigurationException or TemplateException)
 {
     // A wrong setting stops start-up with the key it names, not a stack trace.
     await Console.Error.WriteLineAsync("配置错误，服务未启动：" + e.Message);
     return 2;
 }
-catch (Exception e) when (Ses.Service.Storage.StorageFull.Is(e))
+catch (Exception e) when (StorageFull.Is(e))
 {
     await Console.Error.WriteLineAsync("存储空间已满，服务未启动：数据库或文件存储所在的磁盘没有剩余空间，请清理后再启动");
     return 2;

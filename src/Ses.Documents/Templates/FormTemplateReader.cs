@@ -151,5 +151,6 @@ internal static partial class FormTemplateReader
             : throw new TemplateException($"{file}: '{key}' is '{value}', expected one of: {string.Join(", ", Enum.GetNames<T>().Select(Kebab))}");
     }
 
-    internal static string Kebab(string pascal) => string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    internal static string Kebab(string pascal) =>
+        string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

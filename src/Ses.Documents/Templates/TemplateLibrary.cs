@@ -89,7 +89,11 @@ public sealed class TemplateLibrary
             throw new TemplateException($"{file}: {e.Message}", e);
         }
         if (b is null) throw new TemplateException($"{file}: empty file");
-        foreach (var (key, value) in new[] { ("code", b.Code), ("name", b.Name), ("numberPrefix", b.NumberPrefix), ("legalDepartment", b.LegalDepartment), ("sealText", b.SealText) })
+        var required = new[]
+        {
+            ("code", b.Code), ("name", b.Name), ("numberPrefix", b.NumberPrefix), ("legalDepartment", b.LegalDepartment), ("sealText", b.SealText),
+        };
+        foreach (var (key, value) in required)
         {
             if (string.IsNullOrWhiteSpace(value)) throw new TemplateException($"{file}: '{key}' is required");
         }

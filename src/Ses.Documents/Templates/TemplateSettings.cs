@@ -13,7 +13,8 @@ public sealed record TemplateSettings(string DefaultBureau, IReadOnlyList<string
         var file = Path.Combine(root, FileName);
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            using var doc = JsonDocument.Parse(
+                File.ReadAllBytes(file), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var r = doc.RootElement;
             var bureau = r.TryGetProperty("defaultBureau", out var b) ? b.GetString() : null;
             if (string.IsNullOrWhiteSpace(bureau)) throw new TemplateException($"{file}: 'defaultBureau' is required");

@@ -12,7 +12,8 @@ namespace Ses.Documents.Templates;
 /// </summary>
 public static class TemplateText
 {
-    private static readonly string[] BureauKeys = ["name", "numberPrefix", "address", "postalCode", "contact", "phone", "legalDepartment", "sealCity", "sealText"];
+    private static readonly string[] BureauKeys =
+        ["name", "numberPrefix", "address", "postalCode", "contact", "phone", "legalDepartment", "sealCity", "sealText"];
 
     public static string Fill(string text, FormInput input, IReadOnlyDictionary<string, FieldValue>? row = null, int rowNumber = 0)
     {

@@ -6,12 +6,12 @@ namespace Ses.Service.Accounts;
 /// <summary>Table <c>sign_in_attempts</c>.</summary>
 public sealed class SignInAttemptConfiguration : IEntityTypeConfiguration<SignInAttempt>
 {
-    public void Configure(EntityTypeBuilder<SignInAttempt> e)
+    public void Configure(EntityTypeBuilder<SignInAttempt> builder)
     {
-        e.ToTable("sign_in_attempts");
-        e.HasKey(a => a.Key);
-        e.Property(a => a.Key).HasMaxLength(64);
+        builder.ToTable("sign_in_attempts");
+        builder.HasKey(a => a.Key);
+        builder.Property(a => a.Key).HasMaxLength(64);
         // Old entries of names nobody tries any more are removed by this date.
-        e.HasIndex(a => a.LastAttemptAt);
+        builder.HasIndex(a => a.LastAttemptAt);
     }
 }

@@ -6,16 +6,16 @@ namespace Ses.Service.Accounts;
 /// <summary>Table <c>staff_users</c>.</summary>
 public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
 {
-    public void Configure(EntityTypeBuilder<StaffUser> e)
+    public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
-        e.ToTable("staff_users");
-        e.HasKey(u => u.Id);
-        e.HasIndex(u => u.UserName).IsUnique();
-        e.Property(u => u.UserName).HasMaxLength(64);
-        e.Property(u => u.DisplayName).HasMaxLength(64);
-        e.Property(u => u.Role).HasMaxLength(16);
-        e.Property(u => u.Bureau).HasMaxLength(32);
-        e.Property(u => u.PasswordHash).HasMaxLength(200);
-        e.Property(u => u.SecurityStamp).HasMaxLength(SecurityStamps.Length);
+        builder.ToTable("staff_users");
+        builder.HasKey(u => u.Id);
+        builder.HasIndex(u => u.UserName).IsUnique();
+        builder.Property(u => u.UserName).HasMaxLength(64);
+        builder.Property(u => u.DisplayName).HasMaxLength(64);
+        builder.Property(u => u.Role).HasMaxLength(16);
+        builder.Property(u => u.Bureau).HasMaxLength(32);
+        builder.Property(u => u.PasswordHash).HasMaxLength(200);
+        builder.Property(u => u.SecurityStamp).HasMaxLength(SecurityStamps.Length);
     }
 }

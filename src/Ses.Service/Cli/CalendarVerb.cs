@@ -1,4 +1,6 @@
 using System.Globalization;
+using Ses.Documents;
+using Ses.Documents.Templates;
 using Ses.Service.Calendar;
 
 namespace Ses.Service.Cli;
@@ -52,8 +54,9 @@ public static class CalendarVerb
         await Data.DataSetup.MigrateAsync(db);
         // The forms declare which periods their documents open: the moves are computed with the service's templates.
         var templates = configuration["Documents:TemplatesPath"] is { Length: > 0 } path ? path : Environment.GetEnvironmentVariable("SES_TEMPLATES");
-        var engine = Ses.Documents.DocumentEngine.Load(Ses.Documents.Templates.TemplateLibrary.Locate(templates));
-        var result = await new CalendarStore(db, engine).ImportAsync(csv, Path.GetFileName(file), Environment.UserName, "cli", TimeProvider.System.GetUtcNow(), confirm, CancellationToken.None);
+        var engine = DocumentEngine.Load(TemplateLibrary.Locate(templates));
+        var result = await new CalendarStore(db, engine)
+            .ImportAsync(csv, Path.GetFileName(file), Environment.UserName, "cli", TimeProvider.System.GetUtcNow(), confirm, CancellationToken.None);
         foreach (var p in result.Problems) stderr.WriteLine($"{p.Message}（{p.Code}）");
         if (result.Problems.Count > 0) return SesCommand.Invalid;
         if (result.Moves.Count > 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
@@ -12,17 +13,21 @@ namespace Ses.Service.Issuing;
 /// The register (发文登记簿) of a bureau's issued documents, for the API and the pages alike: one document, voiding
 /// with a reason (the number stays taken), the rows by series and year, and the CSV export.
 /// </summary>
-public sealed class DocumentRegister(SesDbContext db, Ses.Documents.DocumentEngine engine, TimeProvider time)
+public sealed class DocumentRegister(SesDbContext db, DocumentEngine engine, TimeProvider time)
 {
     /// <summary>A document of the bureau, else null: other bureaus' documents are not found, not forbidden.</summary>
     public Task<IssuedDocument?> OwnAsync(Guid id, string bureau, CancellationToken ct) =>
         db.IssuedDocuments.SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, ct);
 
-    public async Task<(IssuedDocument? Document, Refusal? Refused)> VoidAsync(Guid id, string? reason, string bureau, string actor, string source, CancellationToken ct)
+    public async Task<(IssuedDocument? Document, Refusal? Refused)> VoidAsync(
+        Guid id, string? reason, string bureau, string actor, string source, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500) return (null, Refusal.Invalid("reason", ErrorCodes.FieldRequired, "「作废理由」必须填写，且不超过 500 字"));
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        {
+            return (null, Refusal.Invalid("reason", ErrorCodes.FieldRequired, "「作废理由」必须填写，且不超过 500 字"));
+        }
         // The reason is printed on the delivery certificate: checked as entered, with the rules printing applies.
-        if (Ses.Documents.Validation.EntryChecks.Text(engine, "reason", "作废理由", reason) is { } unprintable) return (null, Refusal.Invalid([unprintable]));
+        if (EntryChecks.Text(engine, "reason", "作废理由", reason) is { } unprintable) return (null, Refusal.Invalid([unprintable]));
         var document = await OwnAsync(id, bureau, ct);
         if (document is null) return (null, Refusal.NotFound);
         if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废"));
@@ -58,11 +63,17 @@ public sealed class DocumentRegister(SesDbContext db, Ses.Documents.DocumentEngi
         var csv = new StringBuilder("文号,表单,相对人,承办人,签发时间（北京时间）,状态,作废理由\r\n");
         foreach (var d in await RowsAsync(bureau, series, year, ct))
         {
-            csv.Append(Cell(d.Number)).Append(',').Append(Cell(FormTitle(d.FormId))).Append(',').Append(Cell(d.Party)).Append(',').Append(Cell(d.Officer)).Append(',')
-               .Append(Cell(d.IssuedAt.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " +08:00")).Append(',')
-               .Append(d.VoidedAt is null ? "已签发" : "已作废").Append(',').Append(Cell(d.VoidReason ?? "")).Append("\r\n");
+            var issuedAt = d.IssuedAt.ToOffset(Calendar.LegalDates.Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            csv.Append(Cell(d.Number)).Append(',')
+               .Append(Cell(FormTitle(d.FormId))).Append(',')
+               .Append(Cell(d.Party)).Append(',')
+               .Append(Cell(d.Officer)).Append(',')
+               .Append(Cell(issuedAt + " +08:00")).Append(',')
+               .Append(d.VoidedAt is null ? "已签发" : "已作废").Append(',')
+               .Append(Cell(d.VoidReason ?? "")).Append("\r\n");
         }
-        var name = $"register-{bureau}{(series is null ? "" : "-" + series)}{(year is null ? "" : "-" + year.Value.ToString(CultureInfo.InvariantCulture))}.csv";
+        var yearPart = year is null ? "" : "-" + year.Value.ToString(CultureInfo.InvariantCulture);
+        var name = $"register-{bureau}{(series is null ? "" : "-" + series)}{yearPart}.csv";
         return ([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], name);
     }
 

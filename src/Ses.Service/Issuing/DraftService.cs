@@ -1,9 +1,14 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
+using Ses.Documents.Rendering;
+using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Templates;
 using Ses.Documents.Validation;
+using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
@@ -46,7 +51,8 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         return (draft, null);
     }
 
-    public async Task<(Draft? Draft, Refusal? Refused)> UpdateAsync(Guid id, DraftUpdate update, string bureau, string actor, string source, CancellationToken ct)
+    public async Task<(Draft? Draft, Refusal? Refused)> UpdateAsync(
+        Guid id, DraftUpdate update, string bureau, string actor, string source, CancellationToken ct)
     {
         var draft = await OwnAsync(id, bureau, ct);
         if (draft is null) return (null, Refusal.NotFound);
@@ -77,7 +83,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     /// The field problems issuing the draft now would meet (the proposed reply date included), without taking a
     /// number; the values are those issuing would use.
     /// </summary>
-    public async Task<(Ses.Documents.Templates.FormInput? Input, IReadOnlyList<Problem> Problems)> CheckAsync(Draft draft, CancellationToken ct)
+    public async Task<(FormInput? Input, IReadOnlyList<Problem> Problems)> CheckAsync(Draft draft, CancellationToken ct)
     {
         var values = JsonNode.Parse(draft.DataJson)!.AsObject();
         if (await ProposeReplyDateAsync(engine.Templates.FindForm(draft.FormId)!, values, time.GetUtcNow(), ct) is { } problem) return (null, [problem]);
@@ -92,7 +98,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     public async Task<(byte[]? Pdf, IReadOnlyList<Problem> Problems)> PreviewAsync(Draft draft, CancellationToken ct)
     {
         var (input, problems) = await CheckAsync(draft, ct);
-        return input is null ? (null, problems) : (engine.Render(input, OutputFormat.Pdf, Ses.Documents.Rendering.RenderOptions.Draft).Content, []);
+        return input is null ? (null, problems) : (engine.Render(input, OutputFormat.Pdf, RenderOptions.Draft).Content, []);
     }
 
     public async Task<(IssuedDocument? Document, Refusal? Refused)> IssueAsync(Guid id, string bureau, string actor, string source, CancellationToken ct)
@@ -102,7 +108,8 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         if (draft.IssuedDocumentId is not null) return (null, Refusal.Conflict(ErrorCodes.DraftIssued, "草稿已签发"));
         // Checked again: the counterparty may have moved to another bureau or been renamed since the draft was saved.
         using var saved = JsonDocument.Parse(draft.DataJson);
-        var (json, refused, counterparty) = await PrepareAsync(engine.Templates.FindForm(draft.FormId), saved.RootElement, draft.CounterpartyId, draft.Replaces, bureau, ct);
+        var (json, refused, counterparty) =
+            await PrepareAsync(engine.Templates.FindForm(draft.FormId), saved.RootElement, draft.CounterpartyId, draft.Replaces, bureau, ct);
         if (refused.Count > 0) return (null, Refusal.Invalid(refused));
         using var data = JsonDocument.Parse(json);
         try
@@ -133,7 +140,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         {
             return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, Signing.BureauKeyMissingException.Code, e.Message, []));
         }
-        catch (Ses.Documents.Signing.Crypto.TimestampException)
+        catch (TimestampException)
         {
             return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, ErrorCodes.TsaUnavailable, "时间戳服务不可用，未签发，文号未占用", []));
         }
@@ -176,7 +183,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     /// Fills an empty 成文日期 (a field marked <c>"proposal": "issue-date"</c>) with the Beijing date of issue, so a
     /// sealed document never prints a blank 「年 月 日」 (GB/T 9704-2012 §7.3.5.1: 成文日期 under the issuing body).
     /// </summary>
-    internal static void FillIssueDate(Ses.Documents.Templates.FormTemplate form, JsonObject data, DateTimeOffset now)
+    internal static void FillIssueDate(FormTemplate form, JsonObject data, DateTimeOffset now)
     {
         foreach (var field in form.Fields.Where(f => f.Proposal == "issue-date"))
         {
@@ -191,7 +198,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     /// refuses one that leaves fewer than 5 full working days after the latest possible delivery (the deemed date, if
     /// nobody confirms): 实施办法第十三条, 确认函第二条第四项.
     /// </summary>
-    private async Task<Problem?> ProposeReplyDateAsync(Ses.Documents.Templates.FormTemplate form, JsonObject data, DateTimeOffset now, CancellationToken ct)
+    private async Task<Problem?> ProposeReplyDateAsync(FormTemplate form, JsonObject data, DateTimeOffset now, CancellationToken ct)
     {
         var field = form.Fields.FirstOrDefault(f => f.Proposal == "reply-date");
         if (field is null) return null;
@@ -207,7 +214,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         }
         return DateOnly.TryParseExact(given.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date < proposal.Date
             ? new Problem(field.Name, ErrorCodes.FieldReplyDateTooEarly,
-                $"「{field.Label}」早于 {Ses.Documents.Templates.DateValue.FormatChinese(proposal.Date)}：相对人即使视为送达也应有完整的 5 个工作日陈述和申辩（实施办法第十三条）")
+                $"「{field.Label}」早于 {DateValue.FormatChinese(proposal.Date)}：相对人即使视为送达也应有完整的 5 个工作日陈述和申辩（实施办法第十三条）")
             : null;
     }
 
@@ -217,12 +224,12 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     /// refused alike, so the refusal never tells that the other exists; the party fields are filled from the
     /// counterparty or refused when typed differently (<see cref="PartyFields"/>). Returns the data to store.
     /// </summary>
-    private async Task<(string Json, List<Problem> Problems, Counterparties.Counterparty? Counterparty)> PrepareAsync(
-        Ses.Documents.Templates.FormTemplate? form, JsonElement data, Guid? counterpartyId, Guid? replaces, string bureau, CancellationToken ct)
+    private async Task<(string Json, List<Problem> Problems, Counterparty? Counterparty)> PrepareAsync(
+        FormTemplate? form, JsonElement data, Guid? counterpartyId, Guid? replaces, string bureau, CancellationToken ct)
     {
         var problems = new List<Problem>();
         var json = data.GetRawText();
-        Counterparties.Counterparty? counterparty = null;
+        Counterparty? counterparty = null;
         if (counterpartyId is { } cp)
         {
             counterparty = await db.Counterparties.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cp && c.SupervisingBureau == bureau, ct);
@@ -235,11 +242,11 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         if (counterparty is not null && form is not null && JsonNode.Parse(json) is JsonObject values)
         {
             var before = values.ToJsonString();
-            problems.AddRange(Counterparties.PartyFields.Apply(form, values, counterparty));
+            problems.AddRange(PartyFields.Apply(form, values, counterparty));
             if (values.ToJsonString() != before) json = values.ToJsonString(Readable);
         }
         return (json, problems, counterparty);
     }
 
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Numbering;
+using Ses.Documents.Templates;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Signing;
@@ -14,9 +15,10 @@ namespace Ses.Service.Issuing;
 /// <see cref="MaxGroup"/>), predicts from the counters the number each will take, and renders, signs and stores them
 /// in parallel outside the write lock. Then it takes the lock once: checks each draft, takes each number in the
 /// database (so several processes stay correct), renders again inside the lock a document whose prediction was lost
-/// (another process issued in the series meanwhile, or a document before it was refused), records them, and commits them together. A synchronous commit costs one disk
-/// write; the group shares it, and the write lock is no longer held while documents are signed and stored. While one
-/// group is written, the next is prepared with the numbers the first leaves.
+/// (another process issued in the series meanwhile, or a document before it was refused), records them, and commits
+/// them together. A synchronous commit costs one disk write; the group shares it, and the write lock is no longer held
+/// while documents are signed and stored. While one group is written, the next is prepared with the numbers the first
+/// leaves.
 /// </summary>
 /// <remarks>
 /// All or nothing still holds per document: a document that cannot be rendered, signed or stored fails alone before
@@ -120,7 +122,8 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
     /// after them. A job that cannot be prepared fails alone; those after it in its series then expect a number less.
     /// If the counters cannot be read, the group fails: nothing was taken.
     /// </summary>
-    private async Task<(List<IssueJob> Pending, Dictionary<NumberSeries, int> Next)> PrepareGroupAsync(List<IssueJob> group, IReadOnlyDictionary<NumberSeries, int> inFlight)
+    private async Task<(List<IssueJob> Pending, Dictionary<NumberSeries, int> Next)> PrepareGroupAsync(
+        List<IssueJob> group, IReadOnlyDictionary<NumberSeries, int> inFlight)
     {
         var pending = group.Where(j => !j.Completion.IsCompleted).ToList();
         try
@@ -332,7 +335,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
     }
 
     /// <summary>The party as the form's declared name field (<c>"party": { "name": … }</c>) prints it, or empty.</summary>
-    private static string PartyOf(Ses.Documents.Templates.FormTemplate form, Ses.Documents.Templates.FormInput input) =>
+    private static string PartyOf(FormTemplate form, FormInput input) =>
         form.Party is { } party ? input.Values.GetValueOrDefault(party.Name)?.Display ?? "" : "";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing a group of {Count} documents failed")]

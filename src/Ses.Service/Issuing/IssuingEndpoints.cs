@@ -54,12 +54,15 @@ public static class IssuingEndpoints
         return draft is null ? ApiProblems.From<Ok<DraftResponse>>(refused!) : TypedResults.Ok(DraftResponse.From(draft));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> PreviewDraft(Guid id, DraftService drafts, DocumentEngine engine, [AsParameters] StaffCaller caller)
+    private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> PreviewDraft(
+        Guid id, DraftService drafts, DocumentEngine engine, [AsParameters] StaffCaller caller)
     {
         var draft = await drafts.OwnAsync(id, caller.Bureau, caller.RequestAborted);
         if (draft is null) return TypedResults.NotFound();
         var (pdf, problems) = await drafts.PreviewAsync(draft, caller.RequestAborted);
-        return pdf is null ? ApiProblems.Invalid(problems) : TypedResults.File(pdf, "application/pdf", DownloadNames.Draft(engine.Templates.FindForm(draft.FormId)?.Title ?? draft.FormId, ".pdf"));
+        return pdf is null
+            ? ApiProblems.Invalid(problems)
+            : TypedResults.File(pdf, "application/pdf", DownloadNames.Draft(engine.Templates.FindForm(draft.FormId)?.Title ?? draft.FormId, ".pdf"));
     }
 
     private static async Task<Results<Created<DocumentResponse>, ValidationProblem, NotFound, ProblemHttpResult>> IssueDraft(
@@ -74,12 +77,14 @@ public static class IssuingEndpoints
     private static async Task<Results<Ok<DocumentResponse>, NotFound>> GetDocument(Guid id, DocumentRegister register, [AsParameters] StaffCaller caller) =>
         await register.OwnAsync(id, caller.Bureau, caller.RequestAborted) is { } d ? TypedResults.Ok(DocumentResponse.From(d)) : TypedResults.NotFound();
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> GetPdf(Guid id, DocumentRegister register, IFileStore files, [AsParameters] StaffCaller caller) =>
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetPdf(
+        Guid id, DocumentRegister register, IFileStore files, [AsParameters] StaffCaller caller) =>
         await register.OwnAsync(id, caller.Bureau, caller.RequestAborted) is { } d && await files.GetAsync(d.PdfSha256, caller.RequestAborted) is { } pdf
             ? TypedResults.File(pdf, "application/pdf", DownloadNames.Document(d.Number, ".pdf"))
             : TypedResults.NotFound();
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> GetDocx(Guid id, DocumentRegister register, IFileStore files, [AsParameters] StaffCaller caller) =>
+    private static async Task<Results<FileContentHttpResult, NotFound>> GetDocx(
+        Guid id, DocumentRegister register, IFileStore files, [AsParameters] StaffCaller caller) =>
         await register.OwnAsync(id, caller.Bureau, caller.RequestAborted) is { } d && await files.GetAsync(d.DocxSha256, caller.RequestAborted) is { } docx
             ? TypedResults.File(docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", DownloadNames.Document(d.Number, ".docx"))
             : TypedResults.NotFound();
@@ -91,10 +96,12 @@ public static class IssuingEndpoints
         return document is null ? ApiProblems.From<Ok<DocumentResponse>>(refused!) : TypedResults.Ok(DocumentResponse.From(document));
     }
 
-    private static async Task<Ok<List<DocumentResponse>>> Register(DocumentRegister register, [AsParameters] StaffCaller caller, string? series = null, int? year = null) =>
+    private static async Task<Ok<List<DocumentResponse>>> Register(
+        DocumentRegister register, [AsParameters] StaffCaller caller, string? series = null, int? year = null) =>
         TypedResults.Ok((await register.RowsAsync(caller.Bureau, series, year, caller.RequestAborted)).Select(DocumentResponse.From).ToList());
 
-    private static async Task<FileContentHttpResult> RegisterCsv(DocumentRegister register, [AsParameters] StaffCaller caller, string? series = null, int? year = null)
+    private static async Task<FileContentHttpResult> RegisterCsv(
+        DocumentRegister register, [AsParameters] StaffCaller caller, string? series = null, int? year = null)
     {
         var (csv, name) = await register.CsvAsync(caller.Bureau, series, year, caller.RequestAborted);
         return TypedResults.File(csv, "text/csv; charset=utf-8", name);

@@ -17,7 +17,10 @@ public static class NumberAllocator
         await db.Database.ExecuteSqlAsync(
             $"""INSERT INTO number_counters ("Bureau", "Series", "Year", "Next") VALUES ({bureau}, {series}, {year}, 1) ON CONFLICT DO NOTHING""", ct);
         var taken = await db.Database.SqlQuery<int>(
-            $"""UPDATE number_counters SET "Next" = "Next" + 1 WHERE "Bureau" = {bureau} AND "Series" = {series} AND "Year" = {year} RETURNING "Next" - 1 AS "Value" """)
+            $"""
+             UPDATE number_counters SET "Next" = "Next" + 1
+             WHERE "Bureau" = {bureau} AND "Series" = {series} AND "Year" = {year} RETURNING "Next" - 1 AS "Value"
+             """)
             .ToListAsync(ct);
         return taken.Count == 1 ? taken[0] : throw new InvalidOperationException($"number counter {bureau}/{series}/{year} was not advanced");
     }

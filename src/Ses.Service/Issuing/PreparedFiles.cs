@@ -10,7 +10,7 @@ namespace Ses.Service.Issuing;
 /// therefore never removes the file of an issued one. (Across processes the same bytes would need the same issue
 /// instant to the tick as well; that case is not tracked.)
 /// </summary>
-internal sealed class PreparedFiles(IFileStore files, ILogger logger)
+internal sealed partial class PreparedFiles(IFileStore files, ILogger logger)
 {
     private readonly Dictionary<string, (int Claims, bool Issued)> _claims = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -58,8 +58,11 @@ internal sealed class PreparedFiles(IFileStore files, ILogger logger)
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                logger.LogWarning(e, "A stored file no document names could not be removed");
+                LogForgetFailed(logger, e);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored file no document names could not be removed")]
+    private static partial void LogForgetFailed(ILogger logger, Exception error);
 }

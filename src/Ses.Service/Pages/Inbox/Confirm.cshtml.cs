@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
 using Ses.Service.Accounts;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
@@ -12,7 +13,7 @@ namespace Ses.Service.Pages.Inbox;
 /// 确认收讫 behind an explicit step: the page states what confirming does in law — the delivery date it fixes and the
 /// deadlines that then run, with their dates — and the account must tick that it understood (确认函第二条第四项).
 /// </summary>
-public sealed class ConfirmModel(DeliveryService service, DeliveryQueries queries, SesDbContext db, CalendarStore calendars, Ses.Documents.DocumentEngine engine,
+public sealed class ConfirmModel(DeliveryService service, DeliveryQueries queries, SesDbContext db, CalendarStore calendars, DocumentEngine engine,
     TimeProvider time) : PageModel, IKeepsTypedData
 {
     public DeliveryView Delivery { get; private set; } = null!;
@@ -69,7 +70,8 @@ public sealed class ConfirmModel(DeliveryService service, DeliveryQueries querie
         {
             Effect = "fixes";
             var document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == record.DocumentId, HttpContext.RequestAborted);
-            DeadlinesIfConfirmed = Deadlines.For(engine.Templates.FindForm(document.FormId), document.DataJson, Today, await calendars.CurrentAsync(HttpContext.RequestAborted));
+            var calendar = await calendars.CurrentAsync(HttpContext.RequestAborted);
+            DeadlinesIfConfirmed = Deadlines.For(engine.Templates.FindForm(document.FormId), document.DataJson, Today, calendar);
         }
         return true;
     }
