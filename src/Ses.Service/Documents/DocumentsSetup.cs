@@ -10,7 +10,6 @@ public static class DocumentsSetup
     {
         var configured = builder.Configuration["Documents:TemplatesPath"] is { Length: > 0 } path ? path : Environment.GetEnvironmentVariable("SES_TEMPLATES");
         builder.Services.AddSingleton(_ => DocumentEngine.Load(TemplateLibrary.Locate(configured)));
-        builder.Services.AddProblemDetails();
         return builder;
     }
 }
