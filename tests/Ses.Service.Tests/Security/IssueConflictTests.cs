@@ -1,11 +1,8 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Documents.Validation;
 using Ses.Service.Data;
@@ -37,7 +34,8 @@ public sealed class IssueConflictTests
     [Fact]
     public async Task Issue_WhenSavingTheDocumentBreaksTheUniqueIndex_Is409DraftIssued()
     {
-        var refuse = new RefuseDocumentInsert(() => new SqliteException("SQLite Error 19: 'UNIQUE constraint failed: issued_documents.DraftId'.", 19, 2067));
+        var refuse = new RefuseInsert("issued_documents",
+            () => new SqliteException("SQLite Error 19: 'UNIQUE constraint failed: issued_documents.DraftId'.", 19, 2067));
         using var factory = new FailingSaveFactory(refuse);
         var world = await DeliveryWorld.CreateAsync(factory);
         var draftId = await DraftAsync(world);
@@ -52,7 +50,7 @@ public sealed class IssueConflictTests
     [Fact]
     public async Task Issue_WhenSavingTheDocumentFailsForAnotherReason_IsNotAnsweredAsAlreadyIssued()
     {
-        var refuse = new RefuseDocumentInsert(() => new SqliteException("SQLite Error 10: 'disk I/O error'.", 10));
+        var refuse = new RefuseInsert("issued_documents", () => new SqliteException("SQLite Error 10: 'disk I/O error'.", 10));
         using var factory = new FailingSaveFactory(refuse);
         var world = await DeliveryWorld.CreateAsync(factory);
         var draftId = await DraftAsync(world);
@@ -82,40 +80,5 @@ public sealed class IssueConflictTests
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-    }
-
-    /// <summary>Throws the given failure for the INSERT of an issued document while <see cref="Refusing"/>.</summary>
-    private sealed class RefuseDocumentInsert(Func<Exception> failure) : DbCommandInterceptor
-    {
-        public volatile bool Refusing;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Refuse(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Refuse(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Refuse(DbCommand command)
-        {
-            if (Refusing && command.CommandText.Contains("INSERT INTO \"issued_documents\"", StringComparison.Ordinal)) throw failure();
-        }
-    }
-
-    private sealed class FailingSaveFactory(RefuseDocumentInsert interceptor)
-        : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<SesDbContext>(o => o.AddInterceptors(interceptor)));
-        }
     }
 }

@@ -1,12 +1,8 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Ses.Service.Data;
 using Ses.Service.Storage;
@@ -74,7 +70,7 @@ public sealed class ServeConflictTests
     [Fact]
     public async Task Serve_WhenSavingTheDeliveryFailsForAnotherReason_IsNotAnsweredAsAlreadyServed()
     {
-        var full = new RefuseDeliveryInsert();
+        var full = new RefuseInsert("deliveries", () => new SqliteException("SQLite Error 13: 'database or disk is full'.", 13));
         using var factory = new FailingSaveFactory(full);
         var world = await DeliveryWorld.CreateAsync(factory);
         var (cp, _, _) = await world.CounterpartyAsync("保存失败送达测试公司");
@@ -98,42 +94,4 @@ public sealed class ServeConflictTests
     }
 
     private static SqliteException Refused(SqliteConnection connection, string sql) => Assert.Throws<SqliteException>(() => Execute(connection, sql));
-
-    /// <summary>Throws SQLite's "database or disk is full" for the INSERT of a delivery while <see cref="Refusing"/>.</summary>
-    private sealed class RefuseDeliveryInsert : DbCommandInterceptor
-    {
-        public volatile bool Refusing;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Refuse(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Refuse(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Refuse(DbCommand command)
-        {
-            if (Refusing && command.CommandText.Contains("INSERT INTO \"deliveries\"", StringComparison.Ordinal))
-            {
-                throw new SqliteException("SQLite Error 13: 'database or disk is full'.", 13);
-            }
-        }
-    }
-
-    private sealed class FailingSaveFactory(RefuseDeliveryInsert interceptor)
-        : DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-svc-").FullName, owns: true)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(s => s.ConfigureDbContext<SesDbContext>(o => o.AddInterceptors(interceptor)));
-        }
-    }
 }
