@@ -83,6 +83,25 @@ public static class LegalDates
             $"告知书载明的日期 {date:yyyy-MM-dd}（「应当于…前」），不早于自送达之日（{delivered:yyyy-MM-dd}）起第 5 个工作日 {minimum.Date:yyyy-MM-dd}（实施办法第十三条）；工作日依据 {Sources(calendar)}");
     }
 
+    /// <summary>
+    /// The <paramref name="count"/>th working day after <paramref name="start"/> (the start day not counted), marked
+    /// provisional when it reached a year with no schedule. <paramref name="rule"/> names the limit and its source; the
+    /// calendar data used is appended.
+    /// </summary>
+    public static LegalDate WorkingDayLimit(DateOnly start, int count, HolidayCalendar calendar, string rule)
+    {
+        var (date, provisional) = WorkingDaysAfter(start, count, calendar);
+        return new LegalDate(date, provisional, $"{rule}；工作日依据 {Sources(calendar)}");
+    }
+
+    /// <summary>
+    /// The last day of a period of <paramref name="months"/> months (a year is 12) from <paramref name="start"/>: the
+    /// start day is not counted, the period ends on the corresponding day, or on the month's last day when the month
+    /// has none (民法典第二百零一条、第二百零二条). It does not move off a rest day: a record's validity and a repair's
+    /// waiting period are no act's deadline.
+    /// </summary>
+    public static DateOnly MonthsAfter(DateOnly start, int months) => start.AddMonths(months);
+
     /// <summary>The calendar data a computation used, as it cites them.</summary>
     public static string Sources(HolidayCalendar calendar) => string.Join("、", calendar.Sources);
 

@@ -2,14 +2,16 @@ using System.Globalization;
 using Ses.Documents;
 using Ses.Documents.Templates;
 using Ses.Service.Calendar;
+using Ses.Service.Cases;
 
 namespace Ses.Service.Cli;
 
 /// <summary>
-/// <c>ses calendar deemed &lt;sent-at&gt;...</c> and <c>ses calendar deadline &lt;defense|reconsideration|litigation&gt;
-/// &lt;delivery-date&gt;...</c>: one line per input, starting with the date (YYYY-MM-DD), then <c>provisional</c> where the
-/// computation reached a year with no schedule, then how it was found. <c>--calendar &lt;file.csv&gt;</c> adds years.
-/// Exit 1 when any input is invalid (its line names the reason).
+/// <c>ses calendar deemed &lt;sent-at&gt;...</c> and <c>ses calendar deadline &lt;kind&gt; &lt;date&gt;...</c>, where the
+/// kind is a period from delivery (defense, reconsideration, litigation) or a credit case's time limit
+/// (<see cref="CaseTimeLimits"/>): one line per input, starting with the date (YYYY-MM-DD), then <c>provisional</c>
+/// where the computation reached a year with no schedule, then how it was found. <c>--calendar &lt;file.csv&gt;</c> adds
+/// years. Exit 1 when any input is invalid (its line names the reason), 2 for an unknown kind.
 /// </summary>
 public static class CalendarVerb
 {
@@ -32,13 +34,26 @@ public static class CalendarVerb
                     CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && HasOffset(text)
                     ? LegalDates.DeemedDelivery(at, calendar)
                     : null, "an ISO-8601 instant with its offset, e.g. 2026-02-13T23:30:00+08:00 or 2026-02-13T15:30:00Z"),
-            ["deadline", var kind, .. var dates] when dates.Length > 0 && Parse(kind) is { } period => Each(dates, stdout, stderr, text =>
-                DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? LegalDates.Deadline(period, d, calendar)
-                    : null, "a date YYYY-MM-DD"),
+            ["deadline", var kind, .. var dates] when dates.Length > 0 => Deadline(kind, dates, calendar, stdout, stderr),
             _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | "
-                + "ses calendar deadline <defense|reconsideration|litigation> <送达日期>... | ses calendar import <文件.csv> [--confirm]"),
+                + $"ses calendar deadline <{string.Join('|', Kinds)}> <日期>... | ses calendar import <文件.csv> [--confirm]"),
         };
+    }
+
+    /// <summary>The kinds <c>deadline</c> takes: the periods from delivery, then the credit case's time limits.</summary>
+    private static readonly string[] Kinds = ["defense", "reconsideration", "litigation", .. CaseTimeLimits.All.Select(l => l.Kind)];
+
+    private static int Deadline(string kind, string[] dates, HolidayCalendar calendar, TextWriter stdout, TextWriter stderr)
+    {
+        Func<DateOnly, LegalDate> compute = Parse(kind) is { } period
+            ? d => LegalDates.Deadline(period, d, calendar)
+            : CaseTimeLimits.Find(kind) is { } limit
+                ? d => CaseTimeLimits.Due(limit, d, calendar)
+                : throw new UsageException($"不认识的期限种类：{kind}（可用的种类：{string.Join("、", Kinds)}）");
+        return Each(dates, stdout, stderr, text =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+                ? compute(d)
+                : null, "a date YYYY-MM-DD");
     }
 
     /// <summary>

@@ -8,7 +8,8 @@ namespace Ses.Service.Delivery;
 /// <summary>A period that runs from the delivery date, as both sides see it.</summary>
 /// <param name="Period">Its machine code: <c>defense</c>, <c>reconsideration</c>, <c>litigation</c>, <c>validity</c>, <c>repair</c>.</param>
 /// <param name="Name">The period's name in Chinese, as the pages and the certificate show it.</param>
-/// <param name="LastDay">The last day of the period.</param>
+/// <param name="LastDay">The last day of the period; for <c>repair</c>, the first day an application is accepted (the day
+/// after the waiting period's last day).</param>
 /// <param name="Provisional">Whether a year the computation reached had no imported holiday schedule (weekends only).</param>
 /// <param name="Rule">How the last day was computed, in Chinese, with the calendar data used.</param>
 /// <param name="Basis">The rule in Chinese, as the certificate and the pages state it.</param>
@@ -62,12 +63,16 @@ public static class Deadlines
             if (form.OpensPeriod(OpenedPeriod.Validity))
             {
                 var validity = $"自决定书送达之日（{delivered:yyyy-MM-dd}）起 {years} 年（{basis}；实施办法第十七条）";
-                list.Add(new DeadlineView("validity", "失信记录有效期届满", delivered.AddYears(years), false, validity, validity));
+                list.Add(new DeadlineView("validity", "失信记录有效期届满", LegalDates.MonthsAfter(delivered, 12 * years), false, validity, validity));
             }
             if (form.OpensPeriod(OpenedPeriod.Repair))
             {
-                var repair = $"记入（送达之日 {delivered:yyyy-MM-dd}）满 {months} 个月（{basis}；实施办法第十八条）";
-                list.Add(new DeadlineView("repair", "最早可申请信用修复", delivered.AddMonths(months), false, repair, repair));
+                // 实施办法第十八条: 记入满 3（6）个月 — the waiting period ends on the corresponding day (民法典第二百零二条), and an
+                // application is accepted from the day after it.
+                var waiting = LegalDates.MonthsAfter(delivered, months);
+                var repair = $"记入（送达之日 {delivered:yyyy-MM-dd}）满 {months} 个月，即 {waiting:yyyy-MM-dd} 届满后，"
+                    + $"自次日起可以申请（{basis}；实施办法第十八条；民法典第二百零一条、第二百零二条）";
+                list.Add(new DeadlineView("repair", "最早可申请信用修复", waiting.AddDays(1), false, repair, repair));
             }
         }
         return list;
