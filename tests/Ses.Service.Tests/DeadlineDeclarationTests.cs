@@ -41,7 +41,7 @@ public sealed class DeadlineDeclarationTests
     {
         var decision = Templates.FindForm("decision-org")! with { Opens = [OpenedPeriod.Validity, OpenedPeriod.Repair], ValidityCaseField = "chosenCase" };
         var deadlines = Deadlines.For(decision, """{ "chosenCase": "art8-1-3", "validityCase": "general" }""", Delivered, HolidayCalendar.Default);
-        Assert.Equal([("validity", new DateOnly(2029, 3, 3)), ("repair", new DateOnly(2026, 9, 3))], deadlines.Select(d => (d.Period, d.LastDay)));
+        Assert.Equal([("validity", new DateOnly(2029, 3, 3)), ("repair", new DateOnly(2026, 9, 4))], deadlines.Select(d => (d.Period, d.LastDay)));
     }
 
     [Fact]

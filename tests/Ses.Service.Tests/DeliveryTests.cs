@@ -203,7 +203,8 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal("2026-04-27", deadlines["reconsideration"]); // 25 April is a Saturday, 26 a Sunday
         Assert.Equal("2026-08-24", deadlines["litigation"]);
         Assert.Equal("2029-02-24", deadlines["validity"]);
-        Assert.Equal("2026-08-24", deadlines["repair"]);
+        // 满 6 个月 on 08-24: an application is accepted from the day after (实施办法第十八条).
+        Assert.Equal("2026-08-25", deadlines["repair"]);
         Assert.Equal(receipt, await world.Officer.GetByteArrayAsync($"/api/deliveries/{id}/receipt", Ct));
 
         var twice = await world.Officer.PostAsJsonAsync($"/api/deliveries/{id}/paper", new

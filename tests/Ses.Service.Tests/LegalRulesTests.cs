@@ -37,7 +37,7 @@ public sealed class LegalRulesTests : IDisposable
     public async Task Decision_GeneralCase_RecordIsValidOneYearAndRepairableAfterThreeMonths_FromThePaperDelivery()
     {
         var world = await DeliveryWorld.CreateAsync(_factory);
-        var (cp, _, _) = await world.CounterpartyAsync("一般情形测试公司");
+        var (cp, _, names) = await world.CounterpartyAsync("一般情形测试公司");
         var (docId, _) = await world.IssueAsync(cp, "一般情形测试公司", decision: true, validityCase: "general");
         var id = (await world.ServeAsync(docId, "both")).GetProperty("id").GetString();
 
@@ -52,11 +52,19 @@ public sealed class LegalRulesTests : IDisposable
 
         var deadlines = delivered.GetProperty("deadlines").EnumerateArray().ToDictionary(d => d.GetProperty("period").GetString()!);
         Assert.Equal("2027-03-31", deadlines["validity"].GetProperty("lastDay").GetString());
-        // No 31 June: three months after 31 March end on 30 June.
-        Assert.Equal("2026-06-30", deadlines["repair"].GetProperty("lastDay").GetString());
+        // No 31 June: three months after 31 March end on 30 June; an application is accepted from 1 July.
+        Assert.Equal("2026-07-01", deadlines["repair"].GetProperty("lastDay").GetString());
+        Assert.Contains("2026-06-30 届满后，自次日起可以申请", deadlines["repair"].GetProperty("basis").GetString(), StringComparison.Ordinal);
         Assert.Contains("实施办法第十七条", deadlines["validity"].GetProperty("basis").GetString());
         Assert.Contains("实施办法第十八条", deadlines["repair"].GetProperty("basis").GetString());
         Assert.DoesNotContain("第八条", deadlines["validity"].GetProperty("basis").GetString());
         Assert.Equal(JsonValueKind.False, deadlines["validity"].GetProperty("provisional").ValueKind);
+
+        // The same first day in the counterparty's inbox and on the delivery certificate.
+        var inbox = await (await world.AccountAsync(names[0])).GetStringAsync("/inbox", Ct);
+        Assert.Contains("最早可申请信用修复：<time class=\"date\" datetime=\"2026-07-01\">", inbox, StringComparison.Ordinal);
+        using var certificate = UglyToad.PdfPig.PdfDocument.Open(await world.Legal.GetByteArrayAsync($"/api/deliveries/{id}/certificate", Ct));
+        var text = string.Concat(string.Concat(certificate.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("最早可申请信用修复2026年7月1日", text, StringComparison.Ordinal);
     }
 }

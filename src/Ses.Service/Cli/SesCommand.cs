@@ -96,8 +96,12 @@ public static class SesCommand
               ses verify <file.pdf> [--trust <根证书.pem>]... [--json]
                   核验签名、签名后的修改、签名人、证书链、时间戳和文号，完整性与信任分开报告；不创建任何密钥。
                   退出码 0 完好且可信，1 被破坏、签名后被修改或无签名，2 不是 PDF，3 完好但签名人不在信任锚之下。
-              ses calendar deemed <送达时刻>...  |  ses calendar deadline <defense|reconsideration|litigation> <送达日期>...
+              ses calendar deemed <送达时刻>...  |  ses calendar deadline <种类> <日期>...
                   视为送达日期（发送日后第三个工作日）和期限届满日；每行以 YYYY-MM-DD 开头，无节假日安排的年份标 provisional。
+                  种类：自送达之日起 defense、reconsideration、litigation；信用案件的内部期限（工作日）collection-department、
+                  collection-office、office-review、statement-review、decision、transfer、entry、interview-report、interview-entry、
+                  repair-meeting、repair-transfer、repair-refusal、repair-whole、correction、correction-entry、withdrawal；
+                  记录的期间（不因休息日顺延）validity-general、validity-severe、repair-eligible-general、repair-eligible-severe。
               ses calendar import <文件.csv> [--confirm]
                   把新一年的节假日安排（date,is_off_day,name）导入配置的数据库；改变已有送达的日期时列出变动，须加 --confirm。
               ses staff add-sysadmin <用户名> <姓名> [--bureau <局代码>]
