@@ -13,6 +13,7 @@ using Ses.Service.Notifications;
 using Ses.Service.Pages;
 using Ses.Service.Signing;
 using Ses.Service.Storage;
+using Ses.Service.Units;
 
 if (SesCommand.IsCommand(args))
 {
@@ -31,6 +32,7 @@ try
     builder.AddData();
     builder.AddIssuing();
     builder.AddStaff();
+    builder.AddUnits();
     builder.AddCounterparties();
     builder.AddCalendar();
     builder.AddDelivery();
@@ -80,6 +82,7 @@ api.MapDocuments();
 api.MapTimestampAuthority();
 api.MapAuth();
 api.MapStaff();
+api.MapUnits();
 api.MapIssuing();
 api.MapCounterparties();
 api.MapCalendar();

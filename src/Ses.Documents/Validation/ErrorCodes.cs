@@ -96,6 +96,14 @@ public static class ErrorCodes
     public const string StaffName = "staff.name";
     public const string StaffRole = "staff.role";
     public const string StaffSelf = "staff.self";
+    public const string StaffUnit = "staff.unit";
+
+    // The bureau's units (局机关部门, 监管局).
+    public const string UnitName = "unit.name";
+    public const string UnitKind = "unit.kind";
+    public const string UnitSubmitsTo = "unit.submits-to";
+    public const string UnitExists = "unit.exists";
+    public const string UnitInUse = "unit.in-use";
 
     // Drafts, issuing, the register and draft rendering.
     public const string DraftIssued = "draft.issued";

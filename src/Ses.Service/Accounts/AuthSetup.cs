@@ -11,6 +11,9 @@ public static class AuthSetup
     public const string StaffPolicy = "staff";
     public const string OfficerPolicy = "officer";
     public const string AdminPolicy = "admin";
+
+    /// <summary>分管局领导: approvals.</summary>
+    public const string LeaderPolicy = "leader";
     public const string SystemAdminPolicy = "sysadmin";
     public const string AccountPolicy = "account";
 
@@ -38,6 +41,7 @@ public static class AuthSetup
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind))
             .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Officer))
+            .AddPolicy(LeaderPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Leader))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin))
             .AddPolicy(SystemAdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind)
                 .RequireRole(StaffRole.SystemAdmin))

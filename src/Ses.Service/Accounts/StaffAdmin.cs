@@ -7,7 +7,10 @@ using Ses.Service.Http;
 
 namespace Ses.Service.Accounts;
 
-/// <summary>The staff of the administrator's own bureau, for the API and the pages alike: create (random initial password, shown once), disable.</summary>
+/// <summary>
+/// The staff of the administrator's own bureau, for the API and the pages alike: create (random initial password, shown
+/// once), move to another unit, disable. A refused request changes nothing.
+/// </summary>
 public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
 {
     public async Task<List<StaffUser>> ListAsync(string bureau, CancellationToken ct) =>
@@ -15,11 +18,11 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
 
     /// <summary>
     /// A member of the bureau's staff, in one of <see cref="StaffRole.All"/> (a system administrator is made only on the
-    /// server: <see cref="CreateSystemAdminAsync"/>).
+    /// server: <see cref="CreateSystemAdminAsync"/>), in a unit of the bureau (<see cref="UnitProblemAsync"/>).
     /// </summary>
-    public Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateAsync(string? userName, string? displayName, string? role, string bureau,
-        string actor, string source, CancellationToken ct) =>
-        AddAsync(userName, displayName, role, StaffRole.All, bureau, actor, source, ct);
+    public Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateAsync(string? userName, string? displayName, string? role,
+        Guid? unitId, string bureau, string actor, string source, CancellationToken ct) =>
+        AddAsync(userName, displayName, role, StaffRole.All, unitId, bureau, actor, source, ct);
 
     /// <summary>
     /// A system administrator (the server-wide holiday calendar), made by whoever runs the server (<c>ses staff
@@ -27,10 +30,10 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
     /// </summary>
     public Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> CreateSystemAdminAsync(string? userName, string? displayName, string bureau,
         string actor, string source, CancellationToken ct) =>
-        AddAsync(userName, displayName, StaffRole.SystemAdmin, [StaffRole.SystemAdmin], bureau, actor, source, ct);
+        AddAsync(userName, displayName, StaffRole.SystemAdmin, [StaffRole.SystemAdmin], unitId: null, bureau, actor, source, ct);
 
     private async Task<(StaffUser? User, string? InitialPassword, Refusal? Refused)> AddAsync(string? userName, string? displayName, string? role,
-        string[] roles, string bureau, string actor, string source, CancellationToken ct)
+        string[] roles, Guid? unitId, string bureau, string actor, string source, CancellationToken ct)
     {
         var problems = new List<Problem>();
         if (userName is null || !Name().IsMatch(userName))
@@ -39,7 +42,14 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
         }
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 64) problems.Add(new("displayName", ErrorCodes.FieldRequired, "「姓名」必须填写，且不超过 64 字"));
         else if (TextRules.Problem("displayName", "姓名", displayName, lineBreaks: false) is { } unprintable) problems.Add(unprintable);
-        if (role is null || !roles.Contains(role)) problems.Add(new("role", ErrorCodes.StaffRole, $"「角色」应为 {string.Join("、", roles)} 之一"));
+        if (role is null || !roles.Contains(role))
+        {
+            problems.Add(new("role", ErrorCodes.StaffRole, $"「角色」应为{string.Join("、", roles.Select(StaffRole.Label))}之一"));
+        }
+        else if (await UnitProblemAsync(role, unitId, bureau, ct) is { } unitProblem)
+        {
+            problems.Add(unitProblem);
+        }
         if (problems.Count > 0) return (null, null, Refusal.Invalid(problems));
         if (await db.StaffUsers.AnyAsync(u => u.UserName == userName, ct) || await db.CounterpartyAccounts.AnyAsync(a => a.UserName == userName, ct))
         {
@@ -49,13 +59,46 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
         var password = Passwords.Random();
         var user = new StaffUser
         {
-            Id = Guid.CreateVersion7(now), UserName = userName!, DisplayName = displayName!.Trim(), Role = role!, Bureau = bureau,
+            Id = Guid.CreateVersion7(now), UserName = userName!, DisplayName = displayName!.Trim(), Role = role!, Bureau = bureau, UnitId = unitId,
             PasswordHash = Passwords.Hash(password), MustChangePassword = true,
         };
         db.StaffUsers.Add(user);
         db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "staff.created", user.UserName, source));
         await db.SaveChangesAsync(ct);
         return (user, password, null);
+    }
+
+    /// <summary>Moves a member of the bureau's staff to another unit of the bureau (or to none, where none is allowed).</summary>
+    public async Task<(StaffUser? User, Refusal? Refused)> SetUnitAsync(Guid id, Guid? unitId, string bureau, string actor, string source,
+        CancellationToken ct)
+    {
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == id && u.Bureau == bureau, ct);
+        if (user is null) return (null, Refusal.NotFound);
+        if (user.UnitId == unitId) return (user, null);
+        if (await UnitProblemAsync(user.Role, unitId, bureau, ct) is { } problem) return (null, Refusal.Invalid([problem]));
+        user.UnitId = unitId;
+        var unitName = unitId is null ? "-" : await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
+        db.AuditEntries.Add(EvidenceEntries.Audit(time.GetUtcNow(), actor, "staff.unit", $"{user.UserName} → {unitName}", source));
+        await db.SaveChangesAsync(ct);
+        return (user, null);
+    }
+
+    /// <summary>
+    /// The unit must be an active unit of the user's own bureau. An officer collects cases for a unit, so once the bureau
+    /// has units an officer must be in one; until then (and for the other roles) the unit may stay empty, and users
+    /// made before units existed stay valid.
+    /// </summary>
+    private async Task<Problem?> UnitProblemAsync(string role, Guid? unitId, string bureau, CancellationToken ct)
+    {
+        if (unitId is null)
+        {
+            return role == StaffRole.Officer && await db.Units.AnyAsync(u => u.Bureau == bureau && u.Active, ct)
+                ? new("unitId", ErrorCodes.FieldRequired, "承办人须选择「所属单位」：本局的局机关部门或监管局")
+                : null;
+        }
+        return role == StaffRole.SystemAdmin || !await db.Units.AnyAsync(u => u.Id == unitId && u.Bureau == bureau && u.Active, ct)
+            ? new("unitId", ErrorCodes.StaffUnit, "「所属单位」应为本局在用的局机关部门或监管局")
+            : null;
     }
 
     public async Task<(StaffUser? User, Refusal? Refused)> DisableAsync(Guid id, Guid self, string bureau, string actor, string source, CancellationToken ct)

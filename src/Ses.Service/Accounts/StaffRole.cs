@@ -5,6 +5,13 @@ public static class StaffRole
 {
     public const string Officer = "officer";
     public const string Legal = "legal";
+
+    /// <summary>
+    /// 分管局领导: the leader who approves the steps of a credit case (the notice, the decision, a repair). An approval is
+    /// recorded with who gave it and when.
+    /// </summary>
+    public const string Leader = "leader";
+
     public const string Admin = "admin";
 
     /// <summary>
@@ -15,5 +22,16 @@ public static class StaffRole
     public const string SystemAdmin = "sysadmin";
 
     /// <summary>The roles a bureau's administrator may give.</summary>
-    public static readonly string[] All = [Officer, Legal, Admin];
+    public static readonly string[] All = [Officer, Legal, Leader, Admin];
+
+    /// <summary>The role's Chinese name, wherever people read it.</summary>
+    public static string Label(string role) => role switch
+    {
+        Officer => "承办人",
+        Legal => "法制人员",
+        Leader => "分管局领导",
+        Admin => "管理员",
+        SystemAdmin => "系统管理员",
+        _ => role,
+    };
 }

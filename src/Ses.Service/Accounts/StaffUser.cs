@@ -1,6 +1,6 @@
 namespace Ses.Service.Accounts;
 
-/// <summary>A member of a bureau's staff: officer, legal staff or administrator, attached to one bureau.</summary>
+/// <summary>A member of a bureau's staff: officer, legal staff, approving leader or administrator, attached to one bureau.</summary>
 public sealed class StaffUser : ICredentials
 {
     public Guid Id { get; init; }
@@ -15,6 +15,12 @@ public sealed class StaffUser : ICredentials
 
     /// <summary>Bureau code (templates/bureaus): the only bureau whose data the user sees.</summary>
     public required string Bureau { get; init; }
+
+    /// <summary>
+    /// The unit of the bureau the user works in (局机关部门 or 监管局, <see cref="Units.Unit"/>): required for an officer
+    /// once the bureau has units; none for users made before units existed.
+    /// </summary>
+    public Guid? UnitId { get; set; }
 
     public required string PasswordHash { get; set; }
 

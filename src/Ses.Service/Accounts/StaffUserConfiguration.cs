@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ses.Service.Units;
 
 namespace Ses.Service.Accounts;
 
@@ -17,5 +18,6 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
         builder.Property(u => u.Bureau).HasMaxLength(32);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);
         builder.Property(u => u.SecurityStamp).HasMaxLength(SecurityStamps.Length);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -8,6 +8,7 @@ using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
+using Ses.Service.Units;
 
 namespace Ses.Service.Data;
 
@@ -30,6 +31,8 @@ public class SesDbContext : DbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<StaffUser> StaffUsers => Set<StaffUser>();
+
+    public DbSet<Unit> Units => Set<Unit>();
 
     public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 

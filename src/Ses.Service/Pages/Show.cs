@@ -73,12 +73,5 @@ public static class Show
         _ => mode,
     };
 
-    public static string Role(string role) => role switch
-    {
-        Accounts.StaffRole.Officer => "承办人",
-        Accounts.StaffRole.Legal => "法制人员",
-        Accounts.StaffRole.Admin => "管理员",
-        Accounts.StaffRole.SystemAdmin => "系统管理员",
-        _ => role,
-    };
+    public static string Role(string role) => Accounts.StaffRole.Label(role);
 }

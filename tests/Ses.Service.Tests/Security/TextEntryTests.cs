@@ -89,7 +89,7 @@ public sealed class TextEntryTests(ServiceFixture factory) : IClassFixture<Servi
         Assert.False(await db.Counterparties.AnyAsync(c => c.IdValue == "QY", Ct));
 
         var (staff, _, staffRefused) = await services.GetRequiredService<StaffAdmin>()
-            .CreateAsync("page_user", "王五", StaffRole.Officer, "xibei", "admin", "test", Ct);
+            .CreateAsync("page_user", "王五", StaffRole.Officer, unitId: null, "xibei", "admin", "test", Ct);
         Assert.Null(staff);
         Assert.Contains(staffRefused!.Problems, p => p is { Field: "displayName", Code: "field.control-char" });
         Assert.False(await db.StaffUsers.AnyAsync(u => u.UserName == "page_user", Ct));

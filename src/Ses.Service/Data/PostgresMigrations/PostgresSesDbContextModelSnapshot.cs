@@ -81,6 +81,9 @@ namespace Ses.Service.Data.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("UnitId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -88,13 +91,15 @@ namespace Ses.Service.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UnitId");
+
                     b.HasIndex("UserName")
                         .IsUnique();
 
                     b.ToTable("staff_users", (string)null);
                 });
 
-            modelBuilder.Entity("Ses.Service.Audit.AuditEntry", b =>
+            modelBuilder.Entity("Ses.Service.Alerts.AdminAlert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -102,35 +107,32 @@ namespace Ses.Service.Data.PostgresMigrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("At")
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Detail")
-                        .HasColumnType("text");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
+                    b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("Subject")
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
-                    b.ToTable("audit_entries", (string)null);
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("admin_alerts", (string)null);
                 });
 
             modelBuilder.Entity("Ses.Service.Calendar.CalendarDay", b =>
@@ -291,42 +293,6 @@ namespace Ses.Service.Data.PostgresMigrations
                     b.ToTable("counterparty_accounts", (string)null);
                 });
 
-            modelBuilder.Entity("Ses.Service.Delivery.AdminAlert", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTimeOffset?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Key")
-                        .IsUnique();
-
-                    b.ToTable("admin_alerts", (string)null);
-                });
-
             modelBuilder.Entity("Ses.Service.Delivery.DeliveryRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -449,7 +415,46 @@ namespace Ses.Service.Data.PostgresMigrations
                     b.ToTable("deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("Ses.Service.Delivery.EvidenceEntry", b =>
+            modelBuilder.Entity("Ses.Service.Evidence.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Ses.Service.Evidence.EvidenceEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -762,6 +767,54 @@ namespace Ses.Service.Data.PostgresMigrations
                     b.ToTable("notification_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Ses.Service.Units.Unit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Bureau")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("SubmitsToUnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubmitsToUnitId");
+
+                    b.HasIndex("Bureau", "Name")
+                        .IsUnique();
+
+                    b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Ses.Service.Accounts.StaffUser", b =>
+                {
+                    b.HasOne("Ses.Service.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Ses.Service.Counterparties.CounterpartyAccount", b =>
                 {
                     b.HasOne("Ses.Service.Counterparties.Counterparty", null)
@@ -784,6 +837,14 @@ namespace Ses.Service.Data.PostgresMigrations
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Ses.Service.Units.Unit", b =>
+                {
+                    b.HasOne("Ses.Service.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SubmitsToUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 #pragma warning restore 612, 618
         }
