@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Ses.Service.Accounts;
 
@@ -14,7 +15,9 @@ public sealed class PagesUnitsTests
         var officer = TestUsers.Create(host.Factory, "xibei", StaffRole.Officer);
         var admin = await host.NewPageAsync();
         await PagesJourneyTests.SignInStaffAsync(admin, TestUsers.Create(host.Factory, "xibei", StaffRole.Admin));
-        await admin.GotoAsync("/admin/units");
+        // The units page is in the administrator's main navigation.
+        await admin.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin).ToHaveURLAsync(new Regex("/admin/units$"));
 
         // An office without its department is refused beside the field; the department first, then the office.
         await admin.GetByLabel("单位名称").FillAsync("民航甘肃安全监督管理局");
