@@ -138,4 +138,11 @@ public static class ErrorCodes
     public const string CalendarDateTwice = "calendar.date-twice";
     public const string CalendarEmpty = "calendar.empty";
     public const string CalendarMovesDates = "calendar.moves-dates";
+
+    // Credit cases.
+    public const string CaseCounterparty = "case.counterparty";
+    public const string CaseClauseRequired = "case.clause.required";
+    public const string CaseClauseUnknown = "case.clause.unknown";
+    public const string CaseDecisionBeforeAct = "case.decision-before-act";
+    public const string CaseUnit = "case.unit";
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Ses.Service.Accounts;
 using Ses.Service.Alerts;
 using Ses.Service.Calendar;
+using Ses.Service.Cases;
 using Ses.Service.Counterparties;
 using Ses.Service.Delivery;
 using Ses.Service.Evidence;
@@ -39,6 +40,8 @@ public class SesDbContext : DbContext
     public DbSet<Draft> Drafts => Set<Draft>();
 
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
+
+    public DbSet<CreditCase> CreditCases => Set<CreditCase>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 

@@ -41,4 +41,8 @@ public static class EvidenceEvents
 
     /// <summary>Ours: a provisional deemed date recomputed after its year's schedule was imported.</summary>
     public const string DeemedDateRecomputed = "DeemedDateRecomputed";
+
+    /// <summary>Ours: a credit case opened; not about a document: its <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of
+    /// the case's facts as recorded.</summary>
+    public const string CaseOpened = "CaseOpened";
 }

@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Ses.Documents.Validation;
+using Ses.Service.Calendar;
+using Ses.Service.Counterparties;
+using Ses.Service.Data;
+using Ses.Service.Evidence;
+using Ses.Service.Http;
+using Ses.Service.Units;
+
+namespace Ses.Service.Cases;
+
+/// <summary>
+/// Opening credit cases and reading them with their next step and its due date. A refused request stores nothing.
+/// </summary>
+public sealed class CaseService(SesDbContext db, CalendarStore calendars, TimeProvider time)
+{
+    public const int ActLength = 200;
+    public const int FactsLength = 4000;
+    public const int DecisionLength = 100;
+
+    /// <summary>The step of a case in collection.</summary>
+    public const string CollectionStep = "填报采集单";
+
+    public async Task<(CaseView? Case, Refusal? Refused)> CreateAsync(CaseRequest request, string bureau, Guid userId, string actor,
+        string source, CancellationToken ct)
+    {
+        var problems = new List<Problem>();
+        if (request.CounterpartyId is null)
+        {
+            problems.Add(new("counterpartyId", ErrorCodes.FieldRequired, "「相对人」必须选择"));
+        }
+        else if (!await db.Counterparties.AnyAsync(c => c.Id == request.CounterpartyId && c.SupervisingBureau == bureau, ct))
+        {
+            return (null, Refusal.Unknown(ErrorCodes.CaseCounterparty, "没有找到该相对人：只能为本局监管的已登记相对人立案"));
+        }
+        Text(problems, "act", "事由", request.Act, ActLength, lineBreaks: false);
+        Text(problems, "facts", "事实", request.Facts, FactsLength, lineBreaks: true);
+        Text(problems, "decisionNumber", "处理决定或者性质认定文号", request.DecisionNumber, DecisionLength, lineBreaks: false);
+        Text(problems, "decisionIssuer", "作出处理决定或者性质认定的机关", request.DecisionIssuer, DecisionLength, lineBreaks: false);
+        if (request.ActDate is null) problems.Add(new("actDate", ErrorCodes.FieldRequired, "「违法行为发生日期」必须填写"));
+        if (request.DecisionDate is null)
+        {
+            problems.Add(new("decisionDate", ErrorCodes.FieldRequired, "「处理决定或者性质认定日期」必须填写"));
+        }
+        else if (request.ActDate is { } act && request.DecisionDate < act)
+        {
+            problems.Add(new("decisionDate", ErrorCodes.CaseDecisionBeforeAct, "「处理决定或者性质认定日期」不能早于违法行为发生日期"));
+        }
+        var clauses = Clauses(problems, request.Clauses);
+        var unit = request.CollectingUnitId is null
+            ? null
+            : await db.Units.AsNoTracking().SingleOrDefaultAsync(u => u.Id == request.CollectingUnitId && u.Bureau == bureau && u.Active, ct);
+        if (request.CollectingUnitId is null)
+        {
+            problems.Add(new("collectingUnitId", ErrorCodes.FieldRequired, "「采集单位」必须选择：本局的局机关部门或监管局"));
+        }
+        else if (unit is null)
+        {
+            problems.Add(new("collectingUnitId", ErrorCodes.CaseUnit, "「采集单位」应为本局在用的局机关部门或监管局"));
+        }
+        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
+
+        var now = time.GetUtcNow();
+        var creditCase = new CreditCase
+        {
+            Id = Guid.CreateVersion7(now), Bureau = bureau, CounterpartyId = request.CounterpartyId!.Value, Act = request.Act!.Trim(),
+            Facts = request.Facts!.Trim(), ActDate = request.ActDate!.Value, Clauses = string.Join(",", clauses.Select(c => c.Code)),
+            DecisionNumber = request.DecisionNumber!.Trim(), DecisionDate = request.DecisionDate!.Value,
+            DecisionIssuer = request.DecisionIssuer!.Trim(), CollectingUnitId = unit!.Id, State = CaseState.Collecting,
+            CreatedBy = actor, CreatedById = userId, CreatedAt = now,
+        };
+        await EvidenceLog.WriteAsync(db, async chain =>
+        {
+            db.CreditCases.Add(creditCase);
+            db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "case.created", creditCase.Id.ToString(), source));
+            await chain.AppendAsync(EvidenceEntries.ForFile($"信用案件 {creditCase.Id}", FactsSha256(creditCase), EvidenceEvents.CaseOpened,
+                "case-created", actor, now, new()
+                {
+                    ["case"] = creditCase.Id.ToString(), ["counterparty"] = creditCase.CounterpartyId.ToString(),
+                    ["clauses"] = creditCase.Clauses, ["decision"] = creditCase.DecisionNumber,
+                }), ct);
+            return creditCase;
+        }, ct);
+        return (await ViewAsync(creditCase, ct), null);
+    }
+
+    /// <summary>A case of the bureau, or null.</summary>
+    public async Task<CaseView?> GetAsync(Guid id, string bureau, CancellationToken ct) =>
+        await db.CreditCases.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.Bureau == bureau, ct) is { } found
+            ? await ViewAsync(found, ct)
+            : null;
+
+    /// <summary>The officer's own open cases, the most urgent first.</summary>
+    public async Task<List<MyCaseView>> MineAsync(Guid userId, string bureau, CancellationToken ct)
+    {
+        var cases = await db.CreditCases.AsNoTracking()
+            .Where(c => c.Bureau == bureau && c.CreatedById == userId && CaseState.Open.Contains(c.State)).ToListAsync(ct);
+        var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
+        var units = await db.Units.AsNoTracking().Where(u => cases.Select(c => c.CollectingUnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var calendar = await calendars.CurrentAsync(ct);
+        return cases
+            .Select(c => new MyCaseView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State),
+                Next(c, units[c.CollectingUnitId], calendar)))
+            .OrderBy(c => c.Next.DueDate).ThenBy(c => c.Id)
+            .ToList();
+    }
+
+    private async Task<CaseView> ViewAsync(CreditCase c, CancellationToken ct)
+    {
+        var name = (await db.Counterparties.AsNoTracking().SingleAsync(p => p.Id == c.CounterpartyId, ct)).Name;
+        var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == c.CollectingUnitId, ct);
+        var clauses = c.Clauses.Split(',').Select(code => CaseClauses.Find(code)!).ToList();
+        var governing = CaseClauses.Governing(clauses);
+        var next = CaseState.Open.Contains(c.State) ? Next(c, unit, await calendars.CurrentAsync(ct)) : null;
+        return new CaseView(c.Id, c.Bureau, c.CounterpartyId, name, c.Act, c.Facts, c.ActDate, clauses.Select(CaseClauseView.From).ToList(),
+            governing.Code, governing.ValidityYears, new CaseDecisionView(c.DecisionNumber, c.DecisionDate, c.DecisionIssuer),
+            unit.Id, unit.Name, unit.Kind, c.State, CaseState.Label(c.State), c.CreatedBy, c.CreatedAt, next);
+    }
+
+    /// <summary>
+    /// The collection form is due 10 working days after the decision's date when a department collects, 5 when a
+    /// supervision office does (实施办法第十二条).
+    /// </summary>
+    private CaseStepView Next(CreditCase c, Unit unit, HolidayCalendar calendar)
+    {
+        var kind = unit.Kind == UnitKind.Office ? "collection-office" : "collection-department";
+        var due = CaseTimeLimits.Due(CaseTimeLimits.Find(kind)!, c.DecisionDate, calendar);
+        var today = LegalDates.BeijingDate(time.GetUtcNow());
+        var left = WorkingDaysLeft(today, due.Date, calendar);
+        return new CaseStepView(CollectionStep, due.Date, due.Provisional, left, today > due.Date, due.Rule);
+    }
+
+    /// <summary>
+    /// Working days after today up to the due date (0 on the due date itself); when it has passed, minus the working days
+    /// after it up to today.
+    /// </summary>
+    public static int WorkingDaysLeft(DateOnly today, DateOnly due, HolidayCalendar calendar)
+    {
+        var (from, to, sign) = due >= today ? (today, due, 1) : (due, today, -1);
+        var count = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            if (calendar.IsWorkingDay(d).Working) count++;
+        }
+        return sign * count;
+    }
+
+    private static List<CaseClause> Clauses(List<Problem> problems, IReadOnlyList<string>? codes)
+    {
+        if (codes is null || codes.Count == 0)
+        {
+            problems.Add(new("clauses", ErrorCodes.CaseClauseRequired, "至少选择一项适用的实施办法第八条第一款情形"));
+            return [];
+        }
+        var found = new List<CaseClause>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (CaseClauses.Find(codes[i] ?? "") is { } clause)
+            {
+                found.Add(clause);
+            }
+            else
+            {
+                problems.Add(new($"clauses[{i}]", ErrorCodes.CaseClauseUnknown,
+                    "实施办法第八条第一款没有这一情形：应为第（一）至（八）项之一，第（二）项须选择其第1至5目"));
+            }
+        }
+        return CaseClauses.All.Where(found.Contains).ToList();
+    }
+
+    private static void Text(List<Problem> problems, string field, string label, string? value, int length, bool lineBreaks)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > length)
+        {
+            problems.Add(new(field, ErrorCodes.FieldRequired, $"「{label}」必须填写，且不超过 {length} 字"));
+        }
+        else if (TextRules.Problem(field, label, value, lineBreaks) is { } bad)
+        {
+            problems.Add(bad);
+        }
+    }
+
+    private static Task<Dictionary<Guid, string>> Names(IQueryable<Counterparty> counterparties, CancellationToken ct) =>
+        counterparties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
+    private static string FactsSha256(CreditCase c) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new object[]
+        {
+            "ses-case-v1", c.Id.ToString("D"), c.Bureau, c.CounterpartyId.ToString("D"), c.Act, c.Facts, c.ActDate.ToString("O", CultureInfo.InvariantCulture), c.Clauses,
+            c.DecisionNumber, c.DecisionDate.ToString("O", CultureInfo.InvariantCulture), c.DecisionIssuer, c.CollectingUnitId.ToString("D"),
+        }))));
+}

@@ -1,0 +1,11 @@
+namespace Ses.Service.Cases;
+
+/// <summary>Credit cases (实施办法第三章): the case as the unit of work.</summary>
+public static class CasesSetup
+{
+    public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CaseService>();
+        return builder;
+    }
+}
