@@ -190,7 +190,8 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, TimePr
     private static string FactsSha256(CreditCase c) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new object[]
         {
-            "ses-case-v1", c.Id.ToString("D"), c.Bureau, c.CounterpartyId.ToString("D"), c.Act, c.Facts, c.ActDate.ToString("O", CultureInfo.InvariantCulture), c.Clauses,
+            "ses-case-v1", c.Id.ToString("D"), c.Bureau, c.CounterpartyId.ToString("D"), c.Act, c.Facts,
+            c.ActDate.ToString("O", CultureInfo.InvariantCulture), c.Clauses,
             c.DecisionNumber, c.DecisionDate.ToString("O", CultureInfo.InvariantCulture), c.DecisionIssuer, c.CollectingUnitId.ToString("D"),
         }))));
 }

@@ -94,8 +94,10 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
         await AssertProblem(await Post(world, Request(world, world.Department, ["8-1-1"]) with { Act = "" }), "act", "field.required");
 
         var foreignParty = TestUsers.CreateAccount(factory, "dongbei").Counterparty;
-        Assert.Equal(HttpStatusCode.NotFound, (await Post(world, Request(world, world.Department, ["8-1-1"]) with { CounterpartyId = foreignParty })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Post(world, Request(world, world.Department, ["8-1-1"]) with { CounterpartyId = Guid.NewGuid() })).StatusCode);
+        // A counterparty the bureau does not supervise, or none at all, is not found (实施办法第十一条: the bureau's own).
+        var valid = Request(world, world.Department, ["8-1-1"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(world, valid with { CounterpartyId = foreignParty })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(world, valid with { CounterpartyId = Guid.NewGuid() })).StatusCode);
 
         Assert.Equal(before, await Counts());
     }
@@ -172,7 +174,8 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
-        return (await db.CreditCases.CountAsync(Ct), await db.EvidenceEntries.CountAsync(Ct), await db.AuditEntries.CountAsync(e => e.Action == "case.created", Ct));
+        return (await db.CreditCases.CountAsync(Ct), await db.EvidenceEntries.CountAsync(Ct),
+            await db.AuditEntries.CountAsync(e => e.Action == "case.created", Ct));
     }
 
     private static async Task AssertProblem(HttpResponseMessage response, string field, string code)
