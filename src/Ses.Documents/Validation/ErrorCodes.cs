@@ -144,5 +144,6 @@ public static class ErrorCodes
     public const string CaseClauseRequired = "case.clause.required";
     public const string CaseClauseUnknown = "case.clause.unknown";
     public const string CaseDecisionBeforeAct = "case.decision-before-act";
+    public const string CaseDateInFuture = "case.date-in-future";
     public const string CaseUnit = "case.unit";
 }

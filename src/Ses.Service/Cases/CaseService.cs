@@ -50,6 +50,13 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, TimePr
         {
             problems.Add(new("decisionDate", ErrorCodes.CaseDecisionBeforeAct, "「处理决定或者性质认定日期」不能早于违法行为发生日期"));
         }
+        // An act or a decision that has not happened yet cannot be collected (Beijing date).
+        var today = LegalDates.BeijingDate(time.GetUtcNow());
+        if (request.ActDate > today) problems.Add(new("actDate", ErrorCodes.CaseDateInFuture, "「违法行为发生日期」不能晚于今天"));
+        if (request.DecisionDate > today)
+        {
+            problems.Add(new("decisionDate", ErrorCodes.CaseDateInFuture, "「处理决定或者性质认定日期」不能晚于今天"));
+        }
         var clauses = Clauses(problems, request.Clauses);
         var unit = request.CollectingUnitId is null
             ? null

@@ -90,6 +90,8 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
         await AssertProblem(await Post(world, Request(world, world.Department, [])), "clauses", "case.clause.required");
         await AssertProblem(await Post(world, Request(world, world.Department, ["8-1-1"]) with { DecisionDate = "2026-09-01" }),
             "decisionDate", "case.decision-before-act");
+        await AssertProblem(await Post(world, Request(world, world.Department, ["8-1-1"]) with { DecisionDate = "2026-10-09" }),
+            "decisionDate", "case.date-in-future");
         await AssertProblem(await Post(world, Request(world, foreignUnit, ["8-1-1"])), "collectingUnitId", "case.unit");
         await AssertProblem(await Post(world, Request(world, world.Department, ["8-1-1"]) with { Act = "" }), "act", "field.required");
 
