@@ -1,7 +1,14 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
+using Ses.Service.Data;
 
 namespace Ses.Service.Tests.Http;
 
@@ -12,6 +19,8 @@ namespace Ses.Service.Tests.Http;
 /// </summary>
 public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<ServiceFixture>
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     /// <summary>Anonymous today: signing in, and the list of forms.</summary>
     private static readonly HashSet<string> Anonymous =
     [
@@ -47,6 +56,47 @@ public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<S
         // The allow-lists name real routes (a renamed route does not silently leave a hole).
         Assert.Subset(seen, Anonymous);
         Assert.Subset(seen, BeforePasswordChange);
+    }
+
+    [Fact]
+    public async Task EveryApiRoute_Answers401_WithoutSignIn_AndWithADisabledUsersToken()
+    {
+        var officerName = TestUsers.Create(factory, "xibei", StaffRole.Officer);
+        var adminName = TestUsers.Create(factory, "xibei", StaffRole.Admin);
+        var account = TestUsers.CreateAccount(factory, "xibei");
+        var disabled = new[]
+        {
+            ("disabled officer", await TestUsers.SignIn(factory, officerName)),
+            ("disabled administrator", await TestUsers.SignIn(factory, adminName)),
+            ("disabled account", await TestUsers.SignIn(factory, account.UserName, loginPath: "/api/auth/account/login")),
+        };
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            await db.StaffUsers.Where(u => u.UserName == officerName || u.UserName == adminName)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.Active, false), Ct);
+            await db.CounterpartyAccounts.Where(a => a.Id == account.Account).ExecuteUpdateAsync(a => a.SetProperty(x => x.Active, false), Ct);
+        }
+        var anonymous = factory.CreateClient();
+        var failures = new List<string>();
+        foreach (var endpoint in ApiContractTests.ApiEndpoints(factory).Where(e => !Anonymous.Contains(Route(e))))
+        {
+            foreach (var method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()!.HttpMethods)
+            {
+                var path = Regex.Replace(endpoint.RoutePattern.RawText!, @"\{(\w+)(:(\w+))?\}",
+                    m => m.Groups[3].Value is "long" or "int" ? "1" : Guid.NewGuid().ToString());
+                foreach (var (who, client) in disabled.Prepend(("no sign-in", anonymous)))
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                    // A body of the type the route accepts: routing answers 415 to another type before any endpoint runs.
+                    var accepts = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types ? types[0] : "application/json";
+                    if (method is "POST" or "PUT") request.Content = new StringContent(accepts == "application/json" ? "{}" : "", Encoding.UTF8, accepts);
+                    var response = await client.SendAsync(request, Ct);
+                    if (response.StatusCode != HttpStatusCode.Unauthorized) failures.Add($"{method} {path} ({who}): {(int)response.StatusCode}");
+                }
+            }
+        }
+        Assert.Empty(failures);
     }
 
     [Fact]
