@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Calendar;
 using Ses.Service.Counterparties;
@@ -16,7 +17,7 @@ namespace Ses.Service.Cases;
 /// <summary>
 /// Opening credit cases and reading them with their next step and its due date. A refused request stores nothing.
 /// </summary>
-public sealed class CaseService(SesDbContext db, CalendarStore calendars, TimeProvider time)
+public sealed class CaseService(SesDbContext db, CalendarStore calendars, DocumentEngine engine, TimeProvider time)
 {
     public const int ActLength = 200;
     public const int FactsLength = 4000;
@@ -37,10 +38,10 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, TimePr
         {
             return (null, Refusal.Unknown(ErrorCodes.CaseCounterparty, "没有找到该相对人：只能为本局监管的已登记相对人立案"));
         }
-        Text(problems, "act", "事由", request.Act, ActLength, lineBreaks: false);
-        Text(problems, "facts", "事实", request.Facts, FactsLength, lineBreaks: true);
-        Text(problems, "decisionNumber", "处理决定或者性质认定文号", request.DecisionNumber, DecisionLength, lineBreaks: false);
-        Text(problems, "decisionIssuer", "作出处理决定或者性质认定的机关", request.DecisionIssuer, DecisionLength, lineBreaks: false);
+        Text(problems, engine, "act", "事由", request.Act, ActLength, lineBreaks: false);
+        Text(problems, engine, "facts", "事实", request.Facts, FactsLength, lineBreaks: true);
+        Text(problems, engine, "decisionNumber", "处理决定或者性质认定文号", request.DecisionNumber, DecisionLength, lineBreaks: false);
+        Text(problems, engine, "decisionIssuer", "作出处理决定或者性质认定的机关", request.DecisionIssuer, DecisionLength, lineBreaks: false);
         if (request.ActDate is null) problems.Add(new("actDate", ErrorCodes.FieldRequired, "「违法行为发生日期」必须填写"));
         if (request.DecisionDate is null)
         {
@@ -179,13 +180,15 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, TimePr
         return CaseClauses.All.Where(found.Contains).ToList();
     }
 
-    private static void Text(List<Problem> problems, string field, string label, string? value, int length, bool lineBreaks)
+    /// <summary>A required text: the same checks as every text entered (characters, length, fonts; <see cref="EntryChecks.Text"/>).</summary>
+    private static void Text(List<Problem> problems, DocumentEngine engine, string field, string label, string? value, int length,
+        bool lineBreaks)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length > length)
+        if (string.IsNullOrWhiteSpace(value))
         {
-            problems.Add(new(field, ErrorCodes.FieldRequired, $"「{label}」必须填写，且不超过 {length} 字"));
+            problems.Add(new(field, ErrorCodes.FieldRequired, $"「{label}」必须填写"));
         }
-        else if (TextRules.Problem(field, label, value, lineBreaks) is { } bad)
+        else if (EntryChecks.Text(engine, field, label, value, length, lineBreaks) is { } bad)
         {
             problems.Add(bad);
         }

@@ -94,6 +94,10 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
             "decisionDate", "case.date-in-future");
         await AssertProblem(await Post(world, Request(world, foreignUnit, ["8-1-1"])), "collectingUnitId", "case.unit");
         await AssertProblem(await Post(world, Request(world, world.Department, ["8-1-1"]) with { Act = "" }), "act", "field.required");
+        await AssertProblem(await Post(world, Request(world, world.Department, ["8-1-1"]) with { Act = new string('航', 2000) }), "act", "field.too-long");
+        // A character no shipped font draws cannot be printed on the case's documents later.
+        await AssertProblem(await Post(world, Request(world, world.Department, ["8-1-1"]) with { Facts = "事实\U0001F600" }), "facts",
+            "field.glyph.missing");
 
         var foreignParty = TestUsers.CreateAccount(factory, "dongbei").Counterparty;
         // A counterparty the bureau does not supervise, or none at all, is not found (实施办法第十一条: the bureau's own).
