@@ -146,4 +146,10 @@ public static class ErrorCodes
     public const string CaseDecisionBeforeAct = "case.decision-before-act";
     public const string CaseDateInFuture = "case.date-in-future";
     public const string CaseUnit = "case.unit";
+    public const string CaseStepState = "case.step.state";
+    public const string CaseDateOrder = "case.date.order";
+    public const string CaseStatementPeriodOpen = "case.statement.period-open";
+    public const string CaseNotDelivered = "case.not-delivered";
+    public const string CaseFileSize = "case.file.size";
+    public const string CaseChanged = "case.changed";
 }

@@ -14,6 +14,9 @@ public static class AuthSetup
 
     /// <summary>分管局领导: approvals.</summary>
     public const string LeaderPolicy = "leader";
+
+    /// <summary>法制人员: entering, correcting and marking credit records (实施办法第十四条第二款、第二十四条、第二十七条).</summary>
+    public const string LegalPolicy = "legal";
     public const string SystemAdminPolicy = "sysadmin";
     public const string AccountPolicy = "account";
 
@@ -42,6 +45,7 @@ public static class AuthSetup
             .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind))
             .AddPolicy(OfficerPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Officer))
             .AddPolicy(LeaderPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Leader))
+            .AddPolicy(LegalPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Legal))
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind).RequireRole(StaffRole.Admin))
             .AddPolicy(SystemAdminPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind)
                 .RequireRole(StaffRole.SystemAdmin))

@@ -15,10 +15,10 @@ public sealed record CaseClauseView(string Code, string Label, string Text, int 
 public sealed record CaseDecisionView(string Number, DateOnly Date, string Issuer);
 
 /// <summary>
-/// The next step of a case: what, by when (a Beijing date), how many working days are left from today (negative when
-/// overdue), and the rule that set the date.
+/// The next step of a case: what, by when (a Beijing date; none when the rules set no limit), how many working days are
+/// left from today (negative when overdue), and the rule that applies.
 /// </summary>
-public sealed record CaseStepView(string Step, DateOnly DueDate, bool Provisional, int WorkingDaysLeft, bool Overdue, string Rule);
+public sealed record CaseStepView(string Step, DateOnly? DueDate, bool Provisional, int? WorkingDaysLeft, bool Overdue, string Rule);
 
 /// <summary>
 /// A credit case. <see cref="ValidityYears"/> is the validity of the record it would lead to, taken from
@@ -28,7 +28,8 @@ public sealed record CaseView(
     Guid Id, string Bureau, Guid CounterpartyId, string CounterpartyName, string Act, string Facts, DateOnly ActDate,
     IReadOnlyList<CaseClauseView> Clauses, string GoverningClause, int ValidityYears, CaseDecisionView Decision,
     Guid CollectingUnitId, string CollectingUnitName, string CollectingUnitKind, string State, string StateLabel,
-    string CreatedBy, DateTimeOffset CreatedAt, CaseStepView? Next);
+    string CreatedBy, DateTimeOffset CreatedAt, CaseStepView? Next, DateOnly? ReplyDeadline, IReadOnlyList<CasePersonView> Persons,
+    IReadOnlyList<CaseStepRecordView> Steps);
 
 /// <summary>One line of "my cases".</summary>
 public sealed record MyCaseView(Guid Id, string CounterpartyName, string Act, string State, string StateLabel, CaseStepView Next);

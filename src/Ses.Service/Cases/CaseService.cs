@@ -38,6 +38,48 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
         {
             return (null, Refusal.Unknown(ErrorCodes.CaseCounterparty, "没有找到该相对人：只能为本局监管的已登记相对人立案"));
         }
+        var (clauses, unit) = await CheckAsync(problems, request, bureau, ct);
+        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
+
+        var now = time.GetUtcNow();
+        var today = LegalDates.BeijingDate(now);
+        var creditCase = new CreditCase
+        {
+            Id = Guid.CreateVersion7(now), Bureau = bureau, CounterpartyId = request.CounterpartyId!.Value, Act = request.Act!.Trim(),
+            Facts = request.Facts!.Trim(), ActDate = request.ActDate!.Value, Clauses = string.Join(",", clauses.Select(c => c.Code)),
+            DecisionNumber = request.DecisionNumber!.Trim(), DecisionDate = request.DecisionDate!.Value,
+            DecisionIssuer = request.DecisionIssuer!.Trim(), CollectingUnitId = unit!.Id, State = CaseState.Collecting,
+            CreatedBy = actor, CreatedById = userId, CreatedAt = now, Version = 1,
+        };
+        var due = CollectionDue(creditCase, unit, await calendars.CurrentAsync(ct));
+        (creditCase.DueDate, creditCase.DueRule, creditCase.DueProvisional) = (due.Date, due.Rule, due.Provisional);
+        await EvidenceLog.WriteAsync(db, async chain =>
+        {
+            db.CreditCases.Add(creditCase);
+            db.CaseSteps.Add(new CaseStep
+            {
+                Id = Guid.CreateVersion7(now), CaseId = creditCase.Id, Step = CaseSteps.Opened, Number = 1, DoneOn = today, RecordedAt = now, DoneBy = actor,
+                DoneById = userId,
+            });
+            db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "case.created", creditCase.Id.ToString(), source));
+            await chain.AppendAsync(EvidenceEntries.ForFile($"信用案件 {creditCase.Id}", FactsSha256(creditCase), EvidenceEvents.CaseOpened,
+                "case-created", actor, now, new()
+                {
+                    ["case"] = creditCase.Id.ToString(), ["counterparty"] = creditCase.CounterpartyId.ToString(),
+                    ["clauses"] = creditCase.Clauses, ["decision"] = creditCase.DecisionNumber,
+                }), ct);
+            return creditCase;
+        }, ct);
+        return (await ViewAsync(creditCase, ct), null);
+    }
+
+    /// <summary>
+    /// The checks of a case's facts as entered (opening it or changing it before the notice): the texts, the dates (the
+    /// decision not before the act, neither after today), the clauses, the collecting unit.
+    /// </summary>
+    internal async Task<(List<CaseClause> Clauses, Unit? Unit)> CheckAsync(List<Problem> problems, CaseRequest request, string bureau,
+        CancellationToken ct)
+    {
         Text(problems, engine, "act", "事由", request.Act, ActLength, lineBreaks: false);
         Text(problems, engine, "facts", "事实", request.Facts, FactsLength, lineBreaks: true);
         Text(problems, engine, "decisionNumber", "处理决定或者性质认定文号", request.DecisionNumber, DecisionLength, lineBreaks: false);
@@ -70,30 +112,7 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
         {
             problems.Add(new("collectingUnitId", ErrorCodes.CaseUnit, "「采集单位」应为本局在用的局机关部门或监管局"));
         }
-        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
-
-        var now = time.GetUtcNow();
-        var creditCase = new CreditCase
-        {
-            Id = Guid.CreateVersion7(now), Bureau = bureau, CounterpartyId = request.CounterpartyId!.Value, Act = request.Act!.Trim(),
-            Facts = request.Facts!.Trim(), ActDate = request.ActDate!.Value, Clauses = string.Join(",", clauses.Select(c => c.Code)),
-            DecisionNumber = request.DecisionNumber!.Trim(), DecisionDate = request.DecisionDate!.Value,
-            DecisionIssuer = request.DecisionIssuer!.Trim(), CollectingUnitId = unit!.Id, State = CaseState.Collecting,
-            CreatedBy = actor, CreatedById = userId, CreatedAt = now,
-        };
-        await EvidenceLog.WriteAsync(db, async chain =>
-        {
-            db.CreditCases.Add(creditCase);
-            db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "case.created", creditCase.Id.ToString(), source));
-            await chain.AppendAsync(EvidenceEntries.ForFile($"信用案件 {creditCase.Id}", FactsSha256(creditCase), EvidenceEvents.CaseOpened,
-                "case-created", actor, now, new()
-                {
-                    ["case"] = creditCase.Id.ToString(), ["counterparty"] = creditCase.CounterpartyId.ToString(),
-                    ["clauses"] = creditCase.Clauses, ["decision"] = creditCase.DecisionNumber,
-                }), ct);
-            return creditCase;
-        }, ct);
-        return (await ViewAsync(creditCase, ct), null);
+        return (clauses, unit);
     }
 
     /// <summary>A case of the bureau, or null.</summary>
@@ -102,45 +121,132 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
             ? await ViewAsync(found, ct)
             : null;
 
-    /// <summary>The officer's own open cases, the most urgent first.</summary>
+    /// <summary>The officer's own open cases, the most urgent first (those without a time limit last).</summary>
     public async Task<List<MyCaseView>> MineAsync(Guid userId, string bureau, CancellationToken ct)
     {
         var cases = await db.CreditCases.AsNoTracking()
             .Where(c => c.Bureau == bureau && c.CreatedById == userId && CaseState.Open.Contains(c.State)).ToListAsync(ct);
         var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
-        var units = await db.Units.AsNoTracking().Where(u => cases.Select(c => c.CollectingUnitId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var served = await DecisionsDeliveredAsync(cases.Where(c => c.State == CaseState.Transfer).Select(c => c.Id).ToList(), ct);
         var calendar = await calendars.CurrentAsync(ct);
+        var today = LegalDates.BeijingDate(time.GetUtcNow());
         return cases
             .Select(c => new MyCaseView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State),
-                Next(c, units[c.CollectingUnitId], calendar)))
-            .OrderBy(c => c.Next.DueDate).ThenBy(c => c.Id)
+                Next(c, served.GetValueOrDefault(c.Id), calendar, today)))
+            .OrderBy(c => c.Next.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.Id)
             .ToList();
     }
 
-    private async Task<CaseView> ViewAsync(CreditCase c, CancellationToken ct)
+    /// <summary>The bureau's cases transferred to the legal department, waiting to be entered (实施办法第十四条第二款), the most urgent first.</summary>
+    public async Task<List<MyCaseView>> AwaitingEntryAsync(string bureau, CancellationToken ct)
+    {
+        var cases = await db.CreditCases.AsNoTracking().Where(c => c.Bureau == bureau && c.State == CaseState.Entry).ToListAsync(ct);
+        var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
+        var calendar = await calendars.CurrentAsync(ct);
+        var today = LegalDates.BeijingDate(time.GetUtcNow());
+        return cases.Select(c => new MyCaseView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State), Next(c, null, calendar, today)))
+            .OrderBy(c => c.Next.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.Id).ToList();
+    }
+
+    /// <summary>The cases of the bureau waiting for the leader's approval (实施办法第十三条).</summary>
+    public async Task<List<ApprovalView>> AwaitingApprovalAsync(string bureau, CancellationToken ct)
+    {
+        var cases = await db.CreditCases.AsNoTracking()
+            .Where(c => c.Bureau == bureau && CaseState.AwaitingApproval.Contains(c.State)).OrderBy(c => c.Id).ToListAsync(ct);
+        var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
+        return cases.Select(c => new ApprovalView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State),
+            c.State == CaseState.NoticeApproval ? "实施办法第十三条第一款：经分管局领导批准后告知" : "实施办法第十三条第二款：陈述申辩理由成立的，经分管局领导批准不予记入")).ToList();
+    }
+
+    /// <summary>The delivery date of each case's decision, for the cases given that have one.</summary>
+    public async Task<Dictionary<Guid, DateOnly>> DecisionsDeliveredAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
+    {
+        if (caseIds.Count == 0) return [];
+        var rows = await (
+            from d in db.Drafts.AsNoTracking()
+            join r in db.Deliveries.AsNoTracking() on d.IssuedDocumentId equals r.DocumentId
+            where d.CaseId != null && caseIds.Contains(d.CaseId.Value) && d.CaseStep == CaseSteps.Decision && r.DeliveredOn != null
+            select new { CaseId = d.CaseId!.Value, On = r.DeliveredOn!.Value }).ToListAsync(ct);
+        return rows.GroupBy(r => r.CaseId).ToDictionary(g => g.Key, g => g.Min(r => r.On));
+    }
+
+    internal async Task<CaseView> ViewAsync(CreditCase c, CancellationToken ct)
     {
         var name = (await db.Counterparties.AsNoTracking().SingleAsync(p => p.Id == c.CounterpartyId, ct)).Name;
         var unit = await db.Units.AsNoTracking().SingleAsync(u => u.Id == c.CollectingUnitId, ct);
         var clauses = c.Clauses.Split(',').Select(code => CaseClauses.Find(code)!).ToList();
         var governing = CaseClauses.Governing(clauses);
-        var next = CaseState.Open.Contains(c.State) ? Next(c, unit, await calendars.CurrentAsync(ct)) : null;
+        var served = c.State == CaseState.Transfer ? await DecisionsDeliveredAsync([c.Id], ct) : [];
+        var next = CaseState.Open.Contains(c.State)
+            ? Next(c, served.TryGetValue(c.Id, out var on) ? on : null, await calendars.CurrentAsync(ct), LegalDates.BeijingDate(time.GetUtcNow()))
+            : null;
+        var persons = await db.CasePersons.AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.Order).ToListAsync(ct);
+        var steps = await (
+            from s in db.CaseSteps.AsNoTracking()
+            where s.CaseId == c.Id
+            join d in db.IssuedDocuments.AsNoTracking() on s.DocumentId equals d.Id into docs
+            from d in docs.DefaultIfEmpty()
+            select new { Step = s, Number = d == null ? null : d.Number }).ToListAsync(ct);
         return new CaseView(c.Id, c.Bureau, c.CounterpartyId, name, c.Act, c.Facts, c.ActDate, clauses.Select(CaseClauseView.From).ToList(),
             governing.Code, governing.ValidityYears, new CaseDecisionView(c.DecisionNumber, c.DecisionDate, c.DecisionIssuer),
-            unit.Id, unit.Name, unit.Kind, c.State, CaseState.Label(c.State), c.CreatedBy, c.CreatedAt, next);
+            unit.Id, unit.Name, unit.Kind, c.State, CaseState.Label(c.State), c.CreatedBy, c.CreatedAt, next, c.ReplyDeadline,
+            persons.Select(p => new CasePersonView(p.Role, PersonRoles.Label(p.Role), p.Name, p.IdScheme, p.IdValue, p.Position)).ToList(),
+            steps.OrderBy(x => x.Step.Number).Select(x => new CaseStepRecordView(x.Step.Step, CaseSteps.Label(x.Step.Step),
+                x.Step.DoneOn, x.Step.DoneBy, x.Step.RecordedAt.ToOffset(LegalDates.Beijing), x.Step.DueDate, x.Step.DueRule, x.Step.LateWorkingDays,
+                x.Step.Result, x.Step.Result is null ? null : CaseSteps.ResultLabel(x.Step.Result), x.Step.Note, x.Step.DocumentId, x.Number,
+                x.Step.FileName)).ToList());
+    }
+
+    /// <summary>
+    /// The step waiting and its due date: the one stored when the case entered its state; for the statement the date the
+    /// notice states (实施办法第十三条); after the decision, the transfer slip 3 working days from its delivery
+    /// (实施办法第十四条第二款). Steps the rules give no time limit (approvals, issuing the notice, the meeting) have none.
+    /// </summary>
+    public static CaseStepView Next(CreditCase c, DateOnly? decisionDelivered, HolidayCalendar calendar, DateOnly today)
+    {
+        switch (c.State)
+        {
+            case CaseState.Statement when c.ReplyDeadline is { } last && today > last:
+                return Open("提请局务会或者授权会议审议（陈述和申辩期限已届满）", $"实施办法第十三条：告知书规定的期限（{last:yyyy-MM-dd}）届满");
+            case CaseState.Statement when c.ReplyDeadline is { } last:
+                return Dated("等待陈述和申辩（告知书规定的期限）", new LegalDate(last, false, $"陈述和申辩期限：告知书规定 {last:yyyy-MM-dd} 前提交（实施办法第十三条）"));
+            case CaseState.Transfer when decisionDelivered is { } on:
+                return Dated("填写移送单并移送法制部门", CaseTimeLimits.Due(CaseTimeLimits.Find("transfer")!, on, calendar));
+            case CaseState.Transfer:
+                return Open("等待认定决定书送达", "实施办法第十四条第二款：决定书生效后移送");
+        }
+        var step = c.State switch
+        {
+            CaseState.Collecting => CollectionStep,
+            CaseState.OfficeReview => "审核监管局报送的信用信息",
+            CaseState.NoticeApproval => "报分管局领导审批告知",
+            CaseState.Notice => "发出告知书并送达",
+            CaseState.StatementReview => "复核陈述和申辩",
+            CaseState.CloseApproval => "报分管局领导审批不予记入",
+            CaseState.Meeting => "提请局务会或者授权会议审议",
+            CaseState.Decision => "发出认定决定书并送达",
+            CaseState.Entry => "法制部门记入信用记录",
+            _ => CaseState.Label(c.State),
+        };
+        return c.DueDate is { } due
+            ? Dated(step, new LegalDate(due, c.DueProvisional, c.DueRule ?? ""))
+            : Open(step, c.State is CaseState.Meeting ? "实施办法第十四条第一款" : "实施办法第十三条");
+
+        CaseStepView Dated(string name, LegalDate d)
+        {
+            var left = WorkingDaysLeft(today, d.Date, calendar);
+            return new CaseStepView(name, d.Date, d.Provisional, left, today > d.Date, d.Rule);
+        }
+
+        static CaseStepView Open(string name, string rule) => new(name, null, false, null, false, rule);
     }
 
     /// <summary>
     /// The collection form is due 10 working days after the decision's date when a department collects, 5 when a
     /// supervision office does (实施办法第十二条).
     /// </summary>
-    private CaseStepView Next(CreditCase c, Unit unit, HolidayCalendar calendar)
-    {
-        var kind = unit.Kind == UnitKind.Office ? "collection-office" : "collection-department";
-        var due = CaseTimeLimits.Due(CaseTimeLimits.Find(kind)!, c.DecisionDate, calendar);
-        var today = LegalDates.BeijingDate(time.GetUtcNow());
-        var left = WorkingDaysLeft(today, due.Date, calendar);
-        return new CaseStepView(CollectionStep, due.Date, due.Provisional, left, today > due.Date, due.Rule);
-    }
+    public static LegalDate CollectionDue(CreditCase c, Unit unit, HolidayCalendar calendar) =>
+        CaseTimeLimits.Due(CaseTimeLimits.Find(unit.Kind == UnitKind.Office ? "collection-office" : "collection-department")!, c.DecisionDate, calendar);
 
     /// <summary>
     /// Working days after today up to the due date (0 on the due date itself); when it has passed, minus the working days

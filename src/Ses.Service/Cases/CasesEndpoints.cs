@@ -4,7 +4,10 @@ using Ses.Service.Http;
 
 namespace Ses.Service.Cases;
 
-/// <summary>Credit cases for officers: open one, read one, and "my cases" with each next step and its due date.</summary>
+/// <summary>
+/// Credit cases: officers open and carry them step by step (实施办法第十二条至第十四条), leaders approve, legal staff enter
+/// the record. Each step answers the case as it now stands, with its next step, due date and rule.
+/// </summary>
 public static class CasesEndpoints
 {
     public static IEndpointRouteBuilder MapCases(this IEndpointRouteBuilder app)
@@ -15,8 +18,54 @@ public static class CasesEndpoints
         cases.MapGet("/mine", Mine).WithName("MyCases")
             .WithSummary("The officer's open cases, each with its next step, due date and working days left (negative when overdue)");
         cases.MapGet("/{id:guid}", Get).WithName("GetCase");
+        cases.MapPut("/{id:guid}", Update).WithName("UpdateCase").ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Change the case's facts before the notice is issued; later documents carry the change");
+        cases.MapGet("/{id:guid}/preview", Preview).WithName("PreviewCaseDocument").Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("The notice or decision the case's next step will issue, from the case's data, marked 样稿");
+        Step<CollectionRequest>(cases, "collection", "CollectCase", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().CollectAsync(id, r, a, ct));
+        Step<StepRequest>(cases, "office-review", "ReviewCollection",
+            (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().ReviewCollectionAsync(id, r, a, ct));
+        Step<NoticeRequest>(cases, "notice", "IssueCaseNotice", (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().NoticeAsync(id, r, a, ct));
+        Step<StatementRequest>(cases, "statement", "RecordStatement",
+            (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().StatementAsync(id, r, a, ct));
+        Step<StepRequest>(cases, "no-statement", "RecordNoStatement", (s, id, _, a, ct) => s.GetRequiredService<CaseProcedure>().NoStatementAsync(id, a, ct));
+        Step<ReviewRequest>(cases, "statement-review", "ReviewStatement",
+            (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().ReviewStatementAsync(id, r, a, ct));
+        Step<MeetingRequest>(cases, "meeting", "RecordMeeting", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().MeetingAsync(id, r, a, ct));
+        Step<DecisionRequest>(cases, "decision", "IssueCaseDecision",
+            (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().DecisionAsync(id, r, a, ct));
+        Step<StepRequest>(cases, "transfer", "TransferCase", (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().TransferAsync(id, r, a, ct));
+
+        var approvals = app.MapStaffGroup("/api/approvals", AuthSetup.LeaderPolicy).WithTags("Cases");
+        approvals.MapGet("/", Approvals).WithName("CasesAwaitingApproval")
+            .WithSummary("The bureau's cases waiting for the leader: the notice (实施办法第十三条第一款) or closing without a record (第十三条第二款)");
+        Step<ApprovalRequest>(approvals, "", "ApproveCase", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().ApproveAsync(id, r, a, ct));
+
+        var entries = app.MapStaffGroup("/api/entries", AuthSetup.LegalPolicy).WithTags("Cases");
+        entries.MapGet("/", Entries).WithName("CasesAwaitingEntry")
+            .WithSummary("Cases transferred to the legal department, each with its entry due date (实施办法第十四条第二款)");
+        Step<StepRequest>(entries, "", "EnterCaseRecord", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().EnterAsync(id, r, a, ct));
         return app;
     }
+
+    private delegate Task<(CaseView? Case, Refusal? Refused)> StepHandler<in T>(IServiceProvider services, Guid id, T request, CaseActor actor,
+        CancellationToken ct);
+
+    /// <summary>A step: <c>POST {group}/{id}/{name}</c>, answering the case as it now stands, or the refusal.</summary>
+    private static void Step<T>(RouteGroupBuilder group, string name, string routeName, StepHandler<T> handle) where T : class =>
+        group.MapPost(name.Length == 0 ? "/{id:guid}" : $"/{{id:guid}}/{name}",
+                async Task<Results<Ok<CaseView>, ValidationProblem, NotFound, ProblemHttpResult>> (Guid id, T? request, HttpContext http,
+                    [AsParameters] StaffCaller caller) =>
+                {
+                    var (view, refused) = await handle(http.RequestServices, id, request ?? Empty<T>(), CaseActor.From(caller), caller.RequestAborted);
+                    return view is null ? ApiProblems.From<Ok<CaseView>>(refused!) : TypedResults.Ok(view);
+                })
+            .WithName(routeName).ProducesProblem(StatusCodes.Status409Conflict);
+
+    /// <summary>A step posted without a body: every field empty.</summary>
+    private static T Empty<T>() where T : class =>
+        (T)typeof(T).GetConstructors()[0].Invoke(typeof(T).GetConstructors()[0].GetParameters().Select(_ => (object?)null).ToArray());
 
     private static async Task<Results<Created<CaseView>, ValidationProblem, NotFound, ProblemHttpResult>> Create(
         CaseRequest request, CaseService cases, [AsParameters] StaffCaller caller)
@@ -25,9 +74,29 @@ public static class CasesEndpoints
         return view is null ? ApiProblems.From<Created<CaseView>>(refused!) : TypedResults.Created($"/api/cases/{view.Id}", view);
     }
 
+    private static async Task<Results<Ok<CaseView>, ValidationProblem, NotFound, ProblemHttpResult>> Update(
+        Guid id, CaseRequest request, CaseProcedure procedure, [AsParameters] StaffCaller caller)
+    {
+        var (view, refused) = await procedure.UpdateAsync(id, request, CaseActor.From(caller), caller.RequestAborted);
+        return view is null ? ApiProblems.From<Ok<CaseView>>(refused!) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> Preview(
+        Guid id, CaseDocumentSteps documents, [AsParameters] StaffCaller caller)
+    {
+        var (pdf, refused) = await documents.PreviewAsync(id, caller.Bureau, caller.RequestAborted);
+        return pdf is null ? ApiProblems.From<FileContentHttpResult>(refused!) : TypedResults.File(pdf, "application/pdf");
+    }
+
     private static async Task<Results<Ok<CaseView>, NotFound>> Get(Guid id, CaseService cases, [AsParameters] StaffCaller caller) =>
         await cases.GetAsync(id, caller.Bureau, caller.RequestAborted) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     private static async Task<Ok<List<MyCaseView>>> Mine(CaseService cases, [AsParameters] StaffCaller caller) =>
         TypedResults.Ok(await cases.MineAsync(caller.UserId, caller.Bureau, caller.RequestAborted));
+
+    private static async Task<Ok<List<ApprovalView>>> Approvals(CaseService cases, [AsParameters] StaffCaller caller) =>
+        TypedResults.Ok(await cases.AwaitingApprovalAsync(caller.Bureau, caller.RequestAborted));
+
+    private static async Task<Ok<List<MyCaseView>>> Entries(CaseService cases, [AsParameters] StaffCaller caller) =>
+        TypedResults.Ok(await cases.AwaitingEntryAsync(caller.Bureau, caller.RequestAborted));
 }

@@ -6,6 +6,9 @@ public static class CasesSetup
     public static WebApplicationBuilder AddCases(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CaseService>();
+        builder.Services.AddScoped<CaseStepRecorder>();
+        builder.Services.AddScoped<CaseProcedure>();
+        builder.Services.AddScoped<CaseDocumentSteps>();
         return builder;
     }
 }

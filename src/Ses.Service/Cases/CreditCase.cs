@@ -41,6 +41,24 @@ public sealed class CreditCase
     /// <summary>One of <see cref="CaseState"/>.</summary>
     public required string State { get; set; }
 
+    /// <summary>
+    /// The last day for a statement and defence, as the issued notice states it (实施办法第十三条: 告知书规定的期限); the one
+    /// date every page, the inbox and the certificate use.
+    /// </summary>
+    public DateOnly? ReplyDeadline { get; set; }
+
+    /// <summary>The due date of the step waiting (<see cref="State"/>), when the rules set one and it is known.</summary>
+    public DateOnly? DueDate { get; set; }
+
+    /// <summary>How <see cref="DueDate"/> was found, in Chinese, with its article.</summary>
+    public string? DueRule { get; set; }
+
+    /// <summary>The due date reaches a year the calendar has no schedule for.</summary>
+    public bool DueProvisional { get; set; }
+
+    /// <summary>Changed by every step: two steps racing on one case cannot both win.</summary>
+    public int Version { get; set; }
+
     public required string CreatedBy { get; init; }
 
     /// <summary>The officer whose case it is.</summary>

@@ -19,8 +19,11 @@ public sealed class CreditCaseConfiguration : IEntityTypeConfiguration<CreditCas
         builder.Property(c => c.DecisionNumber).HasMaxLength(CaseService.DecisionLength);
         builder.Property(c => c.DecisionIssuer).HasMaxLength(CaseService.DecisionLength);
         builder.Property(c => c.State).HasMaxLength(32);
+        builder.Property(c => c.DueRule).HasMaxLength(400);
         builder.Property(c => c.CreatedBy).HasMaxLength(64);
         builder.HasIndex(c => new { c.Bureau, c.CreatedById, c.State });
+        builder.HasIndex(c => new { c.Bureau, c.State });
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasOne<Counterparty>().WithMany().HasForeignKey(c => c.CounterpartyId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(c => c.CollectingUnitId).OnDelete(DeleteBehavior.Restrict);
     }

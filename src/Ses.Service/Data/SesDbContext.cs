@@ -43,6 +43,10 @@ public class SesDbContext : DbContext
 
     public DbSet<CreditCase> CreditCases => Set<CreditCase>();
 
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+
+    public DbSet<CasePerson> CasePersons => Set<CasePerson>();
+
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<CounterpartyAccount> CounterpartyAccounts => Set<CounterpartyAccount>();

@@ -45,4 +45,8 @@ public static class EvidenceEvents
     /// <summary>Ours: a credit case opened; not about a document: its <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of
     /// the case's facts as recorded.</summary>
     public const string CaseOpened = "CaseOpened";
+
+    /// <summary>Ours: a step of a credit case recorded (who, when, its due date and lateness); not about a document: its
+    /// <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the file the step produced or received, else of the step's facts.</summary>
+    public const string CaseStepRecorded = "CaseStepRecorded";
 }

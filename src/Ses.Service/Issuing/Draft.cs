@@ -26,4 +26,10 @@ public sealed class Draft
     public Guid? IssuedDocumentId { get; set; }
 
     public int Version { get; set; }
+
+    /// <summary>The credit case whose step produces this draft from the case's data, if any.</summary>
+    public Guid? CaseId { get; set; }
+
+    /// <summary>That step (Cases/CaseSteps).</summary>
+    public string? CaseStep { get; set; }
 }

@@ -1,0 +1,56 @@
+namespace Ses.Service.Cases;
+
+/// <summary>The steps of a credit case as the timeline records them, with their results.</summary>
+public static class CaseSteps
+{
+    public const string Opened = "opened";
+    public const string Amended = "amended";
+    public const string Collection = "collection";
+    public const string OfficeReview = "office-review";
+    public const string NoticeApproval = "notice-approval";
+    public const string Notice = "notice";
+    public const string Statement = "statement";
+    public const string NoStatement = "no-statement";
+    public const string StatementReview = "statement-review";
+    public const string CloseApproval = "close-approval";
+    public const string Meeting = "meeting";
+    public const string Decision = "decision";
+    public const string Transfer = "transfer";
+    public const string Entry = "entry";
+
+    public const string Approved = "approved";
+    public const string Returned = "returned";
+    public const string Adopted = "adopted";
+    public const string NotAdopted = "not-adopted";
+
+    /// <summary>The Chinese name people read.</summary>
+    public static string Label(string step) => step switch
+    {
+        Opened => "立案",
+        Amended => "修改案件信息",
+        Collection => "填报采集单",
+        OfficeReview => "职能部门审核监管局报送的信息",
+        NoticeApproval => "分管局领导审批告知",
+        Notice => "发出告知书并送达",
+        Statement => "收到陈述和申辩",
+        NoStatement => "期限届满未陈述和申辩",
+        StatementReview => "复核陈述和申辩",
+        CloseApproval => "分管局领导审批不予记入",
+        Meeting => "局务会或者授权会议审议",
+        Decision => "发出认定决定书并送达",
+        Transfer => "填写移送单并移送法制部门",
+        Entry => "法制部门记入信用记录",
+        _ => step,
+    };
+
+    /// <summary>The Chinese name of a result.</summary>
+    public static string ResultLabel(string? result) => result switch
+    {
+        Approved => "同意",
+        Returned => "退回",
+        Adopted => "采纳",
+        NotAdopted => "不予采纳",
+        null => "",
+        _ => result,
+    };
+}
