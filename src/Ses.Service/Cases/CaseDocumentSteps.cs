@@ -35,7 +35,8 @@ public sealed class CaseDocumentSteps(
         var (document, notIssued) = await IssueAsync(c, CaseSteps.Notice, formId, data, actor, ct);
         if (document is null) return (null, notIssued);
         if (await ServeAsync(document, mode, actor, ct) is { } notServed) return (null, notServed);
-        c.ReplyDeadline = DateOnly.ParseExact(JsonNode.Parse(document.DataJson)!["replyDeadline"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var stated = JsonNode.Parse(document.DataJson)!["replyDeadline"]!.GetValue<string>();
+        c.ReplyDeadline = DateOnly.ParseExact(stated, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var step = await steps.StepAsync(c, CaseSteps.Notice, steps.Today, actor, null, ct);
         step.DocumentId = document.Id;
         return await steps.RecordAsync(c, step, CaseState.Statement, null, actor, ct);

@@ -24,7 +24,10 @@ public static class CaseDocuments
     /// <summary>The collection form (org: 附件1; person: 附件2).</summary>
     public static (string FormId, JsonObject Data) Collection(Context x, DateOnly collectedOn, string? remarks)
     {
-        var data = new JsonObject { ["facts"] = x.Case.Facts, ["article8Item"] = Item(x.Case), ["collector"] = x.UnitName, ["collectDate"] = Date(collectedOn) };
+        var data = new JsonObject
+        {
+            ["facts"] = x.Case.Facts, ["article8Item"] = Item(x.Case), ["collector"] = x.UnitName, ["collectDate"] = Date(collectedOn),
+        };
         if (!string.IsNullOrWhiteSpace(remarks)) data["remarks"] = remarks.Trim();
         if (IsPerson(x.Party))
         {

@@ -43,7 +43,8 @@ public sealed class CaseProcedure(SesDbContext db, CaseService cases, CaseStepRe
         var (clauses, unit) = await cases.CheckAsync(problems, request with { CollectingUnitId = request.CollectingUnitId ?? c.CollectingUnitId },
             actor.Bureau, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
-        (c.Act, c.Facts, c.ActDate, c.Clauses) = (request.Act!.Trim(), request.Facts!.Trim(), request.ActDate!.Value, string.Join(",", clauses.Select(x => x.Code)));
+        (c.Act, c.Facts, c.ActDate) = (request.Act!.Trim(), request.Facts!.Trim(), request.ActDate!.Value);
+        c.Clauses = string.Join(",", clauses.Select(x => x.Code));
         (c.DecisionNumber, c.DecisionDate, c.DecisionIssuer) = (request.DecisionNumber!.Trim(), request.DecisionDate!.Value, request.DecisionIssuer!.Trim());
         c.CollectingUnitId = unit!.Id;
         var due = c.State == CaseState.Collecting
@@ -278,19 +279,17 @@ public sealed class CaseProcedure(SesDbContext db, CaseService cases, CaseStepRe
     {
         var field = p.Field switch
         {
-            "legalRepName" => "legalRepresentative.name",
-            "legalRepId" => "legalRepresentative.idValue",
-            "legalRepPhone" => "legalRepresentative.phone",
-            "principalName" => "principal.name",
-            "principalId" => "principal.idValue",
-            "principalPosition" => "principal.position",
-            "principalPhone" => "principal.phone",
             "collectDate" => "collectedOn",
+            var f when f.StartsWith("legalRep", StringComparison.Ordinal) => Member("legalRepresentative", f["legalRep".Length..]),
+            var f when f.StartsWith("principal", StringComparison.Ordinal) => Member("principal", f["principal".Length..]),
             var f when f.StartsWith("persons[", StringComparison.Ordinal) => f.Replace(".personId", ".idValue", StringComparison.Ordinal),
             var f => f,
         };
         return p with { Field = field };
     }
+
+    private static string Member(string person, string rest) =>
+        $"{person}.{(rest == "Id" ? "idValue" : char.ToLowerInvariant(rest[0]) + rest[1..])}";
 
     private string Title(string formId) => engine.Templates.FindForm(formId)?.Title ?? formId;
 

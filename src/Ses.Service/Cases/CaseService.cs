@@ -144,7 +144,8 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
         var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
         var calendar = await calendars.CurrentAsync(ct);
         var today = LegalDates.BeijingDate(time.GetUtcNow());
-        return cases.Select(c => new MyCaseView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State), Next(c, null, calendar, today)))
+        return cases
+            .Select(c => new MyCaseView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State), Next(c, null, calendar, today)))
             .OrderBy(c => c.Next.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.Id).ToList();
     }
 

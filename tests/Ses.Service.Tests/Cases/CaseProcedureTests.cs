@@ -72,7 +72,8 @@ public sealed class CaseProcedureTests(CasesFixture factory) : IClassFixture<Cas
         await CaseWorld.Refused(world.Officer, $"{path}/meeting", new { heldOn = "2026-10-20" }, HttpStatusCode.BadRequest, "field.required", "minutes");
         await CaseWorld.Refused(world.Officer, $"{path}/meeting", new { heldOn = "2026-10-21", minutes = Minutes }, HttpStatusCode.BadRequest,
             "case.date-in-future", "heldOn");
-        view = await CaseWorld.Step(world.Officer, $"{path}/meeting", new { heldOn = "2026-10-20", kind = "bureau", minutes = Minutes, minutesName = "纪要.pdf" });
+        view = await CaseWorld.Step(world.Officer, $"{path}/meeting",
+            new { heldOn = "2026-10-20", kind = "bureau", minutes = Minutes, minutesName = "纪要.pdf" });
         Assert.Equal("decision", view.GetProperty("state").GetString());
         Assert.Equal("2026-10-29", view.GetProperty("next").GetProperty("dueDate").GetString()); // 7 working days after 10-20
 

@@ -105,7 +105,8 @@ internal sealed class CaseWorld
     /// <summary>The delivery of the case's document issued by that step.</summary>
     public async Task<string> DeliveryOfAsync(JsonElement view, string step)
     {
-        var number = view.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step).GetProperty("documentNumber").GetString();
+        var number = view.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == step)
+            .GetProperty("documentNumber").GetString();
         var found = await Officer.GetFromJsonAsync<JsonElement>($"/api/deliveries?number={Uri.EscapeDataString(number!)}", Ct);
         return found.EnumerateArray().Single().GetProperty("id").GetString()!;
     }
