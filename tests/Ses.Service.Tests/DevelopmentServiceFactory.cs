@@ -41,6 +41,7 @@ public class DevelopmentServiceFactory : WebApplicationFactory<Program>
         // Tests run the delivery job themselves, at the instants they choose.
         builder.UseSetting("Delivery:JobIntervalSeconds", "0");
         builder.UseSetting("Notifications:PollSeconds", "0");
+        builder.UseSetting("Cases:ReminderIntervalSeconds", "0");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Time is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Time)));
     }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents.Validation;
+using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
@@ -79,6 +80,23 @@ public sealed partial class StaffAdmin(SesDbContext db, TimeProvider time)
         user.UnitId = unitId;
         var unitName = unitId is null ? "-" : await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleAsync(ct);
         db.AuditEntries.Add(EvidenceEntries.Audit(time.GetUtcNow(), actor, "staff.unit", $"{user.UserName} → {unitName}", source));
+        await db.SaveChangesAsync(ct);
+        return (user, null);
+    }
+
+    /// <summary>Sets (or, with an empty value, clears) the email a member of the bureau's staff gets reminders at.</summary>
+    public async Task<(StaffUser? User, Refusal? Refused)> SetEmailAsync(Guid id, string? email, string bureau, string actor, string source,
+        CancellationToken ct)
+    {
+        var user = await db.StaffUsers.SingleOrDefaultAsync(u => u.Id == id && u.Bureau == bureau, ct);
+        if (user is null) return (null, Refusal.NotFound);
+        var value = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (value is not null && (value.Length > 254 || !CounterpartyRules.Email().IsMatch(value)))
+        {
+            return (null, Refusal.Invalid("email", ErrorCodes.FieldEmailFormat, "「电子邮箱」格式不正确"));
+        }
+        user.Email = value;
+        db.AuditEntries.Add(EvidenceEntries.Audit(time.GetUtcNow(), actor, "staff.email", user.UserName, source));
         await db.SaveChangesAsync(ct);
         return (user, null);
     }

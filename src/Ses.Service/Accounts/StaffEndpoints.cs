@@ -10,10 +10,13 @@ public static class StaffEndpoints
 
     public sealed record StaffUnitRequest(Guid? UnitId);
 
+    public sealed record StaffEmailRequest(string? Email);
+
     public sealed record StaffResponse(Guid Id, string UserName, string DisplayName, string Role, string Bureau, bool Active, bool MustChangePassword,
-        Guid? UnitId)
+        Guid? UnitId, string? Email)
     {
-        public static StaffResponse From(StaffUser u) => new(u.Id, u.UserName, u.DisplayName, u.Role, u.Bureau, u.Active, u.MustChangePassword, u.UnitId);
+        public static StaffResponse From(StaffUser u) =>
+            new(u.Id, u.UserName, u.DisplayName, u.Role, u.Bureau, u.Active, u.MustChangePassword, u.UnitId, u.Email);
     }
 
     public sealed record CreatedStaff(StaffResponse User, string InitialPassword);
@@ -25,6 +28,8 @@ public static class StaffEndpoints
         staff.MapPost("/", Create).WithName("CreateStaff").WithSummary("Add an officer, legal staff member, approving leader or administrator to the bureau")
             .ProducesProblem(StatusCodes.Status409Conflict);
         staff.MapPost("/{id:guid}/unit", SetUnit).WithName("SetStaffUnit").WithSummary("Move a member of staff to another unit of the bureau");
+        staff.MapPost("/{id:guid}/email", SetEmail).WithName("SetStaffEmail")
+            .WithSummary("Set (or clear) where a member of staff gets the reminders of their cases' due dates");
         staff.MapPost("/{id:guid}/disable", Disable).WithName("DisableStaff").ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
@@ -46,6 +51,13 @@ public static class StaffEndpoints
         Guid id, StaffUnitRequest request, StaffAdmin admin, [AsParameters] StaffCaller caller)
     {
         var (user, refused) = await admin.SetUnitAsync(id, request.UnitId, caller.Bureau, caller.UserName, caller.Source, caller.RequestAborted);
+        return user is null ? ApiProblems.From<Ok<StaffResponse>>(refused!) : TypedResults.Ok(StaffResponse.From(user));
+    }
+
+    private static async Task<Results<Ok<StaffResponse>, ValidationProblem, NotFound, ProblemHttpResult>> SetEmail(
+        Guid id, StaffEmailRequest request, StaffAdmin admin, [AsParameters] StaffCaller caller)
+    {
+        var (user, refused) = await admin.SetEmailAsync(id, request.Email, caller.Bureau, caller.UserName, caller.Source, caller.RequestAborted);
         return user is null ? ApiProblems.From<Ok<StaffResponse>>(refused!) : TypedResults.Ok(StaffResponse.From(user));
     }
 

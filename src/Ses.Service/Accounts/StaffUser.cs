@@ -22,6 +22,9 @@ public sealed class StaffUser : ICredentials
     /// </summary>
     public Guid? UnitId { get; set; }
 
+    /// <summary>Where the reminders of the user's due dates go (the working day before: Cases/CaseReminders); none when empty.</summary>
+    public string? Email { get; set; }
+
     public required string PasswordHash { get; set; }
 
     public bool MustChangePassword { get; set; }

@@ -14,6 +14,7 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
         builder.HasIndex(u => u.UserName).IsUnique();
         builder.Property(u => u.UserName).HasMaxLength(64);
         builder.Property(u => u.DisplayName).HasMaxLength(64);
+        builder.Property(u => u.Email).HasMaxLength(254);
         builder.Property(u => u.Role).HasMaxLength(16);
         builder.Property(u => u.Bureau).HasMaxLength(32);
         builder.Property(u => u.PasswordHash).HasMaxLength(200);

@@ -56,6 +56,9 @@ public sealed class CreditCase
     /// <summary>The due date reaches a year the calendar has no schedule for.</summary>
     public bool DueProvisional { get; set; }
 
+    /// <summary>The due date a reminder was sent for (the working day before it), so it is sent once.</summary>
+    public DateOnly? RemindedFor { get; set; }
+
     /// <summary>Changed by every step: two steps racing on one case cannot both win.</summary>
     public int Version { get; set; }
 

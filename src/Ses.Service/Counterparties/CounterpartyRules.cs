@@ -71,6 +71,7 @@ public static partial class CounterpartyRules
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.\-]{2,31}\z")]
     private static partial Regex AccountName();
 
+    /// <summary>An email address as every form takes it (a staff member's too).</summary>
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z")]
-    private static partial Regex Email();
+    internal static partial Regex Email();
 }

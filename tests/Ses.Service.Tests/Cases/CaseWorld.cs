@@ -13,11 +13,11 @@ internal sealed class CaseWorld
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly CasesFixture _factory;
+    private readonly DevelopmentServiceFactory _factory;
     private readonly string _leaderName;
     private readonly string _officerName;
 
-    private CaseWorld(CasesFixture factory, DeliveryWorld delivery, string officer, string leader, Guid department)
+    private CaseWorld(DevelopmentServiceFactory factory, DeliveryWorld delivery, string officer, string leader, Guid department)
     {
         (_factory, Delivery, _officerName, _leaderName, Department) = (factory, delivery, officer, leader, department);
     }
@@ -32,11 +32,13 @@ internal sealed class CaseWorld
 
     public HttpClient Legal => Delivery.Legal;
 
+    public string OfficerName => _officerName;
+
     public string Counterparty { get; private set; } = "";
 
     public string AccountName { get; private set; } = "";
 
-    public static async Task<CaseWorld> CreateAsync(CasesFixture factory, string bureau)
+    public static async Task<CaseWorld> CreateAsync(DevelopmentServiceFactory factory, string bureau)
     {
         var delivery = await DeliveryWorld.CreateAsync(factory, bureau);
         var unit = await delivery.Admin.PostAsJsonAsync("/api/units", new { name = "运输管理处", kind = "department" }, Ct);

@@ -58,6 +58,10 @@ namespace Ses.Service.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("INTEGER");
 
@@ -344,6 +348,9 @@ namespace Ses.Service.Data.Migrations
                     b.Property<string>("Facts")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedFor")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ReplyDeadline")

@@ -63,6 +63,10 @@ namespace Ses.Service.Data.PostgresMigrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
                     b.Property<bool>("MustChangePassword")
                         .HasColumnType("boolean");
 
@@ -352,6 +356,9 @@ namespace Ses.Service.Data.PostgresMigrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("RemindedFor")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("ReplyDeadline")
                         .HasColumnType("date");
