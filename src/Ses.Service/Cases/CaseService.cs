@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Calendar;
-using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
@@ -126,13 +125,13 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
     {
         var cases = await db.CreditCases.AsNoTracking()
             .Where(c => c.Bureau == bureau && c.CreatedById == userId && CaseState.Open.Contains(c.State)).ToListAsync(ct);
-        var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
+        var counterparties = await NamesAsync(cases, ct);
         var served = await DecisionsDeliveredAsync(cases.Where(c => c.State == CaseState.Transfer).Select(c => c.Id).ToList(), ct);
         var calendar = await calendars.CurrentAsync(ct);
         var today = LegalDates.BeijingDate(time.GetUtcNow());
         return cases
             .Select(c => new MyCaseView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State),
-                Next(c, served.GetValueOrDefault(c.Id), calendar, today)))
+                Next(c, served.TryGetValue(c.Id, out var on) ? on : null, calendar, today)))
             .OrderBy(c => c.Next.DueDate ?? DateOnly.MaxValue).ThenBy(c => c.Id)
             .ToList();
     }
@@ -141,7 +140,7 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
     public async Task<List<MyCaseView>> AwaitingEntryAsync(string bureau, CancellationToken ct)
     {
         var cases = await db.CreditCases.AsNoTracking().Where(c => c.Bureau == bureau && c.State == CaseState.Entry).ToListAsync(ct);
-        var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
+        var counterparties = await NamesAsync(cases, ct);
         var calendar = await calendars.CurrentAsync(ct);
         var today = LegalDates.BeijingDate(time.GetUtcNow());
         return cases
@@ -154,7 +153,7 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
     {
         var cases = await db.CreditCases.AsNoTracking()
             .Where(c => c.Bureau == bureau && CaseState.AwaitingApproval.Contains(c.State)).OrderBy(c => c.Id).ToListAsync(ct);
-        var counterparties = await Names(db.Counterparties.Where(p => cases.Select(c => c.CounterpartyId).Contains(p.Id)), ct);
+        var counterparties = await NamesAsync(cases, ct);
         return cases.Select(c => new ApprovalView(c.Id, counterparties[c.CounterpartyId], c.Act, c.State, CaseState.Label(c.State),
             c.State == CaseState.NoticeApproval ? "实施办法第十三条第一款：经分管局领导批准后告知" : "实施办法第十三条第二款：陈述申辩理由成立的，经分管局领导批准不予记入")).ToList();
     }
@@ -301,8 +300,12 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
         }
     }
 
-    private static Task<Dictionary<Guid, string>> Names(IQueryable<Counterparty> counterparties, CancellationToken ct) =>
-        counterparties.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+    /// <summary>The names of the cases' counterparties.</summary>
+    private async Task<Dictionary<Guid, string>> NamesAsync(List<CreditCase> cases, CancellationToken ct)
+    {
+        var ids = cases.Select(c => c.CounterpartyId).Distinct().ToList();
+        return await db.Counterparties.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+    }
 
     private static string FactsSha256(CreditCase c) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new object[]
