@@ -62,6 +62,7 @@ public sealed partial class PagesCasesTests
         await Assertions.Expect(officer.GetByRole(AriaRole.Alert)).ToContainTextAsync(PageRefusals.SeeFields);
         await Assertions.Expect(officer.Locator("#f-act")).ToHaveValueAsync("提供虚假材料骗取行政许可");
         Assert.Equal(0, world.WithDb(db => db.CreditCases.Count()));
+        await host.ScreenshotAsync(officer, "officer-new-case-refused");
 
         // Item (三) and item (五): the longer validity governs (实施办法第八条第二款、第十七条).
         await officer.Locator("#clause-8-1-3").CheckAsync();
@@ -155,6 +156,17 @@ public sealed partial class PagesCasesTests
         await Assertions.Expect(noticeCase.Locator("td.overdue")).ToHaveCountAsync(0);
         await NoGuidAsync(officer);
         await host.ScreenshotAsync(officer, "officer-my-cases", forDocs: true);
+
+        // On a phone the case pages fit the screen (wide tables scroll in their own box).
+        var phone = await host.NewPageAsync(width: 390, height: 844, javaScript: true);
+        await PagesJourneyTests.SignInStaffAsync(phone, officerName);
+        foreach (var path in new[] { "/officer/cases", "/officer/cases/new", $"/officer/cases/{id}" })
+        {
+            var response = await phone.GotoAsync(path);
+            Assert.True(response!.Ok, $"{path}: {response.Status}");
+            var widths = await phone.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assert.True(widths[0] <= widths[1], $"{path}: the page is {widths[0]} px wide on a {widths[1]} px screen");
+        }
 
         // Another bureau sees none of it; an officer is not a leader.
         var other = await host.NewPageAsync();
