@@ -21,6 +21,9 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Officer", AuthSetup.OfficerPolicy);
             o.Conventions.AuthorizeFolder("/Legal", AuthSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Admin", AuthSetup.AdminPolicy);
+            o.Conventions.AuthorizeFolder("/Cases/Officer", AuthSetup.OfficerPolicy);
+            o.Conventions.AuthorizeFolder("/Cases/Leader", AuthSetup.LeaderPolicy);
+            o.Conventions.AuthorizeFolder("/Cases/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Inbox", AuthSetup.AccountPolicy);
             o.Conventions.AuthorizePage("/Password");
             o.Conventions.AllowAnonymousToFolder("/SignIn");
