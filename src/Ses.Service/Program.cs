@@ -88,6 +88,7 @@ api.MapUnits();
 api.MapIssuing();
 api.MapCounterparties();
 api.MapCases();
+api.MapCaseFile();
 api.MapCalendar();
 api.MapDelivery();
 api.MapAlerts();

@@ -9,6 +9,7 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseStepRecorder>();
         builder.Services.AddScoped<CaseProcedure>();
         builder.Services.AddScoped<CaseDocumentSteps>();
+        builder.Services.AddScoped<CaseFileService>();
         builder.Services.AddScoped<CaseReminders>();
         builder.Services.AddHostedService<CaseReminderService>();
         return builder;

@@ -108,6 +108,9 @@ public static class SesCommand
                   在配置的数据库中新增系统管理员（管理全服务器的节假日日历）；初始密码只显示一次，首次登录后须修改。
               ses audit verify [--json]
                   重算证据记录的哈希链，指出第一条被改动、删除或插入的记录。退出码 0 完整，1 断开。
+              ses audit verify --file <evidence.jsonl> [--json]
+                  离线核验随案卷导出的证据链片段（无需数据库）：本案记录按内容重算哈希，逐条核对链接、条数和链头。
+                  退出码 0 完整，1 断开，2 不是导出的证据链文件。
               ses certs init [--dir <目录>]
                   在 certs/dev/ 生成开发用根证书、签名证书和时间戳证书（仅用于开发）。
 
