@@ -83,7 +83,7 @@ public static class CaseFileContents
             ["no"] = Ordinal(index), ["title"] = item.Title, ["file"] = item.FileName, ["sha256"] = item.Sha256, ["date"] = Iso(item.Date),
             ["pages"] = Pages(item.Content),
         };
-        if (item.Number is not null) row["number"] = item.Number;
+        if (item.Number is not null) row["documentNumber"] = item.Number;
         return row;
     }
 
