@@ -82,7 +82,10 @@ public sealed class CaseFileService(
         foreach (var step in steps)
         {
             if (step.DocumentId is { } documentId && documents.Remove(documentId, out var document)) await DocumentAsync(items, document, today, ct);
-            if (step.FileSha256 is { } sha) items.Add(Item(items, StepFileTitle(step), null, step.DoneOn, Extension(step.FileName), await StoredAsync(sha, ct)));
+            if (step.FileSha256 is { } sha)
+            {
+                items.Add(Item(items, StepFileTitle(step), null, step.DoneOn, Extension(step.FileName), await StoredAsync(sha, ct)));
+            }
         }
         // Documents of the case no step points to (one voided and issued again): after the timeline, in the order issued.
         foreach (var document in documents.Values.OrderBy(d => d.IssuedAt)) await DocumentAsync(items, document, today, ct);
