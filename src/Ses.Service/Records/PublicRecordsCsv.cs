@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ses.Service.Counterparties;
 
 namespace Ses.Service.Records;
 
@@ -22,8 +23,8 @@ public static class PublicRecordsCsv
         {
             Line(text,
             [
-                r.Status == RecordState.InForce ? "有效" : "已移除", r.Name, r.IdScheme, r.Identifier, r.Act, r.DecisionNumber, Date(r.DecisionDeliveredOn),
-                Date(r.ValidUntil), r.Bureau, r.Mark ?? "", Instant(r.PublishedAt), r.RemovedOn is { } on ? Date(on) : "",
+                r.Status == RecordState.InForce ? "有效" : "已移除", r.Name, IdSchemes.Label(r.IdScheme), r.Identifier, r.Act, r.DecisionNumber,
+                Date(r.DecisionDeliveredOn), Date(r.ValidUntil), r.Bureau, r.Mark ?? "", Instant(r.PublishedAt), r.RemovedOn is { } on ? Date(on) : "",
                 r.RemovedAt is { } at ? Instant(at) : "", r.RemovedReasonLabel ?? "",
             ]);
         }

@@ -179,7 +179,8 @@ public sealed class RecordService(SesDbContext db, CalendarStore calendars, Docu
             await EvidenceLog.WriteAsync(db, async chain =>
             {
                 db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, action, record.Id.ToString(), source, record.Mark));
-                await chain.AppendAsync(EvidenceEntries.ForFile(Subject(record), FactsSha256([record]), @event, action.Replace('.', '-'), actor, now, detail), ct);
+                await chain.AppendAsync(
+                    EvidenceEntries.ForFile(Subject(record), FactsSha256([record]), @event, action.Replace('.', '-'), actor, now, detail), ct);
                 return 0;
             }, ct);
         }
