@@ -17,6 +17,8 @@ public sealed class RecordQueries(SesDbContext db, CalendarStore calendars, Docu
     /// <summary>The shortest name or identifier asked about.</summary>
     public const int QueryMinLength = 2;
 
+    private static readonly string[] RoleOrder = [PersonRoles.LegalRepresentative, PersonRoles.Principal, PersonRoles.Responsible];
+
     public const string KeptRule = "实施办法第十四条第二款（法制部门将严重失信行为信息记入 SES）、第十七条（有效期自决定书送达之日起计算，届满后由 SES 自动移除）、"
         + "第十八条（记入满 3 个月，第八条第一款第（三）项满 6 个月，可以申请信用修复）";
 
@@ -113,8 +115,9 @@ public sealed class RecordQueries(SesDbContext db, CalendarStore calendars, Docu
         var ids = records.Where(r => r.LinkedToRecordId is null && r.PartyKind == RecordParty.Organisation).Select(r => r.Id).ToList();
         if (ids.Count == 0) return Array.Empty<CreditRecord>().ToLookup(r => r.Id);
         var persons = await db.CreditRecords.AsNoTracking().Where(r => r.LinkedToRecordId != null && ids.Contains(r.LinkedToRecordId.Value))
-            .OrderBy(r => r.Id).ToListAsync(ct);
-        return persons.ToLookup(r => r.LinkedToRecordId!.Value);
+            .ToListAsync(ct);
+        // In the order of 实施办法第八条第三款: the legal representative, the principal, the other directly responsible persons.
+        return persons.OrderBy(r => Array.IndexOf(RoleOrder, r.PersonRole)).ThenBy(r => r.Id).ToLookup(r => r.LinkedToRecordId!.Value);
     }
 
     private static RecordView View(CreditRecord r, ILookup<Guid, CreditRecord> persons, HolidayCalendar calendar) =>
