@@ -156,7 +156,7 @@ public static class ErrorCodes
     // Credit records.
     public const string RecordMarkKind = "record.mark.kind";
     public const string RecordMarkBeforeDecision = "record.mark.before-decision";
-    public const string RecordMarked = "record.marked";
+    public const string RecordMarked = "record.already-marked";
     public const string RecordNotMarked = "record.not-marked";
     public const string RecordDateInFuture = "record.date-in-future";
     public const string RecordQuery = "record.query";

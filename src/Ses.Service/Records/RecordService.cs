@@ -148,7 +148,8 @@ public sealed class RecordService(SesDbContext db, CalendarStore calendars, Docu
         var now = time.GetUtcNow();
         var before = record.Mark;
         (record.Mark, record.MarkedOn, record.MarkNote) = (request.Kind, request.FiledOn, Blank(request.Note));
-        return await SaveMarkAsync(record, EvidenceEvents.RecordMarked, "record.marked", actor, source, now, new()
+        var audit = EvidenceEntries.Audit(now, actor, "record.marked", record.Id.ToString(), source, record.Mark);
+        return await SaveMarkAsync(record, EvidenceEvents.RecordMarked, "record-marked", audit, new()
         {
             ["record"] = record.Id.ToString(), ["mark"] = record.Mark, ["filedOn"] = Date(record.MarkedOn!.Value), ["previousMark"] = before,
             ["note"] = record.MarkNote,
@@ -164,23 +165,23 @@ public sealed class RecordService(SesDbContext db, CalendarStore calendars, Docu
         var before = record.Mark;
         var filed = record.MarkedOn;
         (record.Mark, record.MarkedOn, record.MarkNote) = (null, null, null);
-        return await SaveMarkAsync(record, EvidenceEvents.RecordUnmarked, "record.unmarked", actor, source, time.GetUtcNow(), new()
+        var audit = EvidenceEntries.Audit(time.GetUtcNow(), actor, "record.unmarked", record.Id.ToString(), source, before);
+        return await SaveMarkAsync(record, EvidenceEvents.RecordUnmarked, "record-unmarked", audit, new()
         {
             ["record"] = record.Id.ToString(), ["previousMark"] = before, ["filedOn"] = filed is { } f ? Date(f) : null,
         }, ct);
     }
 
-    private async Task<(RecordView? Record, Refusal? Refused)> SaveMarkAsync(CreditRecord record, string @event, string action, string actor,
-        string source, DateTimeOffset now, Dictionary<string, string?> detail, CancellationToken ct)
+    private async Task<(RecordView? Record, Refusal? Refused)> SaveMarkAsync(CreditRecord record, string @event, string action, AuditEntry audit,
+        Dictionary<string, string?> detail, CancellationToken ct)
     {
         record.Version++;
         try
         {
             await EvidenceLog.WriteAsync(db, async chain =>
             {
-                db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, action, record.Id.ToString(), source, record.Mark));
-                await chain.AppendAsync(
-                    EvidenceEntries.ForFile(Subject(record), FactsSha256([record]), @event, action.Replace('.', '-'), actor, now, detail), ct);
+                db.AuditEntries.Add(audit);
+                await chain.AppendAsync(EvidenceEntries.ForFile(Subject(record), FactsSha256([record]), @event, action, audit.Actor, audit.At, detail), ct);
                 return 0;
             }, ct);
         }

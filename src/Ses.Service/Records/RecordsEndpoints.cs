@@ -71,5 +71,5 @@ public static class RecordsEndpoints
     private static async Task<Ok<PublicFeed>> PublicJson(RecordQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.PublicAsync(ct));
 
     private static async Task<FileContentHttpResult> PublicCsv(RecordQueries queries, CancellationToken ct) =>
-        TypedResults.File(PublicRecordsCsv.Write(await queries.PublicAsync(ct)), "text/csv; charset=utf-8", "credit-records.csv");
+        TypedResults.File(PublicRecordsCsv.Write(await queries.PublicAsync(ct)), "text/csv; charset=utf-8", Path.GetFileName(PublicCsvPath));
 }

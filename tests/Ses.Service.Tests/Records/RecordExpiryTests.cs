@@ -25,7 +25,8 @@ public sealed class RecordExpiryTests(RecordExpiryFixture factory) : IClassFixtu
             new DateOnly(2024, 3, 5), [RecordsWorld.Person("legal-rep", "吴法人", RecordsWorld.PersonId())]));
         // Delivered 2024-02-27: its last day was 2025-02-27.
         var earlier = await world.EnterAsync(world.Entry(RecordsWorld.NewName("汉中航空有限公司"), RecordsWorld.NewIdentifier(), new DateOnly(2024, 2, 27),
-            new DateOnly(2024, 3, 5), [RecordsWorld.Person("legal-rep", "郑法人", RecordsWorld.PersonId()), RecordsWorld.Person("principal", "冯负责", RecordsWorld.PersonId())]));
+            new DateOnly(2024, 3, 5),
+            [RecordsWorld.Person("legal-rep", "郑法人", RecordsWorld.PersonId()), RecordsWorld.Person("principal", "冯负责", RecordsWorld.PersonId())]));
         // 3 years under 实施办法第八条第一款第（三）项: through 2027-02-28.
         var severe = await world.EnterAsync(world.Entry(RecordsWorld.NewName("延安航空有限公司"), RecordsWorld.NewIdentifier(), new DateOnly(2024, 2, 29),
             new DateOnly(2024, 3, 5), clauses: "8-1-3", governing: "8-1-3", years: 3));

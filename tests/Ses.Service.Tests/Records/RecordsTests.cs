@@ -168,7 +168,7 @@ public sealed class RecordsTests(RecordsFixture factory) : IClassFixture<Records
         Assert.Equal("reconsideration", marked.GetProperty("mark").GetString());
         Assert.Equal("复议中", marked.GetProperty("markLabel").GetString());
         Assert.Equal("2026-09-25", marked.GetProperty("markedOn").GetString());
-        await AssertConflict(await Mark(world, id, mark), "record.marked");
+        await AssertConflict(await Mark(world, id, mark), "record.already-marked");
 
         // The mark shows in the list, in the in-force answer (new measures suspended: 实施办法第二十七条第二款) and in the public list.
         var listed = (await world.Officer.GetFromJsonAsync<JsonElement>($"/api/records?q={name}", Ct)).GetProperty("records")[0];
