@@ -43,7 +43,12 @@ public sealed class RecordExpiryJob(SesDbContext db, RecordService records, Time
                     // 实施办法第十七条: in force through its last day; removed from the next.
                     var reason = string.Create(CultureInfo.InvariantCulture,
                         $"信用记录有效期至 {r.ValidUntil:yyyy-MM-dd} 届满，自动失效，由 SES 自动移除（实施办法第十七条）");
-                    await records.RemoveOneAsync(chain, r, RecordState.Expired, reason, r.ValidUntil.AddDays(1), Actor, Actor, now, ct);
+                    await records.RemoveOneAsync(chain, r, RecordState.Expired, reason, r.ValidUntil.AddDays(1), Actor, null, now, ct);
+                }
+                if (all.Count > 0)
+                {
+                    db.AuditEntries.Add(EvidenceEntries.Audit(now, Actor, "record.expired", $"{all.Count} records", Actor,
+                        string.Create(CultureInfo.InvariantCulture, $"first={all[0].Id} validUntil<{today:yyyy-MM-dd}")));
                 }
                 return (Due: due.Count, Removed: all.Count);
             }, ct);

@@ -86,8 +86,11 @@ public sealed class RecordService(SesDbContext db, CalendarStore calendars, Docu
         foreach (var r in linked.Prepend(record)) await RemoveOneAsync(chain, r, state, reason, on, actor, "case", now, ct);
     }
 
-    /// <summary>Removes one record (the expiry job hands over the linked persons itself, in the same batch).</summary>
-    internal async Task RemoveOneAsync(EvidenceChain chain, CreditRecord record, string state, string reason, DateOnly on, string actor, string source,
+    /// <summary>
+    /// Removes one record (the expiry job hands over the linked persons itself, in the same batch), with an audit entry
+    /// from <paramref name="source"/> unless it is null.
+    /// </summary>
+    internal async Task RemoveOneAsync(EvidenceChain chain, CreditRecord record, string state, string reason, DateOnly on, string actor, string? source,
         DateTimeOffset now, CancellationToken ct)
     {
         if (!RecordState.Removed.Contains(state)) throw new ArgumentException($"not a removal state: {state}", nameof(state));
@@ -97,7 +100,8 @@ public sealed class RecordService(SesDbContext db, CalendarStore calendars, Docu
         record.RemovedReason = reason;
         if (record.PublishedAt is not null) record.UnpublishedAt = now;
         record.Version++;
-        db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "record.removed", record.Id.ToString(), source, state));
+        // The expiry job writes one audit entry per batch (source null here); each record still has its evidence entry.
+        if (source is not null) db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "record.removed", record.Id.ToString(), source, state));
         await chain.AppendAsync(EvidenceEntries.ForFile(Subject(record), FactsSha256([record]), EvidenceEvents.RecordRemoved, "record-" + state, actor, now,
             new()
             {
