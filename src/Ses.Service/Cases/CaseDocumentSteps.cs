@@ -116,16 +116,16 @@ public sealed class CaseDocumentSteps(
         return pdf is null ? (null, Refusal.Invalid(problems)) : (pdf, null);
     }
 
-    /// <summary>The delivery date and number of the case's document issued by <paramref name="step"/>, once delivered.</summary>
-    public async Task<(DateOnly On, string Number)?> DeliveredAsync(CreditCase c, string step, CancellationToken ct)
+    /// <summary>The delivery date, number and id of the case's document issued by <paramref name="step"/>, once delivered.</summary>
+    public async Task<(DateOnly On, string Number, Guid Id)?> DeliveredAsync(CreditCase c, string step, CancellationToken ct)
     {
         var row = await (
             from d in db.Drafts.AsNoTracking()
             join doc in db.IssuedDocuments.AsNoTracking() on d.IssuedDocumentId equals doc.Id
             join r in db.Deliveries.AsNoTracking() on doc.Id equals r.DocumentId
             where d.CaseId == c.Id && d.CaseStep == step && r.DeliveredOn != null && doc.VoidedAt == null
-            select new { On = r.DeliveredOn!.Value, doc.Number }).FirstOrDefaultAsync(ct);
-        return row is null ? null : (row.On, row.Number);
+            select new { On = r.DeliveredOn!.Value, doc.Number, doc.Id }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.On, row.Number, row.Id);
     }
 
     /// <summary>
