@@ -153,6 +153,12 @@ public static class ErrorCodes
     public const string CaseFileSize = "case.file.size";
     public const string CaseChanged = "case.changed";
 
+    // Credit repair.
+    public const string RepairPersonAlone = "repair.person-alone";
+    public const string RepairNotInForce = "repair.not-in-force";
+    public const string RepairOpen = "repair.open";
+    public const string RepairTooEarly = "repair.too-early";
+
     // Credit records.
     public const string RecordMarkKind = "record.mark.kind";
     public const string RecordMarkBeforeDecision = "record.mark.before-decision";

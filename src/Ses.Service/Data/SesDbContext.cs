@@ -10,6 +10,7 @@ using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 using Ses.Service.Records;
+using Ses.Service.Repairs;
 using Ses.Service.Units;
 
 namespace Ses.Service.Data;
@@ -49,6 +50,8 @@ public class SesDbContext : DbContext
     public DbSet<CasePerson> CasePersons => Set<CasePerson>();
 
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
+
+    public DbSet<RepairApplication> RepairApplications => Set<RepairApplication>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 

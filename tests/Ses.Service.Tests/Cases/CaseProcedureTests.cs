@@ -83,7 +83,8 @@ public sealed class CaseProcedureTests(CasesFixture factory) : IClassFixture<Cas
         Assert.Equal("transfer", view.GetProperty("state").GetString());
         Assert.StartsWith("西北局信决字〔2026〕", CaseWorld.LastStep(view).GetProperty("documentNumber").GetString());
         Assert.Equal(JsonValueKind.Null, view.GetProperty("next").GetProperty("dueDate").ValueKind);
-        var listed = (await world.Officer.GetFromJsonAsync<JsonElement>("/api/cases/mine", Ct)).EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        var listed = (await world.Officer.GetFromJsonAsync<JsonElement>("/api/cases/mine", Ct)).EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == id);
         Assert.Equal(("等待认定决定书送达", JsonValueKind.Null),
             (listed.GetProperty("next").GetProperty("step").GetString(), listed.GetProperty("next").GetProperty("dueDate").ValueKind));
         await CaseWorld.Refused(world.Officer, $"{path}/transfer", new { }, HttpStatusCode.Conflict, "case.not-delivered");
