@@ -226,6 +226,10 @@ public sealed class CaseProcedure(
         CaseStepRecorder.Text(problems, engine, "note", "备注", request.Note, NoteLength);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var due = CaseTimeLimits.Due(CaseTimeLimits.Find("entry")!, transfer.DoneOn, await steps.CalendarAsync(ct));
+        if (await documents.DeliveredAsync(c, CaseSteps.Decision, ct) is null)
+        {
+            return (null, Refusal.Conflict(ErrorCodes.CaseNotDelivered, "认定决定书尚未送达生效，不能记入信用记录（实施办法第十四条第二款、第十七条）"));
+        }
         var step = await steps.StepAsync(c, CaseSteps.Entry, on, actor, due, ct);
         // The record, its linked persons and its evidence are stored in the step's transaction (实施办法第十四条第二款).
         var entry = await EntryAsync(c, on, ct);
