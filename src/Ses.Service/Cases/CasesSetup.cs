@@ -10,6 +10,7 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseProcedure>();
         builder.Services.AddScoped<CaseDocumentSteps>();
         builder.Services.AddScoped<CaseReminders>();
+        builder.Services.AddScoped<CaseFollowUp>();
         builder.Services.AddHostedService<CaseReminderService>();
         return builder;
     }

@@ -49,6 +49,8 @@ public class SesDbContext : DbContext
 
     public DbSet<CasePerson> CasePersons => Set<CasePerson>();
 
+    public DbSet<CaseNotification> CaseNotifications => Set<CaseNotification>();
+
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
 
     public DbSet<RepairApplication> RepairApplications => Set<RepairApplication>();
