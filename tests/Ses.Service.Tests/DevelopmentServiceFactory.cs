@@ -40,6 +40,7 @@ public class DevelopmentServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:FilesPath", Path.Combine(Folder, "files"));
         // Tests run the delivery job themselves, at the instants they choose.
         builder.UseSetting("Delivery:JobIntervalSeconds", "0");
+        builder.UseSetting("Records:ExpiryIntervalSeconds", "0");
         builder.UseSetting("Notifications:PollSeconds", "0");
         builder.UseSetting("Cases:ReminderIntervalSeconds", "0");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

@@ -152,4 +152,19 @@ public static class ErrorCodes
     public const string CaseNotDelivered = "case.not-delivered";
     public const string CaseFileSize = "case.file.size";
     public const string CaseChanged = "case.changed";
+
+    // Credit repair.
+    public const string RepairPersonAlone = "repair.person-alone";
+    public const string RepairNotInForce = "repair.not-in-force";
+    public const string RepairOpen = "repair.open";
+    public const string RepairTooEarly = "repair.too-early";
+
+    // Credit records.
+    public const string RecordMarkKind = "record.mark.kind";
+    public const string RecordMarkBeforeDecision = "record.mark.before-decision";
+    public const string RecordMarked = "record.already-marked";
+    public const string RecordNotMarked = "record.not-marked";
+    public const string RecordDateInFuture = "record.date-in-future";
+    public const string RecordQuery = "record.query";
+    public const string RecordChanged = "record.changed";
 }

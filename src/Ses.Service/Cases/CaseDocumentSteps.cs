@@ -116,23 +116,23 @@ public sealed class CaseDocumentSteps(
         return pdf is null ? (null, Refusal.Invalid(problems)) : (pdf, null);
     }
 
-    /// <summary>The delivery date and number of the case's document issued by <paramref name="step"/>, once delivered.</summary>
-    public async Task<(DateOnly On, string Number)?> DeliveredAsync(CreditCase c, string step, CancellationToken ct)
+    /// <summary>The delivery date, number and id of the case's document issued by <paramref name="step"/>, once delivered.</summary>
+    public async Task<(DateOnly On, string Number, Guid Id)?> DeliveredAsync(CreditCase c, string step, CancellationToken ct)
     {
         var row = await (
             from d in db.Drafts.AsNoTracking()
             join doc in db.IssuedDocuments.AsNoTracking() on d.IssuedDocumentId equals doc.Id
             join r in db.Deliveries.AsNoTracking() on doc.Id equals r.DocumentId
             where d.CaseId == c.Id && d.CaseStep == step && r.DeliveredOn != null && doc.VoidedAt == null
-            select new { On = r.DeliveredOn!.Value, doc.Number }).FirstOrDefaultAsync(ct);
-        return row is null ? null : (row.On, row.Number);
+            select new { On = r.DeliveredOn!.Value, doc.Number, doc.Id }).FirstOrDefaultAsync(ct);
+        return row is null ? null : (row.On, row.Number, row.Id);
     }
 
     /// <summary>
     /// Issues the step's document from <paramref name="data"/> through a draft linked to the case (so the document and
     /// the link are stored together); a document the step already issued and not voided is returned instead.
     /// </summary>
-    private async Task<(IssuedDocument? Document, Refusal? Refused)> IssueAsync(CreditCase c, string step, string formId, JsonObject data, CaseActor actor,
+    internal async Task<(IssuedDocument? Document, Refusal? Refused)> IssueAsync(CreditCase c, string step, string formId, JsonObject data, CaseActor actor,
         CancellationToken ct)
     {
         var existing = await db.Drafts.AsNoTracking().Where(d => d.CaseId == c.Id && d.CaseStep == step).OrderByDescending(d => d.CreatedAt)
@@ -164,14 +164,14 @@ public sealed class CaseDocumentSteps(
         return await drafts.IssueAsync(draft.Id, actor.Bureau, actor.UserName, actor.Source, ct);
     }
 
-    private async Task<Refusal?> ServeAsync(IssuedDocument document, ServiceMode? mode, CaseActor actor, CancellationToken ct)
+    internal async Task<Refusal?> ServeAsync(IssuedDocument document, ServiceMode? mode, CaseActor actor, CancellationToken ct)
     {
         if (await db.Deliveries.AsNoTracking().AnyAsync(d => d.DocumentId == document.Id, ct)) return null;
         var (_, refused) = await deliveries.ServeAsync(document.Id, actor.Bureau, mode, actor.UserName, ct);
         return refused;
     }
 
-    private async Task<CaseDocuments.Context> ContextAsync(CreditCase c, CancellationToken ct)
+    internal async Task<CaseDocuments.Context> ContextAsync(CreditCase c, CancellationToken ct)
     {
         var party = await db.Counterparties.AsNoTracking().SingleAsync(p => p.Id == c.CounterpartyId, ct);
         var persons = await db.CasePersons.AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.Order).ToListAsync(ct);
@@ -184,7 +184,7 @@ public sealed class CaseDocumentSteps(
     private Task<CaseStep> LastAsync(CreditCase c, string step, CancellationToken ct) =>
         db.CaseSteps.AsNoTracking().Where(s => s.CaseId == c.Id && s.Step == step).OrderByDescending(s => s.Number).FirstAsync(ct);
 
-    private static ServiceMode? Mode(List<Problem> problems, string? given)
+    internal static ServiceMode? Mode(List<Problem> problems, string? given)
     {
         if (string.IsNullOrEmpty(given)) return null;
         if (Enum.TryParse<ServiceMode>(given, ignoreCase: true, out var m) && !int.TryParse(given, out _)) return m;

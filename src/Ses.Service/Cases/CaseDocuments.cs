@@ -78,6 +78,49 @@ public static class CaseDocuments
         return (IsPerson(x.Party) ? "decision-person" : "decision-org", data);
     }
 
+    /// <summary>The refusal to repair (附件9): the application, the record concerned and the meeting's reasons (实施办法第十九条第二款).</summary>
+    public static (string FormId, JsonObject Data) RepairRefusal(Context x, DateOnly received, DateOnly signedOn, string record, string reasons,
+        string? contact, string? contactPhone)
+    {
+        var data = Repair(x, received, signedOn, contact, contactPhone);
+        (data["records"], data["reasons"]) = (record, reasons);
+        return ("repair-refusal", data);
+    }
+
+    /// <summary>
+    /// The rejection of a repeated application without new evidence (附件10), naming the earlier application and its
+    /// refusal (实施办法第十九条第三款).
+    /// </summary>
+    public static (string FormId, JsonObject Data) RepairRejection(Context x, DateOnly received, DateOnly signedOn, DateOnly previousSignedOn,
+        string previousRecord, DateOnly refusalServed, string refusalNumber, string record, string? contact, string? contactPhone)
+    {
+        var data = Repair(x, received, signedOn, contact, contactPhone);
+        (data["previousApplicationDate"], data["previousRecord"], data["refusalServiceDate"]) = (Date(previousSignedOn), previousRecord, Date(refusalServed));
+        (data["refusalNumber"], data["record"], data["records"]) = (refusalNumber, "上述", record);
+        return ("repair-rejection", data);
+    }
+
+    /// <summary>The transfer slip (附件7) to remove a repaired record (实施办法第十九条第二款).</summary>
+    public static (string FormId, JsonObject Data) RepairTransfer(Context x, DateOnly meetingOn, string decisionNumber, DateOnly servedOn,
+        DateOnly transferredOn)
+    {
+        var (formId, data) = Transfer(x, meetingOn, decisionNumber, servedOn, transferredOn);
+        (data["action"], data["transferReason"]) = ("repair", "经局务会议审议同意信用修复");
+        return (formId, data);
+    }
+
+    private static JsonObject Repair(Context x, DateOnly received, DateOnly signedOn, string? contact, string? contactPhone)
+    {
+        var data = new JsonObject
+        {
+            ["party"] = x.Party.Name, ["partyKind"] = IsPerson(x.Party) ? "person" : "org", ["receivedDate"] = Date(received),
+            ["applicationDate"] = Date(signedOn),
+        };
+        if (!string.IsNullOrWhiteSpace(contact)) data["contact"] = contact.Trim();
+        if (!string.IsNullOrWhiteSpace(contactPhone)) data["contactPhone"] = contactPhone.Trim();
+        return data;
+    }
+
     /// <summary>The transfer slip to the legal department (附件7), to record the decision served on <paramref name="servedOn"/>.</summary>
     public static (string FormId, JsonObject Data) Transfer(Context x, DateOnly meetingOn, string decisionNumber, DateOnly servedOn, DateOnly transferredOn)
     {

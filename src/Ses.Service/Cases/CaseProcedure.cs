@@ -7,6 +7,7 @@ using Ses.Service.Calendar;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Http;
+using Ses.Service.Records;
 using Ses.Service.Units;
 
 namespace Ses.Service.Cases;
@@ -16,7 +17,8 @@ namespace Ses.Service.Cases;
 /// the leader's approvals, the statement and its review, the meeting, the entry. The steps that issue a document are in
 /// <see cref="CaseDocumentSteps"/>. A refused step stores nothing.
 /// </summary>
-public sealed class CaseProcedure(SesDbContext db, CaseService cases, CaseStepRecorder steps, DocumentEngine engine)
+public sealed class CaseProcedure(
+    SesDbContext db, CaseService cases, CaseStepRecorder steps, CaseDocumentSteps documents, RecordService records, DocumentEngine engine)
 {
     public const int NoteLength = 2000;
 
@@ -224,8 +226,30 @@ public sealed class CaseProcedure(SesDbContext db, CaseService cases, CaseStepRe
         CaseStepRecorder.Text(problems, engine, "note", "备注", request.Note, NoteLength);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var due = CaseTimeLimits.Due(CaseTimeLimits.Find("entry")!, transfer.DoneOn, await steps.CalendarAsync(ct));
+        if (await documents.DeliveredAsync(c, CaseSteps.Decision, ct) is null)
+        {
+            return (null, Refusal.Conflict(ErrorCodes.CaseNotDelivered, "认定决定书尚未送达生效，不能记入信用记录（实施办法第十四条第二款、第十七条）"));
+        }
         var step = await steps.StepAsync(c, CaseSteps.Entry, on, actor, due, ct);
-        return await steps.RecordAsync(c, Noted(step, request.Note, null), CaseState.Recorded, null, actor, ct);
+        // The record, its linked persons and its evidence are stored in the step's transaction (实施办法第十四条第二款).
+        var entry = await EntryAsync(c, on, ct);
+        return await steps.RecordAsync(c, Noted(step, request.Note, null), CaseState.Recorded, null, actor, ct,
+            alongside: chain => records.StageEntryAsync(chain, entry, actor.UserName, step.RecordedAt, ct));
+    }
+
+    /// <summary>
+    /// What the record holds, from the case: the party, the act, the clauses, the decision and its delivery date (from which
+    /// the validity runs, 实施办法第十七条), the persons recorded with an organisation (实施办法第八条第三款).
+    /// </summary>
+    private async Task<RecordEntry> EntryAsync(CreditCase c, DateOnly on, CancellationToken ct)
+    {
+        var party = await db.Counterparties.AsNoTracking().SingleAsync(p => p.Id == c.CounterpartyId, ct);
+        var decision = (await documents.DeliveredAsync(c, CaseSteps.Decision, ct))!.Value;
+        var persons = await db.CasePersons.AsNoTracking().Where(p => p.CaseId == c.Id).OrderBy(p => p.Order).ToListAsync(ct);
+        var governing = CaseDocuments.Governing(c);
+        return new RecordEntry(c.Id, c.Bureau, party.Id, party.Name, CaseDocuments.IsPerson(party) ? "person" : "org", party.IdScheme, party.IdValue,
+            c.Act, c.Clauses, governing.Code, governing.ValidityYears, decision.Number, decision.Id, decision.On, on,
+            persons.Select(p => new RecordPerson(p.Role, p.Name, p.IdScheme, p.IdValue, p.Position)).ToList());
     }
 
     private static Refusal PeriodOpen(DateOnly last) =>

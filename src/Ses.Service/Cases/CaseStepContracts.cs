@@ -44,3 +44,13 @@ public sealed record CasePersonView(string Role, string RoleLabel, string Name, 
 
 /// <summary>A case waiting for the leader: what is to be approved.</summary>
 public sealed record ApprovalView(Guid CaseId, string CounterpartyName, string Act, string State, string StateLabel, string Rule);
+
+/// <summary>A notification task (实施办法第十六条): to which kind of body, its name, the text to send.</summary>
+public sealed record NotificationRequest(string? Kind, string? Recipient, string? Text);
+
+/// <summary>A notification sent: the day and how (公文、函件、电子邮件…).</summary>
+public sealed record SentRequest(DateOnly? On, string? Method);
+
+/// <summary>A notification task as people read it.</summary>
+public sealed record CaseNotificationView(Guid Id, string Kind, string KindLabel, string Recipient, string Text, DateOnly? SentOn, string? Method,
+    string? SentBy);

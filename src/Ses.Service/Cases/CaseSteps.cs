@@ -17,6 +17,16 @@ public static class CaseSteps
     public const string Decision = "decision";
     public const string Transfer = "transfer";
     public const string Entry = "entry";
+    public const string Interview = "interview";
+    public const string InterviewReport = "interview-report";
+    public const string InterviewEntry = "interview-entry";
+    public const string NotificationSent = "notification-sent";
+    public const string RepairApplication = "repair-application";
+    public const string RepairMeeting = "repair-meeting";
+    public const string RepairRefusal = "repair-refusal";
+    public const string RepairRejection = "repair-rejection";
+    public const string RepairTransfer = "repair-transfer";
+    public const string RepairRemoval = "repair-removal";
 
     public const string Approved = "approved";
     public const string Returned = "returned";
@@ -40,6 +50,16 @@ public static class CaseSteps
         Decision => "发出认定决定书并送达",
         Transfer => "填写移送单并移送法制部门",
         Entry => "法制部门记入信用记录",
+        Interview => "警示约谈",
+        InterviewReport => "将警示约谈情况报送法制部门",
+        InterviewEntry => "法制部门录入警示约谈情况",
+        NotificationSent => "通报认定及警示约谈情况",
+        RepairApplication => "收到信用修复申请",
+        RepairMeeting => "信用修复会议审议",
+        RepairRefusal => "出具不予修复决定书并送达",
+        RepairRejection => "出具修复不予受理决定书并送达",
+        RepairTransfer => "填写移送单（修复）并移送法制部门",
+        RepairRemoval => "法制部门移除信用记录（修复）",
         _ => step,
     };
 

@@ -36,6 +36,14 @@ public static class CasesEndpoints
         Step<DecisionRequest>(cases, "decision", "IssueCaseDecision",
             (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().DecisionAsync(id, r, a, ct));
         Step<StepRequest>(cases, "transfer", "TransferCase", (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().TransferAsync(id, r, a, ct));
+        // 实施办法第十五条、第十六条: after the decision.
+        Step<StatementRequest>(cases, "interview", "RecordInterview", (s, id, r, a, ct) => s.GetRequiredService<CaseFollowUp>().InterviewAsync(id, r, a, ct));
+        Step<StepRequest>(cases, "interview-report", "ReportInterview", (s, id, r, a, ct) => s.GetRequiredService<CaseFollowUp>().ReportAsync(id, r, a, ct));
+        cases.MapGet("/{id:guid}/notifications", Notifications).WithName("CaseNotifications")
+            .WithSummary("The notifications of 实施办法第十六条: open tasks and those sent, with their text");
+        cases.MapPost("/{id:guid}/notifications", Notify).WithName("OpenCaseNotification").ProducesProblem(StatusCodes.Status409Conflict);
+        cases.MapPost("/{id:guid}/notifications/{notificationId:guid}/sent", Sent).WithName("CaseNotificationSent")
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         var approvals = app.MapStaffGroup("/api/approvals", AuthSetup.LeaderPolicy).WithTags("Cases");
         approvals.MapGet("/", Approvals).WithName("CasesAwaitingApproval")
@@ -46,6 +54,7 @@ public static class CasesEndpoints
         entries.MapGet("/", Entries).WithName("CasesAwaitingEntry")
             .WithSummary("Cases transferred to the legal department, each with its entry due date (实施办法第十四条第二款)");
         Step<StepRequest>(entries, "", "EnterCaseRecord", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().EnterAsync(id, r, a, ct));
+        Step<StepRequest>(entries, "interview", "EnterInterview", (s, id, r, a, ct) => s.GetRequiredService<CaseFollowUp>().EnterAsync(id, r, a, ct));
         return app;
     }
 
@@ -93,6 +102,27 @@ public static class CasesEndpoints
 
     private static async Task<Ok<List<MyCaseView>>> Mine(CaseService cases, [AsParameters] StaffCaller caller) =>
         TypedResults.Ok(await cases.MineAsync(caller.UserId, caller.Bureau, caller.RequestAborted));
+
+    private static async Task<Results<Ok<List<CaseNotificationView>>, NotFound>> Notifications(Guid id, CaseFollowUp followUp,
+        [AsParameters] StaffCaller caller) =>
+        await followUp.NotificationsAsync(id, caller.Bureau, caller.RequestAborted) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<CaseNotificationView>, ValidationProblem, NotFound, ProblemHttpResult>> Notify(
+        Guid id, NotificationRequest request, CaseFollowUp followUp, [AsParameters] StaffCaller caller)
+    {
+        var (n, refused) = await followUp.NotifyAsync(id, request, CaseActor.From(caller), caller.RequestAborted);
+        return n is null
+            ? ApiProblems.From<Created<CaseNotificationView>>(refused!)
+            : TypedResults.Created($"/api/cases/{id}/notifications",
+                new CaseNotificationView(n.Id, n.Kind, NotificationRecipients.Label(n.Kind), n.Recipient, n.Text, n.SentOn, n.Method, n.SentBy));
+    }
+
+    private static async Task<Results<Ok<CaseView>, ValidationProblem, NotFound, ProblemHttpResult>> Sent(
+        Guid id, Guid notificationId, SentRequest request, CaseFollowUp followUp, [AsParameters] StaffCaller caller)
+    {
+        var (view, refused) = await followUp.SentAsync(id, notificationId, request, CaseActor.From(caller), caller.RequestAborted);
+        return view is null ? ApiProblems.From<Ok<CaseView>>(refused!) : TypedResults.Ok(view);
+    }
 
     private static async Task<Ok<List<ApprovalView>>> Approvals(CaseService cases, [AsParameters] StaffCaller caller) =>
         TypedResults.Ok(await cases.AwaitingApprovalAsync(caller.Bureau, caller.RequestAborted));

@@ -11,6 +11,7 @@ public static class CasesSetup
         builder.Services.AddScoped<CaseDocumentSteps>();
         builder.Services.AddScoped<CaseFileService>();
         builder.Services.AddScoped<CaseReminders>();
+        builder.Services.AddScoped<CaseFollowUp>();
         builder.Services.AddHostedService<CaseReminderService>();
         return builder;
     }

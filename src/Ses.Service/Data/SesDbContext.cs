@@ -9,6 +9,8 @@ using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
+using Ses.Service.Records;
+using Ses.Service.Repairs;
 using Ses.Service.Units;
 
 namespace Ses.Service.Data;
@@ -46,6 +48,12 @@ public class SesDbContext : DbContext
     public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
 
     public DbSet<CasePerson> CasePersons => Set<CasePerson>();
+
+    public DbSet<CaseNotification> CaseNotifications => Set<CaseNotification>();
+
+    public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
+
+    public DbSet<RepairApplication> RepairApplications => Set<RepairApplication>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 

@@ -49,4 +49,17 @@ public static class EvidenceEvents
     /// <summary>Ours: a step of a credit case recorded (who, when, its due date and lateness); not about a document: its
     /// <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the file the step produced or received, else of the step's facts.</summary>
     public const string CaseStepRecorded = "CaseStepRecorded";
+
+    /// <summary>Ours: a credit record entered in SES (实施办法第十四条第二款), with the records of the persons recorded with an
+    /// organisation; not about a document: its <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the records' facts.</summary>
+    public const string RecordEntered = "RecordEntered";
+
+    /// <summary>Ours: a credit record removed — expired (实施办法第十七条), repaired or corrected; one entry per record.</summary>
+    public const string RecordRemoved = "RecordRemoved";
+
+    /// <summary>Ours: a credit record marked as the subject of a reconsideration or litigation (实施办法第二十七条).</summary>
+    public const string RecordMarked = "RecordMarked";
+
+    /// <summary>Ours: the mark of a reconsideration or litigation taken off a credit record.</summary>
+    public const string RecordUnmarked = "RecordUnmarked";
 }

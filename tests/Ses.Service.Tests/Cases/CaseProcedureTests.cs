@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Data;
+using Ses.Service.Records;
 
 namespace Ses.Service.Tests.Cases;
 
@@ -82,7 +83,8 @@ public sealed class CaseProcedureTests(CasesFixture factory) : IClassFixture<Cas
         Assert.Equal("transfer", view.GetProperty("state").GetString());
         Assert.StartsWith("西北局信决字〔2026〕", CaseWorld.LastStep(view).GetProperty("documentNumber").GetString());
         Assert.Equal(JsonValueKind.Null, view.GetProperty("next").GetProperty("dueDate").ValueKind);
-        var listed = (await world.Officer.GetFromJsonAsync<JsonElement>("/api/cases/mine", Ct)).EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
+        var listed = (await world.Officer.GetFromJsonAsync<JsonElement>("/api/cases/mine", Ct)).EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == id);
         Assert.Equal(("等待认定决定书送达", JsonValueKind.Null),
             (listed.GetProperty("next").GetProperty("step").GetString(), listed.GetProperty("next").GetProperty("dueDate").ValueKind));
         await CaseWorld.Refused(world.Officer, $"{path}/transfer", new { }, HttpStatusCode.Conflict, "case.not-delivered");
@@ -110,6 +112,25 @@ public sealed class CaseProcedureTests(CasesFixture factory) : IClassFixture<Cas
         view = await CaseWorld.Step(world.Legal, $"/api/entries/{id}", new { });
         Assert.Equal("recorded", view.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, view.GetProperty("next").ValueKind);
+
+        // The record, entered in the same transaction: valid 1 year from the decision's delivery (实施办法第十七条), repair
+        // possible from the day after 3 months from the entry (第十八条), the two persons linked (第八条第三款).
+        var records = await world.Legal.GetFromJsonAsync<JsonElement>("/api/records", Ct);
+        var record = records.GetProperty("records").EnumerateArray()
+            .Single(r => r.GetProperty("caseId").GetString() == id && r.GetProperty("linkedToRecordId").ValueKind == JsonValueKind.Null);
+        Assert.Equal(("2026-10-20", "2027-10-20", "2027-01-28", "in-force"), (record.GetProperty("decisionDeliveredOn").GetString(),
+            record.GetProperty("validUntil").GetString(), record.GetProperty("repairEligibleFrom").GetString(), record.GetProperty("state").GetString()));
+        Assert.Equal(2, record.GetProperty("persons").GetArrayLength());
+
+        // Expiry (实施办法第十七条): in force through its last day, removed by the job from the next.
+        factory.Clock.Now = TestClock.Beijing(2027, 10, 20, 23, 30);
+        Assert.Equal(0, await ExpireAsync());
+        factory.Clock.Now = TestClock.Beijing(2027, 10, 21, 0, 30);
+        Assert.Equal(3, await ExpireAsync()); // the organisation's record and its two linked persons
+        await world.SignInAsync();
+        var expired = await world.Legal.GetFromJsonAsync<JsonElement>($"/api/records/{record.GetProperty("id").GetString()}", Ct);
+        Assert.Equal(("expired", "2027-10-21"), (expired.GetProperty("state").GetString(), expired.GetProperty("removedOn").GetString()));
+        factory.Clock.Now = TestClock.Beijing(2026, 9, 30);
 
         // Every step is in the timeline and the evidence log.
         Assert.Equal(["opened", "collection", "notice-approval", "notice", "no-statement", "meeting", "decision", "transfer", "entry"],
@@ -198,6 +219,12 @@ public sealed class CaseProcedureTests(CasesFixture factory) : IClassFixture<Cas
         // Another bureau's leader does not find it.
         var other = await CaseWorld.CreateAsync(factory, "zhongnan");
         Assert.Equal(HttpStatusCode.NotFound, (await other.Leader.PostAsJsonAsync($"/api/approvals/{id}", new { approve = true }, Ct)).StatusCode);
+    }
+
+    private async Task<int> ExpireAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RecordExpiryJob>().RunOnceAsync(Ct);
     }
 
     private static readonly string[] NoSuchClause = ["8-1-9"];

@@ -60,11 +60,12 @@ internal sealed class CaseWorld
         Leader = await TestUsers.SignIn(_factory, _leaderName);
     }
 
-    public async Task<string> OpenAsync(string act = "未按规定向旅客提供航班延误服务", string[]? clauses = null, string decisionDate = "2026-09-28")
+    public async Task<string> OpenAsync(string act = "未按规定向旅客提供航班延误服务", string[]? clauses = null, string decisionDate = "2026-09-28",
+        string actDate = "2026-09-10")
     {
         var response = await Officer.PostAsJsonAsync("/api/cases", new
         {
-            counterpartyId = Counterparty, act, facts = "2026年9月10日航班延误，未按规定向旅客提供服务。", actDate = "2026-09-10",
+            counterpartyId = Counterparty, act, facts = "航班延误，未按规定向旅客提供服务。", actDate,
             clauses = clauses ?? ["8-1-5"], decisionNumber = "西北局罚〔2026〕12号", decisionDate, decisionIssuer = "民航西北地区管理局",
             collectingUnitId = Department,
         }, Ct);
@@ -99,6 +100,43 @@ internal sealed class CaseWorld
                 && p.GetProperty("code").GetString() == code && p.GetProperty("message").GetString()!.Any(c => c >= '\u4e00'));
         }
     }
+
+    /// <summary>
+    /// A case taken to its record on the day the clock shows, without waiting: collected with a legal representative and a
+    /// responsible person, approved, the notice served, a statement received the same day and not adopted, the meeting,
+    /// the decision served both ways with its paper delivery that day, transferred and entered.
+    /// </summary>
+    public async Task<string> RecordedAsync(string today, string act = "未按规定向旅客提供航班延误服务")
+    {
+        var id = await OpenAsync(act, decisionDate: today, actDate: today);
+        var path = $"/api/cases/{id}";
+        await Step(Officer, $"{path}/collection", new
+        {
+            legalRepresentative = new { name = "周某", idValue = "610113197805120038" },
+            persons = new[] { new { name = "郑某", idValue = "610112199003140515", position = "质量部经理" } },
+        });
+        await Step(Leader, $"/api/approvals/{id}", new { approve = true });
+        await Step(Officer, $"{path}/notice", new { });
+        await Step(Officer, $"{path}/statement", new { text = "对认定有异议。" });
+        await Step(Officer, $"{path}/statement-review", new { adopted = false, reason = "理由不成立" });
+        await Step(Officer, $"{path}/meeting", new { minutes = "%PDF-1.7\n% minutes\n"u8.ToArray() });
+        var view = await Step(Officer, $"{path}/decision", new { });
+        var delivery = await DeliveryOfAsync(view, "decision");
+        var paper = await Officer.PostAsJsonAsync($"/api/deliveries/{delivery}/paper", new
+        {
+            deliveredOn = today, method = "EMS", trackingNumber = "EA123456789CN", signedBy = "周某",
+            receiptBase64 = Convert.ToBase64String("%PDF-1.7\n% receipt\n"u8.ToArray()), receiptName = "回证.pdf",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
+        await Step(Officer, $"{path}/transfer", new { });
+        await Step(Legal, $"/api/entries/{id}", new { });
+        return id;
+    }
+
+    /// <summary>The organisation's record of the case (not a linked person's).</summary>
+    public async Task<JsonElement> RecordOfAsync(string caseId) =>
+        (await Legal.GetFromJsonAsync<JsonElement>("/api/records", Ct)).GetProperty("records").EnumerateArray()
+            .Single(r => r.GetProperty("caseId").GetString() == caseId && r.GetProperty("linkedToRecordId").ValueKind == JsonValueKind.Null);
 
     public async Task<JsonElement> ReadAsync(string id) => await Officer.GetFromJsonAsync<JsonElement>($"/api/cases/{id}", Ct);
 

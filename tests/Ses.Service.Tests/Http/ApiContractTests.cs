@@ -63,7 +63,8 @@ public sealed class ApiContractTests(ServiceFixture factory) : IClassFixture<Ser
     {
         factory.CreateClient().Dispose();
         return factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true)
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api/", StringComparison.Ordinal) == true
+                || e.RoutePattern.RawText?.StartsWith("/public/", StringComparison.Ordinal) == true)
             .ToList();
     }
 

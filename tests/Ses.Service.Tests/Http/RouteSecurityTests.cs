@@ -21,12 +21,14 @@ public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<S
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Anonymous today: signing in, and the list of forms.</summary>
+    /// <summary>Anonymous today: signing in, the list of forms, and the public list of credit records (实施办法第二十条).</summary>
     private static readonly HashSet<string> Anonymous =
     [
         "POST /api/auth/staff/login",
         "POST /api/auth/account/login",
         "GET /api/forms/",
+        "GET /public/credit-records.json",
+        "GET /public/credit-records.csv",
     ];
 
     /// <summary>Signed in, but usable before the initial password is changed.</summary>
