@@ -15,6 +15,7 @@ using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
 using Ses.Service.Issuing;
+using Ses.Service.Records;
 using Ses.Service.Signing;
 using Ses.Service.Storage;
 
@@ -74,8 +75,8 @@ public sealed class CaseFileService(
         var today = LegalDates.BeijingDate(now);
         var party = await db.Counterparties.AsNoTracking().SingleAsync(p => p.Id == c.CounterpartyId, ct);
         var steps = await db.CaseSteps.AsNoTracking().Where(s => s.CaseId == c.Id).OrderBy(s => s.Number).ToListAsync(ct);
-        var documentIds = await db.Drafts.AsNoTracking().Where(d => d.CaseId == c.Id && d.IssuedDocumentId != null)
-            .Select(d => d.IssuedDocumentId!.Value).ToListAsync(ct);
+        var documentIds = (await db.Drafts.AsNoTracking().Where(d => d.CaseId == c.Id && d.IssuedDocumentId != null)
+            .Select(d => d.IssuedDocumentId!.Value).ToListAsync(ct)).Union(steps.Where(s => s.DocumentId != null).Select(s => s.DocumentId!.Value)).ToList();
         var documents = await db.IssuedDocuments.AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
 
         var items = new List<CaseFileItem>();
@@ -90,7 +91,9 @@ public sealed class CaseFileService(
         // Documents of the case no step points to (one voided and issued again): after the timeline, in the order issued.
         foreach (var document in documents.Values.OrderBy(d => d.IssuedAt)) await DocumentAsync(items, document, today, ct);
 
-        var segment = await EvidenceSegment.ExportAsync(db, $"信用案件 {c.Id}", documentIds, ct)
+        // The case's evidence: its opening and steps, its documents and their deliveries, its record (entered, marked, expired, removed).
+        var records = await db.CreditRecords.AsNoTracking().Where(r => r.CaseId == c.Id).ToListAsync(ct);
+        var segment = await EvidenceSegment.ExportAsync(db, [$"信用案件 {c.Id}", .. records.Select(RecordService.Subject)], documentIds, ct)
             ?? throw new InvalidOperationException($"case {c.Id} has no evidence entry");
         items.Add(new CaseFileItem("证据记录（哈希链片段）", null, today, EvidenceName, segment.Jsonl));
 
@@ -136,9 +139,11 @@ public sealed class CaseFileService(
     /// <summary>The title of a file kept with a step: the form's title for the forms the case renders, else what the step received.</summary>
     private static string StepFileTitle(CaseStep step) => step.Step switch
     {
-        CaseSteps.Collection or CaseSteps.Transfer when step.FileName is { } name => Path.GetFileNameWithoutExtension(name),
+        CaseSteps.Collection or CaseSteps.Transfer or CaseSteps.RepairTransfer when step.FileName is { } name => Path.GetFileNameWithoutExtension(name),
         CaseSteps.Meeting => step.Note is { Length: > 0 } kind ? $"会议纪要（{kind}）" : "会议纪要",
+        CaseSteps.RepairMeeting => "会议纪要（信用修复）",
         CaseSteps.Statement => "陈述和申辩材料",
+        CaseSteps.RepairApplication => "信用修复申请材料",
         _ => CaseSteps.Label(step.Step) + "材料",
     };
 

@@ -42,17 +42,20 @@ public static class EvidenceSegment
     }
 
     /// <summary>
-    /// The segment from the first entry about <paramref name="subject"/> or one of <paramref name="documentIds"/> to
-    /// the head of the chain, as JSON Lines (UTF-8, one <c>\n</c> after each line); null when no entry is selected.
+    /// The segment from the first entry about one of <paramref name="subjects"/> (the first names the segment) or one of
+    /// <paramref name="documentIds"/> to the head of the chain, as JSON Lines (UTF-8, one <c>\n</c> after each line);
+    /// null when no entry is selected.
     /// </summary>
-    public static async Task<(byte[] Jsonl, Summary Summary)?> ExportAsync(SesDbContext db, string subject, IReadOnlyCollection<Guid> documentIds,
-        CancellationToken ct)
+    public static async Task<(byte[] Jsonl, Summary Summary)?> ExportAsync(SesDbContext db, IReadOnlyList<string> subjects,
+        IReadOnlyCollection<Guid> documentIds, CancellationToken ct)
     {
         var ids = documentIds.ToList();
+        var names = subjects.ToList();
+        var subject = names[0];
         var head = await db.EvidenceEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(ct);
         if (head is null) return null;
         var selected = await db.EvidenceEntries.AsNoTracking()
-            .Where(e => e.Sequence <= head && (e.Subject == subject || (e.DocumentId != null && ids.Contains(e.DocumentId.Value))))
+            .Where(e => e.Sequence <= head && (names.Contains(e.Subject) || (e.DocumentId != null && ids.Contains(e.DocumentId.Value))))
             .OrderBy(e => e.Sequence).ToListAsync(ct);
         if (selected.Count == 0) return null;
         var from = selected[0].Sequence;

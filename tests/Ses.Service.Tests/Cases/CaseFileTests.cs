@@ -136,7 +136,10 @@ public sealed class CaseFileTests(CasesFixture factory) : IClassFixture<CasesFix
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
         var ids = documents.Select(d => Guid.Parse(d.Id)).ToList();
-        var ofTheCase = await db.EvidenceEntries.CountAsync(e => e.Subject == $"信用案件 {id}" || (e.DocumentId != null && ids.Contains(e.DocumentId.Value)), Ct);
+        var subjects = (await db.CreditRecords.Where(r => r.CaseId == Guid.Parse(id)).Select(r => r.Id).ToListAsync(Ct)).Select(r => $"信用记录 {r}").ToList();
+        Assert.Equal(2, subjects.Count); // the records entered (the organisation and its legal representative): their evidence is the case's too
+        subjects.Add($"信用案件 {id}");
+        var ofTheCase = await db.EvidenceEntries.CountAsync(e => subjects.Contains(e.Subject) || (e.DocumentId != null && ids.Contains(e.DocumentId.Value)), Ct);
         var head = await db.EvidenceEntries.OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstAsync(Ct);
         using (var header = JsonDocument.Parse(lines[0]))
         {
