@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Templates;
 using Ses.Documents.Validation;
 using Ses.Service.Calendar;
 using Ses.Service.Counterparties;
@@ -98,13 +99,13 @@ public sealed class CaseFileService(
         items.Add(new CaseFileItem("证据记录（哈希链片段）", null, today, EvidenceName, segment.Jsonl));
 
         var heading = new CaseFileContents.Heading(party.Name, $"{IdSchemes.Label(party.IdScheme)} {party.IdValue}", c.Act,
-            $"{c.DecisionIssuer} {c.DecisionNumber}（{c.DecisionDate:yyyy-MM-dd}）", LegalDates.BeijingDate(c.CreatedAt), CaseState.Label(c.State));
+            $"{c.DecisionIssuer} {c.DecisionNumber}（{DateValue.FormatChinese(c.DecisionDate)}）", LegalDates.BeijingDate(c.CreatedAt), CaseState.Label(c.State));
         var profile = engine.Templates.FindBureau(c.Bureau) ?? throw new InvalidOperationException($"bureau '{c.Bureau}' has no profile in the templates");
         var contents = engine.Sign(CaseFileContents.Render(engine, c.Bureau, heading, items, segment.Summary, now), signing.Require(profile), now,
             visible: true, reason: CaseFileContents.SigningReason);
 
         var zip = Zip([new CaseFileItem("卷内目录", null, today, ContentsName, contents), .. items], segment.Summary, c.Bureau, party.Name, now);
-        return new CaseFileExport(zip, $"案卷-{DownloadNames.Document(party.Name, "")}-{today:yyyy-MM-dd}.zip");
+        return new CaseFileExport(zip, $"案卷-{DownloadNames.Document(party.Name, "")}-{today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.zip");
     }
 
     /// <summary>A document as signed, then for each of its deliveries the certificate and the scanned receipt (送达回证).</summary>

@@ -139,7 +139,8 @@ public sealed class CaseFileTests(CasesFixture factory) : IClassFixture<CasesFix
         var subjects = (await db.CreditRecords.Where(r => r.CaseId == Guid.Parse(id)).Select(r => r.Id).ToListAsync(Ct)).Select(r => $"信用记录 {r}").ToList();
         Assert.Equal(2, subjects.Count); // the records entered (the organisation and its legal representative): their evidence is the case's too
         subjects.Add($"信用案件 {id}");
-        var ofTheCase = await db.EvidenceEntries.CountAsync(e => subjects.Contains(e.Subject) || (e.DocumentId != null && ids.Contains(e.DocumentId.Value)), Ct);
+        var ofTheCase = await db.EvidenceEntries
+            .CountAsync(e => subjects.Contains(e.Subject) || (e.DocumentId != null && ids.Contains(e.DocumentId.Value)), Ct);
         var head = await db.EvidenceEntries.OrderByDescending(e => e.Sequence).Select(e => e.Hash).FirstAsync(Ct);
         using (var header = JsonDocument.Parse(lines[0]))
         {
