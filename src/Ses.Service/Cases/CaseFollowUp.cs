@@ -30,7 +30,10 @@ public sealed class CaseFollowUp(SesDbContext db, CaseStepRecorder steps, Docume
         CaseStepRecorder.File(problems, "file", "约谈记录", request.File, required: false);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var step = await steps.StepAsync(c, CaseSteps.Interview, on, actor, null, ct);
-        if (request.File is { Length: > 0 } file) (step.FileSha256, step.FileName) = (await steps.StoreAsync(file, ct), Name(request.FileName, "约谈记录"));
+        if (request.File is { Length: > 0 } file)
+        {
+            (step.FileSha256, step.FileName) = (await steps.StoreAsync(file, ct), CaseStepRecorder.FileName(request.FileName, "约谈记录"));
+        }
         if (!string.IsNullOrWhiteSpace(request.Text)) step.Note = request.Text.Trim();
         return await steps.RecordAsync(c, step, c.State, KeepDue(c), actor, ct);
     }
@@ -136,6 +139,4 @@ public sealed class CaseFollowUp(SesDbContext db, CaseStepRecorder steps, Docume
     /// <summary>These steps do not move the case: its next step and due date stay.</summary>
     private static LegalDate? KeepDue(CreditCase c) => c.DueDate is { } d ? new LegalDate(d, c.DueProvisional, c.DueRule ?? "") : null;
 
-    private static string Name(string? given, string fallback) =>
-        string.IsNullOrWhiteSpace(given) ? fallback : Path.GetFileName(given.Trim()) is { Length: > 0 and <= 200 } name ? name : fallback;
 }

@@ -143,7 +143,10 @@ public sealed class CaseProcedure(
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var deadline = new LegalDate(c.ReplyDeadline!.Value, false, $"陈述和申辩期限：告知书规定 {c.ReplyDeadline:yyyy-MM-dd} 前提交（实施办法第十三条）");
         var step = await steps.StepAsync(c, CaseSteps.Statement, on, actor, deadline, ct);
-        if (request.File is { Length: > 0 } file) step = WithFile(step, await steps.StoreAsync(file, ct), FileName(request.FileName, "陈述和申辩材料"), null);
+        if (request.File is { Length: > 0 } file)
+        {
+            step = WithFile(step, await steps.StoreAsync(file, ct), CaseStepRecorder.FileName(request.FileName, "陈述和申辩材料"), null);
+        }
         step = Noted(step, request.Text, null);
         var review = CaseTimeLimits.Due(CaseTimeLimits.Find("statement-review")!, on, await steps.CalendarAsync(ct));
         return await steps.RecordAsync(c, step, CaseState.StatementReview, review, actor, ct);
@@ -209,7 +212,7 @@ public sealed class CaseProcedure(
         CaseStepRecorder.File(problems, "minutes", "会议纪要", request.Minutes, required: true);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var step = await steps.StepAsync(c, CaseSteps.Meeting, on, actor, null, ct);
-        step = WithFile(step, await steps.StoreAsync(request.Minutes!, ct), FileName(request.MinutesName, "会议纪要"),
+        step = WithFile(step, await steps.StoreAsync(request.Minutes!, ct), CaseStepRecorder.FileName(request.MinutesName, "会议纪要"),
             request.Kind == "authorised" ? "授权会议" : "局务会");
         var decision = CaseTimeLimits.Due(CaseTimeLimits.Find("decision")!, on, await steps.CalendarAsync(ct));
         return await steps.RecordAsync(c, step, CaseState.Decision, decision, actor, ct);
@@ -317,8 +320,6 @@ public sealed class CaseProcedure(
 
     private string Title(string formId) => engine.Templates.FindForm(formId)?.Title ?? formId;
 
-    private static string FileName(string? given, string fallback) =>
-        string.IsNullOrWhiteSpace(given) ? fallback : Path.GetFileName(given.Trim()) is { Length: > 0 and <= 200 } name ? name : fallback;
 
     private static CaseStep WithFile(CaseStep s, string sha256, string name, string? note)
     {

@@ -83,6 +83,10 @@ public sealed class CaseStepRecorder(SesDbContext db, CaseService cases, Calenda
         }
     }
 
+    /// <summary>The name a received file is kept under: the base name given (at most 200 characters), else <paramref name="fallback"/>.</summary>
+    public static string FileName(string? given, string fallback) =>
+        string.IsNullOrWhiteSpace(given) ? fallback : Path.GetFileName(given.Trim()) is { Length: > 0 and <= 200 } name ? name : fallback;
+
     /// <summary>Stores a step's file (content-addressed: storing it twice is harmless) and returns its SHA-256.</summary>
     public async Task<string> StoreAsync(byte[] file, CancellationToken ct) => (await files.PutAsync(file, ct)).Sha256;
 

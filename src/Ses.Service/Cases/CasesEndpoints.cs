@@ -23,22 +23,21 @@ public static class CasesEndpoints
         cases.MapGet("/{id:guid}/preview", Preview).WithName("PreviewCaseDocument").Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The notice or decision the case's next step will issue, from the case's data, marked 样稿");
-        Step<CollectionRequest>(cases, "collection", "CollectCase", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().CollectAsync(id, r, a, ct));
-        Step<StepRequest>(cases, "office-review", "ReviewCollection",
-            (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().ReviewCollectionAsync(id, r, a, ct));
-        Step<NoticeRequest>(cases, "notice", "IssueCaseNotice", (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().NoticeAsync(id, r, a, ct));
-        Step<StatementRequest>(cases, "statement", "RecordStatement",
-            (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().StatementAsync(id, r, a, ct));
-        Step<StepRequest>(cases, "no-statement", "RecordNoStatement", (s, id, _, a, ct) => s.GetRequiredService<CaseProcedure>().NoStatementAsync(id, a, ct));
-        Step<ReviewRequest>(cases, "statement-review", "ReviewStatement",
-            (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().ReviewStatementAsync(id, r, a, ct));
-        Step<MeetingRequest>(cases, "meeting", "RecordMeeting", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().MeetingAsync(id, r, a, ct));
-        Step<DecisionRequest>(cases, "decision", "IssueCaseDecision",
-            (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().DecisionAsync(id, r, a, ct));
-        Step<StepRequest>(cases, "transfer", "TransferCase", (s, id, r, a, ct) => s.GetRequiredService<CaseDocumentSteps>().TransferAsync(id, r, a, ct));
+        cases.MapStep<CaseProcedure, CollectionRequest, CaseView>("collection", "CollectCase", (s, id, r, a, ct) => s.CollectAsync(id, r, a, ct));
+        cases.MapStep<CaseProcedure, StepRequest, CaseView>("office-review", "ReviewCollection",
+            (s, id, r, a, ct) => s.ReviewCollectionAsync(id, r, a, ct));
+        cases.MapStep<CaseDocumentSteps, NoticeRequest, CaseView>("notice", "IssueCaseNotice", (s, id, r, a, ct) => s.NoticeAsync(id, r, a, ct));
+        cases.MapStep<CaseProcedure, StatementRequest, CaseView>("statement", "RecordStatement", (s, id, r, a, ct) => s.StatementAsync(id, r, a, ct));
+        cases.MapStep<CaseProcedure, StepRequest, CaseView>("no-statement", "RecordNoStatement", (s, id, _, a, ct) => s.NoStatementAsync(id, a, ct));
+        cases.MapStep<CaseProcedure, ReviewRequest, CaseView>("statement-review", "ReviewStatement",
+            (s, id, r, a, ct) => s.ReviewStatementAsync(id, r, a, ct));
+        cases.MapStep<CaseProcedure, MeetingRequest, CaseView>("meeting", "RecordMeeting", (s, id, r, a, ct) => s.MeetingAsync(id, r, a, ct));
+        cases.MapStep<CaseDocumentSteps, DecisionRequest, CaseView>("decision", "IssueCaseDecision",
+            (s, id, r, a, ct) => s.DecisionAsync(id, r, a, ct));
+        cases.MapStep<CaseDocumentSteps, StepRequest, CaseView>("transfer", "TransferCase", (s, id, r, a, ct) => s.TransferAsync(id, r, a, ct));
         // 实施办法第十五条、第十六条: after the decision.
-        Step<StatementRequest>(cases, "interview", "RecordInterview", (s, id, r, a, ct) => s.GetRequiredService<CaseFollowUp>().InterviewAsync(id, r, a, ct));
-        Step<StepRequest>(cases, "interview-report", "ReportInterview", (s, id, r, a, ct) => s.GetRequiredService<CaseFollowUp>().ReportAsync(id, r, a, ct));
+        cases.MapStep<CaseFollowUp, StatementRequest, CaseView>("interview", "RecordInterview", (s, id, r, a, ct) => s.InterviewAsync(id, r, a, ct));
+        cases.MapStep<CaseFollowUp, StepRequest, CaseView>("interview-report", "ReportInterview", (s, id, r, a, ct) => s.ReportAsync(id, r, a, ct));
         cases.MapGet("/{id:guid}/notifications", Notifications).WithName("CaseNotifications")
             .WithSummary("The notifications of 实施办法第十六条: open tasks and those sent, with their text");
         cases.MapPost("/{id:guid}/notifications", Notify).WithName("OpenCaseNotification").ProducesProblem(StatusCodes.Status409Conflict);
@@ -48,33 +47,15 @@ public static class CasesEndpoints
         var approvals = app.MapStaffGroup("/api/approvals", AuthSetup.LeaderPolicy).WithTags("Cases");
         approvals.MapGet("/", Approvals).WithName("CasesAwaitingApproval")
             .WithSummary("The bureau's cases waiting for the leader: the notice (实施办法第十三条第一款) or closing without a record (第十三条第二款)");
-        Step<ApprovalRequest>(approvals, "", "ApproveCase", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().ApproveAsync(id, r, a, ct));
+        approvals.MapStep<CaseProcedure, ApprovalRequest, CaseView>("", "ApproveCase", (s, id, r, a, ct) => s.ApproveAsync(id, r, a, ct));
 
         var entries = app.MapStaffGroup("/api/entries", AuthSetup.LegalPolicy).WithTags("Cases");
         entries.MapGet("/", Entries).WithName("CasesAwaitingEntry")
             .WithSummary("Cases transferred to the legal department, each with its entry due date (实施办法第十四条第二款)");
-        Step<StepRequest>(entries, "", "EnterCaseRecord", (s, id, r, a, ct) => s.GetRequiredService<CaseProcedure>().EnterAsync(id, r, a, ct));
-        Step<StepRequest>(entries, "interview", "EnterInterview", (s, id, r, a, ct) => s.GetRequiredService<CaseFollowUp>().EnterAsync(id, r, a, ct));
+        entries.MapStep<CaseProcedure, StepRequest, CaseView>("", "EnterCaseRecord", (s, id, r, a, ct) => s.EnterAsync(id, r, a, ct));
+        entries.MapStep<CaseFollowUp, StepRequest, CaseView>("interview", "EnterInterview", (s, id, r, a, ct) => s.EnterAsync(id, r, a, ct));
         return app;
     }
-
-    private delegate Task<(CaseView? Case, Refusal? Refused)> StepHandler<in T>(IServiceProvider services, Guid id, T request, CaseActor actor,
-        CancellationToken ct);
-
-    /// <summary>A step: <c>POST {group}/{id}/{name}</c>, answering the case as it now stands, or the refusal.</summary>
-    private static void Step<T>(RouteGroupBuilder group, string name, string routeName, StepHandler<T> handle) where T : class =>
-        group.MapPost(name.Length == 0 ? "/{id:guid}" : $"/{{id:guid}}/{name}",
-                async Task<Results<Ok<CaseView>, ValidationProblem, NotFound, ProblemHttpResult>> (Guid id, T? request, HttpContext http,
-                    [AsParameters] StaffCaller caller) =>
-                {
-                    var (view, refused) = await handle(http.RequestServices, id, request ?? Empty<T>(), CaseActor.From(caller), caller.RequestAborted);
-                    return view is null ? ApiProblems.From<Ok<CaseView>>(refused!) : TypedResults.Ok(view);
-                })
-            .WithName(routeName).ProducesProblem(StatusCodes.Status409Conflict);
-
-    /// <summary>A step posted without a body: every field empty.</summary>
-    private static T Empty<T>() where T : class =>
-        (T)typeof(T).GetConstructors()[0].Invoke(typeof(T).GetConstructors()[0].GetParameters().Select(_ => (object?)null).ToArray());
 
     private static async Task<Results<Created<CaseView>, ValidationProblem, NotFound, ProblemHttpResult>> Create(
         CaseRequest request, CaseService cases, [AsParameters] StaffCaller caller)

@@ -72,7 +72,7 @@ public sealed class RepairService(
             Id = Guid.CreateVersion7(time.GetUtcNow()), Bureau = actor.Bureau, RecordId = record.Id, CaseId = c.Id, Sequence = earlier.Count + 1,
             ReceivedOn = received, ApplicationDate = signed, CompleteOn = complete, NewEvidence = request.NewEvidence == true,
             Explanation = request.Explanation!.Trim(), FileSha256 = await steps.StoreAsync(request.File!, ct),
-            FileName = CaseFileName(request.FileName, "信用修复申请书及材料"), State = repeated ? RepairState.Rejection : RepairState.Meeting,
+            FileName = CaseStepRecorder.FileName(request.FileName, "信用修复申请书及材料"), State = repeated ? RepairState.Rejection : RepairState.Meeting,
             RecordedBy = actor.UserName, CreatedAt = time.GetUtcNow(), Version = 1,
         };
         var step = await steps.StepAsync(c, CaseSteps.RepairApplication, received, actor, null, ct);
@@ -103,7 +103,8 @@ public sealed class RepairService(
         var calendar = await steps.CalendarAsync(ct);
         var due = CaseTimeLimits.Due(CaseTimeLimits.Find("repair-meeting")!, application.CompleteOn, calendar);
         var step = await steps.StepAsync(c!, CaseSteps.RepairMeeting, on, actor, due, ct);
-        (step.FileSha256, step.FileName) = (await steps.StoreAsync(request.Minutes!, ct), CaseFileName(request.MinutesName, "会议纪要"));
+        step.FileSha256 = await steps.StoreAsync(request.Minutes!, ct);
+        step.FileName = CaseStepRecorder.FileName(request.MinutesName, "会议纪要");
         step.Result = request.Approved == true ? CaseSteps.Approved : "refused";
         step.Note = request.Approved == true ? "同意修复" : request.Reasons!.Trim();
         return await RecordAsync(application, c!, step, actor, calendar, () =>
@@ -291,6 +292,4 @@ public sealed class RepairService(
     /// <summary>The record as the decisions name it: 「2026年10月27日记入的……的严重失信行为信息（西北局信决字〔2026〕1号）」.</summary>
     private static string Describe(CreditRecord r) => $"{DateValue.FormatChinese(r.EnteredOn)}记入的{r.Act}的严重失信行为信息（{r.DecisionNumber}）";
 
-    private static string CaseFileName(string? given, string fallback) =>
-        string.IsNullOrWhiteSpace(given) ? fallback : Path.GetFileName(given.Trim()) is { Length: > 0 and <= 200 } name ? name : fallback;
 }

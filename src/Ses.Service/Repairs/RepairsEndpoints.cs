@@ -16,35 +16,22 @@ public static class RepairsEndpoints
         var officers = app.MapStaffGroup("/api/repairs", AuthSetup.OfficerPolicy).WithTags("Repairs");
         officers.MapPost("/", Apply).WithName("ReceiveRepairApplication").ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Receive a repair application (附件8) with its materials, once the waiting period is over (实施办法第十八条)");
-        Step<RepairMeetingRequest>(officers, "meeting", "RecordRepairMeeting", (s, id, r, a, ct) => s.MeetingAsync(id, r, a, ct));
-        Step<RepairDecisionRequest>(officers, "refusal", "IssueRepairRefusal", (s, id, r, a, ct) => s.RefusalAsync(id, r, a, ct));
-        Step<RepairDecisionRequest>(officers, "rejection", "IssueRepairRejection", (s, id, r, a, ct) => s.RejectionAsync(id, r, a, ct));
-        Step<StepRequest>(officers, "transfer", "TransferRepair", (s, id, r, a, ct) => s.TransferAsync(id, r, a, ct));
+        officers.MapStep<RepairService, RepairMeetingRequest, RepairView>("meeting", "RecordRepairMeeting",
+            (s, id, r, a, ct) => s.MeetingAsync(id, r, a, ct));
+        officers.MapStep<RepairService, RepairDecisionRequest, RepairView>("refusal", "IssueRepairRefusal",
+            (s, id, r, a, ct) => s.RefusalAsync(id, r, a, ct));
+        officers.MapStep<RepairService, RepairDecisionRequest, RepairView>("rejection", "IssueRepairRejection",
+            (s, id, r, a, ct) => s.RejectionAsync(id, r, a, ct));
+        officers.MapStep<RepairService, StepRequest, RepairView>("transfer", "TransferRepair", (s, id, r, a, ct) => s.TransferAsync(id, r, a, ct));
 
         var staff = app.MapStaffGroup("/api/repairs", AuthSetup.StaffPolicy).WithTags("Repairs");
         staff.MapGet("/", List).WithName("ListRepairs").WithSummary("The bureau's open repair applications, or all of one record (?recordId=)");
         staff.MapGet("/{id:guid}", Get).WithName("GetRepair");
 
         var legal = app.MapStaffGroup("/api/repairs", AuthSetup.LegalPolicy).WithTags("Repairs");
-        Step<StepRequest>(legal, "removal", "RemoveRepairedRecord", (s, id, r, a, ct) => s.RemovalAsync(id, r, a, ct));
+        legal.MapStep<RepairService, StepRequest, RepairView>("removal", "RemoveRepairedRecord", (s, id, r, a, ct) => s.RemovalAsync(id, r, a, ct));
         return app;
     }
-
-    private delegate Task<(RepairView? Repair, Refusal? Refused)> StepHandler<in T>(RepairService service, Guid id, T request, CaseActor actor,
-        CancellationToken ct);
-
-    private static void Step<T>(RouteGroupBuilder group, string name, string routeName, StepHandler<T> handle) where T : class =>
-        group.MapPost($"/{{id:guid}}/{name}",
-                async Task<Results<Ok<RepairView>, ValidationProblem, NotFound, ProblemHttpResult>> (Guid id, T? request, RepairService service,
-                    [AsParameters] StaffCaller caller) =>
-                {
-                    var (view, refused) = await handle(service, id, request ?? Empty<T>(), CaseActor.From(caller), caller.RequestAborted);
-                    return view is null ? ApiProblems.From<Ok<RepairView>>(refused!) : TypedResults.Ok(view);
-                })
-            .WithName(routeName).ProducesProblem(StatusCodes.Status409Conflict);
-
-    private static T Empty<T>() where T : class =>
-        (T)typeof(T).GetConstructors()[0].Invoke(typeof(T).GetConstructors()[0].GetParameters().Select(_ => (object?)null).ToArray());
 
     private static async Task<Results<Created<RepairView>, ValidationProblem, NotFound, ProblemHttpResult>> Apply(
         RepairRequest request, RepairService service, [AsParameters] StaffCaller caller)
