@@ -14,8 +14,9 @@ namespace Ses.Service.Tests.Pages;
 
 /// <summary>
 /// Credit cases in a real browser: an officer opens a case through the form (a refused submission first), fills in the
-/// collection form on the case page, the leader approves on 待审批案件, the officer issues the notice from the case page
-/// and reads the timeline; an overdue case is red in 我的案件; another bureau's officer gets 404; no page shows a GUID.
+/// collection form on the case page and downloads its PDF from the timeline, the leader approves on 待审批案件, the officer
+/// issues the notice from the case page through its confirmation and reads the timeline; an overdue case is red in 我的案件;
+/// legal staff open a transferred case read only; another bureau's officer gets 404; no page shows a GUID.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class PagesCasesTests
@@ -229,10 +230,12 @@ public sealed partial class PagesCasesTests
         await Assertions.Expect(entry).ToContainTextAsync("2026年11月20日");
         await Assertions.Expect(entry.Locator("td.overdue")).ToHaveTextAsync("已逾期 1 个工作日");
         await NoGuidAsync(legal);
-        await entry.GetByRole(AriaRole.Button, new() { Name = "记入" }).ClickAsync();
-        await Assertions.Expect(legal.GetByRole(AriaRole.Status)).ToContainTextAsync("已记入信用记录");
-        await Assertions.Expect(legal.Locator("#no-entries")).ToBeVisibleAsync();
-        Assert.Equal(CaseState.Recorded, world.WithDb(db => db.CreditCases.Single(c => c.Id == lateId)).State);
+        // (The entry itself needs the decision served: PagesRecordsTests enters a case driven there.) Its case, read only.
+        await entry.GetByRole(AriaRole.Link, new() { Name = $"查看案件 {Party}" }).ClickAsync();
+        Assert.Equal($"/legal/cases/{lateId}", new Uri(legal.Url).AbsolutePath);
+        await Assertions.Expect(legal.Locator("#case-facts")).ToContainTextAsync("西北局罚〔2026〕40号");
+        await Assertions.Expect(legal.Locator("#step-form")).ToHaveCountAsync(0);
+        await NoGuidAsync(legal);
     }
 
     internal static Task Nav(IPage page, string name) =>
