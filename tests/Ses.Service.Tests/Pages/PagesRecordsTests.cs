@@ -202,8 +202,8 @@ public sealed class PagesRecordsTests
         var legal = await host.NewPageAsync();
         await PagesJourneyTests.SignInStaffAsync(legal, TestUsers.Create(host.Factory, "xibei", StaffRole.Legal));
         await PagesCasesTests.Nav(legal, "待记入信用记录");
-        await legal.GetByRole(AriaRole.Link, new() { Name = $"查看案件 {world.Delivery.WithDb(db => db.Counterparties.Single(c => c.Id == Guid.Parse(world.Counterparty)).Name)}" })
-            .ClickAsync();
+        var party = world.Delivery.WithDb(db => db.Counterparties.Single(c => c.Id == Guid.Parse(world.Counterparty)).Name);
+        await legal.GetByRole(AriaRole.Link, new() { Name = $"查看案件 {party}" }).ClickAsync();
         Assert.Equal($"/legal/cases/{id}", new Uri(legal.Url).AbsolutePath);
         await Assertions.Expect(legal.Locator("#read-only")).ToContainTextAsync("已移送法制部门");
         await Assertions.Expect(legal.Locator("#step-form")).ToHaveCountAsync(0);
@@ -223,7 +223,7 @@ public sealed class PagesRecordsTests
 
         // Legal staff: the record, then its case (read only) from it, with the link back and the files.
         await PagesCasesTests.Nav(legal, "信用记录");
-        await legal.Locator("#records").GetByRole(AriaRole.Link, new() { Name = "西域通用航空有限公司" }).ClickAsync();
+        await legal.Locator("#records").GetByRole(AriaRole.Link, new() { Name = party }).ClickAsync();
         await legal.Locator("#case-link").ClickAsync();
         Assert.Equal($"/legal/cases/{id}", new Uri(legal.Url).AbsolutePath);
         await Assertions.Expect(legal.Locator("#record-state")).ToHaveTextAsync("有效");
