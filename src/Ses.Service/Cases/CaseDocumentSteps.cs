@@ -52,6 +52,11 @@ public sealed class CaseDocumentSteps(
         if (c is null) return (null, refused);
         var problems = new List<Problem>();
         var mode = Mode(problems, request.Mode);
+        // An important document is served both ways (确认函第一条): refused before a number is taken, not after.
+        if (mode is ServiceMode.Electronic or ServiceMode.Paper)
+        {
+            problems.Add(new("mode", ErrorCodes.ServeImportantBoth, "「送达方式」：认定决定书是重要文书，应当同时电子送达和纸质送达（确认函第一条）"));
+        }
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var meeting = await LastAsync(c, CaseSteps.Meeting, ct);
         var (formId, data) = CaseDocuments.Decision(await ContextAsync(c, ct), request.Contact, request.ContactPhone);

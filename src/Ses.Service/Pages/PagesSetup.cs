@@ -24,6 +24,8 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Cases/Officer", AuthSetup.OfficerPolicy);
             o.Conventions.AuthorizeFolder("/Cases/Leader", AuthSetup.LeaderPolicy);
             o.Conventions.AuthorizeFolder("/Cases/Legal", AuthSetup.LegalPolicy);
+            o.Conventions.AuthorizeFolder("/Records", AuthSetup.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Records/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Inbox", AuthSetup.AccountPolicy);
             o.Conventions.AuthorizePage("/Password");
             o.Conventions.AllowAnonymousToFolder("/SignIn");

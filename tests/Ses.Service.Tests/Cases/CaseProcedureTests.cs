@@ -79,7 +79,9 @@ public sealed class CaseProcedureTests(CasesFixture factory) : IClassFixture<Cas
         Assert.Equal("2026-10-29", view.GetProperty("next").GetProperty("dueDate").GetString()); // 7 working days after 10-20
 
         // The decision, an important document: served both ways by default; the transfer waits for its delivery.
+        await CaseWorld.Refused(world.Officer, $"{path}/decision", new { mode = "electronic" }, HttpStatusCode.BadRequest, "serve.important-both", "mode");
         view = await CaseWorld.Step(world.Officer, $"{path}/decision", new { });
+        Assert.EndsWith("信决字〔2026〕1号", CaseWorld.LastStep(view).GetProperty("documentNumber").GetString()); // the refusal took no number
         Assert.Equal("transfer", view.GetProperty("state").GetString());
         Assert.StartsWith("西北局信决字〔2026〕", CaseWorld.LastStep(view).GetProperty("documentNumber").GetString());
         Assert.Equal(JsonValueKind.Null, view.GetProperty("next").GetProperty("dueDate").ValueKind);

@@ -14,8 +14,9 @@ namespace Ses.Service.Tests.Pages;
 
 /// <summary>
 /// Credit cases in a real browser: an officer opens a case through the form (a refused submission first), fills in the
-/// collection form on the case page, the leader approves on 待审批案件, the officer issues the notice from the case page
-/// and reads the timeline; an overdue case is red in 我的案件; another bureau's officer gets 404; no page shows a GUID.
+/// collection form on the case page and downloads its PDF from the timeline, the leader approves on 待审批案件, the officer
+/// issues the notice from the case page through its confirmation and reads the timeline; an overdue case is red in 我的案件;
+/// legal staff open a transferred case read only; another bureau's officer gets 404; no page shows a GUID.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed partial class PagesCasesTests
@@ -93,6 +94,14 @@ public sealed partial class PagesCasesTests
         await Assertions.Expect(officer.Locator("#timeline")).ToContainTextAsync("民航行业严重失信行为信息采集单（组织）.pdf");
         await Assertions.Expect(officer.Locator("#step-form")).ToContainTextAsync("等待分管局领导审批");
 
+        // The collection form's PDF downloads from the timeline under its own name; another bureau cannot fetch it.
+        const string CollectionPdf = "民航行业严重失信行为信息采集单（组织）.pdf";
+        var fileLink = officer.Locator("#timeline").GetByRole(AriaRole.Link, new() { Name = CollectionPdf });
+        var download = await officer.RunAndWaitForDownloadAsync(() => fileLink.ClickAsync());
+        Assert.Equal(CollectionPdf, download.SuggestedFilename);
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!, Ct))[..4]);
+        var fileHref = (await fileLink.GetAttributeAsync("href"))!;
+
         // The leader: returning needs a reason (refused, nothing changed); approving sends the case to the notice.
         var leader = await host.NewPageAsync();
         await PagesJourneyTests.SignInStaffAsync(leader, TestUsers.Create(host.Factory, "xibei", StaffRole.Leader));
@@ -121,8 +130,25 @@ public sealed partial class PagesCasesTests
         await officer.GetByLabel("联系电话").FillAsync("029-88798000");
         await Assertions.Expect(officer.GetByLabel("电子送达", new() { Exact = true })).ToBeCheckedAsync();
         await officer.GetByRole(AriaRole.Button, new() { Name = "签发告知书并送达" }).ClickAsync();
+
+        // Issuing stops at the confirmation first: the number it will take (never used again), the reply date, the
+        // service mode and the deemed delivery date; nothing is issued until confirmed.
+        var confirm = officer.Locator("#confirm-issue");
+        await Assertions.Expect(confirm.GetByRole(AriaRole.Heading)).ToHaveTextAsync("确认签发并送达告知书");
+        await Assertions.Expect(confirm).ToContainTextAsync("文号一经取得即不能再用于其他文书");
+        await Assertions.Expect(confirm).ToContainTextAsync("现在签发为 2026年12月4日");
+        await Assertions.Expect(officer.Locator("#confirm-mode")).ToHaveTextAsync("电子送达");
+        await Assertions.Expect(officer.Locator("#deemed-date")).ToContainTextAsync("2026年11月26日");
+        await Assertions.Expect(officer.Locator("#step-form")).ToHaveCountAsync(0);
+        var predicted = await officer.Locator("#predicted-number").InnerTextAsync();
+        Assert.StartsWith("西北局信告字〔2026〕", predicted);
+        Assert.Equal((0, "notice"), world.WithDb(db => (db.IssuedDocuments.Count(d => d.Number.Contains("信告字")), db.CreditCases.Single().State)));
+        await NoGuidAsync(officer);
+        await host.ScreenshotAsync(officer, "officer-case-confirm-issue");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "确认签发并送达" }).ClickAsync();
         await Assertions.Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("告知书已签发并送达");
         var (number, reply) = world.WithDb(db => (db.IssuedDocuments.Single(d => d.Number.Contains("信告字")).Number, db.CreditCases.Single().ReplyDeadline));
+        Assert.Equal(predicted, number);
         Assert.Equal(new DateOnly(2026, 12, 4), reply);
         var noticeRow = officer.Locator("#timeline tr").Filter(new() { HasText = "发出告知书并送达" });
         await Assertions.Expect(noticeRow.GetByRole(AriaRole.Link, new() { Name = number })).ToHaveAttributeAsync("href", new Regex("^/officer/documents/"));
@@ -173,6 +199,7 @@ public sealed partial class PagesCasesTests
         await PagesJourneyTests.SignInStaffAsync(other, TestUsers.Create(host.Factory, "huabei", StaffRole.Officer));
         Assert.Equal(404, (await other.GotoAsync($"/officer/cases/{id}"))!.Status);
         Assert.Equal(404, (await other.GotoAsync($"/officer/cases/{id}?handler=Preview"))!.Status);
+        Assert.Equal(404, (await other.Context.APIRequest.GetAsync(fileHref)).Status);
         await other.GotoAsync("/officer/cases");
         await Assertions.Expect(other.Locator("#no-cases")).ToBeVisibleAsync();
         var otherLeader = await host.NewPageAsync();
@@ -203,17 +230,19 @@ public sealed partial class PagesCasesTests
         await Assertions.Expect(entry).ToContainTextAsync("2026年11月20日");
         await Assertions.Expect(entry.Locator("td.overdue")).ToHaveTextAsync("已逾期 1 个工作日");
         await NoGuidAsync(legal);
-        // Faked without a decision: the entry is refused in Chinese and nothing changes (the whole way is the API tests' part).
-        await entry.GetByRole(AriaRole.Button, new() { Name = "记入" }).ClickAsync();
-        await Assertions.Expect(legal.Locator("main")).ToContainTextAsync("认定决定书尚未送达生效");
-        Assert.Equal(CaseState.Entry, world.WithDb(db => db.CreditCases.Single(c => c.Id == lateId)).State);
+        // (The entry itself needs the decision served: PagesRecordsTests enters a case driven there.) Its case, read only.
+        await entry.GetByRole(AriaRole.Link, new() { Name = $"查看案件 {Party}" }).ClickAsync();
+        Assert.Equal($"/legal/cases/{lateId}", new Uri(legal.Url).AbsolutePath);
+        await Assertions.Expect(legal.Locator("#case-facts")).ToContainTextAsync("西北局罚〔2026〕40号");
+        await Assertions.Expect(legal.Locator("#step-form")).ToHaveCountAsync(0);
+        await NoGuidAsync(legal);
     }
 
-    private static Task Nav(IPage page, string name) =>
+    internal static Task Nav(IPage page, string name) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
 
     /// <summary>Nothing people read is an internal id.</summary>
-    private static async Task NoGuidAsync(IPage page)
+    internal static async Task NoGuidAsync(IPage page)
     {
         var text = await page.Locator("body").InnerTextAsync();
         var found = GuidText().Match(text);
@@ -221,5 +250,5 @@ public sealed partial class PagesCasesTests
     }
 
     [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
-    private static partial Regex GuidText();
+    internal static partial Regex GuidText();
 }

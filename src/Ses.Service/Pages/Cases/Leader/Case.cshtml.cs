@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ses.Service.Accounts;
 using Ses.Service.Cases;
+using Ses.Service.Data;
 using Ses.Service.Http;
+using Ses.Service.Storage;
 
 namespace Ses.Service.Pages.Cases.Leader;
 
@@ -10,7 +12,7 @@ namespace Ses.Service.Pages.Cases.Leader;
 /// A case as the leader reads it before approving (read only), with the approval: 同意, or 退回 with the reason
 /// (实施办法第十三条). The approval is recorded with who gave it and when.
 /// </summary>
-public sealed class CaseModel(CaseService cases, CaseProcedure procedure) : PageModel, IKeepsTypedData
+public sealed class CaseModel(CaseService cases, CaseProcedure procedure, SesDbContext db, IFileStore files) : PageModel, IKeepsTypedData
 {
     public CaseView Case { get; private set; } = null!;
 
@@ -23,6 +25,10 @@ public sealed class CaseModel(CaseService cases, CaseProcedure procedure) : Page
     public string? Note { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    /// <summary>The case's stored file of the <paramref name="step"/>-th step of its timeline, under its own name.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, int step) =>
+        await CaseFiles.FindAsync(db, files, id, User.StaffBureau(), step, HttpContext.RequestAborted) is { } file ? file : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, bool? approve)
     {

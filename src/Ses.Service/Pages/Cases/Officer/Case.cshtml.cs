@@ -1,20 +1,29 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ses.Documents;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Calendar;
 using Ses.Service.Cases;
+using Ses.Service.Data;
 using Ses.Service.Http;
+using Ses.Service.Pages.Officer;
+using Ses.Service.Records;
+using Ses.Service.Storage;
 
 namespace Ses.Service.Pages.Cases.Officer;
 
 /// <summary>
 /// A credit case for its officer: the facts, the next step with its due date and rule, the timeline, and one form — the
 /// step the case's state calls for (实施办法第十二条至第十四条). A refused step changes nothing: field problems beside their
-/// inputs, a step out of turn as a message above. Another bureau's case is not found.
+/// inputs, a step out of turn as a message above. Issuing the notice or the decision asks for confirmation first (the
+/// number taken cannot be used again; how it is served). The steps' files download under their own names; the record
+/// the case led to is shown. Another bureau's case is not found.
 /// </summary>
-public sealed class CaseModel(CaseService cases, CaseProcedure procedure, CaseDocumentSteps documents, CalendarStore calendars, TimeProvider time)
-    : PageModel, IKeepsTypedData
+public sealed class CaseModel(
+    CaseService cases, CaseProcedure procedure, CaseDocumentSteps documents, CalendarStore calendars, SesDbContext db, IFileStore files,
+    RecordQueries records, DocumentEngine engine, TimeProvider time) : PageModel, IKeepsTypedData
 {
     /// <summary>The rows for other directly responsible persons on the collection form.</summary>
     public const int PersonRows = 3;
@@ -41,6 +50,22 @@ public sealed class CaseModel(CaseService cases, CaseProcedure procedure, CaseDo
     public LegalDate? ProposedReply { get; private set; }
 
     public DateOnly Today { get; private set; }
+
+    /// <summary>The record the case led to, once recorded.</summary>
+    public RecordView? Record { get; private set; }
+
+    /// <summary>The confirmation asked for before issuing: <c>notice</c> or <c>decision</c>; null when none.</summary>
+    public string? Confirming { get; private set; }
+
+    /// <summary>The number issuing now would most likely take (预计文号).</summary>
+    public string? PredictedNumber { get; private set; }
+
+    /// <summary>For an electronic service: the day the document would be deemed delivered (确认函第二条).</summary>
+    public LegalDate? Deemed { get; private set; }
+
+    /// <summary>The second step of issuing: the officer saw what follows and confirmed.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
 
     [BindProperty]
     public string? CollectedOn { get; set; }
@@ -137,10 +162,15 @@ public sealed class CaseModel(CaseService cases, CaseProcedure procedure, CaseDo
         return StepAsync(id, "已审核监管局报送的信息，报分管局领导审批。", (a, ct) => procedure.ReviewCollectionAsync(id, new StepRequest(on, Note), a, ct));
     }
 
-    public Task<IActionResult> OnPostNoticeAsync(Guid id)
+    /// <summary>The case's stored file of the <paramref name="step"/>-th step of its timeline, under its own name.</summary>
+    public async Task<IActionResult> OnGetFileAsync(Guid id, int step) =>
+        await CaseFiles.FindAsync(db, files, id, User.StaffBureau(), step, Ct) is { } file ? file : NotFound();
+
+    public async Task<IActionResult> OnPostNoticeAsync(Guid id)
     {
         var reply = Day(ReplyDeadline, "replyDeadline", "陈述和申辩期限");
-        return StepAsync(id, "告知书已签发并送达。", (a, ct) => documents.NoticeAsync(id, new NoticeRequest(reply, Contact, ContactPhone, Mode), a, ct));
+        if (!Confirmed) return await ConfirmAsync(id, CaseState.Notice);
+        return await StepAsync(id, "告知书已签发并送达。", (a, ct) => documents.NoticeAsync(id, new NoticeRequest(reply, Contact, ContactPhone, Mode), a, ct));
     }
 
     public async Task<IActionResult> OnPostStatementAsync(Guid id)
@@ -168,8 +198,11 @@ public sealed class CaseModel(CaseService cases, CaseProcedure procedure, CaseDo
             (a, ct) => procedure.MeetingAsync(id, new MeetingRequest(on, Kind, minutes, Minutes?.FileName), a, ct));
     }
 
-    public Task<IActionResult> OnPostDecisionAsync(Guid id) =>
-        StepAsync(id, "认定决定书已签发并送达。", (a, ct) => documents.DecisionAsync(id, new DecisionRequest(Contact, ContactPhone, Mode), a, ct));
+    public async Task<IActionResult> OnPostDecisionAsync(Guid id)
+    {
+        if (!Confirmed) return await ConfirmAsync(id, CaseState.Decision);
+        return await StepAsync(id, "认定决定书已签发并送达。", (a, ct) => documents.DecisionAsync(id, new DecisionRequest(Contact, ContactPhone, Mode), a, ct));
+    }
 
     public Task<IActionResult> OnPostTransferAsync(Guid id)
     {
@@ -194,6 +227,41 @@ public sealed class CaseModel(CaseService cases, CaseProcedure procedure, CaseDo
         if (view is null) return await ShowAsync(id, refused!, input);
         TempData["Done"] = done;
         return Redirect($"/officer/cases/{id}");
+    }
+
+    /// <summary>
+    /// The first step of issuing the notice or the decision: what issuing would refuse at once (a date that is no date,
+    /// no service mode, the decision not served both ways) is said beside its input; otherwise the page asks for
+    /// confirmation, with the number it would most likely take and, served electronically, the deemed delivery date.
+    /// </summary>
+    private async Task<IActionResult> ConfirmAsync(Guid id, string state)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        if (Case.State != state)
+        {
+            var step = state == CaseState.Notice ? CaseSteps.Notice : CaseSteps.Decision;
+            return await ShowAsync(id, Refusal.Conflict(ErrorCodes.CaseStepState, $"案件当前环节为「{Case.StateLabel}」，不能办理「{CaseSteps.Label(step)}」"));
+        }
+        if (Mode is not ("electronic" or "paper" or "both"))
+        {
+            ModelState.AddModelError("mode", "「送达方式」：请选择送达方式");
+        }
+        else if (state == CaseState.Decision && Mode != "both")
+        {
+            // 确认函第一条: the decision is an important document, served both ways (the service refuses it too, after issuing).
+            ModelState.AddModelError("mode", "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）");
+        }
+        if (ModelState.ErrorCount > 0)
+        {
+            Refused = PageRefusals.SeeFields;
+            return Page();
+        }
+        var now = time.GetUtcNow();
+        var form = engine.Templates.FindForm(state == CaseState.Notice ? "notice-org" : "decision-org")!;
+        PredictedNumber = await NumberForecast.NextAsync(db, engine, Case.Bureau, form, now, Ct);
+        if (Mode != "paper") Deemed = LegalDates.DeemedDelivery(now, await calendars.CurrentAsync(Ct));
+        Confirming = state;
+        return Page();
     }
 
     private async Task<IActionResult> ShowAsync(Guid id, Refusal refused, Func<string, string>? input = null)
@@ -224,6 +292,7 @@ public sealed class CaseModel(CaseService cases, CaseProcedure procedure, CaseDo
         var view = await cases.GetAsync(id, User.StaffBureau(), Ct);
         if (view is null) return false;
         Case = view;
+        Record = await CaseRecords.OfCaseAsync(db, records, id, view.Bureau, Ct);
         var now = time.GetUtcNow();
         Today = LegalDates.BeijingDate(now);
         if (view.State == CaseState.Notice) ProposedReply = LegalDates.ProposedReplyDate(now, await calendars.CurrentAsync(Ct));
