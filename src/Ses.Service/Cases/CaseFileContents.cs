@@ -69,9 +69,10 @@ public static class CaseFileContents
             using var pdf = PdfReader.Open(new MemoryStream(content), PdfDocumentOpenMode.Import);
             return pdf.PageCount.ToString(CultureInfo.InvariantCulture);
         }
-        catch (Exception e) when (e is PdfReaderException or InvalidOperationException or FormatException or ArgumentException or IOException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Uploaded as a PDF but not one the reader can count: listed all the same, its pages unknown.
+            // Uploaded as a PDF but not one the reader can count (PDFsharp throws a plain Exception for a missing
+            // cross-reference table): listed all the same, its pages unknown. An upload never stops the export.
             return "—";
         }
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -218,6 +219,15 @@ public sealed class PagesRecordsTests
         await Assertions.Expect(officer.Locator("#record-validity")).ToContainTextAsync("至 2027年10月20日");
         await Assertions.Expect(officer.Locator("#record-link")).ToHaveCountAsync(0);
         await PagesCasesTests.NoGuidAsync(officer);
+        // The case file (案卷) from the case page: one ZIP, named without an id, its table of contents first.
+        var caseFile = await officer.RunAndWaitForDownloadAsync(() => officer.Locator("#case-file").ClickAsync());
+        Assert.StartsWith("案卷-", caseFile.SuggestedFilename);
+        Assert.DoesNotMatch(PagesCasesTests.GuidText(), caseFile.SuggestedFilename);
+        using (var zip = ZipFile.OpenRead((await caseFile.PathAsync())!))
+        {
+            Assert.Equal("00-卷内目录.pdf", zip.Entries[0].FullName);
+            Assert.Contains(zip.Entries, e => e.FullName == "evidence.jsonl");
+        }
         await officer.GotoAsync($"/legal/cases/{id}");
         await Assertions.Expect(officer).ToHaveURLAsync(new Regex("/denied"));
 

@@ -162,6 +162,14 @@ public sealed class CaseModel(
         return StepAsync(id, "已审核监管局报送的信息，报分管局领导审批。", (a, ct) => procedure.ReviewCollectionAsync(id, new StepRequest(on, Note), a, ct));
     }
 
+    /// <summary>The case file (案卷) as one ZIP for reconsideration and court, as the API exports it.</summary>
+    public async Task<IActionResult> OnGetCaseFileAsync(Guid id, [FromServices] CaseFileService caseFiles)
+    {
+        var (file, refused) = await caseFiles.ExportAsync(id, Actor, Ct);
+        if (file is not null) return File(file.Zip, "application/zip", file.FileName);
+        return refused!.IsNotFound ? NotFound() : await ShowAsync(id, refused);
+    }
+
     /// <summary>The case's stored file of the <paramref name="step"/>-th step of its timeline, under its own name.</summary>
     public async Task<IActionResult> OnGetFileAsync(Guid id, int step) =>
         await CaseFiles.FindAsync(db, files, id, User.StaffBureau(), step, Ct) is { } file ? file : NotFound();
