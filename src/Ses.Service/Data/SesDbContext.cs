@@ -9,6 +9,7 @@ using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
+using Ses.Service.Corrections;
 using Ses.Service.Records;
 using Ses.Service.Repairs;
 using Ses.Service.Units;
@@ -54,6 +55,8 @@ public class SesDbContext : DbContext
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
 
     public DbSet<RepairApplication> RepairApplications => Set<RepairApplication>();
+
+    public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
