@@ -6,11 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ses.Service.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class RecordCorrections : Migration
+    public partial class CorrectionsAndOrganisationChanges : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "organisation_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Bureau = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CounterpartyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToCounterpartyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OldName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NewName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_organisation_changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_organisation_changes_counterparties_CounterpartyId",
+                        column: x => x.CounterpartyId,
+                        principalTable: "counterparties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_organisation_changes_counterparties_ToCounterpartyId",
+                        column: x => x.ToCounterpartyId,
+                        principalTable: "counterparties",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateTable(
                 name: "record_corrections",
                 columns: table => new
@@ -56,6 +89,21 @@ namespace Ses.Service.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_organisation_changes_Bureau",
+                table: "organisation_changes",
+                column: "Bureau");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organisation_changes_CounterpartyId",
+                table: "organisation_changes",
+                column: "CounterpartyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organisation_changes_ToCounterpartyId",
+                table: "organisation_changes",
+                column: "ToCounterpartyId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_record_corrections_Bureau_State",
                 table: "record_corrections",
                 columns: new[] { "Bureau", "State" });
@@ -69,6 +117,9 @@ namespace Ses.Service.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "organisation_changes");
+
             migrationBuilder.DropTable(
                 name: "record_corrections");
         }
