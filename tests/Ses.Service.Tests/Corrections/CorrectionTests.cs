@@ -120,7 +120,8 @@ public sealed class CorrectionTests(CasesFixture factory) : IClassFixture<CasesF
         Assert.DoesNotContain(feed.GetProperty("inForce").EnumerateArray(), e => e.GetProperty("id").GetString() == recordId);
         Assert.Contains(feed.GetProperty("removed").EnumerateArray(), e => e.GetProperty("id").GetString() == recordId
             && e.GetProperty("removedReason").GetString() == "corrected" && e.GetProperty("removedAt").ValueKind == JsonValueKind.String);
-        var question = await world.Officer.GetFromJsonAsync<JsonElement>($"/api/records/in-force?q={Uri.EscapeDataString(after.GetProperty("idValue").GetString()!)}", Ct);
+        var identifier = Uri.EscapeDataString(after.GetProperty("idValue").GetString()!);
+        var question = await world.Officer.GetFromJsonAsync<JsonElement>($"/api/records/in-force?q={identifier}", Ct);
         Assert.False(question.GetProperty("inForce").GetBoolean());
         var done = await CaseWorld.Step(world.Officer, $"{path}/withdrawal", new { note = "已撤回原通报" });
         Assert.Equal(("done", 0), (done.GetProperty("state").GetString(), done.GetProperty("withdrawalLateWorkingDays").GetInt32()));

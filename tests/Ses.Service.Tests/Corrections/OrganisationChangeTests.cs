@@ -53,7 +53,8 @@ public sealed class OrganisationChangeTests(CasesFixture factory) : IClassFixtur
         var recordId = record.GetProperty("id").GetString();
         var (survivor, _, _) = await world.Delivery.CounterpartyAsync("天山航空有限公司");
 
-        var change = await Created(world.Legal, new { kind = "merger-absorption", counterpartyId = world.Counterparty, toCounterpartyId = survivor, on = "2026-07-01" });
+        var change = await Created(world.Legal,
+            new { kind = "merger-absorption", counterpartyId = world.Counterparty, toCounterpartyId = survivor, on = "2026-07-01" });
         Assert.Equal(("天山航空有限公司", 3), (change.GetProperty("toName").GetString(), change.GetProperty("records").GetArrayLength()));
         Assert.Contains("第（三）项", change.GetProperty("rule").GetString());
 
