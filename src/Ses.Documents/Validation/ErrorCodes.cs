@@ -167,4 +167,22 @@ public static class ErrorCodes
     public const string RecordDateInFuture = "record.date-in-future";
     public const string RecordQuery = "record.query";
     public const string RecordChanged = "record.changed";
+
+    // Corrections of credit records (实施办法第二十四条).
+    public const string CorrectionRecordUnknown = "correction.record-unknown";
+    public const string CorrectionNotInForce = "correction.not-in-force";
+    public const string CorrectionOpen = "correction.open";
+    public const string CorrectionKind = "correction.kind";
+    public const string CorrectionDateInFuture = "correction.date-in-future";
+    public const string CorrectionDateOrder = "correction.date-order";
+    public const string CorrectionClauseUnknown = "correction.clause-unknown";
+    public const string CorrectionNothingToAmend = "correction.nothing-to-amend";
+    public const string CorrectionState = "correction.state";
+    public const string CorrectionChanged = "correction.changed";
+
+    // Organisation changes (实施办法第二十二条).
+    public const string OrganisationChangeKind = "organisation-change.kind";
+    public const string OrganisationChangeCounterparty = "organisation-change.counterparty";
+    public const string OrganisationChangeSame = "organisation-change.same";
+    public const string OrganisationChangeDateInFuture = "organisation-change.date-in-future";
 }

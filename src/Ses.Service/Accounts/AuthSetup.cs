@@ -18,6 +18,9 @@ public static class AuthSetup
     /// <summary>法制人员: entering, correcting and marking credit records (实施办法第十四条第二款、第二十四条、第二十七条).</summary>
     public const string LegalPolicy = "legal";
     public const string SystemAdminPolicy = "sysadmin";
+
+    /// <summary>A bureau administrator or legal staff: organisation changes (实施办法第二十二条).</summary>
+    public const string AdminOrLegalPolicy = "admin-or-legal";
     public const string AccountPolicy = "account";
 
     /// <summary>Administrator alerts are server-wide: a bureau administrator or the system administrator.</summary>
@@ -51,6 +54,8 @@ public static class AuthSetup
                 .RequireRole(StaffRole.SystemAdmin))
             .AddPolicy(AlertsPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind)
                 .RequireRole(StaffRole.Admin, StaffRole.SystemAdmin))
+            .AddPolicy(AdminOrLegalPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.StaffKind)
+                .RequireRole(StaffRole.Admin, StaffRole.Legal))
             .AddPolicy(AccountPolicy, p => p.RequireAuthenticatedUser().RequireClaim(SesClaims.Kind, SesClaims.AccountKind));
         builder.Services.AddSingleton<PasswordChecks>();
         return builder;

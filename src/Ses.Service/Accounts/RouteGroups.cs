@@ -11,10 +11,10 @@ public static class RouteGroups
     private static readonly string[] StaffPolicies =
         [
             AuthSetup.StaffPolicy, AuthSetup.OfficerPolicy, AuthSetup.LeaderPolicy, AuthSetup.LegalPolicy, AuthSetup.AdminPolicy, AuthSetup.SystemAdminPolicy,
-            AuthSetup.AlertsPolicy,
+            AuthSetup.AlertsPolicy, AuthSetup.AdminOrLegalPolicy,
         ];
 
-    /// <summary>Routes for staff: <paramref name="policy"/> is one of the staff policies (staff, officer, leader, legal, admin, sysadmin, alerts).</summary>
+    /// <summary>Routes for staff: <paramref name="policy"/> is one of the staff policies (staff, officer, leader, legal, admin, sysadmin, alerts, admin-or-legal).</summary>
     public static RouteGroupBuilder MapStaffGroup(this IEndpointRouteBuilder app, string prefix, string policy = AuthSetup.StaffPolicy)
     {
         if (!StaffPolicies.Contains(policy)) throw new ArgumentException($"not a staff policy: {policy}", nameof(policy));

@@ -27,6 +27,11 @@ public static class CaseSteps
     public const string RepairRejection = "repair-rejection";
     public const string RepairTransfer = "repair-transfer";
     public const string RepairRemoval = "repair-removal";
+    public const string Correction = "correction";
+    public const string CorrectionApproval = "correction-approval";
+    public const string CorrectionTransfer = "correction-transfer";
+    public const string CorrectionEntry = "correction-entry";
+    public const string CorrectionWithdrawal = "correction-withdrawal";
 
     public const string Approved = "approved";
     public const string Returned = "returned";
@@ -60,6 +65,11 @@ public static class CaseSteps
         RepairRejection => "出具修复不予受理决定书并送达",
         RepairTransfer => "填写移送单（修复）并移送法制部门",
         RepairRemoval => "法制部门移除信用记录（修复）",
+        Correction => "发现信用信息错误或者变更，拟定更正信息",
+        CorrectionApproval => "分管局领导审批更正信息",
+        CorrectionTransfer => "填写移送单（变更）并移送法制部门",
+        CorrectionEntry => "法制部门调整信用记录（更正）",
+        CorrectionWithdrawal => "撤销公布、撤回原通报",
         _ => step,
     };
 

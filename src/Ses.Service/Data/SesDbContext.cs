@@ -4,11 +4,13 @@ using Ses.Service.Accounts;
 using Ses.Service.Alerts;
 using Ses.Service.Calendar;
 using Ses.Service.Cases;
+using Ses.Service.Corrections;
 using Ses.Service.Counterparties;
 using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
+using Ses.Service.OrganisationChanges;
 using Ses.Service.Records;
 using Ses.Service.Repairs;
 using Ses.Service.Units;
@@ -54,6 +56,10 @@ public class SesDbContext : DbContext
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
 
     public DbSet<RepairApplication> RepairApplications => Set<RepairApplication>();
+
+    public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
+
+    public DbSet<OrganisationChange> OrganisationChanges => Set<OrganisationChange>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 

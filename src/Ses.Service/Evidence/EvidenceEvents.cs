@@ -62,4 +62,11 @@ public static class EvidenceEvents
 
     /// <summary>Ours: the mark of a reconsideration or litigation taken off a credit record.</summary>
     public const string RecordUnmarked = "RecordUnmarked";
+
+    /// <summary>Ours: a credit record adjusted by a correction (实施办法第二十四条) or following an organisation change
+    /// (实施办法第二十二条); its <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the record's facts after the change.</summary>
+    public const string RecordAdjusted = "RecordAdjusted";
+
+    /// <summary>Ours: an organisation change recorded (实施办法第二十二条: renamed, split, merged).</summary>
+    public const string OrganisationChanged = "OrganisationChanged";
 }

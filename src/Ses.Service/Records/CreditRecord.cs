@@ -17,7 +17,7 @@ public sealed class CreditRecord
     public Guid CaseId { get; init; }
 
     /// <summary>The counterparty of the case (for a linked person: the organisation's).</summary>
-    public Guid CounterpartyId { get; init; }
+    public Guid CounterpartyId { get; set; }
 
     public required string PartyName { get; set; }
 

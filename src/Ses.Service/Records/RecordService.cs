@@ -112,6 +112,20 @@ public sealed class RecordService(SesDbContext db, CalendarStore calendars, Docu
     }
 
     /// <summary>
+    /// Records a change of <paramref name="record"/> (tracked) made by the caller — a correction (实施办法第二十四条), an
+    /// organisation change (实施办法第二十二条) — in the caller's evidence transaction (does not save): its version, an
+    /// audit entry and an evidence entry <c>RecordAdjusted</c> with <paramref name="detail"/>.
+    /// </summary>
+    public async Task StageAdjustmentAsync(EvidenceChain chain, CreditRecord record, string action, string actor, string source, DateTimeOffset now,
+        Dictionary<string, string?> detail, CancellationToken ct)
+    {
+        record.Version++;
+        db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "record.adjusted", record.Id.ToString(), source, action));
+        detail["record"] = record.Id.ToString();
+        await chain.AppendAsync(EvidenceEntries.ForFile(Subject(record), FactsSha256([record]), EvidenceEvents.RecordAdjusted, action, actor, now, detail), ct);
+    }
+
+    /// <summary>
     /// Marks the bureau's record as the subject of a reconsideration or litigation filed on <see cref="MarkRequest.FiledOn"/>
     /// (实施办法第二十七条): the mark shows wherever the record is, and new measures based on it are suspended.
     /// </summary>

@@ -246,7 +246,10 @@ public sealed class MalformedInputTests
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null && policies.Count == 0) return Anonymous;
             if (policies.Contains(AuthSetup.AccountPolicy)) return Account;
             if (policies.Contains(AuthSetup.SystemAdminPolicy)) return SystemAdmin;
-            if (policies.Contains(AuthSetup.AdminPolicy) || policies.Contains(AuthSetup.AlertsPolicy)) return Admin;
+            if (policies.Contains(AuthSetup.AdminPolicy) || policies.Contains(AuthSetup.AlertsPolicy) || policies.Contains(AuthSetup.AdminOrLegalPolicy))
+            {
+                return Admin;
+            }
             return policies.Count == 0 ? Anonymous : Officer;
         }
     }
