@@ -16,6 +16,7 @@ using Ses.Service.Records;
 using Ses.Service.Repairs;
 using Ses.Service.Signing;
 using Ses.Service.Storage;
+using Ses.Service.Submissions;
 using Ses.Service.Units;
 
 if (SesCommand.IsCommand(args))
@@ -40,6 +41,7 @@ try
     builder.AddCases();
     builder.AddRecords();
     builder.AddRepairs();
+    builder.AddSubmissions();
     builder.AddCalendar();
     builder.AddDelivery();
     builder.AddNotifications();
@@ -94,6 +96,7 @@ api.MapCounterparties();
 api.MapCases();
 api.MapRecords();
 api.MapRepairs();
+api.MapSubmissions();
 api.MapCalendar();
 api.MapDelivery();
 api.MapAlerts();

@@ -11,6 +11,7 @@ using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 using Ses.Service.Records;
 using Ses.Service.Repairs;
+using Ses.Service.Submissions;
 using Ses.Service.Units;
 
 namespace Ses.Service.Data;
@@ -54,6 +55,10 @@ public class SesDbContext : DbContext
     public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
 
     public DbSet<RepairApplication> RepairApplications => Set<RepairApplication>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<SubmissionFile> SubmissionFiles => Set<SubmissionFile>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 

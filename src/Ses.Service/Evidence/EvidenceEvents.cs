@@ -62,4 +62,9 @@ public static class EvidenceEvents
 
     /// <summary>Ours: the mark of a reconsideration or litigation taken off a credit record.</summary>
     public const string RecordUnmarked = "RecordUnmarked";
+
+    /// <summary>Ours: a counterparty's submission (a statement and defence, a repair application) received and stored; not about a
+    /// document: its <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the submission's contents (text and files' hashes).
+    /// Its receipt, the evidence handed to the counterparty, is a <see cref="SubmissionAcceptance"/> entry.</summary>
+    public const string SubmissionReceived = "SubmissionReceived";
 }
