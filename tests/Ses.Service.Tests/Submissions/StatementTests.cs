@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -39,7 +40,7 @@ public sealed class StatementTests(CasesFixture factory) : IClassFixture<CasesFi
         // The period's last day: the one date the inbox shows for the notice (实施办法第十三条).
         var period = await accounts[1].GetFromJsonAsync<JsonElement>($"/api/my/deliveries/{delivery}/statement", Ct);
         var inbox = await accounts[1].GetFromJsonAsync<JsonElement>($"/api/my/deliveries/{delivery}", Ct);
-        var lastDay = DateOnly.Parse(period.GetProperty("lastDay").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var lastDay = DateOnly.Parse(period.GetProperty("lastDay").GetString()!, CultureInfo.InvariantCulture);
         Assert.Equal(inbox.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("period").GetString() == "defense")
             .GetProperty("lastDay").GetString(), period.GetProperty("lastDay").GetString());
 
@@ -85,7 +86,7 @@ public sealed class StatementTests(CasesFixture factory) : IClassFixture<CasesFi
         Assert.True(response.StatusCode == HttpStatusCode.Created, second.ToString());
         Assert.True(second.GetProperty("late").GetBoolean());
         Assert.Equal(expected, second.GetProperty("lateWorkingDays").GetInt32());
-        Assert.Equal(lastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), second.GetProperty("periodLastDay").GetString());
+        Assert.Equal(lastDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), second.GetProperty("periodLastDay").GetString());
         var latePdf = await late.GetByteArrayAsync(second.GetProperty("receiptUrl").GetString(), Ct);
         Assert.Contains($"本次提交已逾期{expected}个工作日", ReceiptChecks.Text(latePdf));
         Assert.Contains("本次提交未附文件", ReceiptChecks.Text(latePdf));
