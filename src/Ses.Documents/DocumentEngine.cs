@@ -146,6 +146,20 @@ public sealed class DocumentEngine
     public byte[] RenderDeliveryCertificate(DeliveryCertificateData data, SignatureSettings settings, DateTimeOffset signingTime) =>
         Sign(RenderDeliveryCertificate(data), settings, signingTime, visible: true, reason: DeliveryCertificate.SigningReason);
 
+    /// <summary>
+    /// Renders an internal form (a document the system composes from its records, e.g. the receipt of a counterparty's
+    /// submission) as an unsigned PDF from the values the code fills in, checked like any form's data. Throws
+    /// <see cref="FormValidationException"/> when a value breaks the template's schema or the bureau is unknown.
+    /// </summary>
+    public RenderedDocument RenderInternal(string formId, JsonElement values, string bureauCode)
+    {
+        var form = Templates.FindInternalForm(formId)
+            ?? throw new TemplateException($"{Path.Combine(Templates.Root, "forms", formId + ".json")}: missing or not marked \"internal\"");
+        var (input, problems) = Validate(form, values, bureauCode);
+        if (input is null) throw new FormValidationException(problems);
+        return Render(input, OutputFormat.Pdf);
+    }
+
     /// <summary>A character that no font has is an error naming it, never a blank box.</summary>
     private List<Problem> GlyphProblems(FormInput input)
     {

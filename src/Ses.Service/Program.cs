@@ -18,6 +18,7 @@ using Ses.Service.Records;
 using Ses.Service.Repairs;
 using Ses.Service.Signing;
 using Ses.Service.Storage;
+using Ses.Service.Submissions;
 using Ses.Service.Units;
 
 if (SesCommand.IsCommand(args))
@@ -44,6 +45,7 @@ try
     builder.AddRepairs();
     builder.AddCorrections();
     builder.AddOrganisationChanges();
+    builder.AddSubmissions();
     builder.AddCalendar();
     builder.AddDelivery();
     builder.AddNotifications();
@@ -101,6 +103,7 @@ api.MapRecords();
 api.MapRepairs();
 api.MapCorrections();
 api.MapOrganisationChanges();
+api.MapSubmissions();
 api.MapCalendar();
 api.MapDelivery();
 api.MapAlerts();

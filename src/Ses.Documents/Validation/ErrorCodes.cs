@@ -159,6 +159,17 @@ public static class ErrorCodes
     public const string RepairOpen = "repair.open";
     public const string RepairTooEarly = "repair.too-early";
 
+    // Submissions by the counterparty (statements, repair applications) and their files.
+    public const string SubmissionEmpty = "submission.empty";
+    public const string SubmissionNotNotice = "submission.not-a-notice";
+    public const string SubmissionFileCount = "submission.file.count";
+    public const string SubmissionFileName = "submission.file.name";
+    public const string SubmissionFileEmpty = "submission.file.empty";
+    public const string SubmissionFileSize = "submission.file.size";
+    public const string SubmissionFileTotal = "submission.file.total";
+    public const string SubmissionFileType = "submission.file.type";
+    public const string SubmissionFileContent = "submission.file.content";
+
     // Credit records.
     public const string RecordMarkKind = "record.mark.kind";
     public const string RecordMarkBeforeDecision = "record.mark.before-decision";

@@ -13,6 +13,7 @@ using Ses.Service.Notifications;
 using Ses.Service.OrganisationChanges;
 using Ses.Service.Records;
 using Ses.Service.Repairs;
+using Ses.Service.Submissions;
 using Ses.Service.Units;
 
 namespace Ses.Service.Data;
@@ -60,6 +61,10 @@ public class SesDbContext : DbContext
     public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
 
     public DbSet<OrganisationChange> OrganisationChanges => Set<OrganisationChange>();
+
+    public DbSet<Submission> Submissions => Set<Submission>();
+
+    public DbSet<SubmissionFile> SubmissionFiles => Set<SubmissionFile>();
 
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 

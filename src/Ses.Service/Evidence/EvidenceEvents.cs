@@ -69,4 +69,9 @@ public static class EvidenceEvents
 
     /// <summary>Ours: an organisation change recorded (实施办法第二十二条: renamed, split, merged).</summary>
     public const string OrganisationChanged = "OrganisationChanged";
+
+    /// <summary>Ours: a counterparty's submission (a statement and defence, a repair application) received and stored; not about a
+    /// document: its <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the submission's contents (text and files' hashes).
+    /// Its receipt, the evidence handed to the counterparty, is a <see cref="SubmissionAcceptance"/> entry.</summary>
+    public const string SubmissionReceived = "SubmissionReceived";
 }
