@@ -14,7 +14,10 @@ public static class RouteGroups
             AuthSetup.AlertsPolicy, AuthSetup.AdminOrLegalPolicy,
         ];
 
-    /// <summary>Routes for staff: <paramref name="policy"/> is one of the staff policies (staff, officer, leader, legal, admin, sysadmin, alerts, admin-or-legal).</summary>
+    /// <summary>
+    /// Routes for staff: <paramref name="policy"/> is one of the staff policies (staff, officer, leader, legal, admin, sysadmin, alerts,
+    /// admin-or-legal).
+    /// </summary>
     public static RouteGroupBuilder MapStaffGroup(this IEndpointRouteBuilder app, string prefix, string policy = AuthSetup.StaffPolicy)
     {
         if (!StaffPolicies.Contains(policy)) throw new ArgumentException($"not a staff policy: {policy}", nameof(policy));
