@@ -58,8 +58,8 @@ public static class SubmissionsEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<StatementPeriod>, ValidationProblem, NotFound, ProblemHttpResult>> Period(Guid id, SubmissionService service, TimeProvider time,
-        [AsParameters] AccountCaller caller)
+    private static async Task<Results<Ok<StatementPeriod>, ValidationProblem, NotFound, ProblemHttpResult>> Period(
+        Guid id, SubmissionService service, TimeProvider time, [AsParameters] AccountCaller caller)
     {
         if (await service.NoticeAsync(id, caller.CounterpartyId, caller.RequestAborted) is not var (delivery, document, form)) return TypedResults.NotFound();
         if (SubmissionService.Accepts(document, form) is { } refused) return ApiProblems.From<Ok<StatementPeriod>>(refused);
