@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Ses.Documents;
 using Ses.Documents.Templates;
 using Ses.Service.Calendar;
+using Ses.Service.Consent;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
@@ -82,8 +83,9 @@ async Task ServeAll(List<Guid> ids, int workers)
     await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
     {
         await using var db = DataSetup.Open(options);
-        var service = new DeliveryService(db, engine, new CalendarStore(db, engine), new DiskFileStore(options.FilesPath), TimeProvider.System,
-            Outbox(db, TimeProvider.System), NullLogger<DeliveryService>.Instance);
+        var store = new DiskFileStore(options.FilesPath);
+        var service = new DeliveryService(db, engine, new CalendarStore(db, engine), store, TimeProvider.System,
+            Outbox(db, TimeProvider.System), new ConsentLetters(db, store, TimeProvider.System), NullLogger<DeliveryService>.Instance);
         int i;
         while ((i = Interlocked.Increment(ref next)) < ids.Count)
         {
@@ -111,6 +113,12 @@ async Task<Guid> SeedAsync(DatabaseOptions o, int n, bool served)
     {
         Id = Guid.NewGuid(), CounterpartyId = cp.Id, UserName = "bench_ops", Department = "运行部", PasswordHash = "x", MustChangePassword = false,
         CreatedAt = servedAt,
+    });
+    // Electronic service rests on a verified confirmation letter.
+    db.ConsentLetters.Add(new ConsentLetter
+    {
+        Id = Guid.NewGuid(), CounterpartyId = cp.Id, Bureau = "xibei", SignedOn = new DateOnly(2026, 1, 5), FileName = "确认函.pdf", FileSize = 1,
+        ContentType = "application/pdf", FileSha256 = new string('c', 64), VerifiedBy = "bench_admin", VerifiedAt = servedAt,
     });
     await db.SaveChangesAsync();
     var deemedOn = new DateOnly(2026, 2, 25);

@@ -258,9 +258,12 @@ public sealed class DeliveryTests : IDisposable
 
         var (noAccount, _, _) = await world.CounterpartyAsync("无账号测试公司", accounts: 0);
         var (doc2, _) = await world.IssueAsync(noAccount, "无账号测试公司");
-        var refused = await world.Officer.PostAsJsonAsync($"/api/documents/{doc2}/serve", new { }, Ct);
+        var refused = await world.Officer.PostAsJsonAsync($"/api/documents/{doc2}/serve", new { mode = "electronic" }, Ct);
         Assert.Equal("serve.no-account", Str((await Json(refused)).GetProperty("problems")[0], "code"));
-        Assert.Equal("paper", Str(await world.ServeAsync(doc2, "paper"), "mode"));
+        // Without an account the document is served on paper, and the officer is told why.
+        var paper = await world.ServeAsync(doc2);
+        Assert.Equal("paper", Str(paper, "mode"));
+        Assert.Contains("没有可用的 SES 账号", Str(paper, "paperOnlyReason"));
 
         var (doc3, _) = await world.IssueAsync(cp, "拒绝测试公司");
         Assert.Equal(HttpStatusCode.OK, (await world.Officer.PostAsJsonAsync($"/api/documents/{doc3}/void", new { reason = "送达对象有误" }, Ct)).StatusCode);
@@ -319,27 +322,28 @@ public sealed class DeliveryTests : IDisposable
         await world.ServeAsync((await world.IssueAsync(cp, "链测试公司")).Id);
         var intact = await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct));
         Assert.True(intact.Intact);
-        Assert.Equal(4, intact.Entries);
+        // The letter's verification, then each document issued and served.
+        Assert.Equal(5, intact.Entries);
         var database = new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(_factory.Folder, "ses.db")}" };
         var (exit, output) = SesProcess.Run(_factory.Folder, database, "audit", "verify");
         Assert.True(exit == 0, output);
-        Assert.Contains($"证据链完整：4 条，链头 {intact.Head}", output);
+        Assert.Contains($"证据链完整：5 条，链头 {intact.Head}", output);
 
-        // Someone with database access moves the serving time of entry 2 back by a day.
+        // Someone with database access moves the serving time of entry 3 back by a day.
         await world.WithDb(db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE evidence_entries SET AtBeijing = '2026-02-12T23:30:00.000+08:00' WHERE Sequence = 2", Ct));
+            "UPDATE evidence_entries SET AtBeijing = '2026-02-12T23:30:00.000+08:00' WHERE Sequence = 3", Ct));
         var changed = await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct));
-        Assert.Equal(2, changed.BrokenAt);
+        Assert.Equal(3, changed.BrokenAt);
         Assert.Contains("was changed", changed.Reason);
         (exit, output) = SesProcess.Run(_factory.Folder, database, "audit", "verify", "--json");
         Assert.Equal(1, exit);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(2, json.RootElement.GetProperty("brokenAt").GetInt64());
-        Assert.Equal(1, json.RootElement.GetProperty("entries").GetInt64());
+        Assert.Equal(3, json.RootElement.GetProperty("brokenAt").GetInt64());
+        Assert.Equal(2, json.RootElement.GetProperty("entries").GetInt64());
 
-        await world.WithDb(db => db.Database.ExecuteSqlRawAsync("DELETE FROM evidence_entries WHERE Sequence = 2", Ct));
+        await world.WithDb(db => db.Database.ExecuteSqlRawAsync("DELETE FROM evidence_entries WHERE Sequence = 3", Ct));
         var removed = await world.WithDb(db => EvidenceLog.VerifyAsync(db, Ct));
-        Assert.Equal(2, removed.BrokenAt);
+        Assert.Equal(3, removed.BrokenAt);
         Assert.Contains("missing", removed.Reason);
     }
 

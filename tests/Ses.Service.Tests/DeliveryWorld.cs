@@ -49,8 +49,21 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
 
     public static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
-    /// <summary>A registered counterparty (a foreign certificate holder) and its accounts, signed in with changed passwords.</summary>
-    public async Task<(string Id, HttpClient[] Accounts, string[] Names)> CounterpartyAsync(string name, int accounts = 1)
+    /// <summary>A scan as small as a PDF can start: content sniffing takes it for a PDF.</summary>
+    public static readonly byte[] LetterScan = "%PDF-1.4\n% 确认函扫描件（测试）\n%%EOF\n"u8.ToArray();
+
+    /// <summary>Records the counterparty's confirmation letter as verified by the administrator (electronic service rests on it).</summary>
+    public static async Task<JsonElement> VerifyLetterAsync(HttpClient admin, string counterpartyId, string signedOn = "2020-06-01")
+    {
+        var response = await admin.PostAsJsonAsync($"/api/counterparties/{counterpartyId}/consent-letters",
+            new { signedOn, file = new { name = "确认函.pdf", base64 = Convert.ToBase64String(LetterScan) } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await Json(response);
+    }
+
+    /// <summary>A registered counterparty (a foreign certificate holder) and its accounts, signed in with changed passwords; with
+    /// <paramref name="letter"/>, its confirmation letter verified so that it can be served electronically.</summary>
+    public async Task<(string Id, HttpClient[] Accounts, string[] Names)> CounterpartyAsync(string name, int accounts = 1, bool letter = true)
     {
         var n = Interlocked.Increment(ref _next);
         var created = await Admin.PostAsJsonAsync("/api/counterparties", new
@@ -64,6 +77,7 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await Json(created)).GetProperty("id").GetString()!;
+        if (letter) await VerifyLetterAsync(Admin, id);
         var clients = new List<HttpClient>();
         var names = new List<string>();
         for (var i = 0; i < accounts; i++)

@@ -43,6 +43,8 @@ public class DevelopmentServiceFactory : WebApplicationFactory<Program>
         builder.UseSetting("Records:ExpiryIntervalSeconds", "0");
         builder.UseSetting("Notifications:PollSeconds", "0");
         builder.UseSetting("Cases:ReminderIntervalSeconds", "0");
+        // The seed's sample letter would be a file in the store and a row the tests did not make.
+        builder.UseSetting("Development:SampleConsentLetter", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Time is not null) builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton(Time)));
     }

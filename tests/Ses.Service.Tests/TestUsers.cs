@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
+using Ses.Service.Consent;
 using Ses.Service.Data;
 
 namespace Ses.Service.Tests;
@@ -28,9 +29,10 @@ internal static class TestUsers
         return name;
     }
 
-    /// <summary>A counterparty supervised by <paramref name="bureau"/> with one account (password <see cref="Password"/>).</summary>
+    /// <summary>A counterparty supervised by <paramref name="bureau"/> with one account (password <see cref="Password"/>) and, with
+    /// <paramref name="letter"/>, a verified confirmation letter (a row: the API's path is tested in ConsentLetterTests).</summary>
     public static (Guid Counterparty, Guid Account, string UserName) CreateAccount(
-        WebApplicationFactory<Program> factory, string bureau, bool mustChange = false)
+        WebApplicationFactory<Program> factory, string bureau, bool mustChange = false, bool letter = true)
     {
         var suffix = Guid.NewGuid().ToString("N");
         var counterparty = new Counterparties.Counterparty
@@ -47,6 +49,14 @@ internal static class TestUsers
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
         db.Counterparties.Add(counterparty);
         db.CounterpartyAccounts.Add(account);
+        if (letter)
+        {
+            db.ConsentLetters.Add(new ConsentLetter
+            {
+                Id = Guid.NewGuid(), CounterpartyId = counterparty.Id, Bureau = bureau, SignedOn = new DateOnly(2026, 1, 5), FileName = "确认函.pdf",
+                FileSize = 1, ContentType = "application/pdf", FileSha256 = new string('c', 64), VerifiedBy = "test", VerifiedAt = DateTimeOffset.UnixEpoch,
+            });
+        }
         db.SaveChanges();
         return (counterparty.Id, account.Id, account.UserName);
     }

@@ -59,6 +59,13 @@ internal static class DeliveryCertificate
             ["certifiedOn"] = IsoDate(BeijingDate(d.CertifiedAt)),
         };
         if (d.Delivery.Date is { } date) values["deliveryDate"] = IsoDate(date);
+        if (d.Consent is { } consent)
+        {
+            values["consentSignedOn"] = IsoDate(consent.SignedOn);
+            values["consentSha256"] = consent.FileSha256;
+            values["consentVerifiedAtBeijing"] = BeijingTime(consent.VerifiedAt);
+            values["consentVerifiedBy"] = consent.VerifiedBy;
+        }
         Flagged(values, "deliveryProvisional", d.Delivery.Provisional);
         Flagged(values, "provisionalDates", d.Delivery.Provisional || d.Deadlines.Any(x => x.Provisional));
         using var json = JsonDocument.Parse(values.ToJsonString());

@@ -20,6 +20,7 @@ namespace Ses.Documents.Certificates;
 /// <param name="Delivery">The delivery date and the rule that fixed it.</param>
 /// <param name="Deadlines">The periods that run from the delivery (陈述和申辩期限, 申请行政复议期限…); may be empty.</param>
 /// <param name="EvidenceHeadHash">Hash of the newest entry of the evidence chain, hex, for reference.</param>
+/// <param name="Consent">The verified confirmation letter electronic service rested on; null when served on paper only.</param>
 public sealed record DeliveryCertificateData(
     string BureauCode,
     DateTimeOffset CertifiedAt,
@@ -34,4 +35,5 @@ public sealed record DeliveryCertificateData(
     IReadOnlyList<DeliveryEvent> Events,
     DeliveryOutcome Delivery,
     IReadOnlyList<DeliveryDeadline> Deadlines,
-    string EvidenceHeadHash);
+    string EvidenceHeadHash,
+    ConsentBasis? Consent = null);

@@ -123,6 +123,7 @@ public static class ErrorCodes
     public const string ServeNoCounterparty = "serve.no-counterparty";
     public const string ServeImportantBoth = "serve.important-both";
     public const string ServeNoAccount = "serve.no-account";
+    public const string ServeNoConsent = "serve.no-consent";
     public const string DeliveryExists = "delivery.exists";
     public const string DeliveryUnknown = "delivery.unknown";
     public const string DeliveryNotPaper = "delivery.not-paper";
@@ -152,6 +153,15 @@ public static class ErrorCodes
     public const string CaseNotDelivered = "case.not-delivered";
     public const string CaseFileSize = "case.file.size";
     public const string CaseChanged = "case.changed";
+
+    // The counterparty's confirmation letter (确认函), on which electronic service rests.
+    public const string ConsentFileEmpty = "consent.file.empty";
+    public const string ConsentFileName = "consent.file.name";
+    public const string ConsentFileSize = "consent.file.size";
+    public const string ConsentFileType = "consent.file.type";
+    public const string ConsentFileContent = "consent.file.content";
+    public const string ConsentDateInFuture = "consent.date-in-future";
+    public const string ConsentNone = "consent.none";
 
     // Credit repair.
     public const string RepairPersonAlone = "repair.person-alone";

@@ -1,7 +1,11 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
+using Ses.Service.Calendar;
+using Ses.Service.Consent;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
+using Ses.Service.Storage;
 
 namespace Ses.Service.Accounts;
 
@@ -13,13 +17,16 @@ namespace Ses.Service.Accounts;
 /// </summary>
 public static class DevelopmentSeed
 {
+    private const string ConfirmationForm = "ses-confirmation";
+
     public static async Task RunAsync(WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
         if (await db.StaffUsers.AnyAsync()) return;
-        var bureau = scope.ServiceProvider.GetRequiredService<DocumentEngine>().Templates.DefaultBureau;
+        var engine = scope.ServiceProvider.GetRequiredService<DocumentEngine>();
+        var bureau = engine.Templates.DefaultBureau;
         var lines = new List<string> { $"开发环境种子用户（{bureau.Name}；仅用于开发）：" };
         var roles = new[] { (StaffRole.Officer, "承办人"), (StaffRole.Legal, "法制人员"), (StaffRole.Admin, "管理员"), (StaffRole.SystemAdmin, "系统管理员") };
         foreach (var (role, label) in roles)
@@ -41,6 +48,7 @@ public static class DevelopmentSeed
             (Kind: CounterpartyKind.Foreign, Name: "国泰航空有限公司（示例）", Scheme: "airline", Id: "CX", Account: "cx_ops", Department: "中国内地运行部"),
         };
         var now = DateTimeOffset.UtcNow;
+        var letter = app.Configuration.GetValue("Development:SampleConsentLetter", true);
         foreach (var (sample, i) in samples.Select((x, i) => (x, i)))
         {
             var counterparty = new Counterparty
@@ -58,8 +66,29 @@ public static class DevelopmentSeed
                 PasswordHash = Passwords.Hash(password), MustChangePassword = true, CreatedAt = now,
             });
             lines.Add($"  {sample.Name}  账号 {sample.Account}  初始密码 {password}");
+            if (i == 0 && letter) await LetterAsync(scope.ServiceProvider, engine, db, counterparty, now);
         }
+        if (letter) lines.Add("  （第一个示例相对人的确认函已核验，可以电子送达；第二个没有确认函，只能纸质送达。）");
         await db.SaveChangesAsync();
         Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+
+    /// <summary>
+    /// A verified confirmation letter for a sample counterparty, so that electronic service can be tried at once: the
+    /// letter's sample filled in, standing for the signed scan (开发环境示例).
+    /// </summary>
+    private static async Task LetterAsync(IServiceProvider services, DocumentEngine engine, SesDbContext db, Counterparty counterparty,
+        DateTimeOffset now)
+    {
+        var path = Path.Combine(engine.Templates.Root, "samples", ConfirmationForm + ".json");
+        using var data = JsonDocument.Parse(await File.ReadAllBytesAsync(path));
+        var pdf = engine.Render(ConfirmationForm, data.RootElement, OutputFormat.Pdf).Content;
+        var (sha256, _) = await services.GetRequiredService<IFileStore>().PutAsync(pdf, CancellationToken.None);
+        db.ConsentLetters.Add(new ConsentLetter
+        {
+            Id = Guid.NewGuid(), CounterpartyId = counterparty.Id, Bureau = counterparty.SupervisingBureau, SignedOn = LegalDates.BeijingDate(now),
+            FileName = "确认函（开发环境示例）.pdf", FileSize = pdf.Length, ContentType = "application/pdf", FileSha256 = sha256,
+            VerifiedBy = "开发环境种子", VerifiedAt = now,
+        });
     }
 }

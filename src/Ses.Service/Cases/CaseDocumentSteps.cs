@@ -29,7 +29,7 @@ public sealed class CaseDocumentSteps(
         var (c, refused) = await steps.FindAsync(id, actor.Bureau, CaseState.Notice, CaseSteps.Notice, ct);
         if (c is null) return (null, refused);
         var problems = new List<Problem>();
-        var mode = Mode(problems, request.Mode);
+        var mode = await ModeAsync(problems, c, request.Mode, important: false, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var (formId, data) = CaseDocuments.Notice(await ContextAsync(c, ct), request.ReplyDeadline, request.Contact, request.ContactPhone);
         var (document, notIssued) = await IssueAsync(c, CaseSteps.Notice, formId, data, actor, ct);
@@ -51,12 +51,9 @@ public sealed class CaseDocumentSteps(
         var (c, refused) = await steps.FindAsync(id, actor.Bureau, CaseState.Decision, CaseSteps.Decision, ct);
         if (c is null) return (null, refused);
         var problems = new List<Problem>();
-        var mode = Mode(problems, request.Mode);
-        // An important document is served both ways (确认函第一条): refused before a number is taken, not after.
-        if (mode is ServiceMode.Electronic or ServiceMode.Paper)
-        {
-            problems.Add(new("mode", ErrorCodes.ServeImportantBoth, "「送达方式」：认定决定书是重要文书，应当同时电子送达和纸质送达（确认函第一条）"));
-        }
+        // An important document is served both ways (确认函第一条), on paper alone when the counterparty cannot be served
+        // electronically: refused before a number is taken, not after.
+        var mode = await ModeAsync(problems, c, request.Mode, important: true, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var meeting = await LastAsync(c, CaseSteps.Meeting, ct);
         var (formId, data) = CaseDocuments.Decision(await ContextAsync(c, ct), request.Contact, request.ContactPhone);
@@ -188,6 +185,19 @@ public sealed class CaseDocumentSteps(
 
     private Task<CaseStep> LastAsync(CreditCase c, string step, CancellationToken ct) =>
         db.CaseSteps.AsNoTracking().Where(s => s.CaseId == c.Id && s.Step == step).OrderByDescending(s => s.Number).FirstAsync(ct);
+
+    /// <summary>
+    /// The mode the case's document will be served in, checked before it is issued: as given, else the default for the
+    /// counterparty (<see cref="DeliveryService.ModeAsync"/>); a problem on <c>mode</c> when it cannot be served so.
+    /// </summary>
+    internal async Task<ServiceMode?> ModeAsync(List<Problem> problems, CreditCase c, string? given, bool important, CancellationToken ct)
+    {
+        var requested = Mode(problems, given);
+        if (problems.Any(p => p.Field == "mode")) return null;
+        var (mode, _, problem) = await deliveries.ModeAsync(c.CounterpartyId, requested, important, ct);
+        if (problem is not null) problems.Add(problem);
+        return mode;
+    }
 
     internal static ServiceMode? Mode(List<Problem> problems, string? given)
     {

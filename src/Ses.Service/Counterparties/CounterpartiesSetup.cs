@@ -1,3 +1,5 @@
+using Ses.Service.Consent;
+
 namespace Ses.Service.Counterparties;
 
 /// <summary>The register of counterparties and their accounts.</summary>
@@ -6,6 +8,7 @@ public static class CounterpartiesSetup
     public static WebApplicationBuilder AddCounterparties(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CounterpartyAdmin>();
+        builder.Services.AddScoped<ConsentLetters>();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Ses.Service.Accounts;
 using Ses.Service.Alerts;
 using Ses.Service.Calendar;
 using Ses.Service.Cases;
+using Ses.Service.Consent;
 using Ses.Service.Corrections;
 using Ses.Service.Counterparties;
 using Ses.Service.Delivery;
@@ -45,6 +46,8 @@ public class SesDbContext : DbContext
     public DbSet<Draft> Drafts => Set<Draft>();
 
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
+
+    public DbSet<ConsentLetter> ConsentLetters => Set<ConsentLetter>();
 
     public DbSet<CreditCase> CreditCases => Set<CreditCase>();
 

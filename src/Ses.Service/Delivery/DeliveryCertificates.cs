@@ -54,6 +54,7 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
         var deadlines = record.DeliveredOn is { } on && document.VoidedAt is null
             ? Deadlines.For(engine.Templates.FindForm(document.FormId), document.DataJson, on, calendar)
             : [];
+        var letter = record.ConsentLetterId is { } letterId ? await db.ConsentLetters.AsNoTracking().SingleAsync(l => l.Id == letterId, ct) : null;
         var data = new DeliveryCertificateData(
             document.Bureau, time.GetUtcNow(), document.Number, Title(document.FormId),
             document.PdfSha256, document.IssuedAt, counterparty.Name, $"{IdSchemes.Label(counterparty.IdScheme)} {counterparty.IdValue}",
@@ -64,7 +65,8 @@ public sealed class DeliveryCertificates(SesDbContext db, DocumentEngine engine,
             new DeliveryOutcome(record.DeliveredOn, DeliveryRuleText.Of(record, calendar),
                 record.DeemedProvisional && record.DeliveryRule is null or DeliveryRules.Deemed),
             [.. deadlines.Select(d => new DeliveryDeadline(d.Name, d.LastDay, d.Basis, d.Provisional))],
-            head);
+            head,
+            letter is null ? null : new ConsentBasis(letter.SignedOn, letter.FileSha256, letter.VerifiedAt, EvidenceTexts.Actor(letter.VerifiedBy)));
         var pdf = engine.RenderDeliveryCertificate(data, signing.Require(engine.Templates.FindBureau(document.Bureau)
             ?? throw new InvalidOperationException($"bureau '{document.Bureau}' has no profile in the templates")), time.GetUtcNow());
         return (pdf, DownloadNames.Certificate(document.Number));

@@ -30,7 +30,8 @@ public sealed record DeliveryView(
     Guid Id, Guid DocumentId, string Number, string FormId, string Title, string Party, Guid CounterpartyId, string Mode, DateTimeOffset ServedAt,
     string? ServedBy, DateOnly? DeemedOn, bool DeemedProvisional, string InboxStatus, DateTimeOffset? FirstOpenedAt, DateTimeOffset? ConfirmedAt,
     string? ConfirmedBy, DateOnly? ElectronicOn, string? ElectronicRule, PaperView? Paper, DateOnly? DeliveredOn, string? DeliveryRule,
-    string? DeliveryRuleText, string Status, bool Voided, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<EvidenceView>? Timeline)
+    string? DeliveryRuleText, string Status, bool Voided, IReadOnlyList<DeadlineView> Deadlines, IReadOnlyList<EvidenceView>? Timeline,
+    string? PaperOnlyReason = null)
 {
     public static DeliveryView From(DeliveryRecord r, IssuedDocument d, FormTemplate? form, HolidayCalendar calendar, bool staff,
         IReadOnlyList<EvidenceEntry>? timeline = null) => new(
@@ -44,7 +45,8 @@ public sealed record DeliveryView(
         r.DeliveredOn is null ? "pending" : "delivered", d.VoidedAt is not null,
         r.DeliveredOn is { } on && d.VoidedAt is null ? Delivery.Deadlines.For(form, d.DataJson, on, calendar) : [],
         timeline?.Select(e => new EvidenceView(e.Sequence, e.Event, e.Action, EvidenceTexts.Label(e), e.Actor, EvidenceTexts.Actor(e.Actor),
-            "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, e.Detail, EvidenceTexts.Detail(e, _ => form?.Title ?? d.FormId), e.Hash)).ToList());
+            "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, e.Detail, EvidenceTexts.Detail(e, _ => form?.Title ?? d.FormId), e.Hash)).ToList(),
+        staff ? r.PaperOnlyReason : null);
 
     /// <summary>new / opened / confirmed / deemed, as the counterparty's inbox shows it.</summary>
     public static string InboxStatusOf(DeliveryRecord r) =>

@@ -25,6 +25,12 @@ public sealed class DeliveryRecord
 
     public required string ServedBy { get; init; }
 
+    /// <summary>The verified confirmation letter electronic service rested on when the document was served (the certificate cites it).</summary>
+    public Guid? ConsentLetterId { get; init; }
+
+    /// <summary>Why the document could only be served on paper (no account, no verified letter), as the officer was told.</summary>
+    public string? PaperOnlyReason { get; init; }
+
     /// <summary>The deemed delivery date: the 3rd working day after the sending date (electronic service only).</summary>
     public DateOnly? DeemedOn { get; set; }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Ses.Service.Consent;
 using Ses.Service.Counterparties;
 using Ses.Service.Issuing;
 
@@ -19,6 +20,8 @@ public sealed class DeliveryRecordConfiguration : IEntityTypeConfiguration<Deliv
         builder.HasIndex(d => new { d.ElectronicOn, d.DeemedOn });
         builder.HasOne<IssuedDocument>().WithMany().HasForeignKey(d => d.DocumentId);
         builder.HasOne<Counterparty>().WithMany().HasForeignKey(d => d.CounterpartyId);
+        builder.HasOne<ConsentLetter>().WithMany().HasForeignKey(d => d.ConsentLetterId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.PaperOnlyReason).HasMaxLength(200);
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Property(d => d.Bureau).HasMaxLength(32);
         builder.Property(d => d.ElectronicRule).HasMaxLength(32);

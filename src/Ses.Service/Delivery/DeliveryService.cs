@@ -5,6 +5,7 @@ using Ses.Documents.Templates;
 using Ses.Documents.Validation;
 using Ses.Service.Alerts;
 using Ses.Service.Calendar;
+using Ses.Service.Consent;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
@@ -31,7 +32,7 @@ public sealed record PaperDeliveryInput(DateOnly? DeliveredOn, string? Method, s
 /// confirmation and the job deciding "deemed" never both win, and the log records exactly what the data says.
 /// </summary>
 public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, CalendarStore calendars, IFileStore files, TimeProvider time,
-    NotificationOutbox outbox, ILogger<DeliveryService> log)
+    NotificationOutbox outbox, ConsentLetters consent, ILogger<DeliveryService> log)
 {
     public const int MaxReceiptBytes = 10 * 1024 * 1024;
 
@@ -46,19 +47,13 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             return (null, Refusal.Invalid("counterpartyId", ErrorCodes.ServeNoCounterparty, "「相对人」：文书未指定已登记的相对人，不能送达"));
         }
         var form = engine.Templates.FindForm(document.FormId);
-        var important = form?.Important == true;
-        var mode = requested ?? (important ? ServiceMode.Both : ServiceMode.Electronic);
-        if (important && mode != ServiceMode.Both)
-        {
-            return (null, Refusal.Invalid("mode", ErrorCodes.ServeImportantBoth, "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）"));
-        }
+        var (mode, service, problem) = await ModeAsync(counterpartyId, requested, form?.Important == true, ct);
+        if (problem is not null) return (null, Refusal.Invalid([problem]));
         var electronic = mode != ServiceMode.Paper;
-        var accounts = await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active)
-            .Select(a => a.UserName).ToListAsync(ct);
-        if (electronic && accounts.Count == 0)
-        {
-            return (null, Refusal.Invalid("mode", ErrorCodes.ServeNoAccount, "「送达方式」：相对人没有可用的 SES 账号，不能电子送达，请纸质送达"));
-        }
+        var accounts = electronic
+            ? await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active).Select(a => a.UserName).ToListAsync(ct)
+            : [];
+        var letter = electronic ? service.Letter : null;
         var now = time.GetUtcNow();
         var calendar = await calendars.CurrentAsync(ct);
         var deemed = electronic ? LegalDates.DeemedDelivery(now, calendar) : null;
@@ -72,6 +67,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     Id = Guid.CreateVersion7(now), DocumentId = documentId, CounterpartyId = counterpartyId, Bureau = bureau,
                     Electronic = electronic, Paper = mode != ServiceMode.Electronic, ServedAt = now, ServedBy = officer,
                     DeemedOn = deemed?.Date, DeemedProvisional = deemed?.Provisional == true, Version = 1,
+                    ConsentLetterId = letter?.Id, PaperOnlyReason = service.Possible ? null : service.Reason,
                 };
                 db.Deliveries.Add(record);
                 if (electronic)
@@ -90,6 +86,9 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                     ["deemedOn"] = deemed?.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     ["deemedRule"] = deemed?.Rule,
                     ["provisional"] = deemed?.Provisional == true ? "true" : null,
+                    ["consentLetter"] = letter?.FileSha256,
+                    ["consentSignedOn"] = letter?.SignedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    ["paperOnly"] = record.PaperOnlyReason,
                 }), ct);
                 if (deemed?.Provisional == true) await AdminAlerts.MissingYearsAsync(db, calendar, LegalDates.BeijingDate(now), deemed.Date, now, log, ct);
                 return ((DeliveryRecord?)record, (Refusal?)null);
@@ -101,6 +100,29 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             db.ChangeTracker.Clear();
             return (null, AlreadyServed);
         }
+    }
+
+    /// <summary>
+    /// The mode a document is served in, checked before anything is issued or stored. Electronic service needs an active
+    /// account and a verified confirmation letter (注册通知第二条第（三）项、第（四）项); without them the document is served on
+    /// paper, which is the mode when none is asked for, and asking for electronic service is refused with the reason. With them,
+    /// an important document is served both ways (确认函第一条), any other electronically unless asked otherwise.
+    /// </summary>
+    public async Task<(ServiceMode Mode, ElectronicService Electronic, Problem? Problem)> ModeAsync(Guid counterpartyId, ServiceMode? requested,
+        bool important, CancellationToken ct)
+    {
+        var service = await consent.ElectronicServiceAsync(counterpartyId, ct);
+        if (!service.Possible)
+        {
+            return requested is null or ServiceMode.Paper
+                ? (ServiceMode.Paper, service, null)
+                : (requested.Value, service, new Problem("mode", service.Code!, $"「送达方式」：{service.Reason}"));
+        }
+        var mode = requested ?? (important ? ServiceMode.Both : ServiceMode.Electronic);
+        return important && mode != ServiceMode.Both
+            ? (mode, service, new Problem("mode", ErrorCodes.ServeImportantBoth,
+                "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）"))
+            : (mode, service, null);
     }
 
     /// <summary>A delivery of the account's own counterparty that was served electronically, else null.</summary>

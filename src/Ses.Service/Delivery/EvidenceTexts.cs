@@ -49,6 +49,9 @@ public static class EvidenceTexts
                 Add("送达方式", Mode(d.GetValueOrDefault("mode")));
                 Add("送达账号", d.GetValueOrDefault("accounts")?.Replace(",", "、", StringComparison.Ordinal));
                 Add("视为送达日", Provisional(d.GetValueOrDefault("deemedOn"), d));
+                Add("确认函落款日期", d.GetValueOrDefault("consentSignedOn"));
+                Add("确认函扫描件SHA-256值", d.GetValueOrDefault("consentLetter"));
+                Add("仅纸质送达的原因", d.GetValueOrDefault("paperOnly"));
                 break;
             case "notified" or "notification-failed" or "notification-recorded":
                 Add("通知", Kind(d.GetValueOrDefault("kind")));

@@ -74,4 +74,11 @@ public static class EvidenceEvents
     /// document: its <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the submission's contents (text and files' hashes).
     /// Its receipt, the evidence handed to the counterparty, is a <see cref="SubmissionAcceptance"/> entry.</summary>
     public const string SubmissionReceived = "SubmissionReceived";
+
+    /// <summary>Ours: a counterparty's confirmation letter (确认函) verified by its supervising bureau; not about a document: its
+    /// <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the letter's scan.</summary>
+    public const string ConsentVerified = "ConsentVerified";
+
+    /// <summary>Ours: the confirmation letter in force withdrawn; electronic service stops until a new one is verified.</summary>
+    public const string ConsentWithdrawn = "ConsentWithdrawn";
 }

@@ -226,7 +226,7 @@ public sealed class RepairService(
         JsonObject data, string? mode, LegalDate? due, string closed, CaseActor actor, HolidayCalendar calendar, CancellationToken ct)
     {
         var problems = new List<Problem>();
-        var serviceMode = CaseDocumentSteps.Mode(problems, mode);
+        var serviceMode = await documents.ModeAsync(problems, c, mode, important: engine.Templates.FindForm(formId)?.Important == true, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems));
         var (document, notIssued) = await documents.IssueAsync(c, $"{stepName}-{application.Sequence}", formId, data, actor, ct);
         if (document is null) return (null, notIssued);

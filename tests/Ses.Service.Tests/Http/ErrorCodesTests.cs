@@ -33,7 +33,7 @@ public sealed partial class ErrorCodesTests(ServiceFixture factory) : IClassFixt
         "recipient.invalid", "signing.draft", "signing.counterparty-form", "signing.key-mismatch", "evidence.jsonl", "manifest.json",
         "verify.ok", "verify.unsigned", "verify.untrusted", "verify.broken", "document.modified-after-signing",
         "signature.subfilter", "signature.invalid", "signature.malformed", "signature.digest-mismatch", "signature.unsupported-algorithm",
-        "signature.signer-certificate-missing", "signature.signing-time-present",
+        "signature.signer-certificate-missing", "signature.signing-time-present", "file.name", "file.base64",
         "byterange.start", "byterange.outside", "byterange.not-revision", "byterange.not-contents",
         "chain.untrusted", "chain.expired", "chain.not-yet-valid", "chain.key-usage", "chain.time-unknown",
         "timestamp.missing", "timestamp.invalid", "timestamp.untrusted", "timestamp.imprint-mismatch",

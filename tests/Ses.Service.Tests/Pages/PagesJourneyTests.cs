@@ -33,6 +33,7 @@ public sealed class PagesJourneyTests
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await DeliveryWorld.Json(created)).GetProperty("id").GetString()!;
+        await DeliveryWorld.VerifyLetterAsync(world.Admin, id);
         var userName = $"ops_{Guid.NewGuid():N}"[..14];
         var account = await DeliveryWorld.Json(
             await world.Admin.PostAsJsonAsync($"/api/counterparties/{id}/accounts", new { userName, department = "运行控制部" }, Ct));

@@ -432,6 +432,67 @@ namespace Ses.Service.Data.Migrations
                     b.ToTable("credit_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Ses.Service.Consent.ConsentLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bureau")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartyId");
+
+                    b.ToTable("consent_letters", (string)null);
+                });
+
             modelBuilder.Entity("Ses.Service.Corrections.RecordCorrection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -696,6 +757,9 @@ namespace Ses.Service.Data.Migrations
                     b.Property<Guid?>("ConfirmedByAccountId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ConsentLetterId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CounterpartyId")
                         .HasColumnType("TEXT");
 
@@ -745,6 +809,10 @@ namespace Ses.Service.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaperOnlyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PaperReceiptName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -784,6 +852,8 @@ namespace Ses.Service.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsentLetterId");
 
                     b.HasIndex("CounterpartyId");
 
@@ -1662,6 +1732,15 @@ namespace Ses.Service.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ses.Service.Consent.ConsentLetter", b =>
+                {
+                    b.HasOne("Ses.Service.Counterparties.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ses.Service.Corrections.RecordCorrection", b =>
                 {
                     b.HasOne("Ses.Service.Records.CreditRecord", null)
@@ -1682,6 +1761,11 @@ namespace Ses.Service.Data.Migrations
 
             modelBuilder.Entity("Ses.Service.Delivery.DeliveryRecord", b =>
                 {
+                    b.HasOne("Ses.Service.Consent.ConsentLetter", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentLetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ses.Service.Counterparties.Counterparty", null)
                         .WithMany()
                         .HasForeignKey("CounterpartyId")

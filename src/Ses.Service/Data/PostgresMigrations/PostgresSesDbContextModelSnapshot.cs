@@ -439,6 +439,67 @@ namespace Ses.Service.Data.PostgresMigrations
                     b.ToTable("credit_cases", (string)null);
                 });
 
+            modelBuilder.Entity("Ses.Service.Consent.ConsentLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Bureau")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CounterpartyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VerifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CounterpartyId");
+
+                    b.ToTable("consent_letters", (string)null);
+                });
+
             modelBuilder.Entity("Ses.Service.Corrections.RecordCorrection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +764,9 @@ namespace Ses.Service.Data.PostgresMigrations
                     b.Property<Guid?>("ConfirmedByAccountId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("ConsentLetterId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("CounterpartyId")
                         .HasColumnType("uuid");
 
@@ -752,6 +816,10 @@ namespace Ses.Service.Data.PostgresMigrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("PaperOnlyReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("PaperReceiptName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -791,6 +859,8 @@ namespace Ses.Service.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ConsentLetterId");
 
                     b.HasIndex("CounterpartyId");
 
@@ -1673,6 +1743,15 @@ namespace Ses.Service.Data.PostgresMigrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ses.Service.Consent.ConsentLetter", b =>
+                {
+                    b.HasOne("Ses.Service.Counterparties.Counterparty", null)
+                        .WithMany()
+                        .HasForeignKey("CounterpartyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ses.Service.Corrections.RecordCorrection", b =>
                 {
                     b.HasOne("Ses.Service.Records.CreditRecord", null)
@@ -1693,6 +1772,11 @@ namespace Ses.Service.Data.PostgresMigrations
 
             modelBuilder.Entity("Ses.Service.Delivery.DeliveryRecord", b =>
                 {
+                    b.HasOne("Ses.Service.Consent.ConsentLetter", null)
+                        .WithMany()
+                        .HasForeignKey("ConsentLetterId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Ses.Service.Counterparties.Counterparty", null)
                         .WithMany()
                         .HasForeignKey("CounterpartyId")
