@@ -1,10 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
+using Ses.Service.Consent;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Http;
+using Ses.Service.Submissions;
 
 namespace Ses.Service.Pages.Admin;
 
@@ -12,8 +15,24 @@ namespace Ses.Service.Pages.Admin;
 /// One supervised counterparty: its accounts, opening one (the initial password shown once, on this answer only) and
 /// disabling one — after a confirmation that says the account is signed out everywhere.
 /// </summary>
-public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) : PageModel, IKeepsTypedData
+public sealed class CounterpartyModel(CounterpartyAdmin admin, ConsentLetters consent, SesDbContext db) : PageModel, IKeepsTypedData
 {
+    /// <summary>Every confirmation letter of the counterparty, newest first.</summary>
+    public IReadOnlyList<ConsentLetter> Letters { get; private set; } = [];
+
+    public ElectronicService Electronic { get; private set; } = null!;
+
+    public string? LetterRefused { get; private set; }
+
+    [BindProperty]
+    public string? SignedOn { get; set; }
+
+    [BindProperty]
+    public IFormFile? LetterFile { get; set; }
+
+    [BindProperty]
+    public string? WithdrawReason { get; set; }
+
     public Counterparty Counterparty { get; private set; } = null!;
 
     public IReadOnlyList<CounterpartyAccount> Accounts { get; private set; } = [];
@@ -68,12 +87,68 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, SesDbContext db) 
         return Redirect($"/admin/counterparties/{id}");
     }
 
+    /// <summary>Records the signed and sealed letter the administrator has checked (注册通知第二条第（三）项).</summary>
+    public async Task<IActionResult> OnPostLetterAsync(Guid id)
+    {
+        DateOnly? on = null;
+        if (!string.IsNullOrWhiteSpace(SignedOn))
+        {
+            if (DateOnly.TryParseExact(SignedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) on = d;
+            else ModelState.AddModelError(nameof(SignedOn), "「确认函落款日期」应为日期，如 2026-03-02");
+        }
+        AttachmentInput? file = null;
+        if (LetterFile is { Length: > 0 })
+        {
+            // One byte over the limit is enough for the service to refuse it by size, with its message.
+            var length = (int)Math.Min(LetterFile.Length, ConsentLetters.MaxFileBytes + 1L);
+            var content = new byte[length];
+            await using (var stream = LetterFile.OpenReadStream()) await stream.ReadAtLeastAsync(content, length, throwOnEndOfStream: false, HttpContext.RequestAborted);
+            file = new AttachmentInput(Path.GetFileName(LetterFile.FileName), Convert.ToBase64String(content));
+        }
+        if (ModelState.ErrorCount > 0)
+        {
+            LetterRefused = PageRefusals.SeeFields;
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        var (letter, refused) = await consent.RecordAsync(id, new ConsentLetterRequest(on, file), User.StaffBureau(), User.UserName(), Source,
+            HttpContext.RequestAborted);
+        if (refused?.IsNotFound == true) return NotFound();
+        if (letter is null)
+        {
+            LetterRefused = ModelState.Show(refused!, field => field == "signedOn" ? nameof(SignedOn) : nameof(LetterFile), whenFields: null);
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        TempData["Done"] = $"确认函已登记为已核验（落款日期 {ConsentLetters.Chinese(letter.SignedOn)}）：可以电子送达。";
+        return Redirect($"/admin/counterparties/{id}");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid id)
+    {
+        var (letter, refused) = await consent.WithdrawAsync(id, new ConsentWithdrawal(WithdrawReason), User.StaffBureau(), User.UserName(), Source,
+            HttpContext.RequestAborted);
+        if (refused?.IsNotFound == true) return NotFound();
+        if (letter is null)
+        {
+            LetterRefused = ModelState.Show(refused!, _ => nameof(WithdrawReason), whenFields: null);
+            return await LoadAsync(id) ? Page() : NotFound();
+        }
+        TempData["Done"] = "确认函已撤销：此后只能纸质送达，直至核验新的确认函。";
+        return Redirect($"/admin/counterparties/{id}");
+    }
+
+    public async Task<IActionResult> OnGetLetterAsync(Guid id, Guid letterId) =>
+        await consent.FileAsync(id, letterId, User.StaffBureau(), HttpContext.RequestAborted) is { } found
+            ? File(found.Content, found.Letter.ContentType, found.Letter.FileName)
+            : NotFound();
+
     private async Task<bool> LoadAsync(Guid id)
     {
         if (await admin.SupervisedAsync(id, User.StaffBureau(), HttpContext.RequestAborted) is not { } c) return false;
         Counterparty = c;
         Accounts = (await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == id).ToListAsync(HttpContext.RequestAborted))
             .OrderBy(a => a.UserName, StringComparer.Ordinal).ToList();
+        Letters = await consent.HistoryAsync(id, HttpContext.RequestAborted);
+        Electronic = await consent.ElectronicServiceAsync(id, HttpContext.RequestAborted);
         return true;
     }
 }

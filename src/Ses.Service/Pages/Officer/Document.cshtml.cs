@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Service.Accounts;
 using Ses.Service.Calendar;
+using Ses.Service.Consent;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
 using Ses.Service.Http;
@@ -18,8 +19,11 @@ namespace Ses.Service.Pages.Officer;
 /// staying taken).
 /// </summary>
 public sealed class DocumentModel(DocumentRegister register, DeliveryService deliveries, DeliveryQueries queries, DocumentEngine engine, SesDbContext db,
-    IFileStore files, CalendarStore calendars, TimeProvider time) : PageModel, IKeepsTypedData
+    IFileStore files, CalendarStore calendars, ConsentLetters consent, TimeProvider time) : PageModel, IKeepsTypedData
 {
+    /// <summary>Whether the counterparty can be served electronically, and why not.</summary>
+    public ElectronicService? Electronic { get; private set; }
+
     public IssuedDocument Document { get; private set; } = null!;
 
     public string Title { get; private set; } = "";
@@ -84,9 +88,9 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         if (!await LoadAsync(id)) return NotFound();
         ServiceMode? mode = Mode switch { "electronic" => ServiceMode.Electronic, "paper" => ServiceMode.Paper, "both" => ServiceMode.Both, _ => null };
         if (!Confirmed) return await ConfirmServeAsync(mode);
-        var (_, refused) = await deliveries.ServeAsync(id, User.StaffBureau(), mode, User.UserName(), HttpContext.RequestAborted);
+        var (served, refused) = await deliveries.ServeAsync(id, User.StaffBureau(), mode, User.UserName(), HttpContext.RequestAborted);
         if (refused is not null) return Refuse("serve", refused);
-        TempData["Done"] = "已送达至相对人账户。";
+        TempData["Done"] = served!.Electronic ? "已送达至相对人账户。" : "已登记为纸质送达：送达后请登记送达日期和回证。";
         return Redirect($"/officer/documents/{id}");
     }
 
@@ -144,10 +148,8 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         {
             null => "「送达方式」：请选择送达方式",
             _ when Document.CounterpartyId is null => "「相对人」：文书未指定已登记的相对人，不能送达",
-            // 确认函第一条
-            not ServiceMode.Both when Important => "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）",
-            not ServiceMode.Paper when ActiveAccounts == 0 => "「送达方式」：相对人没有可用的 SES 账号，不能电子送达，请纸质送达",
-            _ => null,
+            // An account and a verified letter for electronic service; an important document both ways (确认函第一条).
+            _ => (await deliveries.ModeAsync(Document.CounterpartyId.Value, mode, Important, HttpContext.RequestAborted)).Problem?.Message,
         };
         if (problem is not null)
         {
@@ -196,6 +198,7 @@ public sealed class DocumentModel(DocumentRegister register, DeliveryService del
         {
             Counterparty = await db.Counterparties.AsNoTracking().Where(c => c.Id == cp).Select(c => c.Name).SingleOrDefaultAsync(HttpContext.RequestAborted);
             ActiveAccounts = await db.CounterpartyAccounts.CountAsync(a => a.CounterpartyId == cp && a.Active, HttpContext.RequestAborted);
+            Electronic = await consent.ElectronicServiceAsync(cp, HttpContext.RequestAborted);
         }
         var record = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(r => r.DocumentId == id, HttpContext.RequestAborted);
         Delivery = record is null ? null : await queries.ViewAsync(record, staff: true, HttpContext.RequestAborted);

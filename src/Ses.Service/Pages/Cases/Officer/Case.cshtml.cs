@@ -6,6 +6,7 @@ using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Calendar;
 using Ses.Service.Cases;
+using Ses.Service.Consent;
 using Ses.Service.Data;
 using Ses.Service.Http;
 using Ses.Service.Pages.Officer;
@@ -23,8 +24,11 @@ namespace Ses.Service.Pages.Cases.Officer;
 /// </summary>
 public sealed class CaseModel(
     CaseService cases, CaseProcedure procedure, CaseDocumentSteps documents, CalendarStore calendars, SesDbContext db, IFileStore files,
-    RecordQueries records, DocumentEngine engine, TimeProvider time) : PageModel, IKeepsTypedData
+    RecordQueries records, DocumentEngine engine, ConsentLetters consent, TimeProvider time) : PageModel, IKeepsTypedData
 {
+    /// <summary>Whether the case's counterparty can be served electronically (the notice and decision steps).</summary>
+    public ElectronicService? Electronic { get; private set; }
+
     /// <summary>The rows for other directly responsible persons on the collection form.</summary>
     public const int PersonRows = 3;
 
@@ -304,6 +308,7 @@ public sealed class CaseModel(
         var now = time.GetUtcNow();
         Today = LegalDates.BeijingDate(now);
         if (view.State == CaseState.Notice) ProposedReply = LegalDates.ProposedReplyDate(now, await calendars.CurrentAsync(Ct));
+        if (view.State is CaseState.Notice or CaseState.Decision) Electronic = await consent.ElectronicServiceAsync(view.CounterpartyId, Ct);
         return true;
     }
 }
