@@ -102,7 +102,10 @@ public sealed class CounterpartyModel(CounterpartyAdmin admin, ConsentLetters co
             // One byte over the limit is enough for the service to refuse it by size, with its message.
             var length = (int)Math.Min(LetterFile.Length, ConsentLetters.MaxFileBytes + 1L);
             var content = new byte[length];
-            await using (var stream = LetterFile.OpenReadStream()) await stream.ReadAtLeastAsync(content, length, throwOnEndOfStream: false, HttpContext.RequestAborted);
+            await using (var stream = LetterFile.OpenReadStream())
+            {
+                await stream.ReadAtLeastAsync(content, length, throwOnEndOfStream: false, HttpContext.RequestAborted);
+            }
             file = new AttachmentInput(Path.GetFileName(LetterFile.FileName), Convert.ToBase64String(content));
         }
         if (ModelState.ErrorCount > 0)
