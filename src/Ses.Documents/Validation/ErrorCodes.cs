@@ -163,6 +163,12 @@ public static class ErrorCodes
     public const string ConsentDateInFuture = "consent.date-in-future";
     public const string ConsentNone = "consent.none";
 
+    // A counterparty's own changes (配置管理).
+    public const string CounterpartyChangeNothing = "counterparty-change.nothing";
+    public const string CounterpartyChangePending = "counterparty-change.pending";
+    public const string CounterpartyChangeState = "counterparty-change.state";
+    public const string AccountLastActive = "account.last-active";
+
     // Credit repair.
     public const string RepairPersonAlone = "repair.person-alone";
     public const string RepairNotInForce = "repair.not-in-force";

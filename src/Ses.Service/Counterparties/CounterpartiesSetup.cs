@@ -1,4 +1,5 @@
 using Ses.Service.Consent;
+using Ses.Service.CounterpartyChanges;
 
 namespace Ses.Service.Counterparties;
 
@@ -9,6 +10,7 @@ public static class CounterpartiesSetup
     {
         builder.Services.AddScoped<CounterpartyAdmin>();
         builder.Services.AddScoped<ConsentLetters>();
+        builder.Services.AddScoped<CounterpartyChangeService>();
         return builder;
     }
 }

@@ -13,7 +13,7 @@ public sealed class Counterparty
     /// <summary>uscc, airline, licence (organisations) or id, passport (persons): 实施办法第五条.</summary>
     public required string IdScheme { get; init; }
 
-    public required string IdValue { get; init; }
+    public required string IdValue { get; set; }
 
     public string Address { get; set; } = "";
 

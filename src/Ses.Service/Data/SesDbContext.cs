@@ -7,6 +7,7 @@ using Ses.Service.Cases;
 using Ses.Service.Consent;
 using Ses.Service.Corrections;
 using Ses.Service.Counterparties;
+using Ses.Service.CounterpartyChanges;
 using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
@@ -48,6 +49,8 @@ public class SesDbContext : DbContext
     public DbSet<Counterparty> Counterparties => Set<Counterparty>();
 
     public DbSet<ConsentLetter> ConsentLetters => Set<ConsentLetter>();
+
+    public DbSet<CounterpartyChange> CounterpartyChanges => Set<CounterpartyChange>();
 
     public DbSet<CreditCase> CreditCases => Set<CreditCase>();
 
