@@ -47,6 +47,8 @@ public static class EvaluationValidator
             Add("item", ErrorCodes.EvaluationItem, $"不认识的指标 {e.Item.ToString(CultureInfo.InvariantCulture)}，应为附表第1至12项（第7项除外）");
         }
         if (e.Date is null) Add("date", ErrorCodes.EvaluationDate, "缺少日期（YYYY-MM-DD，北京时间）");
+        // An unknown item has no needs to check: its fields are judged once the item is right.
+        if (e.Item is < EvaluationTable.FirstItem or > EvaluationTable.LastItem or EvaluationTable.RepeatedItem) return;
 
         // What each item needs (暂行办法附表第3、4、6、9项), and nothing another item needs.
         if (e.Item == 3 && e.Corrected is null) Add("corrected", ErrorCodes.EvaluationCorrected, "第3项（责令改正）须写明是否在规定期限内完成改正（true 或 false）");
