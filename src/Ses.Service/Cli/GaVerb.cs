@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ses.Service.Evaluations;
 
 namespace Ses.Service.Cli;
@@ -53,8 +52,8 @@ public static class GaVerb
             if (c.RepeatedBasis is { } repeated) stdout.WriteLine($"    另加 {repeated}");
         }
         foreach (var s in r.Skipped) stdout.WriteLine($"  第 {s.Number} 个事件（第{s.Item}项）{s.Reason}");
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  100 − {N(r.Deducted)} = {N(r.Score)}（不低于 0，暂行办法第八条）；等级 {r.Grade}：A ≥ 90，B 75–89，C < 75（暂行办法第九条）"));
+        var sum = r.Deducted > EvaluationTable.BaseScore ? $"100 − {N(r.Deducted)} < 0，记 0 分" : $"100 − {N(r.Deducted)} = {N(r.Score)} 分";
+        stdout.WriteLine($"  依据《通用航空企业诚信经营评价管理暂行办法》：{sum}（第八条）；等级 {r.Grade}：A ≥ 90，B 75 ≤ 得分 < 90，C < 75（第九条）");
     }
 
     private static string N(decimal value) => EvaluationTable.Number(value);

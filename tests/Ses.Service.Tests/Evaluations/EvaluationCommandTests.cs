@@ -51,6 +51,7 @@ public sealed class EvaluationCommandTests : IDisposable
         Assert.Contains("事由 c1 20", line, StringComparison.Ordinal);
         Assert.Contains("附表第4项第2点", output, StringComparison.Ordinal);
         Assert.Contains("附表第9项第1点", output, StringComparison.Ordinal);
+        Assert.Contains("100 − 117 < 0，记 0 分", output, StringComparison.Ordinal);
     }
 
     [Fact]
