@@ -212,4 +212,20 @@ public static class ErrorCodes
     public const string OrganisationChangeCounterparty = "organisation-change.counterparty";
     public const string OrganisationChangeSame = "organisation-change.same";
     public const string OrganisationChangeDateInFuture = "organisation-change.date-in-future";
+
+    // General-aviation evaluation (《通用航空企业诚信经营评价管理暂行办法》): the file of one enterprise's year and its events.
+    public const string EvaluationFile = "evaluation.file";
+    public const string EvaluationEnterprise = "evaluation.enterprise";
+    public const string EvaluationType = "evaluation.type";
+    public const string EvaluationYear = "evaluation.year";
+    public const string EvaluationItem = "evaluation.item";
+    public const string EvaluationItemDerived = "evaluation.item.derived";
+    public const string EvaluationDate = "evaluation.date";
+    public const string EvaluationCause = "evaluation.cause";
+    public const string EvaluationCorrected = "evaluation.corrected";
+    public const string EvaluationFine = "evaluation.fine";
+    public const string EvaluationPoints = "evaluation.points";
+    public const string EvaluationExcluded = "evaluation.excluded";
+    public const string EvaluationCasualties = "evaluation.casualties";
+    public const string EvaluationFieldUnexpected = "evaluation.field.unexpected";
 }

@@ -12,7 +12,7 @@ public static class SesCommand
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "calendar", "audit", "staff", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "calendar", "audit", "staff", "ga", "help", "--help", "-h"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -36,6 +36,7 @@ public static class SesCommand
                 "calendar" => await CalendarVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "audit" => await AuditVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout),
                 "staff" => await StaffVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
+                "ga" => GaVerb.Run(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"不认识的命令：{args[0]}"),
             };
@@ -111,6 +112,10 @@ public static class SesCommand
               ses audit verify --file <evidence.jsonl> [--json]
                   离线核验随案卷导出的证据链片段（无需数据库）：本案记录按内容重算哈希，逐条核对链接、条数和链头。
                   退出码 0 完整，1 断开，2 不是导出的证据链文件。
+              ses ga score <文件.json>...
+                  通用航空企业诚信经营评价：按《通用航空企业诚信经营评价管理暂行办法》附表计算每个文件的得分和等级；每个文件
+                  一行，以「得分 等级」开头（如 85 B），其后为企业和各事由的扣分，缩进行列出所依据的附表条目。
+                  文件格式：{ "enterprise", "type", "year", "events": [ { "item", "date", "cause", … } ] }；退出码 1 文件无效（指出事件和字段）。
               ses certs init [--dir <目录>]
                   在 certs/dev/ 生成开发用根证书、签名证书和时间戳证书（仅用于开发）。
 
