@@ -80,7 +80,7 @@ public sealed partial class LegalBasisDocTests
     private static partial Regex TestName();
 
     // 实施办法第十三条, 民法典第二百零三条, 《民航行业信用管理办法》第十条, 确认函第二条 (the article; 款 and 项 are left to the reader).
-    [GeneratedRegex(@"(?<doc>实施办法|民法典|行政复议法|行政诉讼法|民事诉讼法|电子签名法|确认函|注册通知|民航行业信用管理办法)》?(?<article>第[一二三四五六七八九十百零]+条)")]
+    [GeneratedRegex(@"(?<doc>实施办法|民法典|行政复议法|行政诉讼法|民事诉讼法|电子签名法|确认函|注册通知|民航行业信用管理办法|暂行办法)》?(?<article>第[一二三四五六七八九十百零]+条)")]
     private static partial Regex Article();
 
     // RFC 3161, ETSI EN 319 142-1, GB/T 9704-2012, GB 11643-1999, ISO 32000-1, ECMA-376.
