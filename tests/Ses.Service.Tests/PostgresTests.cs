@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
+using Ses.Service.Records;
 
 namespace Ses.Service.Tests;
 
@@ -94,6 +95,37 @@ public sealed class PostgresTests : IDisposable
         Assert.Equal(12, await db.NotificationMessages.CountAsync(m => m.Kind == "reminder", ct));
         Assert.Equal(6, await db.EvidenceEntries.CountAsync(e => e.Action == "deemed", ct));
         Assert.All(await db.Deliveries.AsNoTracking().ToListAsync(ct), d => Assert.Equal(new DateOnly(2026, 2, 25), d.DeliveredOn));
+        var chain = await EvidenceLog.VerifyAsync(db, ct);
+        Assert.True(chain.Intact, chain.Reason);
+    }
+
+    [Fact]
+    public async Task TwoInstancesOnOnePostgresDatabase_ExpireEachCreditRecordExactlyOnce()
+    {
+        var connection = Connection();
+        var clock = new TestClock(TestClock.Beijing(2026, 7, 1, 10));
+        using var a = Instance(connection, clock);
+        using var b = Instance(connection, clock);
+        var world = await Cases.CaseWorld.CreateAsync(a, "xibei");
+        for (var i = 0; i < 3; i++) await world.RecordedAsync("2026-07-01", act: $"未按规定提供服务（第 {i + 1} 起）");
+        var ct = TestContext.Current.CancellationToken;
+
+        // A year after the decision's delivery (实施办法第十七条): in force through 1 July 2027, removed from the 2nd.
+        clock.Now = TestClock.Beijing(2027, 7, 2, 9);
+        var removed = await Task.WhenAll(new[] { a, b, a, b }.Select(f => Task.Run(async () =>
+        {
+            await using var scope = f.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<RecordExpiryJob>().RunOnceAsync(ct);
+        })));
+
+        await using var check = a.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<SesDbContext>();
+        var records = await db.CreditRecords.AsNoTracking().ToListAsync(ct);
+        // Each case: the organisation's record and its two linked persons'.
+        Assert.Equal(9, records.Count);
+        Assert.Equal(9, removed.Sum());
+        Assert.All(records, r => Assert.Equal(RecordState.Expired, r.State));
+        Assert.Equal(9, await db.EvidenceEntries.CountAsync(e => e.Event == EvidenceEvents.RecordRemoved, ct));
         var chain = await EvidenceLog.VerifyAsync(db, ct);
         Assert.True(chain.Intact, chain.Reason);
     }

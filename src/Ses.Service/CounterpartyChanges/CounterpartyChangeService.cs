@@ -62,7 +62,7 @@ public sealed class CounterpartyChangeService(SesDbContext db, DocumentEngine en
         var identityChanged = !identityBefore.OrderBy(x => x.Key).SequenceEqual(identityAfter.OrderBy(x => x.Key));
         if (!contactsChanged && !identityChanged)
         {
-            return (null, Refusal.Conflict(ErrorCodes.CounterpartyChangeNothing, "没有需要变更的内容"));
+            return (null, Refusal.Invalid("details", ErrorCodes.CounterpartyChangeNothing, "「登记信息」：与现登记的相同，没有需要变更的内容"));
         }
         if (identityChanged)
         {
@@ -85,7 +85,8 @@ public sealed class CounterpartyChangeService(SesDbContext db, DocumentEngine en
         {
             // The old contacts hear of it too: a change they did not make is a hijacked account.
             var old = Copy(c);
-            (c.Address, c.Contact1Name, c.Contact1Mobile, c.Contact1Email) = (after["address"], after["contact1Name"], after["contact1Mobile"], after["contact1Email"]);
+            (c.Address, c.Contact1Name, c.Contact1Mobile) = (after["address"], after["contact1Name"], after["contact1Mobile"]);
+            c.Contact1Email = after["contact1Email"];
             (c.Contact2Name, c.Contact2Mobile, c.Contact2Email) = (after["contact2Name"], after["contact2Mobile"], after["contact2Email"]);
             applied = Add(c, CounterpartyChangeKind.Contacts, before, after, CounterpartyChangeState.Applied, account, now);
             var text = Notice(bureauName, $"贵单位在 SES 的联系人或地址已由账号 {account} 变更。如非贵单位所为，请立即与监管局联系。");

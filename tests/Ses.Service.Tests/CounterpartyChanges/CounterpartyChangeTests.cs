@@ -60,7 +60,7 @@ public sealed class CounterpartyChangeTests : IDisposable
 
         // Nothing to change, and a bad mobile: refused, nothing stored.
         var same = await accounts[0].PostAsJsonAsync("/api/my/details", new { address = "西安市咸阳国际机场" }, Ct);
-        Assert.Equal(ErrorCodes.CounterpartyChangeNothing, (await Json(same)).GetProperty("code").GetString());
+        Problem(await Json(same), "details", ErrorCodes.CounterpartyChangeNothing);
         var bad = await accounts[0].PostAsJsonAsync("/api/my/details", new { contacts = Contacts("12345") }, Ct);
         Problem(await Json(bad), "contacts[0].mobile", ErrorCodes.FieldMobileFormat);
         Assert.Equal(1, world.WithDb(db => db.CounterpartyChanges.Count(x => x.CounterpartyId == Guid.Parse(cp))));
@@ -122,8 +122,9 @@ public sealed class CounterpartyChangeTests : IDisposable
 
         // The counterparty disables its other account; the new one is then its last and stays.
         var settings = await Json(await accounts[0].GetAsync("/api/my/settings", Ct));
-        var newId = settings.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("userName").GetString() == userName).GetProperty("id").GetString();
-        var ownId = settings.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("userName").GetString() == names[0]).GetProperty("id").GetString();
+        string? Id(string name) => settings.GetProperty("accounts").EnumerateArray().Single(a => a.GetProperty("userName").GetString() == name)
+            .GetProperty("id").GetString();
+        var (newId, ownId) = (Id(userName), Id(names[0]));
         Assert.Equal(HttpStatusCode.OK, (await accounts[0].PostAsync($"/api/my/accounts/{newId}/disable", null, Ct)).StatusCode);
         var last = await accounts[0].PostAsync($"/api/my/accounts/{ownId}/disable", null, Ct);
         Assert.Equal(HttpStatusCode.Conflict, last.StatusCode);

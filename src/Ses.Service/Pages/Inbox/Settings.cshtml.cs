@@ -72,7 +72,8 @@ public sealed class SettingsModel(CounterpartyChangeService changes) : PageModel
     {
         if (refused.IsNotFound) return NotFound();
         Section = section;
-        Refused = ModelState.Show(refused);
+        // "Nothing to change" concerns the whole form, not one field.
+        Refused = refused.Problems.FirstOrDefault(p => p.Field == "details")?.Message ?? ModelState.Show(refused);
         return await LoadAsync() ? Page() : NotFound();
     }
 
