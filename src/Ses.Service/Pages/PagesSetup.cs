@@ -25,6 +25,8 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Cases/Leader", AuthSetup.LeaderPolicy);
             o.Conventions.AuthorizeFolder("/Cases/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Records", AuthSetup.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Corrections", AuthSetup.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Corrections/Officer", AuthSetup.OfficerPolicy);
             o.Conventions.AuthorizeFolder("/Records/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Inbox", AuthSetup.AccountPolicy);
             o.Conventions.AuthorizePage("/Password");
