@@ -26,6 +26,7 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Cases/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Records", AuthSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Corrections", AuthSetup.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/OrganisationChanges", AuthSetup.AdminOrLegalPolicy);
             o.Conventions.AuthorizeFolder("/Corrections/Officer", AuthSetup.OfficerPolicy);
             o.Conventions.AuthorizeFolder("/Records/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Inbox", AuthSetup.AccountPolicy);
