@@ -27,6 +27,8 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Records", AuthSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Corrections", AuthSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/OrganisationChanges", AuthSetup.AdminOrLegalPolicy);
+            o.Conventions.AuthorizeFolder("/Repairs", AuthSetup.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Repairs/Officer", AuthSetup.OfficerPolicy);
             o.Conventions.AuthorizeFolder("/Corrections/Officer", AuthSetup.OfficerPolicy);
             o.Conventions.AuthorizeFolder("/Records/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Inbox", AuthSetup.AccountPolicy);
