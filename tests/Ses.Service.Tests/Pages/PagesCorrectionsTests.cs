@@ -41,6 +41,9 @@ public sealed class PagesCorrectionsTests
 
         var leader = await host.NewPageAsync();
         await PagesJourneyTests.SignInStaffAsync(leader, TestUsers.Create(host.Factory, "xibei", StaffRole.Leader));
+        // The approvals page lists it; the corrections page too.
+        await PagesCasesTests.Nav(leader, "待审批案件");
+        await Assertions.Expect(leader.Locator("#corrections + ul")).ToContainTextAsync("事由表述不准确");
         await PagesCasesTests.Nav(leader, "信用记录更正");
         await leader.GetByRole(AriaRole.Link, new() { Name = "西域通用航空有限公司" }).ClickAsync();
         await leader.GetByRole(AriaRole.Button, new() { Name = "批准" }).ClickAsync();

@@ -18,6 +18,7 @@ public sealed class IndexModel(CorrectionService corrections, SesDbContext db) :
     {
         Open = await corrections.ListAsync(User.StaffBureau(), null, HttpContext.RequestAborted);
         var ids = Open.Select(c => c.RecordId).ToList();
-        Parties = await db.CreditRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.PartyName, HttpContext.RequestAborted);
+        Parties = await db.CreditRecords.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.PartyName, HttpContext.RequestAborted);
     }
 }
