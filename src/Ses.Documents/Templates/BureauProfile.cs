@@ -13,6 +13,7 @@ namespace Ses.Documents.Templates;
 /// <param name="LegalDepartment">The legal department (法制部门), e.g. 政策法规处.</param>
 /// <param name="SealCity">The city named on the seal line.</param>
 /// <param name="SealText">The text on the arc of the seal (usually the full name).</param>
+/// <param name="Offices">Its supervision offices and their regions (registration: the office is derived from the address).</param>
 public sealed record BureauProfile(
     string Code,
     string Name,
@@ -23,4 +24,5 @@ public sealed record BureauProfile(
     string Phone,
     string LegalDepartment,
     string SealCity,
-    string SealText);
+    string SealText,
+    IReadOnlyList<SupervisionOffice>? Offices = null);

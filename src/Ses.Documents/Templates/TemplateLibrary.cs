@@ -55,6 +55,7 @@ public sealed class TemplateLibrary
             var bureau = ReadBureau(file);
             if (!bureaus.TryAdd(bureau.Code, bureau)) throw new TemplateException($"{file}: bureau code '{bureau.Code}' is used twice");
         }
+        CheckOfficeRegions(bureaus.Values);
         if (!bureaus.ContainsKey(settings.DefaultBureau))
         {
             throw new TemplateException($"{Path.Combine(root, TemplateSettings.FileName)}: defaultBureau '{settings.DefaultBureau}' has no file in bureaus/");
@@ -77,6 +78,25 @@ public sealed class TemplateLibrary
         throw new TemplateException("templates folder not found: set Documents:TemplatesPath (or SES_TEMPLATES) to the folder holding templates.json");
     }
 
+    /// <summary>A region belongs to one supervision office only: the office of an address is never a guess.</summary>
+    private static void CheckOfficeRegions(IEnumerable<BureauProfile> bureaus)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var b in bureaus)
+        {
+            foreach (var office in b.Offices ?? [])
+            {
+                foreach (var region in office.Regions)
+                {
+                    if (!owners.TryAdd(region.Trim(), $"{b.Code}/{office.Name}"))
+                    {
+                        throw new TemplateException($"bureaus/{b.Code}.json: region '{region}' of office '{office.Name}' is already {owners[region.Trim()]}'s");
+                    }
+                }
+            }
+        }
+    }
+
     private static BureauProfile ReadBureau(string file)
     {
         BureauProfile? b;
@@ -97,8 +117,19 @@ public sealed class TemplateLibrary
         {
             if (string.IsNullOrWhiteSpace(value)) throw new TemplateException($"{file}: '{key}' is required");
         }
+        for (var i = 0; i < (b.Offices?.Count ?? 0); i++)
+        {
+            var office = b.Offices![i];
+            if (office is null || string.IsNullOrWhiteSpace(office.Name)) throw new TemplateException($"{file}: 'offices[{i}].name' is required");
+            if (office.Regions is not { Count: > 0 } || office.Regions.Any(r => string.IsNullOrWhiteSpace(r) || r.Split('/').Length > 2
+                || r.Split('/').Any(string.IsNullOrWhiteSpace)))
+            {
+                throw new TemplateException($"{file}: 'offices[{i}].regions' needs one or more regions, each a province or province/city");
+            }
+        }
         return b with
         {
+            Offices = b.Offices ?? [],
             Address = b.Address ?? "",
             PostalCode = b.PostalCode ?? "",
             Contact = b.Contact ?? "",

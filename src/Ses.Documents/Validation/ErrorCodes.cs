@@ -228,4 +228,19 @@ public static class ErrorCodes
     public const string EvaluationExcluded = "evaluation.excluded";
     public const string EvaluationCasualties = "evaluation.casualties";
     public const string EvaluationFieldUnexpected = "evaluation.field.unexpected";
+
+    // Counterparties registering themselves (《关于开展民航行业监管执法信息系统（SES）相对人注册工作的通知》第二条、第三条).
+    public const string RegistrationKind = "registration.kind";
+    public const string RegistrationAddressOffice = "registration.address.office";
+    public const string RegistrationBureau = "registration.bureau";
+    public const string RegistrationCodeInvalid = "registration.code.invalid";
+    public const string RegistrationCodeExpired = "registration.code.expired";
+    public const string RegistrationCodeTries = "registration.code.tries";
+    public const string RegistrationTooMany = "registration.too-many";
+    public const string RegistrationPending = "registration.pending";
+    public const string RegistrationAccounts = "registration.accounts";
+    public const string RegistrationAccountDuplicate = "registration.account.duplicate";
+    public const string RegistrationState = "registration.state";
+    public const string RegistrationOriginalMissing = "registration.original-missing";
+    public const string RegistrationDateInFuture = "registration.date-in-future";
 }

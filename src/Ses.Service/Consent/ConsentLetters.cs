@@ -138,18 +138,22 @@ public sealed class ConsentLetters(SesDbContext db, IFileStore files, TimeProvid
     /// <summary>The date as written on letters: 2026年3月2日.</summary>
     public static string Chinese(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
 
-    /// <summary>Checks the scan: a PDF, JPEG or PNG by its content, as its name says, at most <see cref="MaxFileBytes"/>.</summary>
-    public static UploadedFile? Check(AttachmentInput? input, List<Problem> problems)
+    /// <summary>
+    /// Checks the scan: a PDF, JPEG or PNG by its content, as its name says, at most <see cref="MaxFileBytes"/>. Another scan
+    /// (a registration's business licence) is checked alike under its own <paramref name="field"/> and <paramref name="label"/>.
+    /// </summary>
+    public static UploadedFile? Check(AttachmentInput? input, List<Problem> problems, string field = "file", string label = "确认函扫描件",
+        string missing = "请上传签字盖章的确认函扫描件（PDF、JPEG 或 PNG）")
     {
         var name = input?.Name?.Trim();
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(input?.Base64))
         {
-            problems.Add(new("file", ErrorCodes.ConsentFileEmpty, "请上传签字盖章的确认函扫描件（PDF、JPEG 或 PNG）"));
+            problems.Add(new(field, ErrorCodes.ConsentFileEmpty, missing));
             return null;
         }
         if (name.Length > 100 || name.Any(c => char.IsControl(c) || c is '/' or '\\'))
         {
-            problems.Add(new("file.name", ErrorCodes.ConsentFileName, "确认函扫描件的文件名应在 100 个字符以内，不含路径或控制字符"));
+            problems.Add(new($"{field}.name", ErrorCodes.ConsentFileName, $"{label}的文件名应在 100 个字符以内，不含路径或控制字符"));
             return null;
         }
         byte[] content;
@@ -159,27 +163,27 @@ public sealed class ConsentLetters(SesDbContext db, IFileStore files, TimeProvid
         }
         catch (FormatException)
         {
-            problems.Add(new("file.base64", ErrorCodes.FieldBase64, "确认函扫描件应为 base64 编码的文件内容"));
+            problems.Add(new($"{field}.base64", ErrorCodes.FieldBase64, $"{label}应为 base64 编码的文件内容"));
             return null;
         }
         if (content.Length == 0)
         {
-            problems.Add(new("file.base64", ErrorCodes.ConsentFileEmpty, $"确认函扫描件「{name}」是空文件"));
+            problems.Add(new($"{field}.base64", ErrorCodes.ConsentFileEmpty, $"{label}「{name}」是空文件"));
             return null;
         }
         if (content.Length > MaxFileBytes)
         {
-            problems.Add(new("file.base64", ErrorCodes.ConsentFileSize, $"确认函扫描件不能超过 {MaxFileBytes / 1024 / 1024} MB（现为 {content.Length / 1024} KB）"));
+            problems.Add(new($"{field}.base64", ErrorCodes.ConsentFileSize, $"{label}不能超过 {MaxFileBytes / 1024 / 1024} MB（现为 {content.Length / 1024} KB）"));
             return null;
         }
         if (!Types.TryGetValue(Path.GetExtension(name), out var expected))
         {
-            problems.Add(new("file.name", ErrorCodes.ConsentFileType, $"确认函扫描件「{name}」的类型不被接受：只接受 PDF、JPEG 或 PNG 文件"));
+            problems.Add(new($"{field}.name", ErrorCodes.ConsentFileType, $"{label}「{name}」的类型不被接受：只接受 PDF、JPEG 或 PNG 文件"));
             return null;
         }
         if (Attachments.Sniff(content) != expected)
         {
-            problems.Add(new("file.base64", ErrorCodes.ConsentFileContent, $"确认函扫描件「{name}」的内容与文件名不符，请检查后重新上传"));
+            problems.Add(new($"{field}.base64", ErrorCodes.ConsentFileContent, $"{label}「{name}」的内容与文件名不符，请检查后重新上传"));
             return null;
         }
         return new UploadedFile(name, content, expected, Convert.ToHexStringLower(SHA256.HashData(content)));

@@ -14,6 +14,7 @@ using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 using Ses.Service.OrganisationChanges;
 using Ses.Service.Records;
+using Ses.Service.Registrations;
 using Ses.Service.Repairs;
 using Ses.Service.Submissions;
 using Ses.Service.Units;
@@ -51,6 +52,16 @@ public class SesDbContext : DbContext
     public DbSet<ConsentLetter> ConsentLetters => Set<ConsentLetter>();
 
     public DbSet<CounterpartyChange> CounterpartyChanges => Set<CounterpartyChange>();
+
+    public DbSet<Registration> Registrations => Set<Registration>();
+
+    public DbSet<RegistrationAccount> RegistrationAccounts => Set<RegistrationAccount>();
+
+    public DbSet<RegistrationFile> RegistrationFiles => Set<RegistrationFile>();
+
+    public DbSet<RegistrationCode> RegistrationCodes => Set<RegistrationCode>();
+
+    public DbSet<RegistrationThrottle> RegistrationThrottles => Set<RegistrationThrottle>();
 
     public DbSet<CreditCase> CreditCases => Set<CreditCase>();
 

@@ -8,12 +8,15 @@ namespace Ses.Service.Data;
 public static class Transactions
 {
     /// <summary>
-    /// Runs <paramref name="work"/> in a transaction and commits it; any exception rolls everything back. SQLite
+    /// Runs <paramref name="work"/> in a transaction and commits it (or in the caller's, when one is open); any exception rolls everything back. SQLite
     /// begins IMMEDIATE (takes the write lock at once, waiting up to the connection's timeout for other writers), so
     /// two writers never deadlock upgrading a read lock.
     /// </summary>
     public static async Task<T> WriteAsync<T>(SesDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
+        // Inside another write transaction of the same context (a step that composes others', e.g. an approved registration
+        // recording its letter): the work joins it, and is committed or rolled back with it.
+        if (db.Database.CurrentTransaction is not null) return await work();
         // SQLite has one writer at a time. Its busy handler polls with growing sleeps, which leaves the lock idle and
         // lets an unlucky writer starve under load; writers of this process therefore queue first-come first-served on
         // a semaphore per database file, and the busy timeout only arbitrates between processes.

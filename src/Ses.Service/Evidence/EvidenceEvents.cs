@@ -81,4 +81,23 @@ public static class EvidenceEvents
 
     /// <summary>Ours: the confirmation letter in force withdrawn; electronic service stops until a new one is verified.</summary>
     public const string ConsentWithdrawn = "ConsentWithdrawn";
+
+    /// <summary>Ours: a counterparty's own registration submitted (注册通知第二条第（二）项); not about a document: its
+    /// <see cref="EvidenceEntry.PdfSha256"/> holds the SHA-256 of the registration's 确认函 scan, as for every registration step.</summary>
+    public const string RegistrationSubmitted = "RegistrationSubmitted";
+
+    /// <summary>Ours: a registration amended by the registrant after the office asked for more.</summary>
+    public const string RegistrationAmended = "RegistrationAmended";
+
+    /// <summary>Ours: the mailed originals of a registration received by the office (注册通知第二条第（三）项).</summary>
+    public const string RegistrationOriginalReceived = "RegistrationOriginalReceived";
+
+    /// <summary>Ours: the office asked the registrant for more.</summary>
+    public const string RegistrationMoreRequested = "RegistrationMoreRequested";
+
+    /// <summary>Ours: a registration approved: the counterparty, its accounts and its 确认函 registered (注册通知第二条第（四）项).</summary>
+    public const string RegistrationApproved = "RegistrationApproved";
+
+    /// <summary>Ours: a registration rejected, with the reason.</summary>
+    public const string RegistrationRejected = "RegistrationRejected";
 }

@@ -21,7 +21,8 @@ public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<S
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Anonymous today: signing in, the list of forms, and the public list of credit records (实施办法第二十条).</summary>
+    /// <summary>Anonymous today: signing in, the list of forms, the public list of credit records (实施办法第二十条), and registration by the
+    /// counterparty itself (注册通知附件2: rate-limited, proven by an SMS code and then by the registration's token).</summary>
     private static readonly HashSet<string> Anonymous =
     [
         "POST /api/auth/staff/login",
@@ -29,6 +30,13 @@ public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<S
         "GET /api/forms/",
         "GET /public/credit-records.json",
         "GET /public/credit-records.csv",
+        "POST /api/registrations/codes",
+        "GET /api/registrations/account-name",
+        "POST /api/registrations/confirmation-letter",
+        "POST /api/registrations/",
+        "GET /api/registrations/{id:guid}",
+        "GET /api/registrations/{id:guid}/confirmation-letter",
+        "PUT /api/registrations/{id:guid}",
     ];
 
     /// <summary>Signed in, but usable before the initial password is changed.</summary>
