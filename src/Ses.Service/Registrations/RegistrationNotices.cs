@@ -17,7 +17,8 @@ public sealed class RegistrationNotices(NotificationOutbox outbox)
     {
         var mobiles = new HashSet<string>(StringComparer.Ordinal);
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, mobile, email) in new[] { (r.Contact1Name, r.Contact1Mobile, r.Contact1Email), (r.Contact2Name, r.Contact2Mobile, r.Contact2Email) })
+        var contacts = new[] { (r.Contact1Name, r.Contact1Mobile, r.Contact1Email), (r.Contact2Name, r.Contact2Mobile, r.Contact2Email) };
+        foreach (var (name, mobile, email) in contacts)
         {
             if (mobiles.Add(mobile)) outbox.Enqueue(NotificationKind.Alert, NotificationChannel.Sms, mobile, name, "", Sender + text);
             if (outbox.EmailEnabled && email.Length > 0 && emails.Add(email))

@@ -105,7 +105,8 @@ public sealed class RegistrationReview(SesDbContext db, CounterpartyAdmin admin,
     {
         var letterFile = await CurrentLetterAsync(id, bureau, ct);
         if (letterFile is null) return (null, Refusal.NotFound);
-        var scan = await files.GetAsync(letterFile.FileSha256, ct) ?? throw new InvalidOperationException("a registration's letter is missing from the file store");
+        var scan = await files.GetAsync(letterFile.FileSha256, ct)
+            ?? throw new InvalidOperationException("a registration's letter is missing from the file store");
         return await StepAsync(id, bureau, async (r, letterSha, chain, now) =>
         {
             if (r.State != RegistrationState.Submitted) return Refusal.Conflict(ErrorCodes.RegistrationState, $"注册申请{RegistrationState.Label(r.State)}，不能审核通过");
@@ -119,7 +120,10 @@ public sealed class RegistrationReview(SesDbContext db, CounterpartyAdmin admin,
             {
                 return Refusal.Invalid("letterSignedOn", ErrorCodes.ConsentDateInFuture, "「确认函落款日期」不能晚于今天");
             }
-            var contacts = new List<ContactData> { new(r.Contact1Name, r.Contact1Mobile, r.Contact1Email), new(r.Contact2Name, r.Contact2Mobile, r.Contact2Email) };
+            var contacts = new List<ContactData>
+            {
+                new(r.Contact1Name, r.Contact1Mobile, r.Contact1Email), new(r.Contact2Name, r.Contact2Mobile, r.Contact2Email),
+            };
             var (c, refused) = await admin.CreateAsync(new CounterpartyRequest(r.Kind, r.Name, r.IdScheme, r.IdValue, r.Address, contacts), bureau, actor,
                 source, ct);
             if (c is null) throw new RegistrationRollbackException(refused!);

@@ -42,12 +42,16 @@ public sealed class RegistrationService(SesDbContext db, DocumentEngine engine, 
         Apply(r, data);
         var refused = await StoreAsync(data, async chain =>
         {
-            if (!await codes.UseAsync(code, ct)) throw new RegistrationRollbackException(Refusal.Invalid("code", ErrorCodes.RegistrationCodeExpired, "「短信验证码」已被使用，请重新获取"));
+            if (!await codes.UseAsync(code, ct))
+            {
+                throw new RegistrationRollbackException(Refusal.Invalid("code", ErrorCodes.RegistrationCodeExpired, "「短信验证码」已被使用，请重新获取"));
+            }
             db.Registrations.Add(r);
             AddFiles(r, data, now);
             db.AuditEntries.Add(EvidenceEntries.Audit(now, Actor(r), "registration.submitted", r.IdValue, source));
             notices.Tell(r, $"贵单位（{r.Name}）的 SES 注册申请已提交，由{r.Office}审核。请将加盖公章的营业执照/法人证书副本复印件和签字盖章的确认函原件寄送或递交{r.Office}核验。");
-            await chain.AppendAsync(RegistrationNotices.Evidence(r, data.Letter!.Sha256, EvidenceEvents.RegistrationSubmitted, "registration-submitted", Actor(r), now), ct);
+            await chain.AppendAsync(RegistrationNotices.Evidence(r, data.Letter!.Sha256, EvidenceEvents.RegistrationSubmitted, "registration-submitted",
+                Actor(r), now), ct);
         }, ct);
         if (refused is not null) return (null, refused);
         return (new RegistrationReceipt(r.Id, token, r.Bureau, BureauName(r.Bureau), r.Office, Status(r)), null);
@@ -86,7 +90,8 @@ public sealed class RegistrationService(SesDbContext db, DocumentEngine engine, 
             foreach (var old in await db.RegistrationAccounts.Where(a => a.RegistrationId == r.Id).ToListAsync(ct)) db.RegistrationAccounts.Remove(old);
             foreach (var old in await db.RegistrationFiles.Where(f => f.RegistrationId == r.Id && f.SupersededAt == null).ToListAsync(ct))
             {
-                if ((old.Kind == RegistrationFileKind.Letter && data.Letter is not null) || (old.Kind == RegistrationFileKind.Licence && data.Licence is not null))
+                if ((old.Kind == RegistrationFileKind.Letter && data.Letter is not null)
+                    || (old.Kind == RegistrationFileKind.Licence && data.Licence is not null))
                 {
                     old.SupersededAt = now;
                 }

@@ -89,7 +89,9 @@ public static class RegistrationsEndpoints
 
     private static async Task<Results<FileContentHttpResult, NotFound>> StoredLetter(Guid id, string? token, RegistrationService registrations,
         RegistrationLetters letters, CancellationToken ct) =>
-        await registrations.FindAsync(id, token, ct) is { } r ? TypedResults.File(letters.Render(r), "application/pdf", letters.FileName) : TypedResults.NotFound();
+        await registrations.FindAsync(id, token, ct) is { } r
+            ? TypedResults.File(letters.Render(r), "application/pdf", letters.FileName)
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<RegistrationStatus>, ValidationProblem, NotFound, ProblemHttpResult>> Amend(Guid id, RegistrationAmendment request,
         RegistrationService registrations, HttpContext http)

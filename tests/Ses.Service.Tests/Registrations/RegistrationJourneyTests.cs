@@ -34,7 +34,10 @@ public sealed partial class RegistrationJourneyTests(RegistrationFixture factory
         var letter = await registrant.Anonymous.PostAsJsonAsync("/api/registrations/confirmation-letter", new
         {
             kind = "domestic-legal-person", name = "陕西旅程航空股份有限公司", idScheme = "uscc", idValue = uscc, address = "陕西省西安市西咸新区空港新城机场大道1号",
-            contacts = new[] { new { name = "张三", mobile = mobile1, email = "zhang@example.com" }, new { name = "李四", mobile = mobile2, email = "li@example.com" } },
+            contacts = new[]
+            {
+                new { name = "张三", mobile = mobile1, email = "zhang@example.com" }, new { name = "李四", mobile = mobile2, email = "li@example.com" },
+            },
         }, Ct);
         Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
         Assert.Equal("application/pdf", letter.Content.Headers.ContentType?.MediaType);
@@ -199,7 +202,8 @@ public sealed partial class RegistrationJourneyTests(RegistrationFixture factory
             });
             return db.SaveChanges();
         });
-        var counts = registrant.WithDb(db => (db.Counterparties.Count(), db.CounterpartyAccounts.Count(), db.ConsentLetters.Count(), db.EvidenceEntries.Count()));
+        var counts = registrant.WithDb(db =>
+            (db.Counterparties.Count(), db.CounterpartyAccounts.Count(), db.ConsentLetters.Count(), db.EvidenceEntries.Count()));
 
         var refused = await world.Admin.PostAsJsonAsync($"/api/registration-reviews/{id}/approve", new { letterSignedOn = "2026-03-05" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
@@ -235,7 +239,8 @@ public sealed partial class RegistrationJourneyTests(RegistrationFixture factory
         var registrant = new RegistrationWorld(factory);
         var mobile = RegistrationWorld.Mobile();
         var request = RegistrationWorld.Domestic(mobile, RegistrationWorld.Mobile(), await registrant.CodeAsync(mobile));
-        (request["kind"], request["idScheme"], request["idValue"], request["name"]) = ("foreign", "airline", "K" + (char)('A' + Random.Shared.Next(26)), "测试外国航空公司");
+        var code = "K" + (char)('A' + Random.Shared.Next(26));
+        (request["kind"], request["idScheme"], request["idValue"], request["name"]) = ("foreign", "airline", code, "测试外国航空公司");
         (request["address"], request["approvingBureau"], request["licence"]) = ("Seoul, Korea", "huadong", null);
         var (id, _) = await registrant.SubmittedAsync(request);
         var stored = registrant.WithDb(db => db.Registrations.Single(r => r.Id == Guid.Parse(id)));

@@ -88,7 +88,8 @@ public sealed class RegistrationRefusalTests(RegistrationFixture factory) : ICla
     }
 
     [Fact]
-    public Task AWrongCode_IsRefused() => Refused(r => r["code"] = "000000" == (string)r["code"]! ? "000001" : "000000", "code", ErrorCodes.RegistrationCodeInvalid);
+    public Task AWrongCode_IsRefused() =>
+        Refused(r => r["code"] = "000000" == (string)r["code"]! ? "000001" : "000000", "code", ErrorCodes.RegistrationCodeInvalid);
 
     [Fact]
     public async Task AfterFiveWrongCodes_EvenTheRightOneIsRefused()
@@ -112,7 +113,10 @@ public sealed class RegistrationRefusalTests(RegistrationFixture factory) : ICla
         var created = await world.Admin.PostAsJsonAsync("/api/counterparties", new
         {
             kind = "domestic-legal-person", name = "已登记航空有限公司", idScheme = "uscc", idValue = uscc, address = "陕西省西安市",
-            contacts = new[] { new { name = "甲", mobile = "13800000011", email = "a@example.com" }, new { name = "乙", mobile = "13800000012", email = "b@example.com" } },
+            contacts = new[]
+            {
+                new { name = "甲", mobile = "13800000011", email = "a@example.com" }, new { name = "乙", mobile = "13800000012", email = "b@example.com" },
+            },
         }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         await Refused(r => r["idValue"] = uscc, "idValue", ErrorCodes.CounterpartyExists);
