@@ -34,6 +34,7 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Inbox", AuthSetup.AccountPolicy);
             o.Conventions.AuthorizePage("/Password");
             o.Conventions.AllowAnonymousToFolder("/SignIn");
+            o.Conventions.AllowAnonymousToFolder("/Registration");
             o.Conventions.ConfigureFilter(new SignedInUserFilter());
             // Our own anti-forgery check: a stale form is shown again with what was typed, not a blank 400.
             o.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
