@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Ses.Service.Accounts;
@@ -48,7 +49,7 @@ public sealed partial class PagesRegistrationTests
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载确认函（已填写）" }).ClickAsync());
         var letterPath = await download.PathAsync();
-        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(letterPath, Ct))[..4]));
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString((await File.ReadAllBytesAsync(letterPath, Ct))[..4]));
 
         // A PNG named .pdf is refused beside its field; what was typed is kept.
         var fake = Path.Combine(host.Factory.Folder, "确认函.pdf");
@@ -96,6 +97,38 @@ public sealed partial class PagesRegistrationTests
         await account.GetByLabel("密码").FillAsync(password);
         await account.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         Assert.Equal("/password", new Uri(account.Url).AbsolutePath);
+    }
+
+    [Fact]
+    public async Task OfficeAsksForMore_RegistrantAmendsOnItsStatusPage_TheFormFilledWithWhatWasSubmitted()
+    {
+        await using var host = await BrowserHost.StartAsync(new TestClock(TestClock.Beijing(2026, 3, 9, 10)));
+        var world = new RegistrationWorld(host.Factory);
+        var (request, _, userName) = await world.NewDomesticAsync();
+        var (id, token) = await world.SubmittedAsync(request);
+
+        var admin = await host.NewPageAsync();
+        await PagesJourneyTests.SignInStaffAsync(admin, TestUsers.Create(host.Factory, "xibei", StaffRole.Admin));
+        await admin.GotoAsync($"/admin/registrations/{id}");
+        await admin.GetByLabel("理由").FillAsync("确认函扫描件不清晰，请重新扫描上传");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "要求补充材料" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#registration-state")).ToContainTextAsync("待补充材料");
+
+        var page = await host.NewPageAsync(width: 390, height: 844);
+        await page.GotoAsync($"/registration/{id}?token={Uri.EscapeDataString(token)}");
+        await Assertions.Expect(page.Locator("#registration-state")).ToContainTextAsync("确认函扫描件不清晰");
+        await Assertions.Expect(page.Locator("#f-name")).ToHaveValueAsync("陕西测试航空股份有限公司");
+        await Assertions.Expect(page.GetByLabel("账号 1 名称")).ToHaveValueAsync(userName);
+        var letter = Path.Combine(host.Factory.Folder, "确认函（重新扫描）.pdf");
+        await File.WriteAllBytesAsync(letter, RegistrationWorld.Pdf, Ct);
+        await page.GetByLabel("确认函扫描件").SetInputFilesAsync(letter);
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交补正" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("补正材料已提交");
+        await Assertions.Expect(page.Locator("#registration-state")).ToContainTextAsync("待审核");
+        await PagesCasesTests.NoGuidAsync(page);
+        // A wrong token finds nothing.
+        var wrong = await page.GotoAsync($"/registration/{id}?token=wrong");
+        Assert.Equal(404, wrong!.Status);
     }
 
     [GeneratedRegex(@"\b\d{6}\b")]
