@@ -30,6 +30,18 @@ public sealed class PdfContentTests
     }
 
     [Fact]
+    public void Render_TransferSlip_PrintsTheFilledSentence_NotTheFormsInstructions()
+    {
+        // The form's blanks read 「_____（组织/个人）因_____（事由）」: the brackets say what goes in the blank and are not printed
+        // once it is filled.
+        using var sample = TestEngine.Sample("transfer-slip");
+        var text = Text(TestEngine.Engine.Render("transfer-slip", sample.RootElement, OutputFormat.Pdf).Content);
+        Assert.Contains("西安某某航空服务有限公司因在申请民用机场使用许可过程中，向我局提交了伪造的安全检查记录等虚假材料，构成了", text);
+        Assert.DoesNotContain("（事由）", text);
+        Assert.DoesNotContain("（组织）因", text);
+    }
+
+    [Fact]
     public void Render_Draft_ShowsBlankBracketsOfTheForm()
     {
         using var sample = TestEngine.Sample("notice-org");
