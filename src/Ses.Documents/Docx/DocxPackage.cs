@@ -35,6 +35,9 @@ internal sealed class DocxPackage
     /// <summary>The relationship id of the footer, for the section properties.</summary>
     public string FooterId { get; private set; } = "";
 
+    /// <summary>The footer of even pages (the page number on the left).</summary>
+    public string EvenFooterId { get; private set; } = "";
+
     /// <summary>The relationship id of the header carrying a draft's mark, or null.</summary>
     public string? HeaderId { get; private set; }
 
@@ -95,7 +98,8 @@ internal sealed class DocxPackage
             main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Build(fonts);
             main.AddNewPart<DocumentSettingsPart>().Settings = DocxSettings.Build();
             main.AddNewPart<FontTablePart>().Fonts = DocxSettings.FontTable(fonts);
-            package.FooterId = main.GetIdOfPart(DocxFooter.Add(main));
+            package.FooterId = main.GetIdOfPart(DocxFooter.Add(main, odd: true));
+            package.EvenFooterId = main.GetIdOfPart(DocxFooter.Add(main, odd: false));
             if (watermark is not null) package.HeaderId = main.GetIdOfPart(DocxWatermark.Add(main, watermark, fonts.Title.Primary.FamilyName));
             main.Document = new Document(new Body());
             // Placeholders: the core properties part is written for each document.

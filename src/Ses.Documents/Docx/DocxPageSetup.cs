@@ -17,16 +17,22 @@ internal static class DocxPageSetup
     /// </summary>
     public static readonly int FooterDistance = Twips(Gb.PageHeight - Gb.Bottom - Gb.PageNumberGap - Gb.PageNumberSize);
 
-    public static SectionProperties Build(string footerPartId, string? headerPartId = null)
+    public static SectionProperties Build(string footerPartId, string evenFooterPartId, string? headerPartId = null)
     {
-        var section = Section(footerPartId);
-        // CT_SectPr: header references come before footer references.
-        if (headerPartId is not null) section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerPartId });
+        var section = Section(footerPartId, evenFooterPartId);
+        // CT_SectPr: header references come before footer references; with odd and even pages told apart, even pages
+        // need their own reference to the same header.
+        if (headerPartId is not null)
+        {
+            section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Even, Id = headerPartId });
+            section.PrependChild(new HeaderReference { Type = HeaderFooterValues.Default, Id = headerPartId });
+        }
         return section;
     }
 
-    private static SectionProperties Section(string footerPartId) => new(
+    private static SectionProperties Section(string footerPartId, string evenFooterPartId) => new(
         new FooterReference { Type = HeaderFooterValues.Default, Id = footerPartId },
+        new FooterReference { Type = HeaderFooterValues.Even, Id = evenFooterPartId },
         new PageSize
         {
             Width = (uint)PageWidth,

@@ -19,7 +19,7 @@ internal static class DocxRenderer
         // Styles, settings, font table and footer are the same for every document of the font set (DocxPackage).
         var package = DocxPackage.For(fonts, doc.Watermark);
         var body = new Body(Blocks(doc, fonts));
-        body.Append(DocxPageSetup.Build(package.FooterId, package.HeaderId));
+        body.Append(DocxPageSetup.Build(package.FooterId, package.EvenFooterId, package.HeaderId));
         return package.Write(body, doc);
     }
 

@@ -10,6 +10,8 @@ internal static class DocxSettings
     public static Settings Build() => new(
         new Zoom { Percent = "100" },
         new DefaultTabStop { Val = 420 },
+        // GB/T 9704-2012 §7.5: odd page numbers right, even left — two footers.
+        new EvenAndOddHeaders(),
         // Full-width punctuation keeps its full cell, so every character stays on the 28-character grid as in the PDF.
         new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
         new Compatibility(new CompatibilitySetting

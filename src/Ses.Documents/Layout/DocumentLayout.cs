@@ -7,7 +7,7 @@ namespace Ses.Documents.Layout;
 
 /// <summary>
 /// Lays a resolved document out on A4 pages: title, number line, addressee, body paragraphs, signature block and
-/// ruled tables, flowing to further pages, then page numbers on multi-page documents.
+/// ruled tables, flowing to further pages, then page numbers on every page.
 /// </summary>
 internal sealed partial class DocumentLayout
 {
@@ -233,9 +233,9 @@ internal sealed partial class DocumentLayout
         double LineWidth(string s) => s.EnumerateRunes().Sum(r => Measure(r, BodyChain, Styles.BodySize, Styles.BodyScale));
     }
 
+    /// <summary>GB/T 9704-2012 §7.5: every page numbered, a single page too; odd right, even left, one character in.</summary>
     private void NumberPages()
     {
-        if (_pages.Count < 2) return;
         for (var i = 0; i < _pages.Count; i++)
         {
             _page = _pages[i];

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using static Ses.Documents.Tests.Docx.DocxTestSupport;
 using Drawing = DocumentFormat.OpenXml.Wordprocessing.Drawing;
@@ -113,18 +114,26 @@ public sealed class DocxRendererTests
     }
 
     [Fact]
-    public void Render_NoticeOrg_FooterCentresAPageFieldBetweenEmDashesAt14pt()
+    public void Render_NoticeOrg_FootersNumberOddPagesRightEvenPagesLeft_APageFieldBetweenEmDashesAt14pt()
     {
+        // GB/T 9704-2012 §7.5: odd page numbers right, even left, one character in; Word tells them apart by the setting.
         using var doc = Open(NoticeOrg.Value);
-        var footer = Assert.Single(doc.MainDocumentPart!.FooterParts).Footer!;
-        var paragraph = Assert.Single(footer.Elements<Paragraph>());
-        Assert.Equal("PAGE", Assert.Single(paragraph.Descendants<FieldCode>()).Text.Trim());
-        Assert.Equal("\u2014 1 \u2014", Text(paragraph));
-        var style = Style(doc, paragraph.ParagraphProperties!.ParagraphStyleId!.Val!.Value!);
-        Assert.Equal("28", style.StyleRunProperties!.FontSize?.Val?.Value);
-        Assert.Equal(JustificationValues.Center, style.StyleParagraphProperties!.Justification?.Val?.Value);
-        var reference = Body(doc).GetFirstChild<SectionProperties>()!.GetFirstChild<FooterReference>()!;
-        Assert.Same(doc.MainDocumentPart.FooterParts.Single(), doc.MainDocumentPart.GetPartById(reference.Id!.Value!));
+        var section = Body(doc).GetFirstChild<SectionProperties>()!;
+        Assert.NotNull(doc.MainDocumentPart!.DocumentSettingsPart!.Settings!.GetFirstChild<EvenAndOddHeaders>());
+        foreach (var (type, align) in new[] { (HeaderFooterValues.Default, JustificationValues.Right), (HeaderFooterValues.Even, JustificationValues.Left) })
+        {
+            var reference = section.Elements<FooterReference>().Single(r => r.Type!.Value == type);
+            var footer = ((FooterPart)doc.MainDocumentPart.GetPartById(reference.Id!.Value!)).Footer!;
+            var paragraph = Assert.Single(footer.Elements<Paragraph>());
+            Assert.Equal("PAGE", Assert.Single(paragraph.Descendants<FieldCode>()).Text.Trim());
+            Assert.Equal("\u2014 1 \u2014", Text(paragraph));
+            Assert.Equal(align, paragraph.ParagraphProperties!.Justification!.Val!.Value);
+            var indent = paragraph.ParagraphProperties.Indentation!;
+            Assert.Equal("280", type == HeaderFooterValues.Default ? indent.Right!.Value : indent.Left!.Value);
+            var style = Style(doc, paragraph.ParagraphProperties.ParagraphStyleId!.Val!.Value!);
+            Assert.Equal("28", style.StyleRunProperties!.FontSize?.Val?.Value);
+        }
+        Assert.Empty(DocxTestSupport.ValidationErrors(doc));
     }
 
     [Fact]

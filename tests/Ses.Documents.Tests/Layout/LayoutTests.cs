@@ -26,6 +26,18 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Render_SinglePage_IsNumberedToo_OnTheRightOneCharacterIn()
+    {
+        // GB/T 9704-2012 §7.5: every page carries its number, a one-page document too; odd pages right, one character in.
+        using var sample = TestEngine.Sample("notice-org");
+        using var doc = PdfDocument.Open(TestEngine.Engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content);
+        Assert.Equal(1, doc.NumberOfPages);
+        var number = doc.GetPage(1).Letters.Where(l => l.StartBaseLine.Y < BlockBottom && IsPageNumber(l.Value)).ToList();
+        Assert.Equal("— 1 —", string.Concat(number.Select(l => l.Value)).Replace("  ", " ", StringComparison.Ordinal).Trim());
+        Assert.InRange(BlockRight - number.Max(l => l.BoundingBox.Right), 10, 18);
+    }
+
+    [Fact]
     public void Render_DeliveryCertificateWithLongHashes_KeepsTextInsideTheBlockWithoutOverlaps()
     {
         // 64-character SHA-256 values in narrow cells must wrap, never run over the rule or the margin.
@@ -88,11 +100,14 @@ public sealed class LayoutTests
         }
     }
 
+    /// <summary>A character of 「— 12 —」.</summary>
+    private static bool IsPageNumber(string value) => value.All(c => c is '—' or ' ' || char.IsAsciiDigit(c));
+
     private static List<Letter> BodyLetters(Page page, int pages)
     {
         // Page numbers sit below the block by design (GB/T 9704-2012 §7.5); everything else must be inside it.
         var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-        return pages > 1 ? [.. letters.Where(l => Math.Abs(l.FontSize - 14) > 0.01 || l.StartBaseLine.Y > BlockBottom)] : letters;
+        return [.. letters.Where(l => !(l.StartBaseLine.Y < BlockBottom && IsPageNumber(l.Value)))];
     }
 
     private static void AssertNoOverlaps(string formId, int page, List<Letter> letters)

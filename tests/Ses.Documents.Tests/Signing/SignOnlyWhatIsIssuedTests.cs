@@ -71,8 +71,10 @@ public sealed class SignOnlyWhatIsIssuedTests(DevelopmentPki pki)
         var header = Assert.Single(doc.MainDocumentPart!.HeaderParts);
         Assert.Contains("string=\"样稿\"", header.Header!.OuterXml);
         var section = doc.MainDocumentPart.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Single();
-        Assert.Equal(doc.MainDocumentPart.GetIdOfPart(header),
-            section.Elements<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>().Single().Id!.Value);
+        // Odd and even pages both carry the mark: two references to the one header.
+        Assert.All(section.Elements<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>(),
+            r => Assert.Equal(doc.MainDocumentPart.GetIdOfPart(header), r.Id!.Value));
+        Assert.Equal(2, section.Elements<DocumentFormat.OpenXml.Wordprocessing.HeaderReference>().Count());
         Assert.Empty(Docx.DocxTestSupport.ValidationErrors(doc));
         Assert.DoesNotContain("〔2026〕1号", doc.MainDocumentPart.Document.Body.InnerText);
     }
