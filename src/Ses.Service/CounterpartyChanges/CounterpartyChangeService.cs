@@ -10,6 +10,7 @@ using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
 using Ses.Service.Notifications;
+using Ses.Service.Registrations;
 
 namespace Ses.Service.CounterpartyChanges;
 
@@ -220,6 +221,10 @@ public sealed class CounterpartyChangeService(SesDbContext db, DocumentEngine en
     private async Task<bool> NameTakenAsync(string userName, CancellationToken ct, Guid? exceptChange = null) =>
         await db.CounterpartyAccounts.AnyAsync(a => a.UserName == userName, ct)
         || await db.StaffUsers.AnyAsync(u => u.UserName == userName, ct)
+        // Names asked for by registrations still before their office.
+        || await db.RegistrationAccounts.Where(a => a.UserName == userName)
+            .Join(db.Registrations.Where(r => r.State == RegistrationState.Submitted || r.State == RegistrationState.MoreRequested),
+                a => a.RegistrationId, r => r.Id, (a, r) => a.Id).AnyAsync(ct)
         || (await db.CounterpartyChanges.AsNoTracking()
             .Where(x => x.Kind == CounterpartyChangeKind.Account && x.State == CounterpartyChangeState.Pending && x.Id != exceptChange)
             .Select(x => x.AfterJson).ToListAsync(ct))

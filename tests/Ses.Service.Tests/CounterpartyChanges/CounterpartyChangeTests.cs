@@ -111,6 +111,12 @@ public sealed class CounterpartyChangeTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, asked.StatusCode);
         var duplicate = await accounts[0].PostAsJsonAsync("/api/my/account-requests", new { userName, department = "质量部" }, Ct);
         Assert.Equal(ErrorCodes.AccountExists, (await Json(duplicate)).GetProperty("code").GetString());
+        // A name a registration still before its office asked for is taken too.
+        var registrant = new Registrations.RegistrationWorld(_factory);
+        var (registration, _, pendingName) = await registrant.NewDomesticAsync();
+        await registrant.SubmittedAsync(registration);
+        var pending = await accounts[0].PostAsJsonAsync("/api/my/account-requests", new { userName = pendingName, department = "质量部" }, Ct);
+        Assert.Equal(ErrorCodes.AccountExists, (await Json(pending)).GetProperty("code").GetString());
 
         var id = (await Json(asked)).GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.OK, (await world.Admin.PostAsJsonAsync($"/api/counterparty-changes/{id}", new { approve = true }, Ct)).StatusCode);
