@@ -229,6 +229,18 @@ public static class ErrorCodes
     public const string EvaluationCasualties = "evaluation.casualties";
     public const string EvaluationFieldUnexpected = "evaluation.field.unexpected";
 
+    // The evaluation round (暂行办法第十条至第十五条).
+    public const string EvaluationRoundExists = "evaluation.round-exists";
+    public const string EvaluationEnterpriseExists = "evaluation.enterprise-exists";
+    public const string EvaluationNoEnterprise = "evaluation.no-enterprise";
+    public const string EvaluationState = "evaluation.state";
+    public const string EvaluationNoReview = "evaluation.no-review";
+    public const string EvaluationReviewDecided = "evaluation.review-decided";
+    public const string EvaluationReviewOpen = "evaluation.review-open";
+    public const string EvaluationPublicationOpen = "evaluation.publication-open";
+    public const string EvaluationReviewClosed = "evaluation.review-closed";
+    public const string EvaluationMaterialsClosed = "evaluation.materials-closed";
+
     // Counterparties registering themselves (《关于开展民航行业监管执法信息系统（SES）相对人注册工作的通知》第二条、第三条).
     public const string RegistrationKind = "registration.kind";
     public const string RegistrationAddressOffice = "registration.address.office";

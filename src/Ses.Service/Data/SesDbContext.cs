@@ -9,6 +9,7 @@ using Ses.Service.Corrections;
 using Ses.Service.Counterparties;
 using Ses.Service.CounterpartyChanges;
 using Ses.Service.Delivery;
+using Ses.Service.Evaluations;
 using Ses.Service.Evidence;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
@@ -78,6 +79,14 @@ public class SesDbContext : DbContext
     public DbSet<RecordCorrection> RecordCorrections => Set<RecordCorrection>();
 
     public DbSet<OrganisationChange> OrganisationChanges => Set<OrganisationChange>();
+
+    public DbSet<EvaluationRound> EvaluationRounds => Set<EvaluationRound>();
+
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+
+    public DbSet<EvaluationEntry> EvaluationEntries => Set<EvaluationEntry>();
+
+    public DbSet<EvaluationMaterial> EvaluationMaterials => Set<EvaluationMaterial>();
 
     public DbSet<Submission> Submissions => Set<Submission>();
 

@@ -30,6 +30,9 @@ public sealed class Draft
     /// <summary>The credit case whose step produces this draft from the case's data, if any.</summary>
     public Guid? CaseId { get; set; }
 
-    /// <summary>That step (Cases/CaseSteps).</summary>
+    /// <summary>That step (Cases/CaseSteps), or the evaluation's notice (Evaluations/EvaluationDocuments).</summary>
     public string? CaseStep { get; set; }
+
+    /// <summary>The general-aviation evaluation whose notice this draft is, if any.</summary>
+    public Guid? EvaluationId { get; set; }
 }

@@ -15,6 +15,7 @@ public sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         builder.Property(d => d.FormId).HasMaxLength(64);
         builder.Property(d => d.CreatedBy).HasMaxLength(64);
         builder.HasIndex(d => d.CaseId);
+        builder.HasIndex(d => d.EvaluationId);
         builder.Property(d => d.CaseStep).HasMaxLength(32);
         // Optimistic concurrency: two edits of one draft, or an edit racing its issuing, cannot both win.
         builder.Property(d => d.Version).IsConcurrencyToken();

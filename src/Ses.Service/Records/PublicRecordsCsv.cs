@@ -31,7 +31,7 @@ public static class PublicRecordsCsv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static void Line(StringBuilder text, IEnumerable<string> cells)
+    internal static void Line(StringBuilder text, IEnumerable<string> cells)
     {
         text.AppendJoin(',', cells.Select(Cell));
         text.Append("\r\n");

@@ -106,6 +106,13 @@ public sealed class SubmissionReceipts(SesDbContext db, DocumentEngine engine, S
                 : "告知书尚未确定送达日，陈述和申辩期限尚未开始届满；本次提交在期限内（实施办法第十三条）";
             return ("所涉文书", $"《{title}》{document.Number}", period);
         }
+        if (s.Kind == SubmissionKinds.EvaluationReview)
+        {
+            var notice = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == s.DocumentId, ct);
+            var title = engine.Templates.FindForm(notice.FormId)?.Title ?? "预评价结果告知书";
+            return ("所涉文书", $"《{title}》{notice.Number}",
+                $"预评价结果公示期最后一日为 {s.PeriodLastDay:yyyy-MM-dd}，复核申请应当在公示期内提出（《通用航空企业诚信经营评价管理暂行办法》第十四条）；本次提交在公示期内");
+        }
         var record = await db.CreditRecords.AsNoTracking().SingleAsync(r => r.Id == s.RecordId, ct);
         return ("所涉信用记录",
             $"{record.PartyName}：{record.Act}（{record.DecisionNumber}，{DateValue.FormatChinese(record.EnteredOn)}记入）\n修复申请书（附件8）及所附材料",

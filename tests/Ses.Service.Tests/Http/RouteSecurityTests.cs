@@ -30,6 +30,8 @@ public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<S
         "GET /api/forms/",
         "GET /public/credit-records.json",
         "GET /public/credit-records.csv",
+        "GET /public/ga-evaluations.json",
+        "GET /public/ga-evaluations.csv",
         "POST /api/registrations/codes",
         "GET /api/registrations/account-name",
         "POST /api/registrations/confirmation-letter",
