@@ -47,8 +47,11 @@ public sealed record EntryView(
 
 public sealed record MaterialView(Guid Id, string FileName, long Size, string? Note, string UploadedBy, DateTimeOffset UploadedAt, bool Late);
 
+/// <summary>A review application as the officer reads it: who, when, the reason and the files (by number).</summary>
+public sealed record ReviewApplicationView(Guid Id, DateTimeOffset SubmittedAt, string AccountName, string Text, IReadOnlyList<string> Files);
+
 public sealed record ReviewView(
-    IReadOnlyList<Guid> Applications, DateOnly? FirstAppliedOn, DateOnly? DueOn, bool Decided, DateOnly? DecidedOn, bool Late, string? Result,
+    IReadOnlyList<ReviewApplicationView> Applications, DateOnly? FirstAppliedOn, DateOnly? DueOn, bool Decided, DateOnly? DecidedOn, bool Late, string? Result,
     string? ResultLabel, string? Reasons, decimal? Score, string? Grade, Guid? DocumentId, string? Number);
 
 public sealed record EvaluationView(

@@ -26,6 +26,7 @@ public static class PagesSetup
             o.Conventions.AuthorizeFolder("/Cases/Legal", AuthSetup.LegalPolicy);
             o.Conventions.AuthorizeFolder("/Records", AuthSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Corrections", AuthSetup.StaffPolicy);
+            o.Conventions.AuthorizeFolder("/Evaluations", AuthSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/OrganisationChanges", AuthSetup.AdminOrLegalPolicy);
             o.Conventions.AuthorizeFolder("/Repairs", AuthSetup.StaffPolicy);
             o.Conventions.AuthorizeFolder("/Repairs/Officer", AuthSetup.OfficerPolicy);
