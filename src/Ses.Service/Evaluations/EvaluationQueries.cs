@@ -56,7 +56,8 @@ public sealed class EvaluationQueries(SesDbContext db, CalendarStore calendars, 
         var files = (await db.SubmissionFiles.AsNoTracking().Where(f => ids.Contains(f.SubmissionId)).ToListAsync(ct))
             .OrderBy(f => f.Number).ToLookup(f => f.SubmissionId, f => f.Name);
         var review = new ReviewView(
-            [.. applications.Select(a => new ReviewApplicationView(a.Id, a.SubmittedAt, a.AccountName, a.Text, [.. files[a.Id]]))], applications.Count == 0 ? null : applications.Min(a => a.SubmittedOn),
+            [.. applications.Select(a => new ReviewApplicationView(a.Id, a.SubmittedAt, a.AccountName, a.Text, [.. files[a.Id]]))],
+            applications.Count == 0 ? null : applications.Min(a => a.SubmittedOn),
             applications.Count == 0 ? null : r.ReviewDueOn, e.ReviewDocumentId is not null, e.ReviewDecidedOn,
             applications.Count > 0 && (e.ReviewDecidedOn ?? Today) > r.ReviewDueOn, e.ReviewResult, ResultLabel(e.ReviewResult), e.ReviewReasons,
             e.ReviewScore, e.ReviewGrade, e.ReviewDocumentId, await NumberAsync(e.ReviewDocumentId, ct));

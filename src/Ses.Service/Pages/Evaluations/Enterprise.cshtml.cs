@@ -71,7 +71,8 @@ public sealed class EnterpriseModel(EvaluationQueries queries, EvaluationRoundSe
         var casualties = Number(Casualties, "casualties", "死亡或者重伤人数");
         var file = await CasePages.ReadAsync(EvidenceFile, Ct);
         if (ModelState.ErrorCount > 0) return await ShowAsync(id, null);
-        var request = new EntryRequest(item, date, Cause, item == 3 ? Corrected : null, fine, points, Excluded, casualties, Evidence, file, EvidenceFile?.FileName);
+        var request = new EntryRequest(item, date, Cause, item == 3 ? Corrected : null, fine, points, Excluded, casualties, Evidence, file,
+            EvidenceFile?.FileName);
         return await StepAsync(id, "扣分事项已录入。", () => rounds.AddEntryAsync(id, request, Actor, Ct));
     }
 
