@@ -13,6 +13,12 @@ public sealed record EntryRequest(
     int? Item, DateOnly? Date, string? Cause, bool? Corrected, decimal? Fine, decimal? Points, bool? Excluded, int? Casualties, string? Evidence,
     byte[]? File, string? FileName);
 
+/// <summary>
+/// Events imported from a file in the format of <c>ses ga score</c> (its text), with the evidence of the import (the
+/// source the events were taken from).
+/// </summary>
+public sealed record EntryImport(string? File, string? Evidence);
+
 /// <summary>An entry taken back, and why.</summary>
 public sealed record EntryRemoval(string? Reason);
 

@@ -17,6 +17,13 @@ public static class EvaluationFile
 
     public static EvaluationOutcome Evaluate(string json)
     {
+        var (input, problems) = Read(json);
+        return input is null ? new EvaluationOutcome(null, problems) : EvaluationScorer.Evaluate(input);
+    }
+
+    /// <summary>The file's evaluation, checked (<see cref="EvaluationValidator"/>), or its problems.</summary>
+    public static (EvaluationInput? Input, IReadOnlyList<Problem> Problems) Read(string json)
+    {
         JsonDocument document;
         try
         {
@@ -24,14 +31,14 @@ public static class EvaluationFile
         }
         catch (JsonException e)
         {
-            return Invalid(new Problem("", ErrorCodes.EvaluationFile, $"不是有效的 JSON（第 {e.LineNumber + 1} 行）：{e.Message}"));
+            return (null, [new Problem("", ErrorCodes.EvaluationFile, $"不是有效的 JSON（第 {e.LineNumber + 1} 行）：{e.Message}")]);
         }
         using (document)
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return Invalid(new Problem("", ErrorCodes.EvaluationFile, "文件应为一个对象：{ \"enterprise\", \"type\", \"year\", \"events\" }"));
+                return (null, [new Problem("", ErrorCodes.EvaluationFile, "文件应为一个对象：{ \"enterprise\", \"type\", \"year\", \"events\" }")]);
             }
             var problems = new List<Problem>();
             foreach (var p in root.EnumerateObject().Where(p => !TopFields.Contains(p.Name)))
@@ -65,7 +72,7 @@ public static class EvaluationFile
             var found = problems.Select(p => p.Field).ToHashSet(StringComparer.Ordinal);
             problems.AddRange(EvaluationValidator.Validate(given)
                 .Where(p => !found.Any(f => p.Field == f || p.Field.StartsWith(f + ".", StringComparison.Ordinal))));
-            return problems.Count > 0 ? new EvaluationOutcome(null, problems) : EvaluationScorer.Evaluate(given);
+            return problems.Count > 0 ? (null, problems) : (given, []);
         }
     }
 
@@ -157,6 +164,4 @@ public static class EvaluationFile
     /// <summary>The property, unless it is absent or null (both mean "not given").</summary>
     private static JsonElement? Present(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    private static EvaluationOutcome Invalid(Problem problem) => new(null, [problem]);
 }

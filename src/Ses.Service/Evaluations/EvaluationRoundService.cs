@@ -137,6 +137,61 @@ public sealed class EvaluationRoundService(
         return (await queries.EvaluationAsync(e.Id, actor.Bureau, ct), null);
     }
 
+    /// <summary>
+    /// Events imported from a file in the format of <c>ses ga score</c>: the file's enterprise, type and year must be the
+    /// evaluation's and every event inside the year; each entry keeps the evidence given with its place in the file. All or
+    /// nothing: one problem and none is stored.
+    /// </summary>
+    public async Task<(EvaluationView? Evaluation, Refusal? Refused)> ImportAsync(Guid id, EntryImport request, CaseActor actor, CancellationToken ct)
+    {
+        var (e, round, refused) = await OpenAsync(id, actor.Bureau, "导入扣分事项", ct);
+        if (e is null) return (null, refused);
+        var problems = new List<Problem>();
+        CaseStepRecorder.Text(problems, engine, "evidence", "证据（事项的来源）", request.Evidence, EvaluationRounds.TextLength, required: true);
+        if (string.IsNullOrWhiteSpace(request.File)) problems.Add(new("file", ErrorCodes.FieldRequired, "「导入文件」必须上传"));
+        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
+        var (input, fileProblems) = EvaluationFile.Read(request.File!);
+        if (input is null) return (null, Refusal.Invalid(fileProblems));
+        if (input.Enterprise!.Trim() != e.Enterprise)
+        {
+            problems.Add(new("enterprise", ErrorCodes.EvaluationEnterprise, $"enterprise：文件的企业「{input.Enterprise.Trim()}」不是参评企业「{e.Enterprise}」"));
+        }
+        if (EnterpriseTypes.Parse(input.Type) is { } type && EnterpriseTypes.Name(type) != e.Type)
+        {
+            problems.Add(new("type", ErrorCodes.EvaluationType, $"type：文件的企业类型「{EnterpriseTypes.Name(type)}」与参评的「{e.Type}」不符"));
+        }
+        if (input.Year != round!.Year) problems.Add(new("year", ErrorCodes.EvaluationYear, $"year：文件的年度 {input.Year} 不是评价年度 {round.Year}"));
+        for (var i = 0; i < input.Events.Count; i++)
+        {
+            if (input.Events[i].Date!.Value.Year != round.Year)
+            {
+                problems.Add(new(EvaluationValidator.Path(i, "date"), ErrorCodes.EvaluationDate,
+                    $"{EvaluationValidator.Name(i, "date")}：应在 {round.Year} 年度内（暂行办法第六条）"));
+            }
+            if (input.Events[i].CauseKey is { Length: > EvaluationRounds.CauseLength })
+            {
+                problems.Add(new(EvaluationValidator.Path(i, "cause"), ErrorCodes.FieldTooLong, $"{EvaluationValidator.Name(i, "cause")}：事由过长"));
+            }
+        }
+        if (problems.Count > 0) return (null, Refusal.Invalid(problems));
+        var now = time.GetUtcNow();
+        var evidence = request.Evidence!.Trim();
+        for (var i = 0; i < input.Events.Count; i++)
+        {
+            var ev = input.Events[i];
+            db.EvaluationEntries.Add(new EvaluationEntry
+            {
+                Id = Guid.CreateVersion7(now), EvaluationId = e.Id, Item = ev.Item, Date = ev.Date!.Value, Cause = ev.CauseKey, Corrected = ev.Corrected,
+                Fine = ev.Fine, Points = ev.Points, Excluded = ev.Excluded, Casualties = ev.Casualties,
+                Evidence = $"{evidence}（导入文件第 {i + 1} 个事件）", EnteredBy = actor.UserName, EnteredAt = now,
+            });
+        }
+        db.AuditEntries.Add(EvidenceEntries.Audit(now, actor.UserName, "evaluation.entries-imported", e.Id.ToString(), actor.Source,
+            $"{input.Events.Count} 个事件"));
+        await db.SaveChangesAsync(ct);
+        return (await queries.EvaluationAsync(e.Id, actor.Bureau, ct), null);
+    }
+
     /// <summary>An entry taken back with the reason (kept, marked), in the same states as entering one.</summary>
     public async Task<(EvaluationView? Evaluation, Refusal? Refused)> RemoveEntryAsync(Guid id, Guid entryId, EntryRemoval request, CaseActor actor,
         CancellationToken ct)

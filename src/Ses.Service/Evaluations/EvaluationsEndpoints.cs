@@ -42,6 +42,9 @@ public static class EvaluationsEndpoints
         var evaluations = app.MapStaffGroup("/api/evaluations", AuthSetup.OfficerPolicy).WithTags("Evaluations");
         evaluations.MapPost("/{id:guid}/entries", AddEntry).WithName("AddEvaluationEntry")
             .WithSummary("An event of the year with its evidence (items 1-12 except 7)");
+        evaluations.MapPost("/{id:guid}/entries/import", (Guid id, EntryImport request, EvaluationRoundService s, [AsParameters] StaffCaller c) =>
+            Answer(s.ImportAsync(id, request, CaseActor.From(c), c.RequestAborted))).WithName("ImportEvaluationEntries")
+            .WithSummary("Events imported from a file in the format of `ses ga score`, with the evidence of the import; all or nothing");
         evaluations.MapPost("/{id:guid}/entries/{entryId:guid}/remove", RemoveEntry).WithName("RemoveEvaluationEntry");
         evaluations.MapPost("/{id:guid}/review", Review).WithName("DecideEvaluationReview")
             .WithSummary("The review's result, notified in writing (暂行办法第十五条)");

@@ -183,6 +183,45 @@ public sealed class EvaluationRoundTests(CasesFixture factory) : IClassFixture<C
         Assert.Equal(0, (await outsider.GetFromJsonAsync<JsonElement>("/api/ga-grades", Ct)).GetArrayLength());
     }
 
+    [Fact]
+    public async Task Import_FileOfTheCommandLine_AllOrNothing_TheEnterpriseAndYearMustMatch()
+    {
+        factory.Clock.Now = TestClock.Beijing(2026, 2, 2);
+        var world = await CaseWorld.CreateAsync(factory, "dongbei");
+        var round = await Json(await world.Officer.PostAsJsonAsync("/api/evaluation-rounds",
+            new { year = 2025, notice = "请上传材料。", materialsDueOn = "2026-02-27" }, Ct));
+        var added = await CaseWorld.Step(world.Officer, $"/api/evaluation-rounds/{round.GetProperty("id").GetString()}/enterprises",
+            new { counterpartyId = world.Counterparty, type = "载客类" });
+        var id = Enterprise(added, world.Counterparty);
+        var path = $"/api/evaluations/{id}/entries/import";
+        static string File(string enterprise, int year, string events) =>
+            $$"""{ "enterprise": "{{enterprise}}", "type": "载客类", "year": {{year}}, "events": [{{events}}] }""";
+        const string events = """
+            { "item": 4, "date": "2025-03-02", "cause": "c1", "fine": 15000 },
+            { "item": 3, "date": "2025-04-10", "cause": "c2", "corrected": false },
+            { "item": 6, "date": "2025-06-30", "points": 4 },
+            { "item": 8, "date": "2025-07-01", "cause": "c3", "excluded": false }
+            """;
+        const string evidence = "东北局监管科 2025 年度执法台账";
+        await CaseWorld.Refused(world.Officer, path, new { file = File("别的通用航空有限公司", 2025, events), evidence }, HttpStatusCode.BadRequest,
+            "evaluation.enterprise", "enterprise");
+        await CaseWorld.Refused(world.Officer, path, new { file = File("西域通用航空有限公司", 2024, events), evidence }, HttpStatusCode.BadRequest,
+            "evaluation.year", "year");
+        await CaseWorld.Refused(world.Officer, path, new { file = File("西域通用航空有限公司", 2025, events + """, { "item": 4, "date": "2025-08-01" }"""),
+            evidence }, HttpStatusCode.BadRequest, "evaluation.fine", "events[4].fine");
+        await CaseWorld.Refused(world.Officer, path, new { file = File("西域通用航空有限公司", 2025, events), evidence = "" }, HttpStatusCode.BadRequest,
+            "field.required", "evidence");
+        var before = await world.Officer.GetFromJsonAsync<JsonElement>($"/api/evaluations/{id}", Ct);
+        Assert.Equal(0, before.GetProperty("entries").GetArrayLength());
+
+        var imported = await CaseWorld.Step(world.Officer, path, new { file = File("西域通用航空有限公司", 2025, events), evidence });
+        // 20 + 10 + 4 + 3 = 37: 63, C — what `ses ga score` prints for the same file.
+        Assert.Equal((63m, "C", 4), (imported.GetProperty("score").GetDecimal(), imported.GetProperty("grade").GetString(),
+            imported.GetProperty("entries").GetArrayLength()));
+        Assert.Contains(imported.GetProperty("entries").EnumerateArray(),
+            e => e.GetProperty("evidence").GetString() == evidence + "（导入文件第 2 个事件）");
+    }
+
     private static string Enterprise(JsonElement round, string counterpartyId) =>
         round.GetProperty("enterprises").EnumerateArray().Single(e => e.GetProperty("counterpartyId").GetString() == counterpartyId)
             .GetProperty("id").GetString()!;

@@ -51,6 +51,13 @@ public sealed class PagesEvaluationsTests
         await Assertions.Expect(officer.Locator("#score")).ToContainTextAsync("80 分（B 级）");
         await Assertions.Expect(officer.Locator("#causes")).ToContainTextAsync("1万元以上、3万元（含）以下");
         var enterpriseUrl = new Uri(officer.Url).AbsolutePath;
+        // A file of the command line's format for another year: nothing is imported, the problem is named.
+        var file = Path.Combine(host.Factory.Folder, "台账.json");
+        await File.WriteAllTextAsync(file, """{ "enterprise": "西域通用航空有限公司", "type": "载客类", "year": 2024, "events": [] }""", Ct);
+        await officer.Locator("#f-ImportFile").SetInputFilesAsync(file);
+        await officer.Locator("#f-ImportEvidence").FillAsync("执法台账");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await Assertions.Expect(officer.Locator("#refused")).ToContainTextAsync("未导入任何事项：year：文件的年度 2024 不是评价年度 2025");
         await PagesCasesTests.NoGuidAsync(officer);
 
         // The enterprise reads the notice and uploads its materials, on a phone.

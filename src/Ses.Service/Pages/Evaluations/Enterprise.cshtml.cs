@@ -51,10 +51,18 @@ public sealed class EnterpriseModel(EvaluationQueries queries, EvaluationRoundSe
     public IFormFile? EvidenceFile { get; set; }
 
     [BindProperty]
+    public IFormFile? ImportFile { get; set; }
+
+    [BindProperty]
+    public string? ImportEvidence { get; set; }
+
+    [BindProperty]
     public string? Reason { get; set; }
 
     [BindProperty]
     public string? Reasons { get; set; }
+
+    private bool _import;
 
     private CaseActor Actor => new(User.StaffBureau(), User.UserId(), User.UserName(), HttpContext.Source());
 
@@ -74,6 +82,23 @@ public sealed class EnterpriseModel(EvaluationQueries queries, EvaluationRoundSe
         var request = new EntryRequest(item, date, Cause, item == 3 ? Corrected : null, fine, points, Excluded, casualties, Evidence, file,
             EvidenceFile?.FileName);
         return await StepAsync(id, "扣分事项已录入。", () => rounds.AddEntryAsync(id, request, Actor, Ct));
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid id)
+    {
+        _import = true;
+        string? text = null;
+        if (ImportFile is { Length: > 0 and <= 1024 * 1024 })
+        {
+            using var reader = new StreamReader(ImportFile.OpenReadStream());
+            text = await reader.ReadToEndAsync(Ct);
+        }
+        else if (ImportFile is { Length: > 0 })
+        {
+            ModelState.AddModelError(nameof(ImportFile), "「导入文件」不能超过 1 MB");
+            return await ShowAsync(id, null);
+        }
+        return await StepAsync(id, "扣分事项已导入。", () => rounds.ImportAsync(id, new EntryImport(text, ImportEvidence), Actor, Ct));
     }
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid entryId) =>
@@ -99,9 +124,15 @@ public sealed class EnterpriseModel(EvaluationQueries queries, EvaluationRoundSe
     {
         Refused = refused is null
             ? PageRefusals.SeeFields
-            : ModelState.Show(refused, f => f == "file" ? nameof(EvidenceFile) : f);
+            : _import
+                ? ModelState.Show(refused, f => f == "evidence" ? nameof(ImportEvidence) : nameof(ImportFile), Imported(refused))
+                : ModelState.Show(refused, f => f == "file" ? nameof(EvidenceFile) : f);
         return await LoadAsync(id) ? Page() : NotFound();
     }
+
+    // A problem of an imported file names a field of the file: the line above the form lists them, with the event.
+    private static string Imported(Refusal refused) =>
+        "导入文件有误，未导入任何事项：" + string.Join("；", refused.Problems.Select(p => p.Message));
 
     private int? Number(string? value, string field, string label)
     {
