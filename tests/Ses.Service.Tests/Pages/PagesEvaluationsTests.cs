@@ -103,14 +103,17 @@ public sealed class PagesEvaluationsTests
         await officer.Locator("#f-reasons").FillAsync("处罚决定已被撤销，不予扣分。");
         await officer.GetByRole(AriaRole.Button, new() { Name = "完成复核并送达通知书" }).ClickAsync();
         await Assertions.Expect(officer.Locator("#review-result")).ToContainTextAsync("变更预评价结果：100 分（A 级）");
+        await host.ScreenshotAsync(officer, "evaluation-enterprise", forDocs: true);
         await officer.GotoAsync(roundUrl);
         await officer.GetByRole(AriaRole.Button, new() { Name = "发布评价结果" }).ClickAsync();
         await Assertions.Expect(officer.Locator("#round-state")).ToHaveTextAsync("评价结果已发布");
+        await host.ScreenshotAsync(officer, "evaluation-round", forDocs: true);
 
         await SignInAccountAsync(account, world.AccountName);
         await account.GotoAsync("/inbox/evaluations");
         await Assertions.Expect(account.Locator(".review-result")).ToContainTextAsync("西北局诚复字〔2026〕1号");
         await Assertions.Expect(account.Locator(".final")).ToContainTextAsync("100 分，A 级");
+        await host.ScreenshotAsync(account, "inbox-evaluations", forDocs: true);
         await PagesCasesTests.NoGuidAsync(account);
 
         // 暂行办法第十九条: the grade for whoever plans inspections.
