@@ -122,6 +122,8 @@ public sealed class PagesEvaluationsTests
         await PagesCasesTests.Nav(legal, "诚信经营评价");
         await Assertions.Expect(legal.Locator("#grades")).ToContainTextAsync("调减检查频次");
         Assert.Equal(0, await legal.GetByRole(AriaRole.Button, new() { Name = "印发通知，开始收集材料" }).CountAsync());
+        await legal.GotoAsync("/records/in-force?q=" + Uri.EscapeDataString("西域通用"));
+        await Assertions.Expect(legal.Locator("#ga-grades")).ToContainTextAsync("2025 年度 A 级");
     }
 
     private static async Task SignInAccountAsync(IPage page, string userName)
