@@ -240,6 +240,7 @@ public static class ErrorCodes
     public const string EvaluationPublicationOpen = "evaluation.publication-open";
     public const string EvaluationReviewClosed = "evaluation.review-closed";
     public const string EvaluationMaterialsClosed = "evaluation.materials-closed";
+    public const string EvaluationChanged = "evaluation.changed";
 
     // Counterparties registering themselves (《关于开展民航行业监管执法信息系统（SES）相对人注册工作的通知》第二条、第三条).
     public const string RegistrationKind = "registration.kind";

@@ -57,7 +57,7 @@ public sealed class EvaluationRoundService(
         db.EvaluationRounds.Add(round);
         db.AuditEntries.Add(EvidenceEntries.Audit(now, actor.UserName, "evaluation-round.created", round.Id.ToString(), actor.Source,
             $"{round.Year} 年度"));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } changed) return (null, changed);
         return (await queries.RoundAsync(round.Id, actor.Bureau, ct), null);
     }
 
@@ -88,7 +88,7 @@ public sealed class EvaluationRoundService(
             Type = EnterpriseTypes.Name(EnterpriseTypes.Parse(request.Type)!.Value), AddedBy = actor.UserName, AddedAt = now, Version = 1,
         });
         db.AuditEntries.Add(EvidenceEntries.Audit(now, actor.UserName, "evaluation.enterprise-added", round.Id.ToString(), actor.Source, party.Name));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } changed) return (null, changed);
         return (await queries.RoundAsync(round.Id, actor.Bureau, ct), null);
     }
 
@@ -239,7 +239,7 @@ public sealed class EvaluationRoundService(
         round.Version++;
         db.AuditEntries.Add(EvidenceEntries.Audit(now, actor.UserName, "evaluation-round.pre-evaluated", round.Id.ToString(), actor.Source,
             $"{evaluations.Count} 家企业"));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } changed) return (null, changed);
         return (await queries.RoundAsync(round.Id, actor.Bureau, ct), null);
     }
 
@@ -275,7 +275,7 @@ public sealed class EvaluationRoundService(
             }
             db.AuditEntries.Add(EvidenceEntries.Audit(now, actor.UserName, "evaluation-round.published", round.Id.ToString(), actor.Source,
                 $"公示 {round.PublishedOn:yyyy-MM-dd} 至 {round.PublicationEndsOn:yyyy-MM-dd}"));
-            await db.SaveChangesAsync(ct);
+            if (await SaveAsync(ct) is { } changed) return (null, changed);
         }
         foreach (var e in evaluations)
         {
@@ -322,7 +322,7 @@ public sealed class EvaluationRoundService(
         e.Version++;
         db.AuditEntries.Add(EvidenceEntries.Audit(now, actor.UserName, "evaluation.reviewed", e.Id.ToString(), actor.Source,
             $"{(changed ? "变更" : "维持")} {EvaluationTable.Number(result.Score)} {result.Grade}"));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } conflict) return (null, conflict);
         var (document, refused) = await documents.IssueAndServeAsync(e, EvaluationDocuments.ReviewForm, EvaluationDocuments.ReviewForm, data, mode,
             actor, ct);
         if (document is null) return (null, refused);
@@ -363,7 +363,7 @@ public sealed class EvaluationRoundService(
         round.Version++;
         db.AuditEntries.Add(EvidenceEntries.Audit(time.GetUtcNow(), actor.UserName, "evaluation-round.final", round.Id.ToString(), actor.Source,
             $"{evaluations.Count} 家企业"));
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } changed) return (null, changed);
         return (await queries.RoundAsync(round.Id, actor.Bureau, ct), null);
     }
 
@@ -403,6 +403,21 @@ public sealed class EvaluationRoundService(
                 $"评价当前为「{RoundState.Label(round.State, Today > round.PublicationEndsOn)}」，只有收集材料、预评价期间或者复核申请办理中才能{what}"));
         }
         return (e, round, null);
+    }
+
+    /// <summary>Saves; another officer's change of the same round or enterprise at the same moment is a conflict, nothing saved.</summary>
+    private async Task<Refusal?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return Refusal.Conflict(ErrorCodes.EvaluationChanged, "评价刚被他人同时修改，这次操作没有执行，请刷新后再试");
+        }
     }
 
     private Refusal StateConflict(EvaluationRound round, string what) =>

@@ -222,6 +222,32 @@ public sealed class EvaluationRoundTests(CasesFixture factory) : IClassFixture<C
             e => e.GetProperty("evidence").GetString() == evidence + "（导入文件第 2 个事件）");
     }
 
+    [Fact]
+    public async Task Concurrent_NewRoundsAndPublications_OneRoundAYear_OneNoticeEachEnterprise()
+    {
+        factory.Clock.Now = TestClock.Beijing(2026, 3, 2);
+        var world = await CaseWorld.CreateAsync(factory, "huadong");
+        var body = new { year = 2025, notice = "请上传材料。", materialsDueOn = "2026-03-20" };
+        var created = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => world.Officer.PostAsJsonAsync("/api/evaluation-rounds", body, Ct)));
+        Assert.Single(created, r => r.StatusCode == HttpStatusCode.Created);
+        Assert.All(created.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var round = (await world.Officer.GetFromJsonAsync<JsonElement>("/api/evaluation-rounds", Ct))[0].GetProperty("id").GetString();
+        var path = $"/api/evaluation-rounds/{round}";
+        var (other, _, _) = await world.Delivery.CounterpartyAsync("华东某某通用航空有限公司");
+        await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = world.Counterparty, type = "载客类" });
+        await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = other, type = "执照培训类" });
+        await CaseWorld.Step(world.Officer, $"{path}/pre-evaluation");
+
+        var published = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => world.Officer.PostAsJsonAsync($"{path}/publication", new { }, Ct)));
+        Assert.Contains(published, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.All(published, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+        // A retry issues what is missing and nothing twice.
+        await CaseWorld.Step(world.Officer, $"{path}/publication", new { });
+        var numbers = world.Delivery.WithDb(db => db.IssuedDocuments.Where(d => d.FormId == "ga-pre-evaluation" && d.Bureau == "huadong")
+            .Select(d => d.Number).ToList());
+        Assert.Equal(["华东局诚评字〔2026〕1号", "华东局诚评字〔2026〕2号"], numbers.Order());
+    }
+
     private static string Enterprise(JsonElement round, string counterpartyId) =>
         round.GetProperty("enterprises").EnumerateArray().Single(e => e.GetProperty("counterpartyId").GetString() == counterpartyId)
             .GetProperty("id").GetString()!;
