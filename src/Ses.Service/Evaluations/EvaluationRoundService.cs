@@ -8,6 +8,7 @@ using Ses.Service.Data;
 using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
+using Ses.Service.Notifications;
 using Ses.Service.Records;
 using Ses.Service.Storage;
 
@@ -21,7 +22,7 @@ namespace Ses.Service.Evaluations;
 /// </summary>
 public sealed class EvaluationRoundService(
     SesDbContext db, EvaluationDocuments documents, EvaluationQueries queries, CalendarStore calendars, IFileStore files, DocumentEngine engine,
-    TimeProvider time)
+    NotificationOutbox outbox, TimeProvider time)
 {
     private DateOnly Today => LegalDates.BeijingDate(time.GetUtcNow());
 
@@ -88,6 +89,11 @@ public sealed class EvaluationRoundService(
             Type = EnterpriseTypes.Name(EnterpriseTypes.Parse(request.Type)!.Value), AddedBy = actor.UserName, AddedAt = now, Version = 1,
         });
         db.AuditEntries.Add(EvidenceEntries.Audit(now, actor.UserName, "evaluation.enterprise-added", round.Id.ToString(), actor.Source, party.Name));
+        // The notice reaches the enterprise (印发通知): its contacts are told to read it and upload the materials.
+        var bureau = engine.Templates.FindBureau(actor.Bureau)?.Name ?? actor.Bureau;
+        var text = $"贵单位已列入{round.Year}年度通用航空企业诚信经营评价，请于{DateValue.FormatChinese(round.MaterialsDueOn)}前登录 SES（诚信经营评价）阅读评价通知并报送材料。";
+        outbox.EnqueueForCounterparty(party, NotificationKind.Alert,
+            new NotificationContent($"【{bureau}】{text}", $"{bureau}：{round.Year}年度诚信经营评价", $"{text}\n\n本邮件由系统发送，请勿回复。"));
         if (await SaveAsync(ct) is { } changed) return (null, changed);
         return (await queries.RoundAsync(round.Id, actor.Bureau, ct), null);
     }

@@ -48,6 +48,12 @@ public sealed class EvaluationRoundTests(CasesFixture factory) : IClassFixture<C
         await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = world.Counterparty, type = "载客类" });
         var added = await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = otherId, type = "其他类(不含执照培训)" });
         var a = Enterprise(added, world.Counterparty);
+        // 印发通知: the enterprises' contacts are told by SMS (the outbox records what would be sent).
+        var sms = world.Delivery.WithDb(db => db.NotificationMessages.Where(m => m.Channel == "sms" && m.Body.Contains("【民航华北地区管理局】贵单位已列入2025年度"))
+            .Select(m => m.Body).ToList());
+        Assert.Equal(4, sms.Count);
+        Assert.All(sms, b => Assert.StartsWith("【民航华北地区管理局】贵单位已列入2025年度", b, StringComparison.Ordinal));
+        Assert.Contains("2026年3月20日前", sms[0], StringComparison.Ordinal);
         var b = Enterprise(added, otherId);
         Assert.Equal("其他类（不含执照培训）", added.GetProperty("enterprises").EnumerateArray().Single(e => e.GetProperty("id").GetString() == b)
             .GetProperty("type").GetString());
