@@ -124,6 +124,13 @@ public sealed class PagesEvaluationsTests
         Assert.Equal(0, await legal.GetByRole(AriaRole.Button, new() { Name = "印发通知，开始收集材料" }).CountAsync());
         await legal.GotoAsync("/records/in-force?q=" + Uri.EscapeDataString("西域通用"));
         await Assertions.Expect(legal.Locator("#ga-grades")).ToContainTextAsync("2025 年度 A 级");
+
+        // 暂行办法第十三条: the result for everyone, without sign-in; the grade, never the score.
+        var visitor = await host.NewPageAsync();
+        Assert.True((await visitor.GotoAsync("/public/ga-evaluations"))!.Ok);
+        await Assertions.Expect(visitor.Locator("#results")).ToContainTextAsync("西域通用航空有限公司");
+        await Assertions.Expect(visitor.Locator("#results")).ToContainTextAsync("A 级");
+        await Assertions.Expect(visitor.Locator("#results")).Not.ToContainTextAsync("100");
     }
 
     private static async Task SignInAccountAsync(IPage page, string userName)
