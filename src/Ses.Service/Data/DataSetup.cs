@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -22,6 +23,9 @@ public static class DataSetup
         {
             builder.Services.AddDbContextPool<SesDbContext>(o => Configure(o, options));
         }
+        // Sign-in cookies, antiforgery and bearer tokens are protected with one key ring kept in the database, so a token one
+        // instance issued is accepted by every other (and survives a restart); the name, not the folder, tells the application.
+        builder.Services.AddDataProtection().SetApplicationName("ses").PersistKeysToDbContext<SesDbContext>();
         // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
         builder.Services.AddSingleton<IFileStore>(
             new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Ses.Service.Accounts;
@@ -23,7 +24,7 @@ namespace Ses.Service.Data;
 
 /// <summary>The service's database: SQLite by default, PostgreSQL for several instances
 /// (<see cref="PostgresSesDbContext"/>, which only carries PostgreSQL's own migrations).</summary>
-public class SesDbContext : DbContext
+public class SesDbContext : DbContext, IDataProtectionKeyContext
 {
     public SesDbContext(DbContextOptions<SesDbContext> options) : base(options)
     {
@@ -93,6 +94,9 @@ public class SesDbContext : DbContext
 
     public DbSet<AdminAlert> AdminAlerts => Set<AdminAlert>();
     public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
+
+    /// <summary>The Data Protection key ring (cookies, antiforgery and bearer tokens), shared by every instance on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Each entity's configuration lives beside it in its feature's folder, as an
     /// <see cref="IEntityTypeConfiguration{TEntity}"/> of this assembly.</summary>
