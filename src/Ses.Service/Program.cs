@@ -12,6 +12,7 @@ using Ses.Service.Data;
 using Ses.Service.Delivery;
 using Ses.Service.Documents;
 using Ses.Service.Http;
+using Ses.Service.Idempotency;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 using Ses.Service.OrganisationChanges;
@@ -40,6 +41,7 @@ try
     builder.AddSigning();
     builder.AddData();
     builder.AddIssuing();
+    builder.AddIdempotency();
     builder.AddStaff();
     builder.AddUnits();
     builder.AddCounterparties();
@@ -89,6 +91,7 @@ app.UseWhen(ctx => !PagesSetup.IsApi(ctx), pages =>
 // Routing after the error handlers, so a re-executed request finds the error page.
 app.UseRouting();
 app.UseRequestLimits();
+app.UseIdempotency();
 app.UseAuthentication();
 app.UseSessionCheck();
 app.UseAuthorization();

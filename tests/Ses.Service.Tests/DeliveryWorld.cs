@@ -27,6 +27,9 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
 
     private readonly List<string> _staff = [];
 
+    /// <summary>The user name of <see cref="Officer"/>, to sign in elsewhere (another instance).</summary>
+    public string OfficerName => _staff[0];
+
     public static async Task<DeliveryWorld> CreateAsync(DevelopmentServiceFactory factory, string bureau = "xibei")
     {
         var world = new DeliveryWorld(factory);
