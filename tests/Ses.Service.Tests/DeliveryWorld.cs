@@ -47,6 +47,13 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
         Legal = await TestUsers.SignIn(factory, _staff[2]);
     }
 
+    /// <summary>Signs in the staff of <paramref name="other"/> (made on another instance of the same database) here.</summary>
+    public async Task SignInAsAsync(DeliveryWorld other)
+    {
+        _staff.AddRange(other._staff);
+        await SignInStaffAsync();
+    }
+
     /// <summary>A fresh sign-in of a counterparty account made by <see cref="CounterpartyAsync"/>.</summary>
     public Task<HttpClient> AccountAsync(string userName) => TestUsers.SignIn(factory, userName, AccountPassword, "/api/auth/account/login");
 

@@ -17,6 +17,7 @@ using Ses.Service.OrganisationChanges;
 using Ses.Service.Records;
 using Ses.Service.Registrations;
 using Ses.Service.Repairs;
+using Ses.Service.Storage;
 using Ses.Service.Submissions;
 using Ses.Service.Units;
 
@@ -105,6 +106,8 @@ public class SesDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SesDbContext).Assembly);
         if (Database.IsSqlite())
         {
+            // With SQLite (one instance) files stay in the folder of DiskFileStore; only PostgreSQL keeps them in a table.
+            modelBuilder.Ignore<StoredFile>();
             // SQLite has no DateTimeOffset type: store UTC ticks, which order and compare correctly.
             foreach (var entity in modelBuilder.Model.GetEntityTypes())
             {

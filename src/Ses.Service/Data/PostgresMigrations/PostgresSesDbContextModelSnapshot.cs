@@ -1920,6 +1920,27 @@ namespace Ses.Service.Data.PostgresMigrations
                     b.ToTable("repair_applications", (string)null);
                 });
 
+            modelBuilder.Entity("Ses.Service.Storage.StoredFile", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("StoredFiles", (string)null);
+                });
+
             modelBuilder.Entity("Ses.Service.Submissions.Submission", b =>
                 {
                     b.Property<Guid>("Id")
