@@ -36,6 +36,7 @@ try
     var builder = WebApplication.CreateBuilder(args);
     CliConfiguration.AddProgramDefaults(builder.Configuration);
     builder.AddApiErrors();
+    builder.AddProxy();
     builder.AddHealth();
     builder.AddDocuments();
     builder.AddSigning();
@@ -76,6 +77,7 @@ catch (Exception e) when (StorageFull.Is(e))
     return 2;
 }
 
+app.UseProxy();
 // Unexpected failures answer as problem details (API) or a Chinese error page (browser pages), never with a stack
 // trace (Development's error page included).
 app.UseWhen(PagesSetup.IsApi, api =>

@@ -103,11 +103,11 @@ public class SesDbContext : DbContext, IDataProtectionKeyContext
     /// <see cref="IEntityTypeConfiguration{TEntity}"/> of this assembly.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SesDbContext).Assembly);
-        if (Database.IsSqlite())
+        // With SQLite (one instance) files stay in the folder of DiskFileStore; only PostgreSQL keeps them in a table.
+        var sqlite = Database.IsSqlite();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SesDbContext).Assembly, t => !(sqlite && t == typeof(StoredFileConfiguration)));
+        if (sqlite)
         {
-            // With SQLite (one instance) files stay in the folder of DiskFileStore; only PostgreSQL keeps them in a table.
-            modelBuilder.Ignore<StoredFile>();
             // SQLite has no DateTimeOffset type: store UTC ticks, which order and compare correctly.
             foreach (var entity in modelBuilder.Model.GetEntityTypes())
             {
