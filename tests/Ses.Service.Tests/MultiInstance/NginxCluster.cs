@@ -26,7 +26,7 @@ internal sealed class NginxCluster : IAsyncDisposable
     public string ConnectionString => _postgres.ConnectionString();
 
     /// <summary>The settings every instance runs with (the command line gets the same, to verify the evidence chain).</summary>
-    public Dictionary<string, string> Environment(string files) => new()
+    public Dictionary<string, string> Settings(string files) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Database__Provider"] = "postgres",
@@ -42,7 +42,7 @@ internal sealed class NginxCluster : IAsyncDisposable
 
     public static string? FindNginx()
     {
-        foreach (var dir in (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin"))
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin"))
         {
             var candidate = Path.Combine(dir, "nginx");
             if (File.Exists(candidate)) return candidate;
@@ -56,7 +56,7 @@ internal sealed class NginxCluster : IAsyncDisposable
         if (nginx is null)
         {
             const string reason = "nginx is not installed (.ci/run installs the Debian package)";
-            if (System.Environment.GetEnvironmentVariable("SES_REQUIRE_ALL") == "1") Assert.Fail(reason + " and SES_REQUIRE_ALL=1");
+            if (Environment.GetEnvironmentVariable("SES_REQUIRE_ALL") == "1") Assert.Fail(reason + " and SES_REQUIRE_ALL=1");
             Assert.Skip(reason);
         }
         var cluster = new NginxCluster();
@@ -85,7 +85,7 @@ internal sealed class NginxCluster : IAsyncDisposable
         psi.ArgumentList.Add(typeof(Program).Assembly.Location);
         psi.ArgumentList.Add("--urls");
         psi.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var (k, v) in Environment(Path.Combine(folder, "files"))) psi.Environment[k] = v;
+        foreach (var (k, v) in Settings(Path.Combine(folder, "files"))) psi.Environment[k] = v;
         var output = new StringBuilder();
         var process = new Process { StartInfo = psi };
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
