@@ -1,12 +1,16 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
 using Ses.Service.Consent;
 using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Idempotency;
+using Ses.Service.Storage;
 
 namespace Ses.Service.Tests.MultiInstance;
 
@@ -132,5 +136,128 @@ public sealed class NginxTests
         Assert.Equal(upstreams, afterLogin.Select(l => l[3]).ToHashSet());
         Assert.Contains(afterLogin, l => l[0] == "POST" && l[3] != staffLogin && l[2].StartsWith('2'));
         Assert.All(log, l => Assert.True(l[2].StartsWith('2'), string.Join(' ', l)));
+    }
+
+    [Fact]
+    public async Task UnderLoadThroughNginx_KillingAnInstance_NoDocumentIsLostOrIssuedTwice_AndTheChainHolds()
+    {
+        await using var cluster = await NginxCluster.StartAsync();
+        const string party = "故障切换测试航空";
+        var people = await SeedAsync(cluster, party);
+        using var client = new HttpClient { BaseAddress = cluster.Address };
+        var login = await client.PostAsJsonAsync("/api/auth/staff/login", new { userName = people.Officer, password = Password }, Ct);
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        const int workers = 6, each = 8;
+        var told = new ConcurrentBag<(string Id, string Number, string Draft)>();
+        var answersLost = 0;
+        var victim = cluster.Instances[1].Process;
+        var killedAt = -1;
+        var killer = Task.Run(async () =>
+        {
+            while (told.Count < 10) await Task.Delay(20, Ct);
+            killedAt = told.Count;
+            victim.Kill();
+        }, Ct);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < each; i++)
+            {
+                var draft = await UntilAnsweredAsync(() => PostAsync(client, "/api/drafts", Draft(people, party)), HttpStatusCode.Created);
+                var draftId = draft.GetProperty("id").GetString()!;
+                // One key per document, kept across retries: a retry is answered, never issued again.
+                var key = Guid.NewGuid().ToString();
+                var (status, body) = await RetryIssueAsync(client, draftId, key);
+                if (status == HttpStatusCode.Created) told.Add((body.GetProperty("id").GetString()!, body.GetProperty("number").GetString()!, draftId));
+                else Interlocked.Increment(ref answersLost);
+            }
+        }, Ct)));
+        await killer;
+        Assert.True(victim.HasExited);
+        Assert.InRange(killedAt, 10, workers * each - 1);
+
+        await using var db = DataSetup.Open(new DatabaseOptions { Provider = "postgres", ConnectionString = cluster.ConnectionString });
+        var documents = await db.IssuedDocuments.AsNoTracking().ToListAsync(Ct);
+        // Every document a caller was told was issued exists, once, with the number it was told.
+        Assert.Equal(told.Count, told.Select(t => t.Id).Distinct().Count());
+        foreach (var (id, number, draftId) in told)
+        {
+            var document = Assert.Single(documents, d => d.Id == Guid.Parse(id));
+            Assert.Equal(number, document.Number);
+            Assert.Equal(Guid.Parse(draftId), document.DraftId);
+        }
+        // Each draft was issued once (a lost answer is a document issued without the caller hearing of it), and the
+        // numbers of the series run 1…n without a gap.
+        Assert.Equal(workers * each, told.Count + answersLost);
+        Assert.Equal(workers * each, documents.Count);
+        Assert.All(documents.GroupBy(d => d.DraftId), g => Assert.Single(g));
+        Assert.Equal(Enumerable.Range(1, documents.Count), documents.Select(d => d.Sequence).Order());
+        // Each document's files are in the database.
+        var files = await db.Set<StoredFile>().AsNoTracking().Select(f => f.Sha256).ToListAsync(Ct);
+        Assert.All(documents, d => Assert.Contains(d.PdfSha256, files));
+        Assert.All(documents, d => Assert.Contains(d.DocxSha256, files));
+
+        var (exit, output) = SesProcess.Run(cluster.Root, cluster.Settings(Path.Combine(cluster.Root, "cli-files")), "audit", "verify");
+        Assert.True(exit == 0, output);
+    }
+
+    /// <summary>Issues with the key until an answer comes: 201, or 409 <c>draft.issued</c> when the first answer was lost with its instance.</summary>
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> RetryIssueAsync(HttpClient client, string draftId, string key)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                var response = await PostAsync(client, $"/api/drafts/{draftId}/issue", null, key);
+                if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                {
+                    await Task.Delay(200, Ct);
+                    continue;
+                }
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                if (response.StatusCode == HttpStatusCode.Created) return (response.StatusCode, body);
+                var code = body.GetProperty("code").GetString();
+                if (code == "request.in-progress")
+                {
+                    await Task.Delay(250, Ct);
+                    continue;
+                }
+                Assert.True(code == "draft.issued", body.ToString());
+                return (response.StatusCode, body);
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200, Ct);
+            }
+        }
+        Assert.Fail($"draft {draftId} got no answer");
+        return default;
+    }
+
+    /// <summary>Repeats a request that nginx could not deliver (the instance died under it) until it is answered as expected.</summary>
+    private static async Task<JsonElement> UntilAnsweredAsync(Func<Task<HttpResponseMessage>> send, HttpStatusCode expected)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                var response = await send();
+                if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                {
+                    await Task.Delay(200, Ct);
+                    continue;
+                }
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+                Assert.True(response.StatusCode == expected, body.ToString());
+                return body;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200, Ct);
+            }
+        }
+        Assert.Fail("no answer through nginx");
+        return default;
     }
 }
