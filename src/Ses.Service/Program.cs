@@ -13,6 +13,7 @@ using Ses.Service.Delivery;
 using Ses.Service.Documents;
 using Ses.Service.Evaluations;
 using Ses.Service.Http;
+using Ses.Service.Idempotency;
 using Ses.Service.Issuing;
 using Ses.Service.Notifications;
 using Ses.Service.OrganisationChanges;
@@ -36,11 +37,13 @@ try
     var builder = WebApplication.CreateBuilder(args);
     CliConfiguration.AddProgramDefaults(builder.Configuration);
     builder.AddApiErrors();
+    builder.AddProxy();
     builder.AddHealth();
     builder.AddDocuments();
     builder.AddSigning();
     builder.AddData();
     builder.AddIssuing();
+    builder.AddIdempotency();
     builder.AddStaff();
     builder.AddUnits();
     builder.AddCounterparties();
@@ -76,6 +79,7 @@ catch (Exception e) when (StorageFull.Is(e))
     return 2;
 }
 
+app.UseProxy();
 // Unexpected failures answer as problem details (API) or a Chinese error page (browser pages), never with a stack
 // trace (Development's error page included).
 app.UseWhen(PagesSetup.IsApi, api =>
@@ -91,6 +95,7 @@ app.UseWhen(ctx => !PagesSetup.IsApi(ctx), pages =>
 // Routing after the error handlers, so a re-executed request finds the error page.
 app.UseRouting();
 app.UseRequestLimits();
+app.UseIdempotency();
 app.UseAuthentication();
 app.UseSessionCheck();
 app.UseAuthorization();

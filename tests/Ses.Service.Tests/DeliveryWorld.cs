@@ -27,6 +27,9 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
 
     private readonly List<string> _staff = [];
 
+    /// <summary>The user name of <see cref="Officer"/>, to sign in elsewhere (another instance).</summary>
+    public string OfficerName => _staff[0];
+
     public static async Task<DeliveryWorld> CreateAsync(DevelopmentServiceFactory factory, string bureau = "xibei")
     {
         var world = new DeliveryWorld(factory);
@@ -42,6 +45,13 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
         Officer = await TestUsers.SignIn(factory, _staff[0]);
         Admin = await TestUsers.SignIn(factory, _staff[1]);
         Legal = await TestUsers.SignIn(factory, _staff[2]);
+    }
+
+    /// <summary>Signs in the staff of <paramref name="other"/> (made on another instance of the same database) here.</summary>
+    public async Task SignInAsAsync(DeliveryWorld other)
+    {
+        _staff.AddRange(other._staff);
+        await SignInStaffAsync();
     }
 
     /// <summary>A fresh sign-in of a counterparty account made by <see cref="CounterpartyAsync"/>.</summary>

@@ -65,6 +65,9 @@ public static class ErrorCodes
     public const string RequestJsonMalformed = "request.json-malformed";
     public const string RequestQueryInvalid = "request.query-invalid";
     public const string RequestBodyMissing = "request.body-missing";
+    public const string RequestInProgress = "request.in-progress";
+    public const string IdempotencyKeyInvalid = "idempotency.key-invalid";
+    public const string IdempotencyKeyReused = "idempotency.key-reused";
     public const string ServiceUnavailable = "service.unavailable";
     public const string ServerError = "server.error";
     public const string StorageFull = "storage.full";

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -16,15 +17,24 @@ public static class DataSetup
         // Pooled: a request reuses a context instead of building one (EF Core's advice for a busy service).
         if (options.Provider == "postgres")
         {
-            builder.Services.AddDbContextPool<SesDbContext, PostgresSesDbContext>(o => Configure(o, options));
+            // Several instances: files live in the database, written with the records that name them (DatabaseFileStore).
+            builder.Services.AddSingleton<DatabaseFileStore>();
+            builder.Services.AddSingleton<IFileStore>(sp => sp.GetRequiredService<DatabaseFileStore>());
+            builder.Services.AddDbContextPool<SesDbContext, PostgresSesDbContext>((sp, o) =>
+            {
+                Configure(o, options);
+                o.AddInterceptors(new StoredFileWriter(sp.GetRequiredService<DatabaseFileStore>()));
+            });
         }
         else
         {
             builder.Services.AddDbContextPool<SesDbContext>(o => Configure(o, options));
+            // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
+            builder.Services.AddSingleton<IFileStore>(new DiskFileStore(options.FilesPath, flushToDisk: options.SqliteSynchronous == "full"));
         }
-        // Files are as durable as the records that name them: flushed to disk unless SQLite runs synchronous=normal.
-        builder.Services.AddSingleton<IFileStore>(
-            new DiskFileStore(options.FilesPath, flushToDisk: options.Provider == "postgres" || options.SqliteSynchronous == "full"));
+        // Sign-in cookies, antiforgery and bearer tokens are protected with one key ring kept in the database, so a token one
+        // instance issued is accepted by every other (and survives a restart); the name, not the folder, tells the application.
+        builder.Services.AddDataProtection().SetApplicationName("ses").PersistKeysToDbContext<SesDbContext>();
         return builder;
     }
 

@@ -11,7 +11,7 @@ public sealed class DatabaseOptions
     /// <summary>Default: <c>Data Source=data/ses.db</c>; for PostgreSQL an Npgsql connection string (password from the environment).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>Folder of the file store (issued PDFs and DOCX by SHA-256).</summary>
+    /// <summary>Folder of the file store (issued PDFs and DOCX by SHA-256); SQLite only — with PostgreSQL files are kept in the database.</summary>
     public string FilesPath { get; set; } = "data/files";
 
     /// <summary>

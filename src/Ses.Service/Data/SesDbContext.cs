@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Ses.Service.Accounts;
@@ -17,6 +18,7 @@ using Ses.Service.OrganisationChanges;
 using Ses.Service.Records;
 using Ses.Service.Registrations;
 using Ses.Service.Repairs;
+using Ses.Service.Storage;
 using Ses.Service.Submissions;
 using Ses.Service.Units;
 
@@ -24,7 +26,7 @@ namespace Ses.Service.Data;
 
 /// <summary>The service's database: SQLite by default, PostgreSQL for several instances
 /// (<see cref="PostgresSesDbContext"/>, which only carries PostgreSQL's own migrations).</summary>
-public class SesDbContext : DbContext
+public class SesDbContext : DbContext, IDataProtectionKeyContext
 {
     public SesDbContext(DbContextOptions<SesDbContext> options) : base(options)
     {
@@ -103,12 +105,17 @@ public class SesDbContext : DbContext
     public DbSet<AdminAlert> AdminAlerts => Set<AdminAlert>();
     public DbSet<NotificationMessage> NotificationMessages => Set<NotificationMessage>();
 
+    /// <summary>The Data Protection key ring (cookies, antiforgery and bearer tokens), shared by every instance on the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Each entity's configuration lives beside it in its feature's folder, as an
     /// <see cref="IEntityTypeConfiguration{TEntity}"/> of this assembly.</summary>
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SesDbContext).Assembly);
-        if (Database.IsSqlite())
+        // With SQLite (one instance) files stay in the folder of DiskFileStore; only PostgreSQL keeps them in a table.
+        var sqlite = Database.IsSqlite();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SesDbContext).Assembly, t => !(sqlite && t == typeof(StoredFileConfiguration)));
+        if (sqlite)
         {
             // SQLite has no DateTimeOffset type: store UTC ticks, which order and compare correctly.
             foreach (var entity in modelBuilder.Model.GetEntityTypes())

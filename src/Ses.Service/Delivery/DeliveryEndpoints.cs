@@ -6,6 +6,7 @@ using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 using Ses.Service.Http;
+using Ses.Service.Idempotency;
 using Ses.Service.Storage;
 
 namespace Ses.Service.Delivery;
@@ -18,7 +19,7 @@ public static class DeliveryEndpoints
         app.MapStaffGroup("/api/documents", AuthSetup.OfficerPolicy).WithTags("Delivery")
             .MapPost("/{id:guid}/serve", Serve).WithName("ServeDocument")
             .WithSummary("Serve an issued document on its counterparty: mode electronic, paper or both (important forms: both)")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .WithIdempotency().ProducesProblem(StatusCodes.Status409Conflict);
 
         var staff = app.MapStaffGroup("/api/deliveries").WithTags("Delivery");
         staff.MapGet("/", Search).WithName("SearchDeliveries")

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Ses.Documents;
 using Ses.Service.Accounts;
 using Ses.Service.Http;
+using Ses.Service.Idempotency;
 using Ses.Service.Storage;
 
 namespace Ses.Service.Issuing;
@@ -19,7 +20,7 @@ public static class IssuingEndpoints
         drafts.MapGet("/{id:guid}/preview", PreviewDraft).WithName("PreviewDraft").WithSummary("The draft as PDF, unnumbered and unsigned")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         drafts.MapPost("/{id:guid}/issue", IssueDraft).WithName("IssueDraft").WithSummary("Number, render, sign and store the draft")
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithIdempotency().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         var documents = app.MapStaffGroup("/api/documents").WithTags("Register");
         documents.MapGet("/{id:guid}", GetDocument).WithName("GetDocument");
