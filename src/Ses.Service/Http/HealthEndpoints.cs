@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Service.Data;
 using Ses.Service.Signing;
@@ -22,6 +23,13 @@ public static class HealthEndpoints
     {
         app.MapGet("/health", Health).WithName("Health").WithTags("Health")
             .WithSummary("Database, file store (writable, free space), templates, signing key and timestamp authority");
+        // For the load balancer: live = the process answers; ready = it can do its work (database reachable and migrated,
+        // file store writable, a signing key loaded). The timestamp authority is /health's concern: issuing refuses
+        // without it, but the instance still serves, confirms and downloads.
+        app.MapGet("/health/live", () => TypedResults.Ok(new LiveReport("ok"))).WithName("HealthLive").WithTags("Health")
+            .WithSummary("The process answers (no dependency is checked)");
+        app.MapGet("/health/ready", Ready).WithName("HealthReady").WithTags("Health")
+            .WithSummary("Ready for traffic: database reachable with every migration applied, file store writable, a signing key loaded; else 503");
         return app;
     }
 
@@ -35,6 +43,26 @@ public static class HealthEndpoints
         var report = new HealthReport(ok ? "ok" : "degraded", engine.Templates.Forms.Count(), database, store, free, signing.Description,
             signing.Timestamps?.Description ?? "none (PAdES B-B)", timestamps.Status, timestamps.CheckedAt);
         return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<Results<Ok<ReadyReport>, JsonHttpResult<ReadyReport>>> Ready(
+        DocumentEngine engine, SigningContext signing, SesDbContext db, IFileStore files, CancellationToken ct)
+    {
+        string database;
+        try
+        {
+            database = !await db.Database.CanConnectAsync(ct) ? "unreachable"
+                : (await db.Database.GetPendingMigrationsAsync(ct)).Any() ? "migrations pending" : "ok";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            database = "unreachable";
+        }
+        var (store, _) = files is DiskFileStore disk ? Probe(disk.Root) : ("ok", (long?)null);
+        var keys = engine.Templates.Bureaus.Any(b => signing.For(b) is not null) ? "ok" : "none";
+        var ready = database == "ok" && store == "ok" && keys == "ok";
+        var report = new ReadyReport(ready ? "ready" : "not ready", database, store, keys);
+        return ready ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>Writes and removes one byte (a full disk refuses it) and reads the free space.</summary>
@@ -66,6 +94,12 @@ public static class HealthEndpoints
         }
     }
 }
+
+/// <summary>What /health/live reports: always <c>ok</c> while the process answers.</summary>
+public sealed record LiveReport(string Status);
+
+/// <summary>What /health/ready reports: <c>ready</c> or <c>not ready</c>, with the database, file store and signing keys.</summary>
+public sealed record ReadyReport(string Status, string Database, string FileStore, string SigningKeys);
 
 /// <summary>What /health reports; <c>fileStore</c> is ok, full or not writable; <c>tsaStatus</c> ok, unreachable or none.</summary>
 public sealed record HealthReport(string Status, int Forms, string Database, string FileStore, long? FileStoreFreeBytes, string SigningKey, string Tsa,

@@ -5,6 +5,7 @@ using Ses.Documents.Numbering;
 using Ses.Documents.Templates;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
+using Ses.Service.Observability;
 using Ses.Service.Signing;
 using Ses.Service.Storage;
 
@@ -26,7 +27,8 @@ namespace Ses.Service.Issuing;
 /// transaction itself fails, each document of the group is issued again on its own, so one bad document never fails
 /// the others. Files stored for a document that is not issued are removed.
 /// </remarks>
-public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngine engine, SigningContext signing, IFileStore store, ILogger<IssueQueue> logger)
+public sealed partial class IssueQueue(
+    IServiceScopeFactory scopes, DocumentEngine engine, SigningContext signing, IFileStore store, SesMetrics metrics, ILogger<IssueQueue> logger)
     : IHostedService, IAsyncDisposable
 {
     /// <summary>The most documents committed together.</summary>
@@ -41,6 +43,9 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
     private Task? _loop;
     private int _received;
 
+    // Documents written to the channel and not yet taken into a group (the single-reader channel cannot count them).
+    private int _waiting;
+
     /// <summary>How many documents have been queued since the start (tests wait for it instead of sleeping).</summary>
     internal int Received => Volatile.Read(ref _received);
 
@@ -49,7 +54,8 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         Start();
         if (!_jobs.Writer.TryWrite(job)) throw new ObjectDisposedException(nameof(IssueQueue), "the service is stopping; nothing was issued");
         Interlocked.Increment(ref _received);
-        return job.Completion;
+        Interlocked.Increment(ref _waiting);
+        return metrics.TimeIssue(job.Completion);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -84,6 +90,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         lock (_startGate)
         {
             if (_loop is not null) return;
+            metrics.ObserveQueue(() => Volatile.Read(ref _waiting));
             // The loop outlives the request that may start it: it must not carry that request's context (trace, log scope).
             using (ExecutionContext.SuppressFlow()) _loop = Task.Run(RunAsync);
         }
@@ -98,6 +105,7 @@ public sealed partial class IssueQueue(IServiceScopeFactory scopes, DocumentEngi
         {
             var group = new List<IssueJob>(MaxGroup);
             while (group.Count < MaxGroup && _jobs.Reader.TryRead(out var job)) group.Add(job);
+            Interlocked.Add(ref _waiting, -group.Count);
             try
             {
                 var (prepared, next) = await PrepareGroupAsync(group, taken);

@@ -1,6 +1,7 @@
 using Ses.Documents;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
+using Ses.Service.Observability;
 
 namespace Ses.Service.Signing;
 
@@ -12,7 +13,7 @@ public static class SigningSetup
         var options = new SigningOptions();
         builder.Configuration.GetSection(SigningOptions.Section).Bind(options);
         builder.Services.AddSingleton(options);
-        builder.Services.AddHttpClient(nameof(SigningContext), c => c.Timeout = TimeSpan.FromSeconds(20));
+        builder.Services.AddHttpClient(nameof(SigningContext), c => c.Timeout = TimeSpan.FromSeconds(20)).AddHttpMessageHandler<TimestampTiming>();
         builder.Services.AddSingleton(sp => SigningContext.Create(
             options,
             SigningContext.DevelopmentDirectory(options, sp.GetRequiredService<DocumentEngine>().Templates.Root),
