@@ -12,7 +12,7 @@ public static class SesCommand
     public const int Invalid = 1;
     public const int Usage = 2;
 
-    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "calendar", "audit", "staff", "ga", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["templates", "render", "verify", "certs", "calendar", "audit", "staff", "ga", "backup", "help", "--help", "-h"];
 
     public static bool IsVerb(string arg) => Verbs.Contains(arg);
 
@@ -37,6 +37,7 @@ public static class SesCommand
                 "audit" => await AuditVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout),
                 "staff" => await StaffVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout, stderr),
                 "ga" => GaVerb.Run(CommandArgs.Parse(args[1..]), stdout, stderr),
+                "backup" => await BackupVerb.RunAsync(CommandArgs.Parse(args[1..]), stdout),
                 "help" or "--help" or "-h" => Help(stdout),
                 _ => throw new UsageException($"不认识的命令：{args[0]}"),
             };
@@ -116,6 +117,9 @@ public static class SesCommand
                   通用航空企业诚信经营评价：按《通用航空企业诚信经营评价管理暂行办法》附表计算每个文件的得分和等级；每个文件
                   一行，以「得分 等级」开头（如 85 B），其后为企业和各事由的扣分，缩进行列出所依据的附表条目。
                   文件格式：{ "enterprise", "type", "year", "events": [ { "item", "date", "cause", … } ] }；退出码 1 文件无效（指出事件和字段）。
+              ses backup <目标文件夹>
+                  服务运行中也可备份：SQLite 数据库在线备份为 目标文件夹/ses.db，文件存储复制到 目标文件夹/files（恢复见 docs/operations.md）；
+                  PostgreSQL 请用 pg_dump。
               ses certs init [--dir <目录>]
                   在 certs/dev/ 生成开发用根证书、签名证书和时间戳证书（仅用于开发）。
 
