@@ -48,9 +48,6 @@ internal sealed partial class DocumentLayout
         NewPage();
     }
 
-    /// <summary>The line pitch used, in points (the grid's unless §7.3.5 needed tighter spacing).</summary>
-    internal double Pitch => _pitch;
-
     public static LaidOutDocument Lay(ResolvedDocument doc, FontSet fonts)
     {
         var breaks = new Dictionary<(string, double, double, int, double, double), List<string>>();
