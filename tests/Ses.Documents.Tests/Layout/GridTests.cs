@@ -1,5 +1,6 @@
 using System.Text;
 using Ses.Documents.Layout;
+using Ses.Documents.Rendering;
 using Ses.Documents.Templates;
 using Ses.Documents.Tests.Support;
 using UglyToad.PdfPig;
@@ -117,6 +118,41 @@ public sealed class GridTests
                                    (Math.Abs(l.Left - BlockLeft) < 3 && (l.Right > BlockRight - 1.5 * Cell || l.Text.EndsWith('。') ||
                                                                          l.Text.EndsWith('.')))),
             $"{formId}: the last page holds no line of the text: " + string.Join(" / ", lines.Select(l => l.Text)));
+    }
+
+    [Fact]
+    public void Lay_TextOfGrowingLength_ClosingNeverAlone_TightenedOnlyDownTo90Percent()
+    {
+        // One-line paragraphs are added one at a time, so the closing (contact lines, issuing body, date) reaches the
+        // page end in every way: no page of several holds only the closing, no pitch goes below 90 % of the grid, and
+        // both §7.3.5 remedies occur (a tighter pitch, and the last lines carried over).
+        using var sample = TestEngine.Sample("repair-rejection");
+        var resolved = TestEngine.Engine.Render("repair-rejection", sample.RootElement, OutputFormat.Pdf).Document;
+        var grid = 225 * Mm / 22;
+        var tightened = 0;
+        var carried = 0;
+        for (var n = 6; n <= 40; n++)
+        {
+            List<ResolvedBlock> blocks =
+            [
+                new(BlockKind.Title, "民航行业严重失信行为修复不予受理决定书", "zh", null),
+                .. Enumerable.Range(1, n).Select(i => new ResolvedBlock(BlockKind.Paragraph, $"第{i}段，一行即止。", "zh", null)),
+                new(BlockKind.Blank, "", "zh", null),
+                new(BlockKind.Line, "本机关地址：陕西省西安市\n联系人：王某\n联系电话：029-88888888", "zh", null),
+                new(BlockKind.Signature, "民航西北地区管理局\n2026年3月1日", "zh", null),
+            ];
+            var laid = DocumentLayout.Lay(resolved with { Blocks = blocks, Watermark = null }, TestEngine.Engine.Fonts);
+            var body = laid.Pages.Select(p => p.Texts.Where(t => t.Size == 16).Select(t => t.Baseline).Distinct().Order().ToList()).ToList();
+            var pitch = body.SelectMany(b => b.Zip(b.Skip(1), (a, c) => c - a)).Min();
+            Assert.True(pitch >= 0.9 * grid - 0.01, $"{n} paragraphs: line pitch {pitch:F2} pt is below 90 % of the grid's {grid:F2} pt");
+            var last = laid.Pages[^1].Texts.Select(t => t.Text).ToList();
+            Assert.True(laid.Pages.Count == 1 || last.Any(t => t.StartsWith('第')),
+                $"{n} paragraphs: the last page holds only the closing: " + string.Join(" / ", last));
+            if (pitch < grid - 0.01) tightened++;
+            if (laid.Pages.Count > 1 && body[^2].Max() < Styles.Bottom - 3 * grid) carried++;
+        }
+        Assert.True(tightened > 0, "no length needed a tighter pitch");
+        Assert.True(carried > 0, "no length needed the last lines carried over");
     }
 
     [Fact]
