@@ -23,32 +23,68 @@ internal sealed partial class DocumentLayout
 
     private readonly double _pitch;
 
-    // Line breaks do not depend on the pitch: each text is broken once for all the pitches tried.
+    // Line breaks do not depend on the pitch: each text is broken once for all the layouts tried.
     private readonly Dictionary<(string, double, double, int, double, double), List<string>> _breaks;
 
-    private DocumentLayout(FontSet fonts, double pitch, Dictionary<(string, double, double, int, double, double), List<string>> breaks)
+    // A page break forced before this line of this block, to carry the end of the text over to the signature's page.
+    private readonly (int Block, int Line)? _breakBefore;
+    private int _block;
+
+    // Per page: whether it carries any of the text proper (title, number, addressee, paragraphs, tables), as opposed
+    // to only the closing lines, the contact block and the signature.
+    private readonly List<bool> _hasText = [];
+
+    // The last paragraph or addressee placed: its block and line count, where a carry-over would start.
+    private (int Block, int Lines)? _lastText;
+    private bool _isText;
+
+    private DocumentLayout(FontSet fonts, double pitch, Dictionary<(string, double, double, int, double, double), List<string>> breaks,
+        (int Block, int Line)? breakBefore)
     {
         _fonts = fonts;
         _pitch = pitch;
         _breaks = breaks;
+        _breakBefore = breakBefore;
         NewPage();
     }
 
     public static LaidOutDocument Lay(ResolvedDocument doc, FontSet fonts)
     {
-        DocumentLayout? best = null;
         var breaks = new Dictionary<(string, double, double, int, double, double), List<string>>();
-        foreach (var step in Styles.PitchSteps)
+        var best = Run(doc, fonts, Styles.LinePitch, breaks, null);
+        if (best.ClosingAlone)
         {
-            var layout = new DocumentLayout(fonts, Styles.LinePitch * step, breaks);
-            foreach (var block in doc.Blocks) layout.Place(block);
-            if (best is null || layout._pages.Count < best._pages.Count) best = layout;
-            if (best._pages.Count == 1 || doc.Blocks.Any(b => b.Kind == BlockKind.Table)) break;
+            // GB/T 9704-2012 §7.3.5: when the seal and the date would stand alone on a page, the spacing is adjusted.
+            // First the line pitch a little tighter (never below 90 % of the grid), then, if that is not enough, the
+            // last lines of the text are carried over so the signature's page has text on it.
+            var fitted = Styles.ClosingPitchSteps.Select(step => Run(doc, fonts, Styles.LinePitch * step, breaks, null))
+                .FirstOrDefault(layout => !layout.ClosingAlone);
+            if (fitted is null && best._lastText is { } last)
+            {
+                var carried = Run(doc, fonts, Styles.LinePitch, breaks, (last.Block, last.Lines <= 3 ? 0 : last.Lines - 2));
+                if (!carried.ClosingAlone) fitted = carried;
+            }
+            best = fitted ?? best;
         }
-        best!.NumberPages();
+        best.NumberPages();
         if (doc.Watermark is { Length: > 0 } mark) best.MarkPages(mark);
         return new LaidOutDocument(best._pages, best._seal);
     }
+
+    private static DocumentLayout Run(ResolvedDocument doc, FontSet fonts, double pitch,
+        Dictionary<(string, double, double, int, double, double), List<string>> breaks, (int Block, int Line)? breakBefore)
+    {
+        var layout = new DocumentLayout(fonts, pitch, breaks, breakBefore);
+        for (var i = 0; i < doc.Blocks.Count; i++)
+        {
+            layout._block = i;
+            layout.Place(doc.Blocks[i]);
+        }
+        return layout;
+    }
+
+    /// <summary>Whether the last page of several holds only the closing: contact lines, the issuing body, the date.</summary>
+    private bool ClosingAlone => _pages.Count > 1 && !_hasText[^1];
 
     /// <summary>The draft mark on every page: title face, 150 pt, along a 45° line through the page centre.</summary>
     private void MarkPages(string mark)
@@ -74,6 +110,7 @@ internal sealed partial class DocumentLayout
     {
         _page = new PageOps();
         _pages.Add(_page);
+        _hasText.Add(false);
         _y = Styles.Top;
     }
 
@@ -95,12 +132,16 @@ internal sealed partial class DocumentLayout
     private void Place(ResolvedBlock block)
     {
         var chain = ChainFor(block.Kind, block.Lang);
+        _isText = block.Kind is BlockKind.Title or BlockKind.Number or BlockKind.Addressee or BlockKind.Paragraph or BlockKind.Table;
         switch (block.Kind)
         {
             case BlockKind.Title:
-                foreach (var text in block.Text.Split('\n'))
+                // The author's line breaks stand unless a line is too long for the block; then the title is broken anew.
+                var titleLines = block.Text.Split('\n');
+                if (titleLines.Any(t => TitleWidth(t, chain) > Styles.BlockWidth + 0.01)) titleLines = [string.Concat(titleLines)];
+                foreach (var text in titleLines)
                 {
-                    PlaceLines(text, chain, Styles.TitleSize, 1, Styles.TitlePitch, Align.Center, 0);
+                    PlaceTitleLines(text, chain);
                 }
                 _y += _pitch * 0.5;
                 break;
@@ -109,10 +150,10 @@ internal sealed partial class DocumentLayout
                 _y += _pitch;
                 break;
             case BlockKind.Paragraph when chain == LatinChain:
-                PlaceLines(block.Text, chain, Styles.EnglishSize, 1, Styles.EnglishPitch, Align.Left, Styles.EnglishSize * 2);
+                _lastText = (_block, PlaceLines(block.Text, chain, Styles.EnglishSize, 1, Styles.EnglishPitch, Align.Left, Styles.EnglishSize * 2));
                 break;
             case BlockKind.Paragraph:
-                PlaceLines(block.Text, chain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Left, Styles.BodyCell * 2);
+                _lastText = (_block, PlaceLines(block.Text, chain, Styles.BodySize, Styles.BodyScale, _pitch, Align.Left, Styles.BodyCell * 2));
                 break;
             case BlockKind.Addressee:
             case BlockKind.Line:
@@ -145,17 +186,42 @@ internal sealed partial class DocumentLayout
 
     private double Measure(Rune r, int chain, double size, double scale) => Chain(chain).AdvanceEm(r.Value) * size * scale;
 
-    private void PlaceLines(string text, int chain, double size, double scale, double pitch, Align align, double indent)
+    /// <summary>Sets a text's lines; returns how many.</summary>
+    private int PlaceLines(string text, int chain, double size, double scale, double pitch, Align align, double indent)
     {
         var lines = Break(text, Styles.BlockWidth - indent, Styles.BlockWidth, chain, size, scale);
         for (var i = 0; i < lines.Count; i++)
         {
+            if (_breakBefore == (_block, i) && _y > Styles.Top + 0.01) NewPage();
             EnsureRoom(pitch);
             var x = i == 0 ? Styles.Left + indent : Styles.Left;
             DrawLine(lines[i], chain, size, scale, x, Styles.Right, Styles.Baseline(_y, pitch, size), align);
             _y += pitch;
         }
+        return lines.Count;
     }
+
+    /// <summary>
+    /// One line of a title as the author wrote it, centred; too long for one line, it is broken into balanced lines at a
+    /// sensible place (GB/T 9704-2012 §7.3.1: words kept whole, lines symmetrical), never leaving 「的」 to start a line.
+    /// </summary>
+    private void PlaceTitleLines(string text, int chain)
+    {
+        var key = (text, -1.0, Styles.BlockWidth, chain, Styles.TitleSize, 1.0);
+        if (!_breaks.TryGetValue(key, out var lines))
+        {
+            lines = LineBreaker.BreakTitle(text, Styles.BlockWidth, r => Measure(r, chain, Styles.TitleSize, 1));
+            _breaks[key] = lines;
+        }
+        foreach (var line in lines)
+        {
+            EnsureRoom(Styles.TitlePitch);
+            DrawLine(line, chain, Styles.TitleSize, 1, Styles.Left, Styles.Right, Styles.Baseline(_y, Styles.TitlePitch, Styles.TitleSize), Align.Center);
+            _y += Styles.TitlePitch;
+        }
+    }
+
+    private double TitleWidth(string text, int chain) => text.EnumerateRunes().Sum(r => Measure(r, chain, Styles.TitleSize, 1));
 
     private List<string> Break(string text, double first, double width, int chain, double size, double scale)
     {
@@ -200,6 +266,7 @@ internal sealed partial class DocumentLayout
         };
         foreach (var run in runs)
         {
+            if (run.Text.Trim().Length > 0 && _isText) _hasText[^1] = true;
             if (run.Text.Trim().Length > 0) _page.Texts.Add(new TextOp(x, baseline, chain, run.Face, size, scale, run.Text, run.Width, bold));
             x += run.Width;
         }
@@ -236,6 +303,7 @@ internal sealed partial class DocumentLayout
     /// <summary>GB/T 9704-2012 §7.5: every page numbered, a single page too; odd right, even left, one character in.</summary>
     private void NumberPages()
     {
+        _isText = false;
         for (var i = 0; i < _pages.Count; i++)
         {
             _page = _pages[i];

@@ -54,6 +54,75 @@ internal static class LineBreaker
         return lines;
     }
 
+    /// <summary>
+    /// Breaks a title into as few lines as the width allows, balanced in length (GB/T 9704-2012 §7.3.1: 排列对称, 长短适宜),
+    /// preferring the phrase boundaries of a title (after 「关于」, after 「的」, around brackets), never inside a Latin word,
+    /// never starting a line with 「的」 or closing punctuation, never ending one with opening punctuation.
+    /// </summary>
+    public static List<string> BreakTitle(string text, double width, Func<Rune, double> measure)
+    {
+        var greedy = Break(text, width, width, measure);
+        if (greedy.Count <= 1) return greedy;
+        var runes = text.EnumerateRunes().ToList();
+        var widths = runes.Select(measure).ToList();
+        var em = widths.Count > 0 ? widths.Max() : 1;
+        var n = runes.Count;
+        var prefix = new double[n + 1];
+        for (var i = 0; i < n; i++) prefix[i + 1] = prefix[i] + widths[i];
+        for (var lines = greedy.Count; lines <= greedy.Count + 1; lines++)
+        {
+            // cost[k, i]: the best cost of setting runes[0..i) as k lines; from[k, i] the start of the k-th line.
+            var cost = new double[lines + 1, n + 1];
+            var from = new int[lines + 1, n + 1];
+            for (var k = 0; k <= lines; k++) for (var i = 0; i <= n; i++) cost[k, i] = double.PositiveInfinity;
+            cost[0, 0] = 0;
+            for (var k = 1; k <= lines; k++)
+            {
+                for (var i = 1; i <= n; i++)
+                {
+                    if (i < n && !MayBreakTitleAt(runes, i)) continue;
+                    for (var j = 0; j < i; j++)
+                    {
+                        if (double.IsPositiveInfinity(cost[k - 1, j])) continue;
+                        var w = prefix[i] - prefix[j];
+                        if (w > width + 0.01) continue;
+                        var slack = (width - w) / em;
+                        var c = cost[k - 1, j] + slack * slack - (i < n ? TitleBoundaryBonus(runes, i) : 0);
+                        if (c < cost[k, i])
+                        {
+                            cost[k, i] = c;
+                            from[k, i] = j;
+                        }
+                    }
+                }
+            }
+            if (double.IsPositiveInfinity(cost[lines, n])) continue;
+            var result = new List<string>();
+            for (int k = lines, i = n; k > 0; i = from[k, i], k--)
+            {
+                result.Insert(0, string.Concat(runes.Skip(from[k, i]).Take(i - from[k, i]).Select(r => r.ToString())).Trim());
+            }
+            return result;
+        }
+        return greedy;
+    }
+
+    // A title may break between runes[i - 1] and runes[i] unless that splits a Latin word or number, starts a line with
+    // 「的」 or closing punctuation, or ends one with opening punctuation.
+    private static bool MayBreakTitleAt(List<Rune> runes, int i) =>
+        !(IsWordChar(runes[i - 1]) && IsWordChar(runes[i])) && runes[i].Value != '的' &&
+        !MayNotStartLine(runes[i]) && !MayNotEndLine(runes[i - 1]);
+
+    // Where a title breaks best: after 「关于」 and after a 「的」 that closes a phrase, before an opening bracket and after a
+    // closing one. The bonus is in squared ems of slack, so a much less balanced break still loses.
+    private static double TitleBoundaryBonus(List<Rune> runes, int i)
+    {
+        if (i >= 2 && runes[i - 2].Value == '关' && runes[i - 1].Value == '于') return 12;
+        if (runes[i - 1].Value == '的') return 12;
+        if (MayNotEndLine(runes[i]) || MayNotStartLine(runes[i - 1])) return 8;
+        return 0;
+    }
+
     // Moves the break back while the next line would start with closing punctuation or this line end with opening.
     private static int Adjust(List<Unit> units, int start, int end)
     {

@@ -53,9 +53,10 @@ internal static class Styles
     public const double WatermarkGrey = 0.78;
     public const double WatermarkStroke = 2.5;
 
-    // A document that would spill a few lines onto another page is set tighter first, as an officer would do by hand
-    // rather than leave a page with only the seal on it; the pitch never goes below 75 % of the grid (1.36 × 16 pt).
-    public static readonly double[] PitchSteps = [1.0, 0.9, 0.8, 0.75];
+    // The body stays on the grid. The one adjustment GB/T 9704-2012 §7.3.5 allows: when the issuing body, the date and
+    // the seal would stand alone on the last page, the line spacing is tightened in these steps, never below 90 %.
+    public const double MinPitchShare = 0.9;
+    public static readonly double[] ClosingPitchSteps = [0.975, 0.95, 0.925, MinPitchShare];
 
     /// <summary>Where the baseline sits in a line box of the given pitch for text of the given size.</summary>
     public static double Baseline(double lineTop, double pitch, double size) => lineTop + (pitch - size) / 2 + size * 0.88;

@@ -29,8 +29,8 @@ public sealed class LayoutTests
     public void Render_SinglePage_IsNumberedToo_OnTheRightOneCharacterIn()
     {
         // GB/T 9704-2012 §7.5: every page carries its number, a one-page document too; odd pages right, one character in.
-        using var sample = TestEngine.Sample("notice-org");
-        using var doc = PdfDocument.Open(TestEngine.Engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content);
+        using var sample = TestEngine.Sample("repair-application");
+        using var doc = PdfDocument.Open(TestEngine.Engine.Render("repair-application", sample.RootElement, OutputFormat.Pdf).Content);
         Assert.Equal(1, doc.NumberOfPages);
         var number = doc.GetPage(1).Letters.Where(l => l.StartBaseLine.Y < BlockBottom && IsPageNumber(l.Value)).ToList();
         Assert.Equal("— 1 —", string.Concat(number.Select(l => l.Value)).Replace("  ", " ", StringComparison.Ordinal).Trim());
