@@ -220,7 +220,8 @@ internal sealed partial class DocumentLayout
         {
             var w = LineWidth(line);
             var left = Math.Max(Styles.Left, Math.Min(centre - w / 2, Styles.Right - w));
-            DrawLine(line, (int)FontRoles.ForLine(line), Styles.BodySize, Scale(line), left, left + w, Styles.Baseline(_y, _pitch, Styles.BodySize), Align.Left);
+            var baseline = Styles.Baseline(_y, _pitch, Styles.BodySize);
+            DrawLine(line, (int)FontRoles.ForLine(line), Styles.BodySize, Scale(line), left, left + w, baseline, Align.Left);
             _y += _pitch;
         }
         _seal = new SealPosition(_pages.Count - 1, centre, (firstLineTop + _y) / 2, Styles.SealDiameter);
