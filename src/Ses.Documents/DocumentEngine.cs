@@ -27,17 +27,25 @@ public sealed record RenderedDocument(byte[] Content, OutputFormat Format, Resol
 /// </summary>
 public sealed class DocumentEngine
 {
+    private readonly FontLibrary _fontLibrary;
     private readonly FontSet _fonts;
-    private readonly SubsetCache _subsets;
+    private readonly Dictionary<FontSet, SubsetCache> _subsets;
 
     private DocumentEngine(TemplateLibrary templates)
     {
         Templates = templates;
-        _fonts = new FontSet(templates.Settings);
-        _subsets = new SubsetCache(_fonts);
+        _fontLibrary = FontLibrary.Load(templates);
+        _fonts = _fontLibrary.Default;
+        _subsets = _fontLibrary.Sets.ToDictionary(set => set, set => new SubsetCache(set));
     }
 
     public TemplateLibrary Templates { get; }
+
+    /// <summary>
+    /// Font files a bureau profile names that could not be used (missing, or not a TrueType font), one message each;
+    /// those roles are set in the shipped fonts. The service logs them at start and <c>ses render</c> prints them.
+    /// </summary>
+    public IReadOnlyList<string> FontWarnings => _fontLibrary.Warnings;
 
     public static DocumentEngine Load(string templatesRoot) => new(TemplateLibrary.Load(templatesRoot));
 
@@ -74,12 +82,13 @@ public sealed class DocumentEngine
     public RenderedDocument Render(FormInput input, OutputFormat format, RenderOptions? options = null)
     {
         var doc = DocumentResolver.Resolve(input, options);
+        var fonts = FontsOf(input.Bureau);
         if (format == OutputFormat.Docx)
         {
-            return new RenderedDocument(DocxRenderer.Render(doc, _fonts), format, doc, null, 0);
+            return new RenderedDocument(DocxRenderer.Render(doc, fonts), format, doc, null, 0);
         }
-        var layout = DocumentLayout.Lay(doc, _fonts);
-        return new RenderedDocument(PdfRenderer.Render(input.Form, doc, layout, _fonts, _subsets), format, doc, layout.Seal, layout.Pages.Count);
+        var layout = DocumentLayout.Lay(doc, fonts);
+        return new RenderedDocument(PdfRenderer.Render(input.Form, doc, layout, fonts, _subsets[fonts]), format, doc, layout.Seal, layout.Pages.Count);
     }
 
     /// <summary>
@@ -177,7 +186,7 @@ public sealed class DocumentEngine
                     for (var i = 0; i < rows.Rows.Count; i++) Check(field.Columns, rows.Rows[i], $"{path}{field.Name}[{i}].");
                     continue;
                 }
-                var missing = _fonts.Body.Missing(value.Display).Distinct().ToList();
+                var missing = FontsOf(input.Bureau).Body.Missing(value.Display).Distinct().ToList();
                 if (missing.Count > 0)
                 {
                     var names = string.Join("、", missing.Select(r => $"「{r}」(U+{r.Value:X4})"));
@@ -187,7 +196,11 @@ public sealed class DocumentEngine
         }
     }
 
+    /// <summary>The shipped fonts (those of a bureau that names none).</summary>
     internal FontSet Fonts => _fonts;
 
-    internal SubsetCache Subsets => _subsets;
+    /// <summary>The fonts a bureau's documents are set in: its profile's, the shipped ones behind them.</summary>
+    internal FontSet FontsOf(BureauProfile bureau) => _fontLibrary.For(bureau);
+
+    internal SubsetCache Subsets => _subsets[_fonts];
 }

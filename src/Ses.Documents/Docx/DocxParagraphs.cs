@@ -17,17 +17,26 @@ internal static class DocxParagraphs
 {
     public static IEnumerable<OpenXmlElement> For(ResolvedBlock block, FontSet fonts)
     {
-        var english = block.Lang == "en";
+        // The role, and so the font, is the one the PDF layout sets the block in (FontRoles).
+        var role = FontRoles.For(block.Kind, block.Lang, block.Text);
+        var english = role == FontRole.Latin;
+        var chain = fonts.Chain(role);
         return block.Kind switch
         {
-            BlockKind.Title => [Title(block.Text, fonts.Title)],
-            BlockKind.Number => [Styled(DocxStyleIds.Number, block.Text, fonts.Body)],
-            BlockKind.Paragraph => [Styled(english ? DocxStyleIds.English : DocxStyleIds.Body, block.Text, fonts.Body)],
-            BlockKind.Addressee => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Addressee, fonts.Body),
-            BlockKind.Line => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Line, fonts.Body),
-            BlockKind.Right => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Right, fonts.Body, english),
+            BlockKind.Title => [Title(block.Text, chain)],
+            BlockKind.Number => [Styled(DocxStyleIds.Number, block.Text, chain)],
+            BlockKind.Paragraph => [Styled(role switch
+            {
+                FontRole.Latin => DocxStyleIds.English,
+                FontRole.Heading => DocxStyleIds.Heading,
+                FontRole.Subheading => DocxStyleIds.Subheading,
+                _ => DocxStyleIds.Body,
+            }, block.Text, chain)],
+            BlockKind.Addressee => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Addressee, chain),
+            BlockKind.Line => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Line, chain),
+            BlockKind.Right => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Right, chain, english),
             BlockKind.Blank => [Empty(DocxStyleIds.Body)],
-            BlockKind.Signature => Signature(block.Text, fonts.Body),
+            BlockKind.Signature => Signature(block.Text, fonts),
             _ => throw new ArgumentOutOfRangeException(nameof(block), block.Kind, "not a text block"),
         };
     }
@@ -71,16 +80,16 @@ internal static class DocxParagraphs
     /// Word cannot centre one paragraph over another, so each line's right indent is computed from the widths of the
     /// text on the grid, as the PDF places them; the whole block is kept on one page.
     /// </summary>
-    private static IEnumerable<OpenXmlElement> Signature(string text, FontChain chain)
+    private static IEnumerable<OpenXmlElement> Signature(string text, FontSet fonts)
     {
         var lines = text.Split('\n');
         yield return Empty(DocxStyleIds.Signature);
         yield return Empty(DocxStyleIds.Signature);
-        var dateWidth = Width(lines[^1], chain);
+        var dateWidth = LineWidth(lines[^1]);
         for (var i = 0; i < lines.Length; i++)
         {
             var last = i == lines.Length - 1;
-            var width = Width(lines[i], chain);
+            var width = LineWidth(lines[i]);
             var indent = last ? 4 * Gb.BodyCell : 4 * Gb.BodyCell + (dateWidth - width) / 2;
             indent = Math.Max(0, Math.Min(indent, Gb.BlockWidth - width));
             var properties = Properties(DocxStyleIds.Signature);
@@ -90,8 +99,15 @@ internal static class DocxParagraphs
                 Right = Dxa(indent),
                 RightChars = (int)Math.Round(indent / Gb.BodyCell * 100, MidpointRounding.AwayFromZero),
             };
-            yield return Styled(DocxStyleIds.Signature, lines[i], chain, properties);
+            // An English line (the confirmation letter's) names the Latin font on its runs, as the PDF sets it.
+            var p = new Paragraph(properties);
+            p.Append(DocxRuns.For(lines[i], fonts.Chain(FontRoles.ForLine(lines[i])), styleFamily: fonts.Family(FontRole.Body)));
+            yield return p;
         }
+
+        double LineWidth(string line) => FontRoles.ForLine(line) == FontRole.Latin
+            ? line.EnumerateRunes().Sum(r => fonts.Latin.AdvanceEm(r.Value)) * Gb.BodySize
+            : Width(line, fonts.Body);
     }
 
     /// <summary>Width of a line of body text in points on the grid (16 pt condensed to the 156/28 mm cell).</summary>

@@ -13,7 +13,12 @@ namespace Ses.Documents.Docx;
 /// </summary>
 internal static class DocxRuns
 {
-    public static IEnumerable<Run> For(string text, FontChain chain, bool bold = false)
+    /// <param name="text">The text.</param>
+    /// <param name="chain">The chain of its role.</param>
+    /// <param name="bold">Bold runs (table headers).</param>
+    /// <param name="styleFamily">The family the paragraph's style names, when the chain is not the style's: every run
+    /// in another family then names its own (an English line in a Chinese style).</param>
+    public static IEnumerable<Run> For(string text, FontChain chain, bool bold = false, string? styleFamily = null)
     {
         var sb = new StringBuilder();
         var face = -1;
@@ -22,20 +27,20 @@ internal static class DocxRuns
             var f = Math.Max(0, chain.Pick(r.Value));
             if (f != face && sb.Length > 0)
             {
-                yield return Run(sb.ToString(), chain, face, bold);
+                yield return Run(sb.ToString(), chain, face, bold, styleFamily);
                 sb.Clear();
             }
             face = f;
             sb.Append(r.ToString());
         }
-        if (sb.Length > 0) yield return Run(sb.ToString(), chain, face, bold);
+        if (sb.Length > 0) yield return Run(sb.ToString(), chain, face, bold, styleFamily);
     }
 
-    private static Run Run(string text, FontChain chain, int face, bool bold)
+    private static Run Run(string text, FontChain chain, int face, bool bold, string? styleFamily)
     {
         var run = new Run();
         var props = new RunProperties();
-        if (face > 0)
+        if (styleFamily is null ? face > 0 : chain.Faces[face].FamilyName != styleFamily)
         {
             var fonts = DocxStyles.FontsOf(chain.Faces[face].FamilyName);
             fonts.Hint = FontTypeHintValues.EastAsia;

@@ -25,16 +25,15 @@ internal static class DocxSettings
         new ListSeparator { Val = "," });
 
     /// <summary>
-    /// The families of both chains, declared with the GB2312 character set: where a family is not installed, Word then
-    /// substitutes a Chinese font rather than a Latin one.
+    /// The families of every role, a Chinese one declared with the GB2312 character set: where a family is not
+    /// installed, Word then substitutes a Chinese font rather than a Latin one (and a Latin one for the Latin font).
     /// </summary>
     public static W.Fonts FontTable(FontSet fonts) => new(
-        fonts.Body.Faces.Concat(fonts.Title.Faces)
-            .Select(f => f.FamilyName)
-            .Distinct(StringComparer.Ordinal)
-            .Select(name => new Font(
-                new FontCharSet { Val = "86" },
+        fonts.Faces
+            .DistinctBy(f => f.FamilyName, StringComparer.Ordinal)
+            .Select(f => new Font(
+                new FontCharSet { Val = f.Metrics.Covers('中') ? "86" : "00" },
                 new FontFamily { Val = FontFamilyValues.Auto },
                 new Pitch { Val = FontPitchValues.Variable })
-            { Name = name }));
+            { Name = f.FamilyName }));
 }

@@ -27,7 +27,13 @@ internal static class DocxStyleIds
     /// <summary>A line of the issuing body and date; kept on one page with what follows.</summary>
     public const string Signature = "SesSignature";
 
-    /// <summary>An English paragraph of a bilingual form: 12 pt, first line indented.</summary>
+    /// <summary>A first-level heading paragraph 「一、…」: the body's size in the heading font (黑体).</summary>
+    public const string Heading = "SesHeading";
+
+    /// <summary>A second-level heading paragraph 「（一）…」: the body's size in the subheading font (楷体).</summary>
+    public const string Subheading = "SesSubheading";
+
+    /// <summary>An English paragraph of a bilingual form: the Latin font at the body's size, first line indented.</summary>
     public const string English = "SesEnglish";
 
     /// <summary>An English line without indent.</summary>

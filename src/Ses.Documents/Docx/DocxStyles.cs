@@ -14,8 +14,9 @@ internal static class DocxStyles
 {
     public static Styles Build(FontSet fonts)
     {
-        var body = fonts.Body.Primary.FamilyName;
-        var title = fonts.Title.Primary.FamilyName;
+        var body = fonts.Family(FontRole.Body);
+        var title = fonts.Family(FontRole.Title);
+        var latin = fonts.Family(FontRole.Latin);
         return new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
@@ -37,6 +38,8 @@ internal static class DocxStyles
                 p.Indentation = new Indentation { FirstLineChars = 200, FirstLine = Invariant(2 * BodyCell) };
                 p.Justification = new Justification { Val = JustificationValues.Both };
             }),
+            Paragraph(DocxStyleIds.Heading, "SES 一级标题", DocxStyleIds.Body, fonts.Family(FontRole.Heading), Gb.BodySize, p => p.KeepNext = new KeepNext()),
+            Paragraph(DocxStyleIds.Subheading, "SES 二级标题", DocxStyleIds.Body, fonts.Family(FontRole.Subheading), Gb.BodySize, p => p.KeepNext = new KeepNext()),
             Paragraph(DocxStyleIds.Title, "SES 标题", DocxStyleIds.Normal, title, Gb.TitleSize, p =>
             {
                 p.KeepNext = new KeepNext();
@@ -64,14 +67,14 @@ internal static class DocxStyles
                 p.KeepLines = new KeepLines();
                 p.Justification = new Justification { Val = JustificationValues.Right };
             }),
-            Paragraph(DocxStyleIds.English, "SES English", DocxStyleIds.Normal, body, Gb.EnglishSize, p =>
+            Paragraph(DocxStyleIds.English, "SES English", DocxStyleIds.Normal, latin, Gb.EnglishSize, p =>
             {
                 p.SnapToGrid = new SnapToGrid { Val = false };
                 p.SpacingBetweenLines = Exact(Twips(Gb.EnglishPitch));
                 p.Indentation = new Indentation { FirstLine = Dxa(Gb.EnglishSize * 2) };
                 p.Justification = new Justification { Val = JustificationValues.Left };
             }, english: true),
-            Paragraph(DocxStyleIds.EnglishLine, "SES English line", DocxStyleIds.English, body, Gb.EnglishSize, p =>
+            Paragraph(DocxStyleIds.EnglishLine, "SES English line", DocxStyleIds.English, latin, Gb.EnglishSize, p =>
                 p.Indentation = new Indentation { FirstLine = "0" }, english: true),
             Paragraph(DocxStyleIds.Table, "SES 表格文字", DocxStyleIds.Normal, body, Gb.TableSize, p =>
             {

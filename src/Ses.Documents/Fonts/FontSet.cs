@@ -1,38 +1,38 @@
-using Ses.Documents.Templates;
-
 namespace Ses.Documents.Fonts;
 
 /// <summary>
-/// The fonts of a templates folder, loaded once and shared: font files are large, and what a subset is built from
-/// (<see cref="FontProgram"/>) is read from them once.
+/// The fonts one bureau's documents are set in, a chain per <see cref="FontRole"/>. The PDF (through the layout's
+/// chain numbers) and the DOCX (through <see cref="Family"/>) both ask here, so both use the profile's choice.
+/// Built by <see cref="FontLibrary"/>, which shares the loaded files between bureaus.
 /// </summary>
 internal sealed class FontSet
 {
-    public FontSet(TemplateSettings settings)
-    {
-        var cache = new Dictionary<string, FontFace>(StringComparer.Ordinal);
-        Body = new FontChain([.. settings.BodyFonts.Select(Load)]);
-        Title = new FontChain([.. settings.TitleFonts.Select(Load)]);
-        Latin = new FontChain([.. settings.LatinFonts.Concat(settings.BodyFonts).Select(Load)]);
+    private readonly FontChain[] _chains;
 
-        FontFace Load(string path)
-        {
-            if (!cache.TryGetValue(path, out var face))
-            {
-                face = new FontFace(path);
-                cache[path] = face;
-            }
-            return face;
-        }
+    public FontSet(FontChain body, FontChain title, FontChain latin, FontChain heading, FontChain subheading)
+    {
+        _chains = [body, title, latin, heading, subheading];
     }
 
-    public FontChain Body { get; }
+    public FontChain Body => Chain(FontRole.Body);
 
-    public FontChain Title { get; }
+    public FontChain Title => Chain(FontRole.Title);
 
     /// <summary>English text: the Latin fonts, then the body fonts for any Chinese in it.</summary>
-    public FontChain Latin { get; }
+    public FontChain Latin => Chain(FontRole.Latin);
 
-    /// <summary>The chain a layout op names: 0 body, 1 title, 2 Latin.</summary>
-    public FontChain ByIndex(int chain) => chain switch { 1 => Title, 2 => Latin, _ => Body };
+    public FontChain Heading => Chain(FontRole.Heading);
+
+    public FontChain Subheading => Chain(FontRole.Subheading);
+
+    public FontChain Chain(FontRole role) => _chains[(int)role];
+
+    /// <summary>The chain a layout op names (its <see cref="FontRole"/> number); an unknown number is the body.</summary>
+    public FontChain ByIndex(int chain) => (uint)chain < (uint)_chains.Length ? _chains[chain] : Body;
+
+    /// <summary>The family a word processor names for a role: that of the chain's first font.</summary>
+    public string Family(FontRole role) => Chain(role).Primary.FamilyName;
+
+    /// <summary>Every font file of the set, each once, in role order.</summary>
+    public IEnumerable<FontFace> Faces => _chains.SelectMany(c => c.Faces).Distinct();
 }

@@ -121,17 +121,12 @@ internal sealed partial class DocumentLayout
         if (height > Remaining + 0.01 && _y > Styles.Top + 0.01) NewPage();
     }
 
-    /// <summary>The font chain (0 body, 1 title, 2 Latin) a block's text is set in.</summary>
-    internal static int ChainFor(BlockKind kind, string lang) => kind switch
-    {
-        BlockKind.Title => TitleChain,
-        BlockKind.Paragraph or BlockKind.Addressee or BlockKind.Line or BlockKind.Right when lang == "en" => LatinChain,
-        _ => BodyChain,
-    };
+    /// <summary>The font chain (a <see cref="FontRole"/>: 0 body, 1 title, 2 Latin, 3 and 4 headings) a block's text is set in.</summary>
+    internal static int ChainFor(BlockKind kind, string lang, string text) => (int)FontRoles.For(kind, lang, text);
 
     private void Place(ResolvedBlock block)
     {
-        var chain = ChainFor(block.Kind, block.Lang);
+        var chain = ChainFor(block.Kind, block.Lang, block.Text);
         _isText = block.Kind is BlockKind.Title or BlockKind.Number or BlockKind.Addressee or BlockKind.Paragraph or BlockKind.Table;
         switch (block.Kind)
         {
@@ -292,12 +287,15 @@ internal sealed partial class DocumentLayout
         {
             var w = LineWidth(line);
             var left = Math.Max(Styles.Left, Math.Min(centre - w / 2, Styles.Right - w));
-            DrawLine(line, BodyChain, Styles.BodySize, Styles.BodyScale, left, left + w, Styles.Baseline(_y, _pitch, Styles.BodySize), Align.Left);
+            var baseline = Styles.Baseline(_y, _pitch, Styles.BodySize);
+            DrawLine(line, (int)FontRoles.ForLine(line), Styles.BodySize, Scale(line), left, left + w, baseline, Align.Left);
             _y += _pitch;
         }
         _seal = new SealPosition(_pages.Count - 1, centre, (firstLineTop + _y) / 2, Styles.SealDiameter);
 
-        double LineWidth(string s) => s.EnumerateRunes().Sum(r => Measure(r, BodyChain, Styles.BodySize, Styles.BodyScale));
+        // An English line (the confirmation letter's) is set in the Latin font, not condensed to the character grid.
+        double Scale(string s) => FontRoles.ForLine(s) == FontRole.Latin ? 1 : Styles.BodyScale;
+        double LineWidth(string s) => s.EnumerateRunes().Sum(r => Measure(r, (int)FontRoles.ForLine(s), Styles.BodySize, Scale(s)));
     }
 
     /// <summary>GB/T 9704-2012 §7.5: every page numbered, a single page too; odd right, even left, one character in.</summary>

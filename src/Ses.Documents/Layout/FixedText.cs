@@ -22,11 +22,16 @@ internal static class FixedText
                 foreach (var row in block.Table!.Rows)
                 {
                     if (row.Repeat is not null) continue;
-                    foreach (var cell in row.Cells) Add(cell.Text, DocumentLayout.ChainFor(BlockKind.Table, block.Lang));
+                    foreach (var cell in row.Cells) Add(cell.Text, DocumentLayout.ChainFor(BlockKind.Table, block.Lang, cell.Text));
                 }
                 continue;
             }
-            Add(block.Text, DocumentLayout.ChainFor(block.Kind, block.Lang));
+            if (block.Kind == BlockKind.Signature)
+            {
+                foreach (var line in block.Text.Split('\n')) Add(line, (int)FontRoles.ForLine(line));
+                continue;
+            }
+            Add(block.Text, DocumentLayout.ChainFor(block.Kind, block.Lang, block.Text));
         }
         return result;
 

@@ -36,9 +36,9 @@ internal static class Styles
     public const double CellPadY = 3;
     public const double RuleWidth = 0.75;
 
-    // English text of bilingual forms.
-    public const double EnglishSize = 12;
-    public const double EnglishPitch = EnglishSize * 1.6;
+    // English text of bilingual forms: the serif Latin font at the body's size, on the body's line pitch.
+    public const double EnglishSize = BodySize;
+    public const double EnglishPitch = LinePitch;
 
     // Page numbers 4号 (14 pt) "— 1 —", 7 mm below the text block, odd pages right and even pages left, one character in.
     public const double PageNumberSize = 14;

@@ -14,6 +14,7 @@ namespace Ses.Documents.Templates;
 /// <param name="SealCity">The city named on the seal line.</param>
 /// <param name="SealText">The text on the arc of the seal (usually the full name).</param>
 /// <param name="Offices">Its supervision offices and their regions (registration: the office is derived from the address).</param>
+/// <param name="Fonts">Licensed fonts the bureau owns, by role (null: the shipped fonts of templates.json).</param>
 public sealed record BureauProfile(
     string Code,
     string Name,
@@ -25,4 +26,5 @@ public sealed record BureauProfile(
     string LegalDepartment,
     string SealCity,
     string SealText,
-    IReadOnlyList<SupervisionOffice>? Offices = null);
+    IReadOnlyList<SupervisionOffice>? Offices = null,
+    BureauFonts? Fonts = null);

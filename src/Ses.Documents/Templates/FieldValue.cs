@@ -19,8 +19,15 @@ public sealed record DateValue(DateOnly Date) : FieldValue
 {
     public override string Display => FormatChinese(Date);
 
+    /// <summary>The key of the English form of a date in a placeholder: <c>{{signDate.en}}</c>.</summary>
+    public const string English = "en";
+
     public static string FormatChinese(DateOnly d) =>
         string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
+
+    /// <summary>The English date line of a bilingual form, in the order the form prints (Month Date, Year): March 1, 2026.</summary>
+    public static string FormatEnglish(DateOnly d) =>
+        string.Create(CultureInfo.InvariantCulture, $"{CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(d.Month)} {d.Day}, {d.Year}");
 }
 
 public sealed record ChoiceValue(ChoiceOption Option) : FieldValue

@@ -8,7 +8,7 @@ namespace Ses.Documents.Templates;
 /// chosen option), <c>{{bureau.name}}</c> and the other profile values, <c>{{number}}</c> (the number, or the blank
 /// brackets of a draft), and in a repeating table row <c>{{#}}</c> (row number) and the row's columns.
 /// <c>{{field?text}}</c> prints <c>text</c> when the field has no value; <c>{{field?bureau.phone}}</c> falls back to
-/// the bureau's value.
+/// the bureau's value. <c>{{date.en}}</c> prints a date field in English (March 1, 2026) for a bilingual form.
 /// </summary>
 public static class TemplateText
 {
@@ -52,7 +52,8 @@ public static class TemplateText
         if (name == "bureau") return sub is not null && BureauKeys.Contains(sub);
         var field = rowsField?.Columns.FirstOrDefault(c => c.Name == name) ?? form.FindField(name);
         if (field is null) return false;
-        return sub is null || (field.Kind == FieldKind.Choice && field.Options.All(o => o.Texts.ContainsKey(sub)));
+        return sub is null || (field.Kind == FieldKind.Choice && field.Options.All(o => o.Texts.ContainsKey(sub)))
+            || (field.Kind == FieldKind.Date && sub == DateValue.English);
     }
 
     private static string Resolve(string placeholder, FormInput input, IReadOnlyDictionary<string, FieldValue>? row, int rowNumber)
@@ -75,6 +76,7 @@ public static class TemplateText
             return fallback.StartsWith("bureau.", StringComparison.Ordinal) ? BureauValue(input.Bureau, fallback["bureau.".Length..]) : fallback;
         }
         if (sub is not null && value is ChoiceValue choice) return choice.Option.Texts.GetValueOrDefault(sub, "");
+        if (sub == DateValue.English && value is DateValue date) return DateValue.FormatEnglish(date.Date);
         return value.Display;
     }
 

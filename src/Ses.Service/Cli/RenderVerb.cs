@@ -28,6 +28,7 @@ public static class RenderVerb
 
         var root = CliConfiguration.TemplatesRoot(args);
         var engine = DocumentEngine.Load(root);
+        foreach (var warning in engine.FontWarnings) await stderr.WriteLineAsync(warning);
         if (engine.Templates.FindForm(formId) is null)
         {
             throw new UsageException($"没有表单 {formId}；可用：{string.Join("、", engine.Templates.Forms.Select(f => f.Id))}");

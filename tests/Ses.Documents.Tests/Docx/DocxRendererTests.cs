@@ -72,7 +72,8 @@ public sealed class DocxRendererTests
         Assert.Equal(JustificationValues.Center, Style(doc, "SesNumber").StyleParagraphProperties!.Justification?.Val?.Value);
         Assert.Equal(JustificationValues.Right, Style(doc, "SesRight").StyleParagraphProperties!.Justification?.Val?.Value);
         Assert.Equal("24", Style(doc, "SesTable").StyleRunProperties!.FontSize?.Val?.Value);
-        Assert.Equal("24", Style(doc, "SesEnglish").StyleRunProperties!.FontSize?.Val?.Value);
+        Assert.Equal("32", Style(doc, "SesEnglish").StyleRunProperties!.FontSize?.Val?.Value);
+        Assert.Equal(fonts.Latin.Primary.FamilyName, Style(doc, "SesEnglish").StyleRunProperties!.RunFonts?.Ascii?.Value);
     }
 
     [Fact]

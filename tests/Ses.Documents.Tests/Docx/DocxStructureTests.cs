@@ -141,7 +141,7 @@ public sealed class DocxStructureTests
     }
 
     [Fact]
-    public void Render_EnglishBlocks_Use12ptEnglishStylesAndRightLinesAlignRight()
+    public void Render_EnglishBlocks_UseBodySizeEnglishStylesAndRightLinesAlignRight()
     {
         using var doc = Open(Render(
             Block(BlockKind.Paragraph, "正文段落。"),
@@ -152,7 +152,7 @@ public sealed class DocxStructureTests
         var english = Assert.Single(ParagraphsOfStyle(doc, "SesEnglish"));
         Assert.Equal("You may  state your case.", Text(english));
         var style = Style(doc, "SesEnglish");
-        Assert.Equal("24", style.StyleRunProperties!.FontSize?.Val?.Value);
+        Assert.Equal("32", style.StyleRunProperties!.FontSize?.Val?.Value); // 三号, the body's size
         Assert.Equal("en-US", style.StyleRunProperties.Languages?.Val?.Value);
         var line = Assert.Single(ParagraphsOfStyle(doc, "SesEnglishLine"));
         Assert.Equal(JustificationValues.Right, line.ParagraphProperties!.Justification?.Val?.Value);
