@@ -49,6 +49,27 @@ public sealed class RouteSecurityTests(ServiceFixture factory) : IClassFixture<S
         "GET /api/auth/antiforgery",
     ];
 
+    /// <summary>Outside /api, for the load balancer and monitoring: anonymous, and naming no secret (docs/operations.md).</summary>
+    private static readonly HashSet<string> AnonymousProbes = ["GET /health", "GET /health/live", "GET /health/ready"];
+
+    [Fact]
+    public async Task HealthProbes_AreAnonymous_AndMetrics_AreNotServedToAnAnonymousCallerFromElsewhere()
+    {
+        factory.CreateClient().Dispose();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => AnonymousProbes.Contains(Route(e))).ToList();
+        Assert.Equal(AnonymousProbes.Count, endpoints.Count);
+        Assert.All(endpoints, e => Assert.Empty(e.Metadata.OfType<IAuthorizeData>()));
+        var anonymous = factory.CreateClient();
+        foreach (var probe in AnonymousProbes)
+        {
+            var response = await anonymous.GetAsync(probe[4..], Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{probe}: {(int)response.StatusCode}");
+        }
+        // The test server's connection has no remote address: not loopback, so only signed-in staff may scrape (ObservabilityTests).
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/metrics", Ct)).StatusCode);
+    }
+
     [Fact]
     public void EveryApiRoute_RequiresSignIn_AndThePasswordChange_ButTheAllowedFew()
     {
