@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Ses.Documents.Tests.Support;
+using static Ses.Documents.Tests.Docx.DocxTestSupport;
+
+namespace Ses.Documents.Tests.Docx;
+
+/// <summary>
+/// Every form's DOCX opened in LibreOffice (soffice --headless --convert-to pdf): the same number of pages and the same
+/// text as the PDF the engine renders, and the fonts embedded in the DOCX are the ones LibreOffice sets — this machine
+/// does not have them installed, so only the embedded copies can provide them. Skipped without LibreOffice (Debian
+/// package libreoffice-writer), failed then under SES_REQUIRE_ALL=1.
+/// </summary>
+public sealed class DocxLibreOfficeTests
+{
+    private static readonly Lazy<Converted> All = new(Convert);
+
+    [Fact]
+    public void EverySample_LibreOfficePages_EqualThePdfs()
+    {
+        var all = Require();
+        var mismatches = all.Samples
+            .Select(s => (s, Pdf: Pages(Path.Combine(all.Dir, s + ".pdf")), Docx: Pages(Path.Combine(all.Dir, "out", s + ".pdf"))))
+            .Where(p => p.Pdf != p.Docx)
+            .Select(p => $"{p.s}: PDF {p.Pdf} pages, DOCX in LibreOffice {p.Docx}")
+            .ToList();
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public void EverySample_LibreOfficeText_MatchesThePdfs()
+    {
+        var all = Require();
+        foreach (var sample in all.Samples)
+        {
+            var pdf = Text(Path.Combine(all.Dir, sample + ".pdf"));
+            var docx = Text(Path.Combine(all.Dir, "out", sample + ".pdf"));
+            Assert.True(pdf.Length > 50, $"{sample}: the PDF has no text");
+            var common = CommonCharacters(pdf, docx);
+            Assert.True(common >= 0.95 * Math.Max(pdf.Length, docx.Length),
+                $"{sample}: {common} characters in common of {pdf.Length} (PDF) and {docx.Length} (DOCX)\nPDF:  {pdf}\nDOCX: {docx}");
+        }
+    }
+
+    [Fact]
+    public void EverySample_Docx_EmbedsItsFonts_AndLibreOfficeSetsThem()
+    {
+        var all = Require();
+        var families = Engine.Fonts.Body.Faces.Concat(Engine.Fonts.Title.Faces).Select(f => f.FamilyName).Distinct().ToList();
+        foreach (var sample in all.Samples)
+        {
+            using var zip = ZipFile.OpenRead(Path.Combine(all.Dir, sample + ".docx"));
+            XNamespace w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+            var table = XDocument.Load(zip.GetEntry("word/fontTable.xml")!.Open());
+            foreach (var family in families)
+            {
+                var font = table.Root!.Elements(w + "font").Single(f => (string?)f.Attribute(w + "name") == family);
+                var embed = font.Element(w + "embedRegular");
+                Assert.True(embed is not null, $"{sample}: {family} is not embedded");
+                Assert.Matches("^\\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\\}$", (string?)embed.Attribute(w + "fontKey") ?? "");
+            }
+            var parts = zip.Entries.Where(e => e.FullName.EndsWith(".odttf", StringComparison.Ordinal)).ToList();
+            Assert.Equal(families.Count, parts.Count);
+            Assert.All(parts, p => Assert.InRange(p.Length, 1024, 2 * 1024 * 1024));
+            var settings = XDocument.Load(zip.GetEntry("word/settings.xml")!.Open());
+            Assert.NotNull(settings.Root!.Element(w + "embedTrueTypeFonts"));
+
+            var (_, fonts) = ExternalTool.Run(ExternalTool.Require("pdffonts", "poppler-utils"), Path.Combine(all.Dir, "out", sample + ".pdf"));
+            foreach (var face in Engine.Fonts.Body.Faces.Take(1).Concat(Engine.Fonts.Title.Faces.Take(1)))
+            {
+                Assert.True(fonts.Contains(face.Program.PostScriptName, StringComparison.Ordinal),
+                    $"{sample}: LibreOffice did not set {face.FamilyName} ({face.Program.PostScriptName}):\n{fonts}");
+            }
+        }
+    }
+
+    private sealed record Converted(string Dir, List<string> Samples);
+
+    private static Converted Require()
+    {
+        ExternalTool.Require("soffice", "libreoffice-writer");
+        ExternalTool.Require("pdftotext", "poppler-utils");
+        return All.Value;
+    }
+
+    /// <summary>Renders every sample as PDF and DOCX into one folder and converts all the DOCX in one soffice run.</summary>
+    private static Converted Convert()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "ses-docx-lo-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var samples = new List<string>();
+        foreach (var (form, sample) in Samples())
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(SamplePath(sample)));
+            File.WriteAllBytes(Path.Combine(dir, sample + ".pdf"), Engine.Render(form, json.RootElement, OutputFormat.Pdf).Content);
+            File.WriteAllBytes(Path.Combine(dir, sample + ".docx"), Engine.Render(form, json.RootElement, OutputFormat.Docx).Content);
+            samples.Add(sample);
+        }
+        // A private profile: no user settings or installed extensions, and no clash with another soffice running.
+        var args = new List<string>
+        {
+            "-env:UserInstallation=file://" + Path.Combine(dir, "profile"), "--headless", "--norestore",
+            "--convert-to", "pdf", "--outdir", Path.Combine(dir, "out"),
+        };
+        args.AddRange(samples.Select(s => Path.Combine(dir, s + ".docx")));
+        var (exit, output) = ExternalTool.Run(ExternalTool.Require("soffice", "libreoffice-writer"), [.. args]);
+        Assert.True(exit == 0, output);
+        foreach (var s in samples) Assert.True(File.Exists(Path.Combine(dir, "out", s + ".pdf")), $"soffice made no PDF of {s}:\n{output}");
+        return new Converted(dir, samples);
+    }
+
+    private static int Pages(string pdf)
+    {
+        var (exit, output) = ExternalTool.Run(ExternalTool.Require("pdfinfo", "poppler-utils"), pdf);
+        Assert.True(exit == 0, output);
+        var line = output.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal));
+        return int.Parse(line["Pages:".Length..].Trim(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The text pdftotext reads, without any whitespace (LibreOffice and the PDF space Latin text differently).</summary>
+    private static string Text(string pdf)
+    {
+        var (exit, output) = ExternalTool.Run(ExternalTool.Require("pdftotext", "poppler-utils"), "-enc", "UTF-8", pdf, "-");
+        Assert.True(exit == 0, output);
+        var text = new StringBuilder(output.Length);
+        foreach (var r in output.EnumerateRunes())
+        {
+            if (!Rune.IsWhiteSpace(r) && !Rune.IsControl(r)) text.Append(r.ToString());
+        }
+        return text.ToString();
+    }
+
+    /// <summary>How many characters the two texts have in common, each counted as often as it occurs in both.</summary>
+    private static int CommonCharacters(string a, string b)
+    {
+        var counts = a.GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var common = 0;
+        foreach (var c in b)
+        {
+            if (counts.TryGetValue(c, out var n) && n > 0)
+            {
+                counts[c] = n - 1;
+                common++;
+            }
+        }
+        return common;
+    }
+}
