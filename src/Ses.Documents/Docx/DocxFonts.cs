@@ -21,7 +21,7 @@ internal static class DocxFonts
         var parts = new List<(FontFace, string, FontPart)>();
         foreach (var font in fontTable.Fonts!.Elements<Font>())
         {
-            var face = fonts.Body.Faces.Concat(fonts.Title.Faces).First(f => f.FamilyName == font.Name);
+            var face = fonts.Body.Faces.Concat(fonts.Title.Faces).Concat(fonts.Latin.Faces).First(f => f.FamilyName == font.Name);
             var part = fontTable.AddFontPart(FontPartType.FontOdttf);
             using (var placeholder = new MemoryStream(new byte[32])) part.FeedData(placeholder);
             var key = Key(face.FamilyName);

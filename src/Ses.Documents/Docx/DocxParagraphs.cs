@@ -18,14 +18,16 @@ internal static class DocxParagraphs
     public static IEnumerable<OpenXmlElement> For(ResolvedBlock block, FontSet fonts)
     {
         var english = block.Lang == "en";
+        // English text in the Latin font (its Chinese characters, if any, in the body font), as in the PDF.
+        var text = english ? fonts.Latin : fonts.Body;
         return block.Kind switch
         {
             BlockKind.Title => [Title(block.Text, fonts.Title)],
             BlockKind.Number => [Styled(DocxStyleIds.Number, block.Text, fonts.Body)],
-            BlockKind.Paragraph => [Styled(english ? DocxStyleIds.English : DocxStyleIds.Body, block.Text, fonts.Body)],
-            BlockKind.Addressee => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Addressee, fonts.Body),
-            BlockKind.Line => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Line, fonts.Body),
-            BlockKind.Right => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Right, fonts.Body, english),
+            BlockKind.Paragraph => [Styled(english ? DocxStyleIds.English : DocxStyleIds.Body, block.Text, text)],
+            BlockKind.Addressee => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Addressee, text),
+            BlockKind.Line => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Line, text),
+            BlockKind.Right => Lines(block.Text, english ? DocxStyleIds.EnglishLine : DocxStyleIds.Right, text, english),
             BlockKind.Blank => [Empty(DocxStyleIds.Body)],
             BlockKind.Signature => Signature(block.Text, fonts.Body),
             _ => throw new ArgumentOutOfRangeException(nameof(block), block.Kind, "not a text block"),

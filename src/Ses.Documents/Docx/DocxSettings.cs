@@ -28,11 +28,11 @@ internal static class DocxSettings
         new ListSeparator { Val = "," });
 
     /// <summary>
-    /// The families of both chains, declared with the GB2312 character set: where a family is not installed, Word then
+    /// The families of the body, title and Latin chains, declared with the GB2312 character set: where a family is not installed, Word then
     /// substitutes a Chinese font rather than a Latin one.
     /// </summary>
     public static W.Fonts FontTable(FontSet fonts) => new(
-        fonts.Body.Faces.Concat(fonts.Title.Faces)
+        fonts.Body.Faces.Concat(fonts.Title.Faces).Concat(fonts.Latin.Faces)
             .Select(f => f.FamilyName)
             .Distinct(StringComparer.Ordinal)
             .Select(name => new Font(

@@ -16,6 +16,7 @@ internal static class DocxStyles
     {
         var body = fonts.Body.Primary.FamilyName;
         var title = fonts.Title.Primary.FamilyName;
+        var latin = fonts.Latin.Primary.FamilyName;
         return new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
@@ -64,14 +65,14 @@ internal static class DocxStyles
                 p.KeepLines = new KeepLines();
                 p.Justification = new Justification { Val = JustificationValues.Right };
             }),
-            Paragraph(DocxStyleIds.English, "SES English", DocxStyleIds.Normal, body, Gb.EnglishSize, p =>
+            Paragraph(DocxStyleIds.English, "SES English", DocxStyleIds.Normal, latin, Gb.EnglishSize, p =>
             {
                 p.SnapToGrid = new SnapToGrid { Val = false };
                 p.SpacingBetweenLines = Exact(Twips(Gb.EnglishPitch));
                 p.Indentation = new Indentation { FirstLine = Dxa(Gb.EnglishSize * 2) };
                 p.Justification = new Justification { Val = JustificationValues.Left };
             }, english: true),
-            Paragraph(DocxStyleIds.EnglishLine, "SES English line", DocxStyleIds.English, body, Gb.EnglishSize, p =>
+            Paragraph(DocxStyleIds.EnglishLine, "SES English line", DocxStyleIds.English, latin, Gb.EnglishSize, p =>
                 p.Indentation = new Indentation { FirstLine = "0" }, english: true),
             Paragraph(DocxStyleIds.Table, "SES 表格文字", DocxStyleIds.Normal, body, Gb.TableSize, p =>
             {

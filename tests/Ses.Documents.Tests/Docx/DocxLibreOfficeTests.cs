@@ -52,7 +52,7 @@ public sealed class DocxLibreOfficeTests
     [Fact]
     public void EverySample_Docx_EmbedsItsFonts()
     {
-        var families = Engine.Fonts.Body.Faces.Concat(Engine.Fonts.Title.Faces).Select(f => f.FamilyName).Distinct().ToList();
+        var families = Engine.Fonts.Body.Faces.Concat(Engine.Fonts.Title.Faces).Concat(Engine.Fonts.Latin.Faces).Select(f => f.FamilyName).Distinct().ToList();
         XNamespace w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         foreach (var (form, sample) in Samples())
         {
