@@ -64,7 +64,10 @@ internal sealed class DocxPackage
                 using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
                 if (name == _documentEntry) WriteXml(entry, document.WriteTo);
                 else if (name == _coreEntry) WriteXml(entry, w => CoreProperties(w, doc));
-                else if (_fontEntries.TryGetValue(name, out var font)) entry.Write(DocxFonts.Embedded(font.Face, font.Key, characters ??= Characters(body, doc)));
+                else if (_fontEntries.TryGetValue(name, out var font))
+                {
+                    entry.Write(DocxFonts.Embedded(font.Face, font.Key, characters ??= Characters(body, doc)));
+                }
                 else entry.Write(content);
             }
         }
