@@ -64,14 +64,13 @@ internal sealed class DocxPackage
                 using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
                 if (name == _documentEntry) WriteXml(entry, document.WriteTo);
                 else if (name == _coreEntry) WriteXml(entry, w => CoreProperties(w, doc));
-                else if (_fontEntries.TryGetValue(name, out var font))
-                {
-                    entry.Write(DocxFonts.Embedded(font.Face, font.Key, characters ??= Characters(body, doc)));
-                }
+                else if (_fontEntries.TryGetValue(name, out var font)) entry.Write(Embedded(font.Face, font.Key));
                 else entry.Write(content);
             }
         }
         return stream.ToArray();
+
+        byte[] Embedded(FontFace face, string key) => DocxFonts.Embedded(face, key, characters ??= Characters(body, doc));
     }
 
     /// <summary>The characters a document sets: its body, the page number footer and a draft's mark.</summary>
