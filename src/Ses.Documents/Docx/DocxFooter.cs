@@ -14,6 +14,9 @@ internal static class DocxFooter
 {
     public const string EmDash = "\u2014";
 
+    /// <summary>What the footers set: the dashes, spaces and the page number's digits.</summary>
+    public const string Characters = EmDash + " 0123456789";
+
     /// <summary>One character of the page number's size, in twips: the distance from the text block's edge.</summary>
     private static readonly string Inset = DocxUnits.Dxa(Gb.PageNumberSize);
 

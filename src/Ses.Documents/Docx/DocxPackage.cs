@@ -27,6 +27,7 @@ internal sealed class DocxPackage
     private readonly List<(string Name, byte[]? Content)> _entries = [];
     private string _documentEntry = "";
     private string _coreEntry = "";
+    private readonly Dictionary<string, (FontFace Face, string Key)> _fontEntries = new(StringComparer.Ordinal);
 
     private DocxPackage()
     {
@@ -54,6 +55,7 @@ internal sealed class DocxPackage
         var document = new Document(body);
         document.AddNamespaceDeclaration("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
         document.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
+        HashSet<int>? characters = null;
         using var stream = new MemoryStream(16 * 1024);
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -62,10 +64,20 @@ internal sealed class DocxPackage
                 using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
                 if (name == _documentEntry) WriteXml(entry, document.WriteTo);
                 else if (name == _coreEntry) WriteXml(entry, w => CoreProperties(w, doc));
+                else if (_fontEntries.TryGetValue(name, out var font)) entry.Write(Embedded(font.Face, font.Key));
                 else entry.Write(content);
             }
         }
         return stream.ToArray();
+
+        byte[] Embedded(FontFace face, string key) => DocxFonts.Embedded(face, key, characters ??= Characters(body, doc));
+    }
+
+    /// <summary>The characters a document sets: its body, the page number footer and a draft's mark.</summary>
+    private static HashSet<int> Characters(Body body, ResolvedDocument doc)
+    {
+        var text = body.InnerText + DocxFooter.Characters + doc.Watermark;
+        return [.. text.EnumerateRunes().Select(r => r.Value)];
     }
 
     private static void WriteXml(Stream entry, Action<XmlWriter> write)
@@ -97,7 +109,12 @@ internal sealed class DocxPackage
             var main = word.AddMainDocumentPart();
             main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Build(fonts);
             main.AddNewPart<DocumentSettingsPart>().Settings = DocxSettings.Build();
-            main.AddNewPart<FontTablePart>().Fonts = DocxSettings.FontTable(fonts);
+            var fontTable = main.AddNewPart<FontTablePart>();
+            fontTable.Fonts = DocxSettings.FontTable(fonts);
+            foreach (var (face, key, part) in DocxFonts.AddParts(fontTable, fonts))
+            {
+                package._fontEntries[part.Uri.OriginalString.TrimStart('/')] = (face, key);
+            }
             package.FooterId = main.GetIdOfPart(DocxFooter.Add(main, odd: true));
             package.EvenFooterId = main.GetIdOfPart(DocxFooter.Add(main, odd: false));
             if (watermark is not null) package.HeaderId = main.GetIdOfPart(DocxWatermark.Add(main, watermark, fonts.Title.Primary.FamilyName));

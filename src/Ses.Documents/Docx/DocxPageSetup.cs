@@ -6,8 +6,10 @@ namespace Ses.Documents.Docx;
 
 /// <summary>
 /// The section properties: A4 portrait, margins that put the 156 × 225 mm text block 37 mm from the top and 28 mm from
-/// the binding edge, the page number footer, and the document grid of 22 lines × 28 characters that Word sets for
-/// 公文 (Page Setup ▸ Document Grid ▸ "Specify line and character grid").
+/// the binding edge, the page number footer, and the document grid of 22 lines (Page Setup ▸ Document Grid ▸ "Specify
+/// line grid only"). The 28 characters of a line come from the body styles' condensed spacing
+/// (<see cref="DocxUnits.BodyCondense"/>), not from a character grid: LibreOffice sets every Chinese character of a
+/// linesAndChars grid two cells wide, doubling the pages.
 /// </summary>
 internal static class DocxPageSetup
 {
@@ -53,8 +55,7 @@ internal static class DocxPageSetup
         new Columns { Space = "425" },
         new DocGrid
         {
-            Type = DocGridValues.LinesAndChars,
+            Type = DocGridValues.Lines,
             LinePitch = LinePitch,
-            CharacterSpace = CharSpace,
         });
 }

@@ -9,6 +9,9 @@ internal static class DocxSettings
 {
     public static Settings Build() => new(
         new Zoom { Percent = "100" },
+        // The fonts travel with the document (DocxFonts), cut to the characters it sets.
+        new EmbedTrueTypeFonts(),
+        new SaveSubsetFonts(),
         new DefaultTabStop { Val = 420 },
         // GB/T 9704-2012 §7.5: odd page numbers right, even left — two footers.
         new EvenAndOddHeaders(),

@@ -24,7 +24,7 @@ internal static class DocxStyles
                     new FontSizeComplexScript { Val = HalfPoints(Gb.BodySize) }, ChineseText())),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                     new SpacingBetweenLines { Before = "0", After = "0" }))),
-            // Normal carries the body size: Word derives the character grid pitch from it (see DocxUnits.CharSpace).
+            // Body-size styles are condensed to the 28-character line (DocxUnits.BodyCondense); others set no spacing.
             Paragraph(DocxStyleIds.Normal, "Normal", null, body, Gb.BodySize, p =>
             {
                 ChineseLineBreaking(p);
@@ -139,6 +139,7 @@ internal static class DocxStyles
         style.Append(p);
         style.Append(new StyleRunProperties(
             FontsOf(family),
+            new Spacing { Val = !english && size == Gb.BodySize ? BodyCondense : 0 },
             new FontSize { Val = HalfPoints(size) },
             new FontSizeComplexScript { Val = HalfPoints(size) },
             english ? new Languages { Val = "en-US" } : ChineseText()));

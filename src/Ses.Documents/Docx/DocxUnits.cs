@@ -38,11 +38,11 @@ internal static class DocxUnits
     public static readonly int LinePitch = BlockHeight / 22;
 
     /// <summary>
-    /// w:charSpace of a linesAndChars grid: the character pitch is the Normal style's font size plus charSpace/4096 pt.
-    /// 28 characters in 156 mm give 15.79 pt cells, so 16 pt text is condensed by 849/4096 pt, rounded down so 28
-    /// still fit (the PDF sets the same grid with a horizontal scale of <see cref="Styles.BodyScale"/>).
+    /// Character spacing (w:spacing, twips) of 16 pt body text: 28 characters in 156 mm give 15.79 pt cells, so each
+    /// character is condensed by 0.21 pt, rounded up to 5 twips so 28 still fit (the PDF sets the same grid with a
+    /// horizontal scale of <see cref="Styles.BodyScale"/>).
     /// </summary>
-    public static readonly int CharSpace = (int)Math.Floor((BlockWidth / 20.0 / 28 - Styles.BodySize) * 4096);
+    public static readonly int BodyCondense = -(int)Math.Ceiling((Styles.BodySize - Styles.BodyCell) * 20);
 
     /// <summary>One body character cell (156 mm / 28) in twips.</summary>
     public static readonly int BodyCell = Twips(Styles.BodyCell);

@@ -132,7 +132,7 @@ internal static class TrueTypeSubset
     }
 
     /// <summary>The components of a composite glyph: where each glyph index is in the outline, and the index (OpenType glyf, composite glyphs).</summary>
-    private static List<(int Offset, ushort Glyph)> Components(ReadOnlySpan<byte> outline)
+    internal static List<(int Offset, ushort Glyph)> Components(ReadOnlySpan<byte> outline)
     {
         var result = new List<(int, ushort)>(4);
         var pos = 10;
@@ -155,7 +155,7 @@ internal static class TrueTypeSubset
     private static uint Tag(string tag) => BinaryPrimitives.ReadUInt32BigEndian(Encoding.ASCII.GetBytes(tag));
 
     /// <summary>Sum of the big-endian 32-bit words (the length is a multiple of 4).</summary>
-    private static uint Checksum(ReadOnlySpan<byte> data)
+    internal static uint Checksum(ReadOnlySpan<byte> data)
     {
         uint sum = 0;
         foreach (var word in MemoryMarshal.Cast<byte, uint>(data))

@@ -93,11 +93,14 @@ public sealed class DocxRendererTests
         Assert.InRange(blockHeight, Twips(225) - 1, Twips(225) + 1);
 
         var grid = section.GetFirstChild<DocGrid>()!;
-        Assert.Equal(DocGridValues.LinesAndChars, grid.Type?.Value);
+        // A line grid only: LibreOffice sets each Chinese character of a linesAndChars grid two cells wide.
+        Assert.Equal(DocGridValues.Lines, grid.Type?.Value);
+        Assert.Null(grid.CharacterSpace);
         Assert.Equal(22, blockHeight / grid.LinePitch!.Value);
-        // Word's character pitch: the Normal style's size plus charSpace/4096 pt.
-        var normalSize = int.Parse(Style(doc, "Normal").StyleRunProperties!.FontSize!.Val!.Value!, CultureInfo.InvariantCulture) / 2.0;
-        var pitch = normalSize + grid.CharacterSpace!.Value / 4096.0;
+        // The character pitch: the Normal style's size plus its character spacing (twips), 28 to the line.
+        var normal = Style(doc, "Normal").StyleRunProperties!;
+        var normalSize = int.Parse(normal.FontSize!.Val!.Value!, CultureInfo.InvariantCulture) / 2.0;
+        var pitch = normalSize + normal.GetFirstChild<Spacing>()!.Val!.Value / 20.0;
         Assert.Equal(28, (int)Math.Floor(blockWidth / 20.0 / pitch));
     }
 

@@ -37,6 +37,7 @@ public sealed partial class ErrorCodesTests(ServiceFixture factory) : IClassFixt
         "byterange.start", "byterange.outside", "byterange.not-revision", "byterange.not-contents",
         "chain.untrusted", "chain.expired", "chain.not-yet-valid", "chain.key-usage", "chain.time-unknown",
         "timestamp.missing", "timestamp.invalid", "timestamp.untrusted", "timestamp.imprint-mismatch",
+        "ses.db",
         // Metric names (Observability/SesMetrics.cs).
         "ses.issue.duration", "ses.tsa.duration", "ses.tsa.failures", "ses.issue.queue.depth", "ses.notifications.backlog", "ses.deemed.lag",
     ];
