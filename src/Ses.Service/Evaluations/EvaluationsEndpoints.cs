@@ -58,8 +58,10 @@ public static class EvaluationsEndpoints
         staff.MapGet("/evaluations/{id:guid}", async Task<Results<Ok<EvaluationView>, NotFound>> (Guid id, EvaluationQueries q,
             [AsParameters] StaffCaller c) =>
             await q.EvaluationAsync(id, c.Bureau, c.RequestAborted) is { } v ? TypedResults.Ok(v) : TypedResults.NotFound()).WithName("GetEvaluation");
-        staff.MapGet("/evaluations/{id:guid}/materials/{materialId:guid}", Material).WithName("EvaluationMaterialFile");
-        staff.MapGet("/evaluations/{id:guid}/entries/{entryId:guid}/file", EntryFile).WithName("EvaluationEntryFile");
+        staff.MapGet("/evaluations/{id:guid}/materials/{materialId:guid}", Material).WithName("EvaluationMaterialFile")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        staff.MapGet("/evaluations/{id:guid}/entries/{entryId:guid}/file", EntryFile).WithName("EvaluationEntryFile")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
         staff.MapGet("/ga-grades", async (EvaluationQueries queries, [AsParameters] StaffCaller c, string? q = null) =>
             TypedResults.Ok(await queries.GradesAsync(c.Bureau, q, c.RequestAborted))).WithName("InspectionGrades")
             .WithSummary("The latest published grade of the bureau's enterprises, for planning inspections (暂行办法第十九条); ?q= part of the name");
