@@ -19,7 +19,8 @@ pids=()
 cleanup() {
   [ -f "$folder/nginx.pid" ] && kill "$(cat "$folder/nginx.pid")" 2>/dev/null
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
-  psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"
+  sleep 1
+  psql "$pg dbname=postgres" -qc "DROP DATABASE IF EXISTS $db"
   rm -rf "$folder"
 }
 trap cleanup EXIT
