@@ -17,7 +17,7 @@ public sealed partial class DatabaseFileStore(IServiceScopeFactory scopes, TimeP
     public static readonly TimeSpan Unclaimed = TimeSpan.FromMinutes(30);
 
     // How often held files are checked against the database (a file committed with its record is no longer held).
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, (byte[] Content, DateTimeOffset Since)> _held = new(StringComparer.Ordinal);
     private int _sweeping;
