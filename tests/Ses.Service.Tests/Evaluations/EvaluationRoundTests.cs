@@ -187,6 +187,22 @@ public sealed class EvaluationRoundTests(CasesFixture factory) : IClassFixture<C
         var outsider = await TestUsers.SignIn(factory, TestUsers.Create(factory, "xibei", Accounts.StaffRole.Officer));
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/evaluations/{a}", Ct)).StatusCode);
         Assert.Equal(0, (await outsider.GetFromJsonAsync<JsonElement>("/api/ga-grades", Ct)).GetArrayLength());
+        foreach (var (route, body2) in new (string, object)[]
+        {
+            ($"{path}/enterprises", new { counterpartyId = otherId, type = "载客类" }), ($"{path}/pre-evaluation", new { }),
+            ($"{path}/publication", new { }), ($"{path}/final", new { }),
+            ($"/api/evaluations/{a}/entries", new { item = 1, date = "2025-05-01", evidence = "约见" }),
+            ($"/api/evaluations/{a}/review", new { reasons = "无" }), ($"/api/evaluations/{a}/entries/import", new { file = "{}", evidence = "台账" }),
+        })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.PostAsJsonAsync(route, body2, Ct)).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{path}", Ct)).StatusCode);
+        // Another counterparty's account: not its evaluation.
+        mine = await world.Delivery.AccountAsync(world.AccountName);
+        Assert.Equal(HttpStatusCode.NotFound, (await mine.PostAsJsonAsync($"/api/my/evaluations/{b}/review",
+            new { reason = "异议", attachments = Evidence }, Ct)).StatusCode);
+        Assert.DoesNotContain(b, await mine.GetStringAsync("/api/my/evaluations", Ct), StringComparison.Ordinal);
     }
 
     [Fact]
