@@ -42,7 +42,21 @@ public sealed class PostgresTestDatabase : IDisposable
         NpgsqlConnection.ClearPool(new NpgsqlConnection(_connection));
         using var c = new NpgsqlConnection(_admin);
         c.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", c);
-        drop.ExecuteNonQuery();
+        // FORCE cannot end a backend of another role (autovacuum, started by the server after heavy writes): then wait for
+        // it and try again; a throw-away database left behind is no test's failure.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", c);
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState is "42501" or "55006")
+            {
+                if (attempt == 10) return;
+                Thread.Sleep(500);
+            }
+        }
     }
 }
