@@ -4,6 +4,8 @@ using Ses.Documents;
 using Ses.Documents.Layout;
 using Ses.Documents.Pdf;
 using Ses.Documents.Rendering;
+using Ses.Documents.Signing;
+using Ses.Documents.Signing.Crypto;
 
 namespace Ses.Bench;
 
@@ -50,5 +52,44 @@ internal static class Stages
         var size = engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf).Content.Length;
         for (var i = 0; i < count; i++) engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} renders of {size} bytes"));
+    }
+
+    /// <summary>
+    /// What issuing the one-page notice costs in the library, step by step: the PDF, its signature with the timestamp,
+    /// and the DOCX (after a long warm-up; indicative only, use instruction counts when the machine is busy).
+    /// </summary>
+    public static void Issue(int count)
+    {
+        var engine = BenchData.Engine();
+        using var sample = BenchData.Sample("notice-org");
+        var certs = Directory.CreateTempSubdirectory("ses-bench-certs-");
+        try
+        {
+            var set = DevelopmentCertificates.Create(Path.Combine(certs.FullName, "dev"), TimeProvider.System, engine.Templates.DefaultBureau.Name);
+            var settings = new SignatureSettings(set.Signing, set.CreateTsa(TimeProvider.System));
+            var input = engine.Validate("notice-org", sample.RootElement).Input!;
+            var totals = new double[3];
+            long pdfBytes = 0, docxBytes = 0;
+            for (var i = 0; i < 2 * count; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                var pdf = engine.Render(input, OutputFormat.Pdf);
+                var t0 = sw.Elapsed.TotalMilliseconds;
+                var signed = engine.Sign(pdf, settings, DateTimeOffset.UtcNow);
+                var t1 = sw.Elapsed.TotalMilliseconds;
+                var docx = engine.Render(input, OutputFormat.Docx);
+                var t2 = sw.Elapsed.TotalMilliseconds;
+                if (i < count) continue;
+                totals[0] += t0;
+                totals[1] += t1 - t0;
+                totals[2] += t2 - t1;
+                pdfBytes = signed.Length;
+                docxBytes = docx.Content.Length;
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"PDF {totals[0] / count:F3} ms, sign with timestamp {totals[1] / count:F3} ms, DOCX {totals[2] / count:F3} ms "
+                + $"(signed PDF {pdfBytes} bytes, DOCX {docxBytes} bytes)"));
+        }
+        finally { certs.Delete(recursive: true); }
     }
 }

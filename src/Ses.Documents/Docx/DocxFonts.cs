@@ -9,7 +9,7 @@ namespace Ses.Documents.Docx;
 
 /// <summary>
 /// The fonts embedded in the DOCX (ECMA-376 Part 1 §17.8.1, Word's "Embed fonts in the file"): for each family of the
-/// font table, the font file the PDF uses, cut to the characters the document sets (<see cref="TrueTypeKeepIdsSubset"/>),
+/// font table, the font file the PDF uses, cut to the characters the document sets (<see cref="TrueTypeInstallableSubset"/>),
 /// as an obfuscated font part referenced by w:embedRegular, so Word and LibreOffice show the same faces on a machine
 /// that does not have them installed.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class DocxFonts
     /// <summary>The obfuscated font part: the subset with its first 32 bytes XORed with the key (§17.8.1).</summary>
     public static byte[] Embedded(FontFace face, string key, IEnumerable<int> characters)
     {
-        var font = TrueTypeKeepIdsSubset.Build(face, characters);
+        var font = TrueTypeInstallableSubset.Build(face, characters);
         Obfuscate(font, key);
         return font;
     }

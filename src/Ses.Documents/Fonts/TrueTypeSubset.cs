@@ -13,9 +13,10 @@ internal static class TrueTypeSubset
 {
     /// <summary>
     /// Builds the subset. Components of composite glyphs that are not yet in <paramref name="glyphs"/> are appended to
-    /// it (so the caller sees the final numbering); glyph 0 should be the original's .notdef.
+    /// it (so the caller sees the final numbering); glyph 0 should be the original's .notdef. <paramref name="extra"/>
+    /// tables (e.g. cmap, name, OS/2 and post for a font an application installs) are written as given.
     /// </summary>
-    public static byte[] Build(FontProgram font, List<ushort> glyphs)
+    public static byte[] Build(FontProgram font, List<ushort> glyphs, IReadOnlyList<(string Tag, byte[] Table)>? extra = null)
     {
         var index = new Dictionary<ushort, ushort>(glyphs.Count * 2);
         for (var i = 0; i < glyphs.Count; i++) index.TryAdd(glyphs[i], (ushort)i);
@@ -45,6 +46,8 @@ internal static class TrueTypeSubset
         tables.Add((Tag("loca"), (n + 1) * (shortLoca ? 2 : 4), null));
         tables.Add((Tag("maxp"), font.Maxp.Length, font.Maxp));
         if (font.Prep is { } prep) tables.Add((Tag("prep"), prep.Length, prep));
+        foreach (var (tag, table) in extra ?? []) tables.Add((Tag(tag), table.Length, table));
+        tables.Sort((a, b) => a.Tag.CompareTo(b.Tag)); // the directory is sorted by tag (OpenType §5)
 
         var directory = 12 + 16 * tables.Count;
         var size = directory;
