@@ -266,6 +266,9 @@ public sealed class EvaluationRoundService(
         foreach (var e in evaluations) modes[e.Id] = await documents.ModeAsync(problems, e.CounterpartyId, options.Mode, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems.DistinctBy(p => (p.Field, p.Code)).ToList()));
         var now = time.GetUtcNow();
+        // Scored once: the scores recorded at publication are the ones the notices print.
+        var scores = new Dictionary<Guid, EvaluationResult>();
+        foreach (var e in evaluations) scores[e.Id] = await queries.ScoreAsync(e, round.Year, ct);
         if (round.State == RoundState.PreEvaluated)
         {
             var calendar = await calendars.CurrentAsync(ct);
@@ -275,7 +278,7 @@ public sealed class EvaluationRoundService(
             round.Version++;
             foreach (var e in evaluations)
             {
-                var result = await queries.ScoreAsync(e, round.Year, ct);
+                var result = scores[e.Id];
                 (e.PreScore, e.PreGrade) = (result.Score, result.Grade.ToString());
                 e.Version++;
             }
@@ -285,8 +288,7 @@ public sealed class EvaluationRoundService(
         }
         foreach (var e in evaluations)
         {
-            var result = await queries.ScoreAsync(e, round.Year, ct);
-            var data = EvaluationDocuments.PreEvaluation(round, e, result, options);
+            var data = EvaluationDocuments.PreEvaluation(round, e, scores[e.Id], options);
             var (document, refused) = await documents.IssueAndServeAsync(e, EvaluationDocuments.PreEvaluationForm, EvaluationDocuments.PreEvaluationForm,
                 data, modes[e.Id], actor, ct);
             if (document is null) return (null, refused);
