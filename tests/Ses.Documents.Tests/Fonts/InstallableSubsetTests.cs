@@ -12,7 +12,8 @@ public sealed class InstallableSubsetTests
 {
     private const string Text = "民航西北地区管理局信用信息告知书 2026年12月5日（盖章）Letter of Confirmation";
 
-    public static TheoryData<string> Fonts() => new(Directory.EnumerateFiles(Path.Combine(TestEngine.TemplatesRoot, "fonts"), "*.ttf").Select(Path.GetFileName)!);
+    public static TheoryData<string> Fonts() =>
+        new(Directory.EnumerateFiles(Path.Combine(TestEngine.TemplatesRoot, "fonts"), "*.ttf").Select(Path.GetFileName)!);
 
     [Theory]
     [MemberData(nameof(Fonts))]
