@@ -266,9 +266,6 @@ public sealed class EvaluationRoundService(
         foreach (var e in evaluations) modes[e.Id] = await documents.ModeAsync(problems, e.CounterpartyId, options.Mode, ct);
         if (problems.Count > 0) return (null, Refusal.Invalid(problems.DistinctBy(p => (p.Field, p.Code)).ToList()));
         var now = time.GetUtcNow();
-        // Scored once: the scores recorded at publication are the ones the notices print.
-        var scores = new Dictionary<Guid, EvaluationResult>();
-        foreach (var e in evaluations) scores[e.Id] = await queries.ScoreAsync(e, round.Year, ct);
         if (round.State == RoundState.PreEvaluated)
         {
             var calendar = await calendars.CurrentAsync(ct);
@@ -278,7 +275,7 @@ public sealed class EvaluationRoundService(
             round.Version++;
             foreach (var e in evaluations)
             {
-                var result = scores[e.Id];
+                var result = await queries.ScoreAsync(e, round.Year, ct);
                 (e.PreScore, e.PreGrade) = (result.Score, result.Grade.ToString());
                 e.Version++;
             }
@@ -288,7 +285,8 @@ public sealed class EvaluationRoundService(
         }
         foreach (var e in evaluations)
         {
-            var data = EvaluationDocuments.PreEvaluation(round, e, scores[e.Id], options);
+            var result = await queries.ScoreAsync(e, round.Year, ct);
+            var data = EvaluationDocuments.PreEvaluation(round, e, result, options);
             var (document, refused) = await documents.IssueAndServeAsync(e, EvaluationDocuments.PreEvaluationForm, EvaluationDocuments.PreEvaluationForm,
                 data, modes[e.Id], actor, ct);
             if (document is null) return (null, refused);
