@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Ses.Documents;
+using Ses.Documents.Signing;
+using Ses.Documents.Signing.Crypto;
 
 namespace Ses.Bench;
 
@@ -15,6 +17,16 @@ internal static class BenchData
             .Select(f => Path.GetFileNameWithoutExtension(f)!)
             .Where(id => File.Exists(Path.Combine(TemplatesRoot, "forms", id + ".json")))
             .Order(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Signature settings with development keys made in <paramref name="certs"/> for the default bureau: the RSA-2048
+    /// signing key and the in-process TSA.
+    /// </summary>
+    public static SignatureSettings Signing(DocumentEngine engine, DirectoryInfo certs)
+    {
+        var set = DevelopmentCertificates.Create(Path.Combine(certs.FullName, "dev"), TimeProvider.System, engine.Templates.DefaultBureau.Name);
+        return new SignatureSettings(set.Signing, set.CreateTsa(TimeProvider.System));
+    }
 
     public static JsonDocument Sample(string id) => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(TemplatesRoot, "samples", id + ".json")));
 

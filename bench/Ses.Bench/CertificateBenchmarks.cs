@@ -5,7 +5,6 @@ using BenchmarkDotNet.Attributes;
 using Ses.Documents;
 using Ses.Documents.Certificates;
 using Ses.Documents.Signing;
-using Ses.Documents.Signing.Crypto;
 
 namespace Ses.Bench;
 
@@ -28,8 +27,7 @@ public class CertificateBenchmarks
         _engine = BenchData.Engine();
         _data = Certificate(events: 8);
         _certs = Directory.CreateTempSubdirectory("ses-bench-certs-");
-        var set = DevelopmentCertificates.Create(Path.Combine(_certs.FullName, "dev"), TimeProvider.System, _engine.Templates.DefaultBureau.Name);
-        _settings = new SignatureSettings(set.Signing, set.CreateTsa(TimeProvider.System));
+        _settings = BenchData.Signing(_engine, _certs);
         var rendered = _engine.RenderDeliveryCertificate(_data);
         Console.WriteLine($"// certificate with 8 entries: {rendered.PageCount} pages, {rendered.Content.Length} bytes, signed {RenderAndSign()} bytes");
     }

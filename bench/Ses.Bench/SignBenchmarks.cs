@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Ses.Documents;
 using Ses.Documents.Signing;
-using Ses.Documents.Signing.Crypto;
 
 namespace Ses.Bench;
 
@@ -21,8 +20,7 @@ public class SignBenchmarks
         using var sample = BenchData.Sample("notice-org");
         _rendered = _engine.Render("notice-org", sample.RootElement, OutputFormat.Pdf);
         _certs = Directory.CreateTempSubdirectory("ses-bench-certs-");
-        var set = DevelopmentCertificates.Create(Path.Combine(_certs.FullName, "dev"), TimeProvider.System, _engine.Templates.DefaultBureau.Name);
-        _settings = new SignatureSettings(set.Signing, set.CreateTsa(TimeProvider.System));
+        _settings = BenchData.Signing(_engine, _certs);
         Console.WriteLine($"// signed one-page notice: {Sign()} bytes (unsigned {_rendered.Content.Length})");
     }
 

@@ -4,8 +4,6 @@ using Ses.Documents;
 using Ses.Documents.Layout;
 using Ses.Documents.Pdf;
 using Ses.Documents.Rendering;
-using Ses.Documents.Signing;
-using Ses.Documents.Signing.Crypto;
 
 namespace Ses.Bench;
 
@@ -65,8 +63,7 @@ internal static class Stages
         var certs = Directory.CreateTempSubdirectory("ses-bench-certs-");
         try
         {
-            var set = DevelopmentCertificates.Create(Path.Combine(certs.FullName, "dev"), TimeProvider.System, engine.Templates.DefaultBureau.Name);
-            var settings = new SignatureSettings(set.Signing, set.CreateTsa(TimeProvider.System));
+            var settings = BenchData.Signing(engine, certs);
             var input = engine.Validate("notice-org", sample.RootElement).Input!;
             var totals = new double[3];
             long pdfBytes = 0, docxBytes = 0;

@@ -5,8 +5,8 @@ namespace Ses.Documents.Fonts;
 /// <summary>
 /// A small, complete TrueType font that draws only the given characters, for an application to install (the fonts
 /// embedded in a DOCX): the glyphs renumbered as in the PDF's subset (<see cref="TrueTypeSubset"/>), with a cmap
-/// built for exactly those characters and the original's name, OS/2, gasp and (version 3) post tables. A few
-/// kilobytes where the original's full cmap and metrics were hundreds.
+/// built for exactly those characters and the original's name, OS/2, gasp and (version 3) post tables. Its size is
+/// that of the outlines it draws: no full cmap, metrics or location table of glyphs it does not.
 /// </summary>
 internal static class TrueTypeInstallableSubset
 {
@@ -46,13 +46,11 @@ internal static class TrueTypeInstallableSubset
     /// cmap (OpenType cmap): Windows Unicode BMP (3,1) in format 4 and, when a character lies beyond the BMP, Windows
     /// Unicode full repertoire (3,10) in format 12. <paramref name="map"/> is sorted by code point.
     /// </summary>
-    internal static byte[] Cmap(List<(int CodePoint, ushort Glyph)> map)
+    private static byte[] Cmap(List<(int CodePoint, ushort Glyph)> map)
     {
-        var groups = Groups(map);
-        var bmp = Groups(map.Where(m => m.CodePoint <= 0xFFFF).ToList());
-        var format4 = Format4(bmp);
+        var format4 = Format4(Groups(map.Where(m => m.CodePoint <= 0xFFFF).ToList()));
         var full = map.Count > 0 && map[^1].CodePoint > 0xFFFF;
-        var format12 = full ? Format12(groups) : [];
+        var format12 = full ? Format12(Groups(map)) : [];
         var header = 4 + 8 * (full ? 2 : 1);
         var cmap = new byte[header + format4.Length + format12.Length];
         var span = cmap.AsSpan();
