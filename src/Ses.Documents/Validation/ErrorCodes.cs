@@ -111,6 +111,7 @@ public static class ErrorCodes
     // Drafts, issuing, the register and draft rendering.
     public const string DraftIssued = "draft.issued";
     public const string DraftVersion = "draft.version";
+    public const string DraftStepTaken = "draft.step-taken";
     public const string DocumentUnknown = "document.unknown";
     public const string DocumentVoided = "document.voided";
     public const string SigningNoBureauKey = "signing.no-bureau-key";

@@ -292,7 +292,8 @@ public sealed class EvaluationRoundService(
             if (document is null) return (null, refused);
             e.PreDocumentId = document.Id;
             e.Version++;
-            await db.SaveChangesAsync(ct);
+            // A concurrent publication that issued this notice first has linked it already: this one is the loser.
+            if (await SaveAsync(ct) is { } linked) return (null, linked);
         }
         return (await queries.RoundAsync(round.Id, actor.Bureau, ct), null);
     }
@@ -334,7 +335,7 @@ public sealed class EvaluationRoundService(
         if (document is null) return (null, refused);
         e.ReviewDocumentId = document.Id;
         e.Version++;
-        await db.SaveChangesAsync(ct);
+        if (await SaveAsync(ct) is { } linked) return (null, linked);
         return (await queries.EvaluationAsync(e.Id, actor.Bureau, ct), null);
     }
 

@@ -35,4 +35,10 @@ public sealed class Draft
 
     /// <summary>The general-aviation evaluation whose notice this draft is, if any.</summary>
     public Guid? EvaluationId { get; set; }
+
+    /// <summary>
+    /// Which draft of its step this is (1, then 2 once the first one's document was voided, …): unique per case or
+    /// evaluation and step, so of two requests racing to issue a step's document only one creates its draft.
+    /// </summary>
+    public int? StepAttempt { get; set; }
 }

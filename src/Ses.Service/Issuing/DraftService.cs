@@ -31,7 +31,8 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     public Task<Draft?> OwnAsync(Guid id, string bureau, CancellationToken ct) =>
         db.Drafts.SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, ct);
 
-    public async Task<(Draft? Draft, Refusal? Refused)> CreateAsync(DraftRequest request, string bureau, string actor, string source, CancellationToken ct)
+    public async Task<(Draft? Draft, Refusal? Refused)> CreateAsync(DraftRequest request, string bureau, string actor, string source, CancellationToken ct,
+        StepLink? link = null)
     {
         var form = engine.Templates.FindForm(request.FormId);
         if (form is null) return (null, Refusal.Invalid("formId", ErrorCodes.FormUnknown, $"没有这个表单：{request.FormId}"));
@@ -45,9 +46,20 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
             Id = Guid.CreateVersion7(now), Bureau = bureau, FormId = request.FormId, DataJson = json,
             Replaces = request.Replaces, CounterpartyId = request.CounterpartyId, CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
+        if (link is not null) (draft.CaseId, draft.EvaluationId, draft.CaseStep, draft.StepAttempt) = (link.CaseId, link.EvaluationId, link.Step, link.Attempt);
         db.Drafts.Add(draft);
-        db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "draft.created", draft.Id.ToString(), source));
-        await db.SaveChangesAsync(ct);
+        var audit = db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "draft.created", draft.Id.ToString(), source));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (link is not null && UniqueViolation.Is(e))
+        {
+            // Another request created this attempt's draft first (and issues it): nothing of this one is stored.
+            db.Entry(draft).State = EntityState.Detached;
+            audit.State = EntityState.Detached;
+            return (null, Refusal.Conflict(ErrorCodes.DraftStepTaken, "这一环节的文书正由他人同时签发，这次操作没有执行，请刷新后查看"));
+        }
         return (draft, null);
     }
 

@@ -4,6 +4,12 @@ namespace Ses.Service.Issuing;
 
 public sealed record DraftRequest(string FormId, JsonElement Data, Guid? Replaces = null, Guid? CounterpartyId = null);
 
+/// <summary>
+/// The step a draft is created for: a case's (<paramref name="CaseId"/>) or an evaluation's, and which attempt at the
+/// step's document it is (<see cref="Draft.StepAttempt"/>).
+/// </summary>
+public sealed record StepLink(Guid? CaseId, Guid? EvaluationId, string Step, int Attempt);
+
 public sealed record DraftUpdate(JsonElement Data, int Version, Guid? CounterpartyId = null);
 
 public sealed record DraftResponse(Guid Id, string FormId, string Bureau, JsonElement Data, Guid? Replaces, Guid? CounterpartyId, string CreatedBy,

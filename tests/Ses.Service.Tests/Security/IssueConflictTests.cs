@@ -6,6 +6,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Documents.Validation;
 using Ses.Service.Data;
+using Ses.Service.Http;
+using Ses.Service.Issuing;
 
 namespace Ses.Service.Tests.Security;
 
@@ -70,6 +72,39 @@ public sealed class IssueConflictTests
 
         refuse.Refusing = false;
         Assert.Equal(HttpStatusCode.Created, (await world.Officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct)).StatusCode);
+    }
+
+    /// <summary>
+    /// Two requests racing to issue a step's document (a case's or an evaluation's notice) both find no draft; the one
+    /// that saves the step's first draft second is refused 409 <c>draft.step-taken</c> and stores nothing, so the step
+    /// never gets two numbers. The race is played in order: the unique index decides, not the timing.
+    /// </summary>
+    [Fact]
+    public async Task StepDraft_CreatedByAConcurrentRequestFirst_Is409StepTaken_AndStoresNothing()
+    {
+        using var factory = new DevelopmentServiceFactory();
+        var world = await DeliveryWorld.CreateAsync(factory);
+        var evaluation = Guid.CreateVersion7();
+        var data = JsonSerializer.SerializeToElement(new { party = "签发冲突测试公司", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" });
+        async Task<(Draft? Draft, Refusal? Refused)> CreateAsync(int attempt)
+        {
+            using var scope = factory.Services.CreateScope();
+            var drafts = scope.ServiceProvider.GetRequiredService<DraftService>();
+            return await drafts.CreateAsync(new DraftRequest("notice-org", data), "xibei", world.OfficerName, "test", Ct,
+                new StepLink(null, evaluation, "ga-pre-evaluation", attempt));
+        }
+
+        int Created() => world.WithDb(db => db.AuditEntries.Count(a => a.Action == "draft.created"));
+        var first = await CreateAsync(1);
+        Assert.NotNull(first.Draft);
+        var createdBefore = Created();
+        var second = await CreateAsync(1);
+        Assert.Null(second.Draft);
+        Assert.Equal(ErrorCodes.DraftStepTaken, second.Refused!.Code);
+        Assert.Equal([first.Draft.Id], world.WithDb(db => db.Drafts.Where(d => d.EvaluationId == evaluation).Select(d => d.Id).ToList()));
+        Assert.Equal(createdBefore, Created());
+        // The next attempt (after a voided document) is a draft of its own.
+        Assert.NotNull((await CreateAsync(2)).Draft);
     }
 
     private static async Task<Guid> DraftAsync(DeliveryWorld world)

@@ -1438,6 +1438,9 @@ namespace Ses.Service.Data.Migrations
                     b.Property<Guid?>("Replaces")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StepAttempt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1449,9 +1452,11 @@ namespace Ses.Service.Data.Migrations
 
                     b.HasIndex("Bureau");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "CaseStep", "StepAttempt")
+                        .IsUnique();
 
-                    b.HasIndex("EvaluationId");
+                    b.HasIndex("EvaluationId", "CaseStep", "StepAttempt")
+                        .IsUnique();
 
                     b.ToTable("drafts", (string)null);
                 });

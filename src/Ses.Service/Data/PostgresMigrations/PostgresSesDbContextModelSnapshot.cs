@@ -1449,6 +1449,9 @@ namespace Ses.Service.Data.PostgresMigrations
                     b.Property<Guid?>("Replaces")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("StepAttempt")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1460,9 +1463,11 @@ namespace Ses.Service.Data.PostgresMigrations
 
                     b.HasIndex("Bureau");
 
-                    b.HasIndex("CaseId");
+                    b.HasIndex("CaseId", "CaseStep", "StepAttempt")
+                        .IsUnique();
 
-                    b.HasIndex("EvaluationId");
+                    b.HasIndex("EvaluationId", "CaseStep", "StepAttempt")
+                        .IsUnique();
 
                     b.ToTable("drafts", (string)null);
                 });
