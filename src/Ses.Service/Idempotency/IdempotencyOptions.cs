@@ -12,4 +12,16 @@ public sealed class IdempotencyOptions
     public int LeaseSeconds { get; set; } = 120;
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>
+    /// How long an answered key is kept and replayed (default 24 h): a client retries within minutes, not days. Older keys
+    /// (and claims abandoned as long) are deleted, at most every <see cref="PurgeMinutes"/> on each instance, and the same
+    /// key sent after that runs as a new request — which issuing and serving still refuse to do twice.
+    /// </summary>
+    public int RetentionHours { get; set; } = 24;
+
+    public TimeSpan Retention => TimeSpan.FromHours(RetentionHours);
+
+    /// <summary>How often an instance deletes keys older than the retention (default every 10 minutes, when a key is claimed).</summary>
+    public int PurgeMinutes { get; set; } = 10;
 }

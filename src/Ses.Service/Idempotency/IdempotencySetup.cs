@@ -13,6 +13,11 @@ public static class IdempotencySetup
         {
             throw new ConfigurationProblemException($"Idempotency:LeaseSeconds must be a positive number of seconds, not '{options.LeaseSeconds}'");
         }
+        if (options.RetentionHours <= 0 || options.PurgeMinutes <= 0)
+        {
+            throw new ConfigurationProblemException(
+                $"Idempotency:RetentionHours and Idempotency:PurgeMinutes must be positive, not '{options.RetentionHours}' and '{options.PurgeMinutes}'");
+        }
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<IdempotencyStore>();
         return builder;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Data;
 
@@ -23,8 +24,11 @@ public enum ClaimOutcome
 /// Claims, completes and releases keyed requests in the database, each in a context of its own (never the request's, whose
 /// changes are the handler's). The unique index on caller and key decides between instances and concurrent retries.
 /// </summary>
-public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider time, IdempotencyOptions options)
+public sealed partial class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider time, IdempotencyOptions options, ILogger<IdempotencyStore> log)
 {
+    // The next time this instance deletes the keys past their retention (ticks of UTC time; 0: at the first claim).
+    private long _nextPurge;
+
     public async Task<(ClaimOutcome Outcome, IdempotentRequest Request)> ClaimAsync(string caller, string key, string fingerprint, CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -42,6 +46,7 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider t
             try
             {
                 await db.SaveChangesAsync(ct);
+                await PurgeAsync(db, now, ct);
                 return (ClaimOutcome.Claimed, claim);
             }
             catch (DbUpdateException e) when (UniqueViolation.Is(e))
@@ -60,6 +65,27 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider t
             .Where(r => r.Id == earlier.Id && r.Status == null && r.LeaseUntil == earlier.LeaseUntil)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, now + options.Lease).SetProperty(r => r.StartedAt, now), ct);
         return taken == 1 ? (ClaimOutcome.Claimed, earlier) : (ClaimOutcome.Running, earlier);
+    }
+
+    /// <summary>
+    /// Deletes the keys answered longer ago than the retention, and claims abandoned as long, when this instance's purge
+    /// is due (one claim in <see cref="IdempotencyOptions.PurgeMinutes"/> pays for it; several instances delete alike).
+    /// </summary>
+    private async Task PurgeAsync(SesDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = Interlocked.Read(ref _nextPurge);
+        if (now.UtcTicks < due) return;
+        if (Interlocked.CompareExchange(ref _nextPurge, (now + TimeSpan.FromMinutes(options.PurgeMinutes)).UtcTicks, due) != due) return;
+        var old = now - options.Retention;
+        try
+        {
+            await db.Set<IdempotentRequest>().Where(r => r.StartedAt < old && (r.CompletedAt != null || r.LeaseUntil < old)).ExecuteDeleteAsync(ct);
+        }
+        catch (DbException e)
+        {
+            // The claim stands: keys kept a little longer harm nothing, and the next purge deletes them.
+            LogNotPurged(log, e, options.Retention);
+        }
     }
 
     private static Task<IdempotentRequest?> FindAsync(SesDbContext db, string caller, string key, CancellationToken ct) =>
@@ -84,4 +110,7 @@ public sealed class IdempotencyStore(IServiceScopeFactory scopes, TimeProvider t
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
         await db.Set<IdempotentRequest>().Where(r => r.Id == id && r.Status == null).ExecuteDeleteAsync(CancellationToken.None);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency keys older than {Retention} were not deleted this time")]
+    private static partial void LogNotPurged(ILogger logger, Exception e, TimeSpan retention);
 }

@@ -16,5 +16,7 @@ public sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<Id
         builder.Property(r => r.Location).HasMaxLength(400);
         // One claim per caller and key, on every instance: the database decides which request runs.
         builder.HasIndex(r => new { r.Caller, r.Key }).IsUnique();
+        // The purge of keys past their retention (IdempotencyStore).
+        builder.HasIndex(r => r.StartedAt);
     }
 }

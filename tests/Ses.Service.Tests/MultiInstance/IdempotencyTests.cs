@@ -177,4 +177,45 @@ public sealed class IdempotencyTests(ServiceFixture factory) : IClassFixture<Ser
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
         Assert.Equal(1, Documents(factory, party));
     }
+
+    /// <summary>
+    /// An answered key is replayed within the retention (24 h by default); after it the key is deleted by the next claim's
+    /// purge, and the same key runs as a new request — which the draft refuses to issue twice.
+    /// </summary>
+    [Fact]
+    public async Task AnsweredKeys_AreKeptForTheRetention_ThenDeleted()
+    {
+        var clock = new TestClock(TestClock.Beijing(2026, 3, 2, 9));
+        using var f = new DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-idem-").FullName, owns: true, clock);
+        var world = await DeliveryWorld.CreateAsync(f);
+        var party = "幂等保留测试";
+        var draft = await DraftAsync(world.Officer, party);
+        var key = Guid.NewGuid().ToString();
+        int Keys()
+        {
+            using var scope = f.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<SesDbContext>().Set<IdempotentRequest>().Count(r => r.Key == key);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(world.Officer, $"/api/drafts/{draft}/issue", key)).StatusCode);
+        clock.Now = TestClock.Beijing(2026, 3, 3, 8, 50);
+        await world.SignInStaffAsync();
+        // Another key claimed 23 h 50 min later: the purge runs, and this key is within its retention.
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(world.Officer, $"/api/drafts/{await DraftAsync(world.Officer, party)}/issue",
+            Guid.NewGuid().ToString())).StatusCode);
+        var replayed = await PostAsync(world.Officer, $"/api/drafts/{draft}/issue", key);
+        Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
+        Assert.Equal(1, Keys());
+
+        // 24 h 30 min after it: the next claim's purge deletes it, and the key sent again runs as a new request.
+        clock.Now = TestClock.Beijing(2026, 3, 3, 9, 30);
+        await world.SignInStaffAsync();
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(world.Officer, $"/api/drafts/{await DraftAsync(world.Officer, party)}/issue",
+            Guid.NewGuid().ToString())).StatusCode);
+        Assert.Equal(0, Keys());
+        var reused = await PostAsync(world.Officer, $"/api/drafts/{draft}/issue", key);
+        Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
+        Assert.Equal("draft.issued", (await Json(reused)).GetProperty("code").GetString());
+        Assert.Equal(3, Documents(f, party));
+    }
 }

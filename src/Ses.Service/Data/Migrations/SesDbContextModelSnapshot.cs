@@ -1385,6 +1385,8 @@ namespace Ses.Service.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("Caller", "Key")
                         .IsUnique();
 

@@ -1396,6 +1396,8 @@ namespace Ses.Service.Data.PostgresMigrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("Caller", "Key")
                         .IsUnique();
 
