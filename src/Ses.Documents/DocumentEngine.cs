@@ -92,28 +92,37 @@ public sealed class DocumentEngine
     }
 
     /// <summary>
-    /// Signs a rendered PDF (PAdES B-T) with the bureau's seal at the form's seal position, or invisibly. Signing a
-    /// signed PDF again adds a signature as an incremental update and leaves the earlier ones valid.
+    /// Signs a rendered PDF (PAdES B-T) with the seal of the unit that issues it at the form's seal position, or
+    /// invisibly: the sealing unit's (<see cref="ResolvedDocument.SealingUnit"/>: the collecting unit of a collection form,
+    /// the department of a transfer slip) with that unit's key, else the bureau's with the bureau's key. Signing a signed
+    /// PDF again adds a signature as an incremental update and leaves the earlier ones valid.
     /// </summary>
     /// <exception cref="SealRefusedException">The document is a draft, a form the counterparty writes and signs, or the
-    /// key's certificate does not name the document's bureau.</exception>
+    /// key's certificate is not the sealing unit's (for a unit's form) or the bureau's own (for the bureau's).</exception>
     public byte[] Sign(RenderedDocument rendered, SignatureSettings settings, DateTimeOffset signingTime, bool visible = true, string reason = "发文")
     {
         if (rendered.Format != OutputFormat.Pdf) throw new ArgumentException("only a PDF can be signed", nameof(rendered));
-        if (rendered.Document.Watermark is not null) throw new SealRefusedException(SealRefusedException.DraftCode, "样稿不签名、不盖章");
-        if (rendered.Document.Author == FormAuthor.Counterparty)
+        var doc = rendered.Document;
+        if (doc.Watermark is not null) throw new SealRefusedException(SealRefusedException.DraftCode, "样稿不签名、不盖章");
+        if (doc.Author == FormAuthor.Counterparty)
         {
             // A letter the counterparty writes carries the counterparty's seal and signature, never the bureau's.
-            throw new SealRefusedException(SealRefusedException.CounterpartyCode, $"《{rendered.Document.Title}》由相对人出具并盖章，不能以本局名义签名或盖章");
+            throw new SealRefusedException(SealRefusedException.CounterpartyCode, $"《{doc.Title}》由相对人出具并盖章，不能以本局名义签名或盖章");
         }
-        var bureau = rendered.Document.Bureau;
+        var bureau = doc.Bureau;
+        if (doc.SealingUnit is { } unit)
+        {
+            CheckKeyOf(doc, unit, settings);
+            return DocumentSigner.Sign(rendered.Content, visible ? rendered.Seal : null, unit.SealText, unit.SealText, null, settings, signingTime,
+                reason, _fonts.Body);
+        }
         CheckKeyOf(bureau, settings);
         return DocumentSigner.Sign(rendered.Content, visible ? rendered.Seal : null, bureau.Name, bureau.SealText,
             string.IsNullOrEmpty(bureau.SealCity) ? null : bureau.SealCity, settings, signingTime, reason, _fonts.Body);
     }
 
-    /// <summary>Adds an invisible signature to an existing PDF (a counter-signature, or a document made elsewhere).</summary>
-    /// <exception cref="SealRefusedException">The key's certificate does not name <paramref name="bureau"/>.</exception>
+    /// <summary>Adds an invisible signature of the bureau to an existing PDF (a counter-signature, or a document made elsewhere).</summary>
+    /// <exception cref="SealRefusedException">The key's certificate is not the bureau's own.</exception>
     public byte[] Sign(byte[] pdf, BureauProfile bureau, SignatureSettings settings, DateTimeOffset signingTime, string reason)
     {
         CheckKeyOf(bureau, settings);
@@ -122,14 +131,37 @@ public sealed class DocumentEngine
 
     /// <summary>
     /// A signature's seal, signer certificate and bureau always agree: the signature names the bureau, so the key's
-    /// certificate must name it too (subject O or CN containing its name or seal text; 电子签名法第十三条).
+    /// certificate must name it too (subject O or CN containing its name or seal text; 电子签名法第十三条), and be the
+    /// bureau's own, not one of its units' (no OU): where the bureau seals, a department's key does not sign.
     /// </summary>
     private static void CheckKeyOf(BureauProfile bureau, SignatureSettings settings)
     {
-        if (!SignerNames.Names(settings.Key.Certificate, bureau.Name, bureau.SealText))
+        var certificate = settings.Key.Certificate;
+        if (!SignerNames.Names(certificate, bureau.Name, bureau.SealText))
         {
             throw new SealRefusedException(SealRefusedException.KeyMismatchCode, $"签名密钥的证书不属于{bureau.Name}，不能以其名义签名或盖章");
         }
+        if (SignerNames.Units(certificate) is [var ou, ..])
+        {
+            throw new SealRefusedException(SealRefusedException.BureauKeyRequiredCode,
+                $"签名密钥的证书属于{ou}，本文书须以{bureau.Name}的名义盖章，应使用{bureau.Name}的签名密钥");
+        }
+    }
+
+    /// <summary>
+    /// A unit's seal is signed with the unit's own key: its certificate names the bureau and the unit (OU). The bureau's
+    /// key or another unit's does not stand in for it (电子签名法第十三条).
+    /// </summary>
+    private static void CheckKeyOf(ResolvedDocument doc, SealingUnit unit, SignatureSettings settings)
+    {
+        var certificate = settings.Key.Certificate;
+        if (SignerNames.NamesUnit(certificate, doc.Bureau, unit)) return;
+        if (!SignerNames.Names(certificate, doc.Bureau.Name, doc.Bureau.SealText))
+        {
+            throw new SealRefusedException(SealRefusedException.KeyMismatchCode, $"签名密钥的证书不属于{doc.Bureau.Name}，不能以其名义签名或盖章");
+        }
+        throw new SealRefusedException(SealRefusedException.UnitKeyRequiredCode,
+            $"《{doc.Title}》由{unit.Name}盖章，须使用{unit.Name}本单位的签名密钥；未提供该单位的签名密钥，不签名、不盖章");
     }
 
     /// <summary>

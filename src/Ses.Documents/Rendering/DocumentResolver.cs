@@ -33,7 +33,17 @@ public static class DocumentResolver
                 blocks.Add(new ResolvedBlock(block.Kind, text, block.Lang, null));
             }
         }
-        return new ResolvedDocument(input.Form.Id, input.Form.Title, input.Number?.Format(), input.Bureau, blocks, options.Watermark, input.Form.Author);
+        return new ResolvedDocument(input.Form.Id, input.Form.Title, input.Number?.Format(), input.Bureau, blocks, options.Watermark, input.Form.Author,
+            SealingUnitOf(input));
+    }
+
+    /// <summary>The unit whose seal the document bears (the form's <see cref="FormTemplate.SealByField"/>), null for the bureau's.</summary>
+    /// <exception cref="ArgumentException">The field names no unit of the bureau (the validator refuses such data).</exception>
+    public static SealingUnit? SealingUnitOf(FormInput input)
+    {
+        if (input.Form.SealByField is not { } field || !input.Values.TryGetValue(field, out var value)) return null;
+        return input.Bureau.FindUnit(value.Display)
+            ?? throw new ArgumentException($"'{field}' names no sealing unit of bureau {input.Bureau.Code}: {value.Display}", nameof(input));
     }
 
     /// <summary>

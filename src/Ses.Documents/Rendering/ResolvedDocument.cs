@@ -4,7 +4,8 @@ namespace Ses.Documents.Rendering;
 
 /// <summary>
 /// A form with every placeholder filled: the immutable model both the PDF and the DOCX are rendered from. A
-/// <see cref="Watermark"/> marks a draft (「样稿」) on every page; <see cref="Author"/> says whether the bureau may seal it.
+/// <see cref="Watermark"/> marks a draft (「样稿」) on every page; <see cref="Author"/> says whether the bureau may seal it;
+/// <see cref="SealingUnit"/> is the unit whose seal it bears (a department's form), null for the bureau's own seal.
 /// </summary>
 public sealed record ResolvedDocument(
     string FormId,
@@ -13,12 +14,16 @@ public sealed record ResolvedDocument(
     BureauProfile Bureau,
     IReadOnlyList<ResolvedBlock> Blocks,
     string? Watermark = null,
-    FormAuthor Author = FormAuthor.Bureau)
+    FormAuthor Author = FormAuthor.Bureau,
+    SealingUnit? SealingUnit = null)
 {
     /// <summary>All text of the document, for glyph coverage checks.</summary>
     public IEnumerable<string> AllText() => Blocks.SelectMany(b => b.Table is null
         ? [b.Text]
         : b.Table.Rows.SelectMany(r => r.Cells.Select(c => c.Text)));
+
+    /// <summary>The text on the document's seal: the sealing unit's, else the bureau's.</summary>
+    public string SealText => SealingUnit?.SealText ?? Bureau.SealText;
 }
 
 /// <summary>A block with its text filled. Paragraph text holds no line breaks: a multi-line value makes several paragraphs.</summary>

@@ -36,6 +36,12 @@ public sealed record FormTemplate(
     /// <summary>The fields that name the party (<c>"party"</c> in the file), or null when the form names none.</summary>
     public FormParty? Party { get; init; }
 
+    /// <summary>
+    /// The text field that names the unit whose seal the document bears (<c>"sealBy"</c> in the file): the collecting
+    /// unit of a collection form (采集单位（盖章）), the department of a transfer slip (XX处（盖章）). Null: the bureau's seal.
+    /// </summary>
+    public string? SealByField { get; init; }
+
     public bool OpensPeriod(OpenedPeriod period) => Opens.Contains(period);
 
     public FieldSpec? FindField(string name) => Fields.FirstOrDefault(f => f.Name == name);

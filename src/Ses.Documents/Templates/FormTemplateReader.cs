@@ -30,7 +30,11 @@ internal static partial class FormTemplateReader
         var form = new FormTemplate(id, Required(file, "title", f.Title), series, f.Important, f.Source ?? "", fields, blocks, f.Internal, author);
         CheckPlaceholders(file, form);
         var opens = Opens(file, f.Opens, form);
-        return form with { Opens = opens, ValidityCaseField = ValidityCase(file, f.ValidityCase, opens, form), Party = Party(file, f.Party, form) };
+        return form with
+        {
+            Opens = opens, ValidityCaseField = ValidityCase(file, f.ValidityCase, opens, form), Party = Party(file, f.Party, form),
+            SealByField = SealBy(file, f.SealBy, form),
+        };
     }
 
     /// <summary>The periods delivery opens: known names, each once, and only on a numbered form (only those are issued and delivered).</summary>
@@ -57,6 +61,16 @@ internal static partial class FormTemplateReader
         return form.FindField(field) is { Kind: FieldKind.Choice }
             ? field
             : throw new TemplateException($"{file}: 'validityCase' names no choice field: {field}");
+    }
+
+    /// <summary>The field naming the sealing unit: a required text field of a form the bureau's side writes and seals.</summary>
+    private static string? SealBy(string file, string? field, FormTemplate form)
+    {
+        if (field is null) return null;
+        if (form.IsCounterpartyAuthored) throw new TemplateException($"{file}: 'sealBy': a counterparty's form is sealed by the counterparty");
+        return form.FindField(field) is { Kind: FieldKind.Text, Required: true }
+            ? field
+            : throw new TemplateException($"{file}: 'sealBy' names no required text field: {field}");
     }
 
     private static FormParty? Party(string file, PartyFile? party, FormTemplate form)

@@ -18,6 +18,7 @@ internal sealed class FormFile
     public List<string>? Opens { get; set; }
     public string? ValidityCase { get; set; }
     public PartyFile? Party { get; set; }
+    public string? SealBy { get; set; }
     public List<FieldFile>? Fields { get; set; }
     public List<BlockFile>? Blocks { get; set; }
 }

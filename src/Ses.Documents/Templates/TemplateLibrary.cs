@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Ses.Documents.Templates;
 
@@ -6,7 +7,7 @@ namespace Ses.Documents.Templates;
 /// The forms, bureau profiles and font settings of a templates folder (templates/README.md): read once at start,
 /// so a bureau edits the files and restarts, with no rebuild.
 /// </summary>
-public sealed class TemplateLibrary
+public sealed partial class TemplateLibrary
 {
     private readonly Dictionary<string, FormTemplate> _forms;
     private readonly Dictionary<string, BureauProfile> _bureaus;
@@ -97,6 +98,40 @@ public sealed class TemplateLibrary
         }
     }
 
+    /// <summary>
+    /// Each sealing unit has an ASCII id (it names the unit's key file), a name and a seal text; no id twice, and no
+    /// name that could mean two units or the bureau itself (a document's seal is never a guess).
+    /// </summary>
+    private static void CheckUnits(string file, BureauProfile b)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [b.Name.Trim()] = "the bureau", [b.SealText.Trim()] = "the bureau", [SealingUnit.ShortName(b.SealText.Trim())] = "the bureau",
+        };
+        for (var i = 0; i < (b.Units?.Count ?? 0); i++)
+        {
+            var unit = b.Units![i];
+            var at = $"units[{i}]";
+            if (unit is null) throw new TemplateException($"{file}: '{at}' is empty");
+            if (string.IsNullOrWhiteSpace(unit.Id) || !UnitId().IsMatch(unit.Id))
+            {
+                throw new TemplateException($"{file}: '{at}.id' is '{unit.Id}', expected lower-case ASCII letters, digits and '-' (it names a key file)");
+            }
+            if (!ids.Add(unit.Id)) throw new TemplateException($"{file}: '{at}.id' '{unit.Id}' is used twice");
+            if (string.IsNullOrWhiteSpace(unit.Name)) throw new TemplateException($"{file}: '{at}.name' is required");
+            if (string.IsNullOrWhiteSpace(unit.SealText)) throw new TemplateException($"{file}: '{at}.sealText' is required");
+            foreach (var name in new[] { unit.Name.Trim(), unit.SealText.Trim(), SealingUnit.ShortName(unit.SealText.Trim()) }.Distinct())
+            {
+                if (names.TryGetValue(name, out var owner)) throw new TemplateException($"{file}: '{at}': '{name}' already names {owner}");
+                names[name] = $"unit '{unit.Id}'";
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    private static partial Regex UnitId();
+
     private static BureauProfile ReadBureau(string file)
     {
         BureauProfile? b;
@@ -127,9 +162,11 @@ public sealed class TemplateLibrary
                 throw new TemplateException($"{file}: 'offices[{i}].regions' needs one or more regions, each a province or province/city");
             }
         }
+        CheckUnits(file, b);
         return b with
         {
             Offices = b.Offices ?? [],
+            Units = b.Units ?? [],
             Address = b.Address ?? "",
             PostalCode = b.PostalCode ?? "",
             Contact = b.Contact ?? "",

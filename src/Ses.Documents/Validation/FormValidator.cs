@@ -23,7 +23,20 @@ public static class FormValidator
         }
         var number = ValidateNumber(form, bureau, data, problems);
         var values = ValidateFields(form.Fields, data, "", problems);
+        CheckSealingUnit(form, bureau, values, problems);
         return problems.Count == 0 ? (new FormInput(form, bureau, number, values), problems) : (null, problems);
+    }
+
+    /// <summary>
+    /// The unit that seals a department's form must be one of the bureau's sealing units: its seal and signing key are
+    /// the unit's own, so a unit the profile does not list cannot seal (实施办法第十条: the collecting supervision office or
+    /// department; 附件7: XX处（盖章）).
+    /// </summary>
+    private static void CheckSealingUnit(FormTemplate form, BureauProfile bureau, Dictionary<string, FieldValue> values, List<Problem> problems)
+    {
+        if (form.SealByField is not { } name || !values.TryGetValue(name, out var value) || bureau.FindUnit(value.Display) is not null) return;
+        var units = bureau.Units is { Count: > 0 } list ? string.Join("、", list.Select(u => u.Name)) : "（未配置盖章单位）";
+        problems.Add(RuleMessages.Problem(name, form.FindField(name)!.Label, ErrorCodes.FieldSealingUnitUnknown, bureau.Name, units));
     }
 
     private static DocumentNumber? ValidateNumber(FormTemplate form, BureauProfile bureau, JsonElement data, List<Problem> problems)

@@ -40,6 +40,7 @@ internal static class RuleMessages
         [ErrorCodes.NumberPrefix] = "文号的机关代字应为 {0}",
         [ErrorCodes.NumberSeries] = "文号的类别应为 {0}",
         [ErrorCodes.NumberNotNumbered] = "本表单不编文号",
+        [ErrorCodes.FieldSealingUnitUnknown] = "不是{0}的盖章单位，盖章单位应为：{1}",
         [ErrorCodes.FormUnknown] = "没有这个表单：{0}",
         [ErrorCodes.BureauUnknown] = "没有这个管理局：{0}",
         [ErrorCodes.DataNotObject] = "表单数据应为 JSON 对象",

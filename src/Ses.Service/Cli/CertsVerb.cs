@@ -4,7 +4,10 @@ using Ses.Service.Signing;
 
 namespace Ses.Service.Cli;
 
-/// <summary><c>ses certs init [--dir certs/dev]</c>: creates the development root CA, signing and TSA certificates.</summary>
+/// <summary>
+/// <c>ses certs init [--dir certs/dev]</c>: creates the development root CA, the TSA certificate and a signing
+/// certificate for each bureau and each of its sealing units (<c>signing-&lt;bureau&gt;-&lt;unit&gt;.p12</c>).
+/// </summary>
 public static class CertsVerb
 {
     public static int Run(CommandArgs args, TextWriter stdout)
@@ -16,9 +19,11 @@ public static class CertsVerb
         var existed = File.Exists(Path.Combine(dir, DevelopmentCertificateSet.SigningPkcs12File));
         var templates = TemplateLibrary.Load(CliConfiguration.TemplatesRoot(args));
         var set = DevelopmentCertificates.LoadOrCreate(dir, TimeProvider.System, args.Option("--bureau") ?? templates.DefaultBureau.Name);
-        // One signing certificate per bureau, all from the one development root: a bureau signs only with its own.
-        var bureaus = templates.Bureaus
-            .Select(b => (b.Code, Subject: set.SigningFor(b.Code, b.Name, TimeProvider.System).Certificate.SubjectDN.ToString()))
+        // One signing certificate per bureau and per sealing unit, all from the one development root: each seals only with its own.
+        var holders = templates.Bureaus
+            .SelectMany(b => new SealingUnit?[] { null }.Concat(b.Units ?? []).Select(u => (
+                Holder: u is null ? b.Code : $"{b.Code}/{u.Id}",
+                Subject: set.SigningFor(b, u, TimeProvider.System).Certificate.SubjectDN.ToString())))
             .ToList();
         stdout.WriteLine(existed ? $"开发证书已存在：{set.Directory}" : $"已创建开发证书：{set.Directory}");
         stdout.WriteLine("这些证书仅用于开发和测试，不得用于生产（生产配置见 certs/README.md）。");
@@ -26,7 +31,7 @@ public static class CertsVerb
         stdout.WriteLine($"  签名证书 PKCS#12  {set.SigningPkcs12Path}");
         stdout.WriteLine($"  签名证书链 PEM    {set.SigningChainPath}");
         stdout.WriteLine($"  时间戳证书        {set.TsaCertificatePath}");
-        foreach (var (code, subject) in bureaus) stdout.WriteLine($"  {code,-10} 签名证书：{subject}");
+        foreach (var (holder, subject) in holders) stdout.WriteLine($"  {holder,-24} 签名证书：{subject}");
         return SesCommand.Ok;
     }
 }

@@ -65,8 +65,12 @@ public static class RenderVerb
                     throw new UsageException($"《{input.Form.Title}》由相对人出具并盖章，不能以本局名义签名；请去掉 --sign");
                 }
                 var signing = CliConfiguration.Signing(root, stderr);
-                var settings = signing.For(input.Bureau)
-                    ?? throw new UsageException($"没有{input.Bureau.Name}的签名密钥：配置的密钥属于 Signing:Bureau 指定的机关，只为该机关签名");
+                // A unit's form (collection form, transfer slip) is sealed with that unit's key, the others with the bureau's.
+                var unit = rendered.Document.SealingUnit;
+                var settings = signing.For(input.Bureau, unit)
+                    ?? throw new UsageException(unit is null
+                        ? $"没有{input.Bureau.Name}的签名密钥：配置的密钥属于 Signing:Bureau 指定的机关，只为该机关签名"
+                        : $"没有{unit.SealText}的签名密钥：配置的密钥只属于管理局本身，开发证书（ses certs init）为每个盖章单位各建一个");
                 content = engine.Sign(rendered, settings, TimeProvider.System.GetUtcNow(), visible: !args.Flag("--invisible"));
             }
             var full = Path.GetFullPath(outPath);

@@ -184,8 +184,8 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         using var unnumbered = JsonDocument.Parse(data?.ToJsonString() ?? "null");
         var (input, problems) = engine.Validate(request.FormId, unnumbered.RootElement, request.Bureau);
         if (input is null) return (null, problems);
-        // Only the document's own bureau's key signs it; without one nothing is queued and no number is taken.
-        signing.Require(input.Bureau);
+        // Only the key of the unit or bureau that seals it signs it; without one nothing is queued and no number is taken.
+        signing.Require(input);
 
         var year = now.ToOffset(Calendar.LegalDates.Beijing).Year; // the Beijing year of issue (GB/T 9704-2012 §7.2.5)
         return (await queue.IssueAsync(new IssueJob(request, form, input, data?.ToJsonString() ?? "{}", now, year)), []);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Org.BouncyCastle.X509;
+using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
 using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Templates;
@@ -8,23 +9,24 @@ namespace Ses.Service.Signing;
 
 /// <summary>
 /// The signing keys, timestamp source and trust anchors in use, built once from <see cref="SigningOptions"/>. A key
-/// belongs to one bureau: <see cref="For"/> gives the settings to sign a document of a bureau with, and only with that
+/// belongs to one bureau: <see cref="For(BureauProfile, SealingUnit?)"/> gives the settings to sign a document of a bureau with, and only with that
 /// bureau's own key, so a signature's seal text, signer certificate and bureau always agree (电子签名法第十三条). A
 /// configured key (<c>Signing:Pkcs12Path</c> or <c>Signing:KeyPemPath</c>) is the key of <c>Signing:Bureau</c> and
 /// its certificate must name that bureau; in Development each bureau gets its own certificate from the one
 /// development root, made on first use.
 /// </summary>
 /// <remarks>
-/// Keys are held by <see cref="SealHolder"/> (today a bureau; a later issue can give each sealing unit of a bureau its
-/// own key by adding holders with a unit, without changing the callers that sign a bureau's documents).
+/// Keys are held by <see cref="SealHolder"/>: a bureau, or a sealing unit of it (the collecting department of a
+/// collection form, the department of a transfer slip), each with its own key. In Development each unit gets its own
+/// certificate from the development root too; a configured key is the bureau's only, so a unit has none there.
 /// </remarks>
 public sealed class SigningContext
 {
     private readonly ConcurrentDictionary<SealHolder, SignatureSettings> _settings = new();
-    private readonly Func<BureauProfile, ISigningKey?> _keyOf;
+    private readonly Func<BureauProfile, SealingUnit?, ISigningKey?> _keyOf;
     private readonly bool _allowWithoutTimestamp;
 
-    private SigningContext(Func<BureauProfile, ISigningKey?> keyOf, ITimestampSource? timestamps, bool allowWithoutTimestamp,
+    private SigningContext(Func<BureauProfile, SealingUnit?, ISigningKey?> keyOf, ITimestampSource? timestamps, bool allowWithoutTimestamp,
         IReadOnlyList<X509Certificate> anchors, LocalTimestampAuthority? localTsa, string description, bool development)
     {
         _keyOf = keyOf;
@@ -51,17 +53,31 @@ public sealed class SigningContext
 
     /// <summary>The settings to sign a document of <paramref name="bureau"/> with its own key, or null when it has none here.</summary>
     /// <exception cref="SigningKeyException">A development key for the bureau could not be made or read.</exception>
-    public SignatureSettings? For(BureauProfile bureau)
+    public SignatureSettings? For(BureauProfile bureau) => For(bureau, null);
+
+    /// <summary>
+    /// The settings to sign with the key of the unit that seals (<paramref name="unit"/>; null: the bureau), or null when
+    /// it has none here.
+    /// </summary>
+    /// <exception cref="SigningKeyException">A development key could not be made or read.</exception>
+    public SignatureSettings? For(BureauProfile bureau, SealingUnit? unit)
     {
-        var holder = new SealHolder(bureau.Code);
+        var holder = new SealHolder(bureau.Code, unit?.Id);
         if (_settings.TryGetValue(holder, out var settings)) return settings;
-        var key = _keyOf(bureau);
+        var key = _keyOf(bureau, unit);
         return key is null ? null : _settings.GetOrAdd(holder, _ => new SignatureSettings(key, Timestamps, _allowWithoutTimestamp));
     }
 
-    /// <summary>As <see cref="For"/>, but a bureau without its key is an error.</summary>
+    /// <summary>As <see cref="For(BureauProfile)"/>, but a bureau without its key is an error.</summary>
     /// <exception cref="BureauKeyMissingException">The bureau has no signing key here.</exception>
-    public SignatureSettings Require(BureauProfile bureau) => For(bureau) ?? throw new BureauKeyMissingException(bureau);
+    public SignatureSettings Require(BureauProfile bureau) => Require(bureau, null);
+
+    /// <summary>The settings to sign <paramref name="input"/> with: the key of the unit whose seal it bears, else the bureau's.</summary>
+    /// <exception cref="BureauKeyMissingException">That unit or bureau has no signing key here.</exception>
+    public SignatureSettings Require(FormInput input) => Require(input.Bureau, DocumentResolver.SealingUnitOf(input));
+
+    /// <exception cref="BureauKeyMissingException">The unit (or the bureau, when null) has no signing key here.</exception>
+    public SignatureSettings Require(BureauProfile bureau, SealingUnit? unit) => For(bureau, unit) ?? throw new BureauKeyMissingException(bureau, unit);
 
     /// <exception cref="SigningConfigurationException">The settings are wrong; the message names the key.</exception>
     public static SigningContext Create(
@@ -87,16 +103,18 @@ public sealed class SigningContext
             {
                 throw new SigningConfigurationException($"Signing: {e.Message}", e);
             }
-            if (!SignerNames.Names(key.Certificate, bureau.Name, bureau.SealText))
+            if (!SignerNames.IsBureaus(key.Certificate, bureau))
             {
                 throw new SigningConfigurationException(
-                    $"{setting}: the certificate's subject ({key.Certificate.SubjectDN}) names neither {bureau.Name} nor its seal text; " +
+                    $"{setting}: the certificate's subject ({key.Certificate.SubjectDN}) names neither {bureau.Name} nor its seal text, " +
+                    "or names a unit of it (OU): the configured key is the bureau's own; " +
                     $"a key signs only for the bureau its certificate names (set Signing:Bureau to that bureau's code; now '{bureau.Code}')");
             }
             HttpTimestampClient? tsa = string.IsNullOrWhiteSpace(options.TsaUrl) ? null : new HttpTimestampClient(new Uri(options.TsaUrl), http);
             var what = $"signing key of {key.Certificate.SubjectDN} for bureau {bureau.Code}; " + (tsa?.Description ?? "no timestamp authority (PAdES B-B)");
             var code = bureau.Code;
-            return new SigningContext(b => b.Code == code ? key : null, tsa, options.AllowWithoutTimestamp, anchors, null, what, false);
+            // The configured key is the bureau's: its units have no key here, and their forms are refused, never sealed with it.
+            return new SigningContext((b, unit) => b.Code == code && unit is null ? key : null, tsa, options.AllowWithoutTimestamp, anchors, null, what, false);
         }
         if (!allowDevelopment)
         {
@@ -116,17 +134,17 @@ public sealed class SigningContext
         ITimestampSource source = string.IsNullOrWhiteSpace(options.TsaUrl) ? local : new HttpTimestampClient(new Uri(options.TsaUrl), http);
         var perBureau = File.Exists(Path.Combine(dev.Directory, DevelopmentCertificateSet.RootPkcs12File));
         var description = perBureau
-            ? $"DEVELOPMENT certificates in {dev.Directory}, one per bureau (not for production); {source.Description}"
+            ? $"DEVELOPMENT certificates in {dev.Directory}, one per bureau and sealing unit (not for production); {source.Description}"
             : $"DEVELOPMENT certificates in {dev.Directory} (not for production), made before each bureau had its own key: "
                 + $"only {dev.Signing.Certificate.SubjectDN} signs; delete the folder to make one key per bureau; {source.Description}";
         return new SigningContext(KeyOf, source, options.AllowWithoutTimestamp, anchors, local, description, true);
 
         // A set that cannot issue a bureau's certificate leaves that bureau without a key (refused, never signed with another's).
-        ISigningKey? KeyOf(BureauProfile b)
+        ISigningKey? KeyOf(BureauProfile b, SealingUnit? unit)
         {
             try
             {
-                return dev.SigningFor(b.Code, b.Name, time);
+                return dev.SigningFor(b, unit, time);
             }
             catch (SigningKeyException)
             {

@@ -20,7 +20,9 @@ public sealed class PadesInteropTests(DevelopmentPki pki) : IDisposable
     {
         using var sample = TestEngine.Sample(form);
         var rendered = TestEngine.Engine.Render(form, sample.RootElement, OutputFormat.Pdf);
-        return TestEngine.Engine.Sign(rendered, new SignatureSettings(pki.Set.Signing, pki.Tsa()), pki.Time.GetUtcNow());
+        // A unit's form (collection form, transfer slip) is signed with that unit's key, the others with the bureau's.
+        var key = pki.Set.SigningFor(rendered.Document.Bureau, rendered.Document.SealingUnit, pki.Time);
+        return TestEngine.Engine.Sign(rendered, new SignatureSettings(key, pki.Tsa()), pki.Time.GetUtcNow());
     }
 
     [Theory]

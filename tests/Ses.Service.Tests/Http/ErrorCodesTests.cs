@@ -30,7 +30,8 @@ public sealed partial class ErrorCodesTests(ServiceFixture factory) : IClassFixt
     [
         "appsettings.json", "templates.json", "imported.csv", "cn-holidays-2020-2026.csv", "password.txt", "signing.p12", "tsa.p12", "tsa.crt",
         "root-ca.crt", "root-ca.p12", "signing-chain.pem", "signing-certificate-v2.missing", "signing-certificate-v2.mismatch",
-        "recipient.invalid", "signing.draft", "signing.counterparty-form", "signing.key-mismatch", "evidence.jsonl", "manifest.json",
+        "recipient.invalid", "signing.draft", "signing.counterparty-form", "signing.key-mismatch", "signing.unit-key-required",
+        "signing.bureau-key-required", "evidence.jsonl", "manifest.json",
         "verify.ok", "verify.unsigned", "verify.untrusted", "verify.broken", "document.modified-after-signing",
         "signature.subfilter", "signature.invalid", "signature.malformed", "signature.digest-mismatch", "signature.unsupported-algorithm",
         "signature.signer-certificate-missing", "signature.signing-time-present", "file.name", "file.base64",

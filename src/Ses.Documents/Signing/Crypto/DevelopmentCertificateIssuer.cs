@@ -52,6 +52,19 @@ internal sealed class DevelopmentCertificateIssuer(DateTimeOffset now)
         return generator.Generate(new Asn1SignatureFactory("SHA256WITHRSA", rootKey, random));
     }
 
+    /// <summary>A sealing unit's signing certificate: C=CN, O the bureau's legal name, OU the unit's name, CN the unit's seal
+    /// text (UTF8String); otherwise like the bureau's.</summary>
+    public X509Certificate UnitSigning(AsymmetricCipherKeyPair key, string bureauLegalName, string unitName, string unitSealText,
+        X509Certificate root, AsymmetricKeyParameter rootKey)
+    {
+        var subject = Name((X509Name.C, "CN"), (X509Name.O, bureauLegalName), (X509Name.OU, unitName), (X509Name.CN, unitSealText));
+        var generator = Start(root.SubjectDN, subject, key.Public, 3, root);
+        generator.AddExtension(X509Extensions.BasicConstraints, true, new BasicConstraints(false));
+        generator.AddExtension(X509Extensions.KeyUsage, true,
+            new KeyUsage(KeyUsage.DigitalSignature | KeyUsage.NonRepudiation));
+        return generator.Generate(new Asn1SignatureFactory("SHA256WITHRSA", rootKey, random));
+    }
+
     /// <summary>The TSA certificate: extendedKeyUsage id-kp-timeStamping only and critical (RFC 3161 §2.3),
     /// keyUsage digitalSignature critical, not a CA, 3 years.</summary>
     public X509Certificate Tsa(AsymmetricCipherKeyPair key, X509Certificate root, AsymmetricKeyParameter rootKey)

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using Org.BouncyCastle.X509;
+using Ses.Documents.Templates;
 
 namespace Ses.Documents.Signing.Crypto;
 
-/// <summary>A loaded development PKI: root, bureau signing key and TSA key. NOT FOR PRODUCTION.</summary>
+/// <summary>A loaded development PKI: root, bureau and unit signing keys and TSA key. NOT FOR PRODUCTION.</summary>
 public sealed class DevelopmentCertificateSet
 {
     public const string RootCertificateFile = "root-ca.crt";
@@ -18,6 +19,9 @@ public sealed class DevelopmentCertificateSet
 
     /// <summary>A further bureau's signing key; {0} is the bureau's code.</summary>
     public const string BureauSigningPkcs12File = "signing-{0}.p12";
+
+    /// <summary>A sealing unit's signing key; {0} is the bureau's code, {1} the unit's id.</summary>
+    public const string UnitSigningPkcs12File = "signing-{0}-{1}.p12";
 
     private readonly ConcurrentDictionary<string, ISigningKey> _bureaus = new(StringComparer.Ordinal);
     private readonly Lock _issuing = new();
@@ -50,6 +54,23 @@ public sealed class DevelopmentCertificateSet
         lock (_issuing)
         {
             return _bureaus.GetOrAdd(bureauCode, _ => DevelopmentCertificates.ForBureau(this, bureauCode, bureauName, time));
+        }
+    }
+
+    /// <summary>
+    /// The signing key of a document's seal: the bureau's (<paramref name="unit"/> null, as <see cref="SigningFor(string,
+    /// string, TimeProvider)"/>), else the sealing unit's own, <c>signing-&lt;code&gt;-&lt;unit&gt;.p12</c>, made on first use.
+    /// </summary>
+    /// <exception cref="SigningKeyException">The set cannot issue it (no root key) or a file is unusable.</exception>
+    public ISigningKey SigningFor(BureauProfile bureau, SealingUnit? unit, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(bureau);
+        if (unit is null) return SigningFor(bureau.Code, bureau.Name, time);
+        var holder = $"{bureau.Code}/{unit.Id}";
+        if (_bureaus.TryGetValue(holder, out var key)) return key;
+        lock (_issuing)
+        {
+            return _bureaus.GetOrAdd(holder, _ => DevelopmentCertificates.ForUnit(this, bureau, unit, time));
         }
     }
 

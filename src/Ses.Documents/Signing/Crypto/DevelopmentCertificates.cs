@@ -9,18 +9,21 @@ using Org.BouncyCastle.OpenSsl;
 using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Security;
 using Org.BouncyCastle.X509;
+using Ses.Documents.Templates;
 using Set = Ses.Documents.Signing.Crypto.DevelopmentCertificateSet;
 
 namespace Ses.Documents.Signing.Crypto;
 
 /// <summary>
-/// Creates and loads a development PKI in a directory: a root CA, the bureau's signing certificate and a TSA
-/// certificate, all RSA 2048, with every file 0600 and the directory 0700. The names say NOT FOR PRODUCTION;
+/// Creates and loads a development PKI in a directory: a root CA, the bureau's signing certificate (and on demand each
+/// other bureau's and each sealing unit's, by the same root) and a TSA certificate, all RSA 2048, with every file 0600
+/// and the directory 0700. The names say NOT FOR PRODUCTION;
 /// production keys come from the bureau's CA and an HSM.
 /// </summary>
-public static class DevelopmentCertificates
+public static partial class DevelopmentCertificates
 {
     private static readonly CompositeFormat BureauSigningPkcs12File = CompositeFormat.Parse(Set.BureauSigningPkcs12File);
+    private static readonly CompositeFormat UnitSigningPkcs12File = CompositeFormat.Parse(Set.UnitSigningPkcs12File);
 
     private static readonly string[] RequiredFiles =
         [Set.PasswordFile, Set.RootCertificateFile, Set.SigningPkcs12File, Set.TsaPkcs12File];
@@ -103,22 +106,49 @@ public static class DevelopmentCertificates
     /// <exception cref="SigningKeyException">The set has no root key (made before bureaus had their own keys) or a file is unusable.</exception>
     internal static ISigningKey ForBureau(Set set, string bureauCode, string bureauName, TimeProvider time)
     {
-        if (!Regex.IsMatch(bureauCode, "^[A-Za-z0-9_-]{1,40}$"))
+        if (!FileKey().IsMatch(bureauCode))
             throw new ArgumentException($"bureau code '{bureauCode}' cannot name a file", nameof(bureauCode));
         if (SignerNames.Names(set.Signing.Certificate, bureauName)) return set.Signing;
         var path = Path.Combine(set.Directory, string.Format(CultureInfo.InvariantCulture, BureauSigningPkcs12File, bureauCode));
+        var loaded = IssueOrLoad(set, path, bureauName, time, (issuer, key, root, rootKey) => issuer.Signing(key, bureauName, root, rootKey));
+        if (!SignerNames.Names(loaded.Certificate, bureauName) || SignerNames.Units(loaded.Certificate).Count > 0)
+            throw new SigningKeyException($"'{path}' names {loaded.Certificate.SubjectDN}, not {bureauName}.");
+        return loaded;
+    }
+
+    /// <summary>
+    /// The signing certificate of a sealing unit of a bureau: <c>signing-&lt;code&gt;-&lt;unit&gt;.p12</c>, issued by the
+    /// set's root on first use (C=CN, O the bureau's legal name, OU the unit's name, CN the unit's seal text).
+    /// </summary>
+    /// <exception cref="SigningKeyException">The set has no root key or a file is unusable.</exception>
+    internal static ISigningKey ForUnit(Set set, BureauProfile bureau, SealingUnit unit, TimeProvider time)
+    {
+        if (!FileKey().IsMatch(bureau.Code)) throw new ArgumentException($"bureau code '{bureau.Code}' cannot name a file", nameof(bureau));
+        if (!FileKey().IsMatch(unit.Id)) throw new ArgumentException($"unit id '{unit.Id}' cannot name a file", nameof(unit));
+        var path = Path.Combine(set.Directory, string.Format(CultureInfo.InvariantCulture, UnitSigningPkcs12File, bureau.Code, unit.Id));
+        var loaded = IssueOrLoad(set, path, unit.SealText, time,
+            (issuer, key, root, rootKey) => issuer.UnitSigning(key, bureau.SealText, unit.Name, unit.SealText, root, rootKey));
+        if (!SignerNames.NamesUnit(loaded.Certificate, bureau, unit))
+            throw new SigningKeyException($"'{path}' names {loaded.Certificate.SubjectDN}, not {unit.SealText}.");
+        return loaded;
+    }
+
+    /// <summary>The key in <paramref name="path"/>, made by the set's root first when the file is not there yet.</summary>
+    private static Pkcs12SigningKey IssueOrLoad(Set set, string path, string holder, TimeProvider time,
+        Func<DevelopmentCertificateIssuer, AsymmetricCipherKeyPair, X509Certificate, AsymmetricKeyParameter, X509Certificate> make)
+    {
         if (!File.Exists(path))
         {
             var rootPath = Path.Combine(set.Directory, Set.RootPkcs12File);
             if (!File.Exists(rootPath))
             {
-                throw new SigningKeyException($"'{set.Directory}' has no {Set.RootPkcs12File} to issue a certificate for {bureauName}: "
+                throw new SigningKeyException($"'{set.Directory}' has no {Set.RootPkcs12File} to issue a certificate for {holder}: "
                     + "it was made before each bureau had its own key; delete the folder to make a new development set.");
             }
             var (rootKey, root) = ReadRoot(rootPath, set.Password);
             var issuer = new DevelopmentCertificateIssuer(time.GetUtcNow());
             var key = issuer.NewKey();
-            var certificate = issuer.Signing(key, bureauName, root, rootKey);
+            var certificate = make(issuer, key, root, rootKey);
             try
             {
                 PrivateFiles.Write(path, Pkcs12("signing", key.Private, [certificate, root], set.Password));
@@ -131,10 +161,11 @@ public static class DevelopmentCertificates
         var loaded = Pkcs12SigningKey.Load(path, set.Password);
         if (!CertificateChains.IsIssuedBy(loaded.Certificate, set.Root))
             throw new SigningKeyException($"'{path}' was not issued by '{set.RootCertificatePath}'.");
-        if (!SignerNames.Names(loaded.Certificate, bureauName))
-            throw new SigningKeyException($"'{path}' names {loaded.Certificate.SubjectDN}, not {bureauName}.");
         return loaded;
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,40}$")]
+    private static partial Regex FileKey();
 
     private static (AsymmetricKeyParameter Key, X509Certificate Certificate) ReadRoot(string path, string password)
     {

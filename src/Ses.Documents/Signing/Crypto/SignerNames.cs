@@ -1,5 +1,6 @@
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.X509;
+using Ses.Documents.Templates;
 
 namespace Ses.Documents.Signing.Crypto;
 
@@ -16,6 +17,20 @@ public static class SignerNames
         var values = subject.GetValueList(X509Name.O).Concat(subject.GetValueList(X509Name.CN)).ToList();
         return values.Any(v => Contains(v, bureauName) || (!string.IsNullOrWhiteSpace(sealText) && Contains(v, sealText)));
     }
+
+    /// <summary>The organisational units (OU) of the certificate's subject: a sealing unit's certificate has one, a bureau's none.</summary>
+    public static IReadOnlyList<string> Units(X509Certificate certificate) => [.. certificate.SubjectDN.GetValueList(X509Name.OU)];
+
+    /// <summary>Whether a certificate is the bureau's own: it names the bureau and no unit of it (no OU).</summary>
+    public static bool IsBureaus(X509Certificate certificate, BureauProfile bureau) =>
+        Names(certificate, bureau.Name, bureau.SealText) && Units(certificate).Count == 0;
+
+    /// <summary>
+    /// Whether a certificate is a sealing unit's: it names the bureau (O or CN, by name or legal name) and the unit (OU,
+    /// its name exactly), so a unit's seal is never signed with the bureau's key or another unit's.
+    /// </summary>
+    public static bool NamesUnit(X509Certificate certificate, BureauProfile bureau, SealingUnit unit) =>
+        Names(certificate, bureau.Name, bureau.SealText) && Units(certificate).Any(ou => ou.Trim() == unit.Name.Trim());
 
     private static bool Contains(string value, string name) =>
         !string.IsNullOrWhiteSpace(name) && value.Contains(name.Trim(), StringComparison.Ordinal);
