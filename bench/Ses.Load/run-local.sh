@@ -3,6 +3,8 @@
 # a warm-up run, then the measured run, both with 8 concurrent issuers.
 #   bench/Ses.Load/run-local.sh [measured seconds, default 60] [warm-up seconds, default 60] [extra environment, e.g. Database__SqliteSynchronous=normal]
 # Build first: dotnet build -c Release src/Ses.Service && dotnet build -c Release bench/Ses.Load
+# With TRACE=/path/name.nettrace the measured run is also sampled by dotnet-trace (dotnet tool install -g dotnet-trace),
+# written as a speedscope file beside it: where the service's CPU goes under load.
 set -u
 cd "$(dirname "$0")/../.."
 seconds=${1:-60}
@@ -21,4 +23,10 @@ done
 password=$(grep "承办人" "$folder/service.log" | awk '{print $NF}')
 load() { dotnet bench/Ses.Load/bin/Release/net10.0/Ses.Load.dll --url http://127.0.0.1:5090 --user xibei_officer --password "$password" --concurrency 8 --pid $pid --seconds "$1"; }
 echo "warm-up:"; load "$warm"
-echo "measured:"; load "$seconds"
+echo "measured:"
+if [ -n "${TRACE:-}" ]; then
+  ~/.dotnet/tools/dotnet-trace collect -p $pid --format speedscope -o "$TRACE" --duration "00:00:00:$(printf %02d "$seconds")" > "$folder/trace.log" 2>&1 &
+  tracer=$!
+fi
+load "$seconds"
+[ -n "${TRACE:-}" ] && wait $tracer
