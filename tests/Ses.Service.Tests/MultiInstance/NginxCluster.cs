@@ -16,6 +16,7 @@ internal sealed class NginxCluster : IAsyncDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("ses-nginx-").FullName;
     private readonly List<Instance> _instances = [];
     private Process? _nginx;
+    private IReadOnlyDictionary<string, string> _extra = new Dictionary<string, string>();
 
     public sealed record Instance(int Port, Process Process, StringBuilder Output);
 
@@ -26,7 +27,7 @@ internal sealed class NginxCluster : IAsyncDisposable
     public string ConnectionString => _postgres.ConnectionString();
 
     /// <summary>The settings every instance runs with (the command line gets the same, to verify the evidence chain).</summary>
-    public Dictionary<string, string> Settings(string files) => new()
+    public Dictionary<string, string> Settings(string files) => new(_extra)
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Development",
         ["Database__Provider"] = "postgres",
@@ -50,7 +51,8 @@ internal sealed class NginxCluster : IAsyncDisposable
         return null;
     }
 
-    public static async Task<NginxCluster> StartAsync(int instances = 3)
+    /// <summary>Starts the instances (with <paramref name="extra"/> settings besides the common ones) and nginx in front of them.</summary>
+    public static async Task<NginxCluster> StartAsync(int instances = 3, IReadOnlyDictionary<string, string>? extra = null)
     {
         var nginx = FindNginx();
         if (nginx is null)
@@ -59,7 +61,7 @@ internal sealed class NginxCluster : IAsyncDisposable
             if (Environment.GetEnvironmentVariable("SES_REQUIRE_ALL") == "1") Assert.Fail(reason + " and SES_REQUIRE_ALL=1");
             Assert.Skip(reason);
         }
-        var cluster = new NginxCluster();
+        var cluster = new NginxCluster { _extra = extra ?? new Dictionary<string, string>() };
         try
         {
             _ = cluster.ConnectionString;

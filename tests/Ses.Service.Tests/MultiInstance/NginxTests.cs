@@ -202,6 +202,58 @@ public sealed class NginxTests
         Assert.True(exit == 0, output);
     }
 
+    /// <summary>
+    /// The delivery job runs every second on each of three instances; deliveries are made due at once in the database
+    /// and one instance is killed (SIGKILL) while the instances deem them: each delivery is deemed exactly once — one
+    /// 「deemed」 evidence entry — and the evidence chain holds.
+    /// </summary>
+    [Fact]
+    public async Task DeliveryJob_OnThreeInstances_OneKilled_DeemsEachDeliveryOnce()
+    {
+        await using var cluster = await NginxCluster.StartAsync(extra: new Dictionary<string, string> { ["Delivery__JobIntervalSeconds"] = "1" });
+        const string party = "视为送达作业测试航空";
+        var people = await SeedAsync(cluster, party);
+        using var client = new HttpClient { BaseAddress = cluster.Address };
+        var login = await client.PostAsJsonAsync("/api/auth/staff/login", new { userName = people.Officer, password = Password }, Ct);
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        const int count = 40;
+        for (var i = 0; i < count; i++)
+        {
+            var draft = await UntilAnsweredAsync(() => PostAsync(client, "/api/drafts", Draft(people, party)), HttpStatusCode.Created);
+            var issued = await UntilAnsweredAsync(() => PostAsync(client, $"/api/drafts/{draft.GetProperty("id").GetString()}/issue", null),
+                HttpStatusCode.Created);
+            await UntilAnsweredAsync(() => PostAsync(client, $"/api/documents/{issued.GetProperty("id").GetString()}/serve", new { }),
+                HttpStatusCode.Created);
+        }
+
+        await using var db = DataSetup.Open(new DatabaseOptions { Provider = "postgres", ConnectionString = cluster.ConnectionString });
+        var served = await db.Deliveries.AsNoTracking().Where(d => d.CounterpartyId == people.Counterparty).Select(d => d.Id).ToListAsync(Ct);
+        Assert.Equal(count, served.Count);
+        // Served a month ago, deemed days ago and never confirmed: due for every instance's next run.
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-30);
+        var deemedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-10);
+        await db.Deliveries.Where(d => served.Contains(d.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.ServedAt, longAgo).SetProperty(d => d.DeemedOn, deemedOn), Ct);
+        await Task.Delay(300, Ct);
+        var victim = cluster.Instances[1].Process;
+        victim.Kill();
+        await victim.WaitForExitAsync(Ct);
+
+        for (var i = 0; i < 100 && await db.Deliveries.AsNoTracking().CountAsync(d => served.Contains(d.Id) && d.DeemedAt == null, Ct) > 0; i++)
+        {
+            await Task.Delay(200, Ct);
+        }
+        Assert.Equal(0, await db.Deliveries.AsNoTracking().CountAsync(d => served.Contains(d.Id) && d.DeemedAt == null, Ct));
+        await Task.Delay(2500, Ct); // more runs of the surviving instances: nothing is deemed again
+        var deemed = await db.EvidenceEntries.AsNoTracking().Where(e => e.Action == "deemed" && e.DeliveryId != null && served.Contains(e.DeliveryId.Value))
+            .Select(e => e.DeliveryId!.Value).ToListAsync(Ct);
+        Assert.Equal(served.Order(), deemed.Order());
+
+        var (exit, output) = SesProcess.Run(cluster.Root, cluster.Settings(Path.Combine(cluster.Root, "cli-files")), "audit", "verify");
+        Assert.True(exit == 0, output);
+    }
+
     /// <summary>Issues with the key until an answer comes: 201, or 409 <c>draft.issued</c> when the first answer was lost with its instance.</summary>
     private static async Task<(HttpStatusCode Status, JsonElement Body)> RetryIssueAsync(HttpClient client, string draftId, string key)
     {
