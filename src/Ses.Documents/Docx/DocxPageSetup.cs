@@ -19,9 +19,13 @@ internal static class DocxPageSetup
     /// </summary>
     public static readonly int FooterDistance = Twips(Gb.PageHeight - Gb.Bottom - Gb.PageNumberGap - Gb.PageNumberSize);
 
-    public static SectionProperties Build(string footerPartId, string evenFooterPartId, string? headerPartId = null)
+    /// <summary>
+    /// The section with the grid's line pitch in twips: 22 lines, or the tighter pitch of GB/T 9704-2012 §7.3.5 the body
+    /// is set on (LibreOffice would otherwise set every line on the 22-line grid whatever the paragraphs' spacing).
+    /// </summary>
+    public static SectionProperties Build(int pitch, string footerPartId, string evenFooterPartId, string? headerPartId = null)
     {
-        var section = Section(footerPartId, evenFooterPartId);
+        var section = Section(pitch, footerPartId, evenFooterPartId);
         // CT_SectPr: header references come before footer references; with odd and even pages told apart, even pages
         // need their own reference to the same header.
         if (headerPartId is not null)
@@ -32,7 +36,7 @@ internal static class DocxPageSetup
         return section;
     }
 
-    private static SectionProperties Section(string footerPartId, string evenFooterPartId) => new(
+    private static SectionProperties Section(int pitch, string footerPartId, string evenFooterPartId) => new(
         new FooterReference { Type = HeaderFooterValues.Default, Id = footerPartId },
         new FooterReference { Type = HeaderFooterValues.Even, Id = evenFooterPartId },
         new PageSize
@@ -56,6 +60,6 @@ internal static class DocxPageSetup
         new DocGrid
         {
             Type = DocGridValues.Lines,
-            LinePitch = LinePitch,
+            LinePitch = pitch,
         });
 }
