@@ -20,8 +20,11 @@ internal static class DocxPageSetup
     public static readonly int FooterDistance = Twips(Gb.PageHeight - Gb.Bottom - Gb.PageNumberGap - Gb.PageNumberSize);
 
     /// <summary>
-    /// The section with the grid's line pitch in twips: 22 lines, or the tighter pitch of GB/T 9704-2012 §7.3.5 the body
-    /// is set on (LibreOffice would otherwise set every line on the 22-line grid whatever the paragraphs' spacing).
+    /// The section for a body on <paramref name="pitch"/> twips: the 22-line grid, or for the tighter pitch of GB/T
+    /// 9704-2012 §7.3.5 no grid (its pitch recorded): LibreOffice sets every line of a line grid on the grid's pitch
+    /// whatever the paragraphs' exact spacing, and a grid of the tighter pitch still lowers the text by its first line's
+    /// rounding — enough to push a closing that the PDF fits exactly onto another page. Word ignores the grid for the
+    /// exact spacing of the styles either way.
     /// </summary>
     public static SectionProperties Build(int pitch, string footerPartId, string evenFooterPartId, string? headerPartId = null)
     {
@@ -59,7 +62,7 @@ internal static class DocxPageSetup
         new Columns { Space = "425" },
         new DocGrid
         {
-            Type = DocGridValues.Lines,
+            Type = pitch == LinePitch ? DocGridValues.Lines : DocGridValues.Default,
             LinePitch = pitch,
         });
 }
