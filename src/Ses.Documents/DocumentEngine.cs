@@ -83,11 +83,12 @@ public sealed class DocumentEngine
     {
         var doc = DocumentResolver.Resolve(input, options);
         var fonts = FontsOf(input.Bureau);
+        var layout = DocumentLayout.Lay(doc, fonts);
         if (format == OutputFormat.Docx)
         {
-            return new RenderedDocument(DocxRenderer.Render(doc, fonts), format, doc, null, 0);
+            // The DOCX is set on the pitch the PDF layout chose, so both break their pages at the same places.
+            return new RenderedDocument(DocxRenderer.Render(doc, fonts, layout.LinePitch), format, doc, null, 0);
         }
-        var layout = DocumentLayout.Lay(doc, fonts);
         return new RenderedDocument(PdfRenderer.Render(input.Form, doc, layout, fonts, _subsets[fonts]), format, doc, layout.Seal, layout.Pages.Count);
     }
 

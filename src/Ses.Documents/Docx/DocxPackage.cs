@@ -21,8 +21,8 @@ internal sealed class DocxPackage
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
     private const string CorePropertiesType = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
 
-    private static readonly ConditionalWeakTable<FontSet, DocxPackage> Packages = [];
-    private static readonly ConditionalWeakTable<FontSet, ConcurrentDictionary<string, DocxPackage>> Marked = [];
+    // Per font set, by draft mark (or none) and line pitch: the grid's, or one of the few tighter pitches of §7.3.5.
+    private static readonly ConditionalWeakTable<FontSet, ConcurrentDictionary<(string Watermark, int Pitch), DocxPackage>> Packages = [];
 
     private readonly List<(string Name, byte[]? Content)> _entries = [];
     private string _documentEntry = "";
@@ -42,12 +42,13 @@ internal sealed class DocxPackage
     /// <summary>The relationship id of the header carrying a draft's mark, or null.</summary>
     public string? HeaderId { get; private set; }
 
-    public static DocxPackage For(FontSet fonts) => Packages.GetValue(fonts, f => Build(f, null));
-
-    /// <summary>The package whose header marks every page with <paramref name="watermark"/> (a draft), or the plain one.</summary>
-    public static DocxPackage For(FontSet fonts, string? watermark) => watermark is null
-        ? For(fonts)
-        : Marked.GetValue(fonts, _ => new()).GetOrAdd(watermark, w => Build(fonts, w));
+    /// <summary>
+    /// The package whose header marks every page with <paramref name="watermark"/> (a draft), or the plain one, with its
+    /// body styles on <paramref name="pitch"/> (twips).
+    /// </summary>
+    public static DocxPackage For(FontSet fonts, string? watermark, int pitch) =>
+        Packages.GetValue(fonts, _ => new())
+            .GetOrAdd((watermark ?? "", pitch), key => Build(fonts, key.Watermark.Length > 0 ? key.Watermark : null, key.Pitch));
 
     /// <summary>The DOCX with <paramref name="body"/> as its document body and the properties of <paramref name="doc"/>.</summary>
     public byte[] Write(Body body, ResolvedDocument doc)
@@ -100,14 +101,14 @@ internal sealed class DocxPackage
         w.WriteEndElement();
     }
 
-    private static DocxPackage Build(FontSet fonts, string? watermark)
+    private static DocxPackage Build(FontSet fonts, string? watermark, int pitch)
     {
         var package = new DocxPackage();
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {
             var main = word.AddMainDocumentPart();
-            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Build(fonts);
+            main.AddNewPart<StyleDefinitionsPart>().Styles = DocxStyles.Build(fonts, pitch);
             main.AddNewPart<DocumentSettingsPart>().Settings = DocxSettings.Build();
             var fontTable = main.AddNewPart<FontTablePart>();
             fontTable.Fonts = DocxSettings.FontTable(fonts);

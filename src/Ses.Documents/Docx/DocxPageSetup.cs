@@ -19,9 +19,16 @@ internal static class DocxPageSetup
     /// </summary>
     public static readonly int FooterDistance = Twips(Gb.PageHeight - Gb.Bottom - Gb.PageNumberGap - Gb.PageNumberSize);
 
-    public static SectionProperties Build(string footerPartId, string evenFooterPartId, string? headerPartId = null)
+    /// <summary>
+    /// The section for a body on <paramref name="pitch"/> twips: the 22-line grid, or for the tighter pitch of GB/T
+    /// 9704-2012 §7.3.5 no grid (its pitch recorded): LibreOffice sets every line of a line grid on the grid's pitch
+    /// whatever the paragraphs' exact spacing, and a grid of the tighter pitch still lowers the text by its first line's
+    /// rounding — enough to push a closing that the PDF fits exactly onto another page. Word ignores the grid for the
+    /// exact spacing of the styles either way.
+    /// </summary>
+    public static SectionProperties Build(int pitch, string footerPartId, string evenFooterPartId, string? headerPartId = null)
     {
-        var section = Section(footerPartId, evenFooterPartId);
+        var section = Section(pitch, footerPartId, evenFooterPartId);
         // CT_SectPr: header references come before footer references; with odd and even pages told apart, even pages
         // need their own reference to the same header.
         if (headerPartId is not null)
@@ -32,7 +39,7 @@ internal static class DocxPageSetup
         return section;
     }
 
-    private static SectionProperties Section(string footerPartId, string evenFooterPartId) => new(
+    private static SectionProperties Section(int pitch, string footerPartId, string evenFooterPartId) => new(
         new FooterReference { Type = HeaderFooterValues.Default, Id = footerPartId },
         new FooterReference { Type = HeaderFooterValues.Even, Id = evenFooterPartId },
         new PageSize
@@ -55,7 +62,7 @@ internal static class DocxPageSetup
         new Columns { Space = "425" },
         new DocGrid
         {
-            Type = DocGridValues.Lines,
-            LinePitch = LinePitch,
+            Type = pitch == LinePitch ? DocGridValues.Lines : DocGridValues.Default,
+            LinePitch = pitch,
         });
 }

@@ -6,13 +6,14 @@ using Gb = Ses.Documents.Layout.Styles;
 namespace Ses.Documents.Docx;
 
 /// <summary>
-/// The styles part: document defaults and the named Ses* styles with the sizes and spacing of <see cref="Gb"/>.
+/// The styles part: document defaults and the named Ses* styles with the sizes and spacing of <see cref="Gb"/>, the
+/// Chinese text on the document's line pitch (the grid's, or the tighter one of GB/T 9704-2012 §7.3.5 the PDF chose).
 /// Fonts are named by family so Word shows the fonts the PDF embeds (or substitutes a Chinese font when they are not
 /// installed); East Asian text is zh-CN.
 /// </summary>
 internal static class DocxStyles
 {
-    public static Styles Build(FontSet fonts)
+    public static Styles Build(FontSet fonts, int pitch)
     {
         var body = fonts.Family(FontRole.Body);
         var title = fonts.Family(FontRole.Title);
@@ -28,13 +29,13 @@ internal static class DocxStyles
             Paragraph(DocxStyleIds.Normal, "Normal", null, body, Gb.BodySize, p =>
             {
                 ChineseLineBreaking(p);
-                p.SpacingBetweenLines = Exact(LinePitch);
+                p.SpacingBetweenLines = Exact(pitch);
                 p.Justification = new Justification { Val = JustificationValues.Both };
             }, isDefault: true),
             Paragraph(DocxStyleIds.Body, "SES 正文", DocxStyleIds.Normal, body, Gb.BodySize, p =>
             {
                 ChineseLineBreaking(p);
-                p.SpacingBetweenLines = Exact(LinePitch);
+                p.SpacingBetweenLines = Exact(pitch);
                 p.Indentation = new Indentation { FirstLineChars = 200, FirstLine = Invariant(2 * BodyCell) };
                 p.Justification = new Justification { Val = JustificationValues.Both };
             }),
@@ -43,13 +44,13 @@ internal static class DocxStyles
             Paragraph(DocxStyleIds.Title, "SES 标题", DocxStyleIds.Normal, title, Gb.TitleSize, p =>
             {
                 p.KeepNext = new KeepNext();
-                p.SpacingBetweenLines = Exact(Twips(Gb.TitlePitch), after: LinePitch / 2);
+                p.SpacingBetweenLines = Exact(Twips(Gb.TitlePitch), after: pitch / 2);
                 p.Justification = new Justification { Val = JustificationValues.Center };
             }),
             Paragraph(DocxStyleIds.Number, "SES 发文字号", DocxStyleIds.Normal, body, Gb.BodySize, p =>
             {
                 p.KeepNext = new KeepNext();
-                p.SpacingBetweenLines = Exact(LinePitch, after: LinePitch);
+                p.SpacingBetweenLines = Exact(pitch, after: pitch);
                 p.Justification = new Justification { Val = JustificationValues.Center };
             }),
             Paragraph(DocxStyleIds.Addressee, "SES 主送机关", DocxStyleIds.Normal, body, Gb.BodySize, p =>
@@ -164,7 +165,7 @@ internal static class DocxStyles
         Default = true,
     };
 
-    /// <summary>Single 0.75 pt rules and the PDF's cell padding (4 pt across, 3 pt down).</summary>
+    /// <summary>Single 0.75 pt rules and the PDF's cell padding (<see cref="DocxTables.CellMargins"/>).</summary>
     private static Style TableGrid() => new(
         new StyleName { Val = "SES 表格" },
         new BasedOn { Val = DocxStyleIds.TableNormal },

@@ -98,12 +98,21 @@ internal static class DocxTables
         Rule<TopBorder>(), Rule<LeftBorder>(), Rule<BottomBorder>(), Rule<RightBorder>(),
         Rule<InsideHorizontalBorder>(), Rule<InsideVerticalBorder>());
 
-    /// <summary>Cell padding of the PDF: <see cref="Gb.CellPadX"/> across, <see cref="Gb.CellPadY"/> down.</summary>
+    /// <summary>
+    /// Cell padding of the PDF: <see cref="Gb.CellPadX"/> across; down, <see cref="Gb.CellPadY"/> above and below less
+    /// one rule's width in all (53 + 52 twips), because LibreOffice adds the rule to the row's height where the PDF
+    /// draws it on the row's edge: a row is then 2 × 3 pt + its lines high in both.
+    /// </summary>
     public static TableCellMarginDefault CellMargins() => new(
-        new TopMargin { Width = Dxa(Gb.CellPadY), Type = TableWidthUnitValues.Dxa },
+        new TopMargin { Width = Invariant(PadTop), Type = TableWidthUnitValues.Dxa },
         new TableCellLeftMargin { Width = (short)Twips(Gb.CellPadX), Type = TableWidthValues.Dxa },
-        new BottomMargin { Width = Dxa(Gb.CellPadY), Type = TableWidthUnitValues.Dxa },
+        new BottomMargin { Width = Invariant(PadBottom), Type = TableWidthUnitValues.Dxa },
         new TableCellRightMargin { Width = (short)Twips(Gb.CellPadX), Type = TableWidthValues.Dxa });
+
+    /// <summary>The cell margins above and below, in twips: together two paddings less one rule.</summary>
+    internal static readonly int PadTop = (2 * Twips(Gb.CellPadY) - Twips(Gb.RuleWidth) + 1) / 2;
+
+    internal static readonly int PadBottom = 2 * Twips(Gb.CellPadY) - Twips(Gb.RuleWidth) - PadTop;
 
     private static T Rule<T>() where T : BorderType, new() => new()
     {

@@ -32,10 +32,13 @@ internal static class DocxUnits
     public static readonly int MarginBottom = PageHeight - MarginTop - BlockHeight;
 
     /// <summary>
-    /// Grid line pitch: 22 lines in the 225 mm block. Word fits floor(block / pitch) lines on a page, so the pitch is
-    /// rounded down (579 twips, the value of Word's own 公文 templates).
+    /// A line pitch in twips, rounded down: Word fits floor(block / pitch) lines on a page, so a pitch rounded up could
+    /// lose a line the PDF has.
     /// </summary>
-    public static readonly int LinePitch = BlockHeight / 22;
+    public static int Pitch(double points) => (int)Math.Floor(points * 20 + 1e-6);
+
+    /// <summary>Grid line pitch: 22 lines in the 225 mm block (579 twips, the value of Word's own 公文 templates).</summary>
+    public static readonly int LinePitch = Pitch(Styles.LinePitch);
 
     /// <summary>
     /// Character spacing (w:spacing, twips) of 16 pt body text: 28 characters in 156 mm give 15.79 pt cells, so each

@@ -68,7 +68,7 @@ internal sealed partial class DocumentLayout
         }
         best.NumberPages();
         if (doc.Watermark is { Length: > 0 } mark) best.MarkPages(mark);
-        return new LaidOutDocument(best._pages, best._seal);
+        return new LaidOutDocument(best._pages, best._seal, best._pitch);
     }
 
     private static DocumentLayout Run(ResolvedDocument doc, FontSet fonts, double pitch,

@@ -24,4 +24,8 @@ internal sealed class PageOps
 /// <summary>Where the seal goes: page index and centre, in points from the top-left of the page.</summary>
 public sealed record SealPosition(int Page, double CenterX, double CenterY, double Diameter);
 
-internal sealed record LaidOutDocument(IReadOnlyList<PageOps> Pages, SealPosition? Seal);
+/// <summary>
+/// The pages, where the seal goes, and the body's line pitch in points: the grid's, or the tighter one GB/T 9704-2012
+/// §7.3.5 allows when the closing would otherwise stand alone on a page (the DOCX is set on the same pitch).
+/// </summary>
+internal sealed record LaidOutDocument(IReadOnlyList<PageOps> Pages, SealPosition? Seal, double LinePitch);

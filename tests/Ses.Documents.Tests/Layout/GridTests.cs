@@ -156,6 +156,19 @@ public sealed class GridTests
     }
 
     [Fact]
+    public void Render_TransferSlip_AttachmentNoteTwoCharactersIn_SecondAttachmentUnderTheFirst()
+    {
+        // GB/T 9704-2012 §7.3.3: 「附件」 two characters in, after it a full-width colon and the attachments numbered.
+        using var doc = Render("transfer-slip");
+        var lines = Lines(doc.GetPage(1));
+        var first = lines.Single(l => l.Text.StartsWith("附件：1.", StringComparison.Ordinal));
+        var second = lines.Single(l => l.Text.StartsWith("2.", StringComparison.Ordinal));
+        Assert.Equal(BlockLeft + 2 * Cell, first.Left, 2.5);
+        Assert.Equal(BlockLeft + 5 * Cell, second.Left, 2.5);
+        Assert.Contains(second, lines.SkipWhile(l => l != first).Skip(1).Take(1));
+    }
+
+    [Fact]
     public void BreakTitle_LongTitle_BalancedAtAPhraseBoundary_NeverBefore的()
     {
         // 20 cells a line: 24 characters need two lines; 「的」 never starts one and the lines are balanced.
