@@ -19,7 +19,11 @@ public enum OutputFormat
 }
 
 /// <summary>What a render produced: the file and, for a PDF, where the seal goes.</summary>
-public sealed record RenderedDocument(byte[] Content, OutputFormat Format, ResolvedDocument Document, SealPosition? Seal, int PageCount);
+public sealed record RenderedDocument(byte[] Content, OutputFormat Format, ResolvedDocument Document, SealPosition? Seal, int PageCount)
+{
+    /// <summary>The body's line pitch the layout chose (GB/T 9704-2012 §7.3.5: the grid's, or a little tighter), in points.</summary>
+    public double LinePitch { get; init; }
+}
 
 /// <summary>
 /// The documents engine: validates field values against a form's schema and renders the form as PDF or DOCX. Loaded
@@ -89,7 +93,21 @@ public sealed class DocumentEngine
             // The DOCX is set on the pitch the PDF layout chose, so both break their pages at the same places.
             return new RenderedDocument(DocxRenderer.Render(doc, fonts, layout.LinePitch), format, doc, null, 0);
         }
-        return new RenderedDocument(PdfRenderer.Render(input.Form, doc, layout, fonts, _subsets[fonts]), format, doc, layout.Seal, layout.Pages.Count);
+        return new RenderedDocument(PdfRenderer.Render(input.Form, doc, layout, fonts, _subsets[fonts]), format, doc, layout.Seal, layout.Pages.Count)
+        {
+            LinePitch = layout.LinePitch,
+        };
+    }
+
+    /// <summary>
+    /// The DOCX of a document just rendered as PDF, from the same resolved document and on the same line pitch, without
+    /// laying it out again: what issuing stores beside the signed PDF.
+    /// </summary>
+    public RenderedDocument DocxOf(RenderedDocument pdf)
+    {
+        if (pdf.Format != OutputFormat.Pdf) throw new ArgumentException("the DOCX is made from a rendered PDF's layout", nameof(pdf));
+        var docx = DocxRenderer.Render(pdf.Document, FontsOf(pdf.Document.Bureau), pdf.LinePitch);
+        return new RenderedDocument(docx, OutputFormat.Docx, pdf.Document, null, 0) { LinePitch = pdf.LinePitch };
     }
 
     /// <summary>

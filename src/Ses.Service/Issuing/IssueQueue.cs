@@ -277,8 +277,9 @@ public sealed partial class IssueQueue(
         job.Discard(files);
         var numbered = job.Input with { Number = new DocumentNumber(job.Input.Bureau.NumberPrefix, job.Form.Series!, job.Year, sequence) };
         // Sealed and signed with the key of the unit that seals it (else its bureau's): seal text, signer certificate and bureau agree.
-        var pdf = engine.Sign(engine.Render(numbered, OutputFormat.Pdf), signing.Require(job.Input), job.Now);
-        var docx = engine.Render(numbered, OutputFormat.Docx).Content;
+        var rendered = engine.Render(numbered, OutputFormat.Pdf);
+        var pdf = engine.Sign(rendered, signing.Require(job.Input), job.Now);
+        var docx = engine.DocxOf(rendered).Content;
         var stored = new[] { files.PutAsync(pdf, ct), files.PutAsync(docx, ct) };
         try
         {

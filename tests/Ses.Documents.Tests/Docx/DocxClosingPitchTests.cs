@@ -49,6 +49,25 @@ public sealed class DocxClosingPitchTests
 
     private static int LineOf(Style style) => int.Parse(style.StyleParagraphProperties!.SpacingBetweenLines!.Line!.Value!, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Issuing makes the DOCX from the PDF's rendering (<see cref="DocumentEngine.DocxOf"/>) without laying the document
+    /// out again: the same bytes as the DOCX rendered on its own, on the grid's pitch and on a tightened one.
+    /// </summary>
+    [Theory]
+    [InlineData(60)]
+    [InlineData(128)]
+    public void DocxOf_APdfRendering_IsTheDocxRenderedOnItsOwn(int reasonLength)
+    {
+        using var data = TransferSlip(reasonLength);
+        var pdf = Engine.Render("transfer-slip", data.RootElement, OutputFormat.Pdf);
+        var docx = Engine.DocxOf(pdf);
+        Assert.Equal(OutputFormat.Docx, docx.Format);
+        Assert.Equal(pdf.LinePitch, docx.LinePitch);
+        Assert.Equal(reasonLength == 128, pdf.LinePitch < GridPitch - 0.01);
+        Assert.Equal(Render(data, OutputFormat.Docx), docx.Content);
+        Assert.Throws<ArgumentException>(() => Engine.DocxOf(docx));
+    }
+
     [Fact]
     public void Render_TransferSlipWhoseClosingNeedsATighterPitch_DocxIsSetOnThePdfsPitch()
     {
