@@ -76,9 +76,10 @@ public sealed class DevelopmentCertificatesTests(DevelopmentPki pki)
     {
         var directory = pki.Set.Directory;
 
-        // Further bureaus' keys (signing-<code>.p12) are made on first use by other tests of the same set.
+        // Further bureaus' and units' keys (signing-<bureau>.p12, signing-<bureau>-<unit>.p12) are made on first use by
+        // other tests of the same set.
         var files = Directory.GetFiles(directory).Select(Path.GetFileName)
-            .Where(f => !Regex.IsMatch(f!, @"^signing-[a-z]+\.p12$")).Order(StringComparer.Ordinal).ToList();
+            .Where(f => !Regex.IsMatch(f!, @"^signing-[a-z]+(-[a-z][a-z-]*)?\.p12$")).Order(StringComparer.Ordinal).ToList();
 
         Assert.Equal(["password.txt", "root-ca.crt", "root-ca.p12", "signing-chain.pem", "signing.p12", "tsa.crt", "tsa.p12"], files);
         if (OperatingSystem.IsWindows())
