@@ -22,20 +22,6 @@ public sealed class DocxLibreOfficeTests
 {
     private static readonly Lazy<Converted> All = new(Convert);
 
-    /// <summary>
-    /// The samples whose DOCX still takes a page more in LibreOffice than the PDF, and why — known and open (issue 15).
-    /// The shipped body font, AR PL SungtiL GB, allows only "preview and print" embedding (OS/2 fsType 4), so LibreOffice
-    /// sets its Latin text and digits in a substitute (DejaVu Serif, 0.64 em a digit where the body font's are 0.5 em):
-    /// the identity numbers and the Latin name no longer fit their cells, the rows take a line more and the table a page
-    /// more. (Rows of the same lines are as high as the PDF's: DocxTables.CellMargins.) Each is checked still to differ,
-    /// so a fix must take it off.
-    /// </summary>
-    private static readonly Dictionary<string, string> KnownDifferences = new()
-    {
-        ["collection-org"] = "Latin text and digits in LibreOffice's substitute for the body font are wider: table cells take more lines",
-        ["collection-org-long"] = "Latin text and digits in LibreOffice's substitute for the body font are wider: table cells take more lines",
-    };
-
     [Fact]
     public void EverySample_LibreOfficePages_EqualThePdfs()
     {
@@ -43,12 +29,31 @@ public sealed class DocxLibreOfficeTests
         var pages = all.Samples
             .Select(s => (s, Pdf: Pages(Path.Combine(all.Dir, s + ".pdf")), Docx: Pages(Path.Combine(all.Dir, "out", s + ".pdf"))))
             .ToList();
-        var mismatches = pages.Where(p => p.Pdf != p.Docx && !KnownDifferences.ContainsKey(p.s))
-            .Select(p => $"{p.s}: PDF {p.Pdf} pages, DOCX in LibreOffice {p.Docx}")
-            .ToList();
-        var mended = pages.Where(p => p.Pdf == p.Docx && KnownDifferences.ContainsKey(p.s)).Select(p => $"{p.s}: now equal, take it off the list").ToList();
-        Assert.True(mismatches.Count + mended.Count == 0, string.Join("\n", mismatches.Concat(mended)));
-        Assert.True(pages.Count(p => p.Pdf == p.Docx) >= pages.Count - KnownDifferences.Count, "too few samples compared");
+        Assert.NotEmpty(pages);
+        var mismatches = pages.Where(p => p.Pdf != p.Docx).Select(p => $"{p.s}: PDF {p.Pdf} pages, DOCX in LibreOffice {p.Docx}").ToList();
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
+    /// <summary>
+    /// LibreOffice sets every sample in the shipped body font, AR PL SungtiL GB, taken from the DOCX (this machine does
+    /// not have it installed): the font allows installable embedding (templates/fonts/README.md), so LibreOffice uses the
+    /// embedded copy instead of a substitute with wider Latin letters and digits.
+    /// </summary>
+    [Fact]
+    public void EverySample_LibreOffice_SetsTheEmbeddedBodyFont()
+    {
+        var all = Require();
+        var body = Engine.Fonts.Body.Primary;
+        var (_, installed) = ExternalTool.Run("fc-list");
+        Assert.DoesNotContain(body.FamilyName, installed, StringComparison.OrdinalIgnoreCase);
+        var pdffonts = ExternalTool.Require("pdffonts", "poppler-utils");
+        foreach (var sample in all.Samples)
+        {
+            var (exit, used) = ExternalTool.Run(pdffonts, Path.Combine(all.Dir, "out", sample + ".pdf"));
+            Assert.True(exit == 0, used);
+            Assert.True(used.Contains("+" + body.Program.PostScriptName, StringComparison.Ordinal),
+                $"{sample}: LibreOffice did not set {body.FamilyName}\n{used}");
+        }
     }
 
     [Fact]
@@ -93,9 +98,7 @@ public sealed class DocxLibreOfficeTests
 
     /// <summary>
     /// A document set in a font this machine does not have (LXGW WenKai, shipped in templates/fonts only): LibreOffice's
-    /// PDF of the DOCX draws it with that font, which it can only have taken from the DOCX. (The shipped body font,
-    /// AR PL SungtiL GB, marks itself "preview and print" embeddable — OS/2 fsType 4 — and LibreOffice uses only
-    /// editable embedded fonts, so it cannot be the proof.)
+    /// PDF of the DOCX draws it with that font, which it can only have taken from the DOCX.
     /// </summary>
     [Fact]
     public void Docx_EmbeddedFont_IsTheFontLibreOfficeSets()
