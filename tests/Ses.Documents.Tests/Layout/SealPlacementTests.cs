@@ -62,6 +62,9 @@ public sealed class SealPlacementTests(DevelopmentPki pki)
     [Theory]
     [InlineData("notice-org")]
     [InlineData("decision-org")]
+    [InlineData("decision-person")]
+    [InlineData("repair-rejection")]
+    [InlineData("repair-refusal")]
     public void SignedNotice_SealPressesDownOnTheNameAndDate_ItsTopWithinOneLineOfTheText(string form)
     {
         var rendered = Render(form);
