@@ -115,13 +115,48 @@ internal sealed partial class DocumentLayout
                 _page.Rules.Add(new RuleOp(c.Left, top + height, c.Right, top + height));
                 _page.Rules.Add(new RuleOp(c.Left, top, c.Left, top + height));
                 _page.Rules.Add(new RuleOp(c.Right, top, c.Right, top + height));
-                if (c.Cell.Seal && from == 0)
-                {
-                    _seal = new SealPosition(_pages.Count - 1, c.Right - Styles.SealDiameter * 0.75, top + height / 2, Styles.SealDiameter);
-                }
+                if (c.Cell.Seal && from == 0) _seal = CellSeal(c, top, take);
             }
             _y = top + height;
             from += take;
         }
     }
+
+    /// <summary>
+    /// The seal of a 「（盖章）」 cell, placed as GB/T 9704-2012 §7.3.5.1 places it on the issuing body's name and the date:
+    /// centred on what follows the label (the sealing unit's name and the date), those lines a quarter line pitch below
+    /// the seal's centre.
+    /// </summary>
+    private SealPosition CellSeal(CellLines c, double top, int take)
+    {
+        var count = Math.Min(take, c.Lines.Count);
+        var label = Math.Max(0, c.Lines.FindIndex(0, count, l => l.Contains("（盖章）", StringComparison.Ordinal)));
+        var colon = c.Lines[label].IndexOf('：', c.Lines[label].IndexOf("（盖章）", StringComparison.Ordinal) + 1);
+        var first = label;
+        var skip = colon < 0 ? 0 : colon + 1;
+        if (skip >= c.Lines[label].TrimEnd().Length && label + 1 < count)
+        {
+            first++;
+            skip = 0;
+        }
+        var left = double.MaxValue;
+        var right = double.MinValue;
+        for (var i = first; i < count; i++)
+        {
+            var x = LineLeft(c, c.Lines[i]);
+            var from = i == first ? x + TableWidth(c.Lines[i][..skip]) : x;
+            left = Math.Min(left, from);
+            right = Math.Max(right, x + TableWidth(c.Lines[i]));
+        }
+        var middle = top + Styles.CellPadY + (first + count) / 2.0 * Styles.TablePitch;
+        return new SealPosition(_pages.Count - 1, (left + right) / 2, middle - Styles.TablePitch * Styles.SealDrop, Styles.SealDiameter);
+    }
+
+    private double LineLeft(CellLines c, string line)
+    {
+        var left = c.Left + Styles.CellPadX;
+        return c.Cell.Align == CellAlign.Center ? left + (c.Right - Styles.CellPadX - left - TableWidth(line)) / 2 : left;
+    }
+
+    private double TableWidth(string text) => text.EnumerateRunes().Sum(r => Measure(r, BodyChain, Styles.TableSize, 1));
 }

@@ -270,28 +270,36 @@ internal sealed partial class DocumentLayout
 
     /// <summary>
     /// The issuing body and the date at the right: the date four characters in from the right edge, the body's name
-    /// centred over it, and room above for the seal, which is centred over both (GB/T 9704-2012 §7.3.5.1).
+    /// centred over it, and room above for the seal, which presses down on both (GB/T 9704-2012 §7.3.5.1).
     /// </summary>
     private void PlaceSignature(string text)
     {
         var lines = text.Split('\n');
         var needed = _pitch * (2 + lines.Length);
         EnsureRoom(needed);
+        // Two blank lines: with the seal's centre a quarter line above the lines' midpoint, a 42 mm seal over two lines
+        // reaches about 1.3 lines above the name, so its top falls 0.7 line below the text above (§7.3.5.1: 印章顶端应当
+        // 上距正文（或附件说明）一行之内), at the grid's pitch and at the tightened ones alike.
         _y += _pitch * 2;
         var dateLine = lines[^1];
         var dateRight = Styles.Right - Styles.BodyCell * 4;
         var dateWidth = LineWidth(dateLine);
-        var centre = dateRight - dateWidth / 2;
+        // §7.3.5.1: 以成文日期为准居中编排发文机关署名. A name too long to centre over the date within the block moves the
+        // common centre left, so the name, the date and the seal keep one vertical axis.
+        var widest = lines.Max(LineWidth);
+        var centre = Math.Min(dateRight - dateWidth / 2, Styles.Right - widest / 2);
         var firstLineTop = _y;
         foreach (var line in lines)
         {
             var w = LineWidth(line);
-            var left = Math.Max(Styles.Left, Math.Min(centre - w / 2, Styles.Right - w));
+            var left = Math.Max(Styles.Left, centre - w / 2);
             var baseline = Styles.Baseline(_y, _pitch, Styles.BodySize);
             DrawLine(line, (int)FontRoles.ForLine(line), Styles.BodySize, Scale(line), left, left + w, baseline, Align.Left);
             _y += _pitch;
         }
-        _seal = new SealPosition(_pages.Count - 1, centre, (firstLineTop + _y) / 2, Styles.SealDiameter);
+        // §7.3.5.1: 印章端正、居中下压发文机关署名和成文日期，使发文机关署名和成文日期居印章中心偏下位置. "偏下", slightly
+        // below: the midpoint of the name and date lines a quarter line pitch below the seal's centre.
+        _seal = new SealPosition(_pages.Count - 1, centre, (firstLineTop + _y) / 2 - _pitch * Styles.SealDrop, Styles.SealDiameter);
 
         // An English line (the confirmation letter's) is set in the Latin font, not condensed to the character grid.
         double Scale(string s) => FontRoles.ForLine(s) == FontRole.Latin ? 1 : Styles.BodyScale;

@@ -47,6 +47,10 @@ internal static class Styles
     // The seal (about 42 mm across) sits centred over the issuing body's name and the date (§7.3.5.1).
     public const double SealDiameter = 42 * Mm;
 
+    // §7.3.5.1 (发文机关署名和成文日期居印章中心偏下位置): the lines the seal presses on sit this share of their pitch
+    // below its centre.
+    public const double SealDrop = 0.25;
+
     // A draft's 「样稿」 mark: 150 pt title face, light grey, on a 45° line through the page centre.
     public const double WatermarkSize = 150;
     public const double WatermarkAngle = 45;

@@ -48,14 +48,15 @@ internal static partial class PdfSigner
             rect = string.Create(CultureInfo.InvariantCulture, $"[{x:0.##} {y:0.##} {x + d:0.##} {y + d:0.##}]");
             var time = request.SigningTime.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " 北京时间";
             // The seal itself (same for every document of the bureau, compressed once) is a form the appearance draws,
-            // followed by the signing time.
+            // followed by the signing time, both under the multiply blend of the appearance's /Ink graphics state.
             var sealForm = SealAppearance.Seal(d, request.SealText, fonts);
             objects[sealNum] = Stream(sealNum, string.Create(CultureInfo.InvariantCulture,
                 $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]/Resources<<>>/Filter/FlateDecode/Length {sealForm.Length}>>"), sealForm);
             var content = Flate.Compress(Encoding.Latin1.GetBytes(SealAppearance.Build(d, time, fonts)));
             objects[apNum] = Stream(apNum, string.Create(CultureInfo.InvariantCulture,
                 $"<</Type/XObject/Subtype/Form/BBox[0 0 {d:0.##} {d:0.##}]"
-                + $"/Resources<</XObject<</Seal {sealNum} 0 R>>/Font{SealAppearance.Fonts}>>/Filter/FlateDecode/Length {content.Length}>>"), content);
+                + $"/Resources<</XObject<</Seal {sealNum} 0 R>>/Font{SealAppearance.Fonts}/ExtGState{SealAppearance.GraphicsStates}>>"
+                + $"/Filter/FlateDecode/Length {content.Length}>>"), content);
         }
         var name = PdfText($"Signature{existing + 1}");
         var ap = visible ? $"/AP<</N {apNum} 0 R>>" : "";

@@ -7,7 +7,8 @@ namespace Ses.Documents.Signing.Pdf;
 
 /// <summary>
 /// The visible seal drawn as vectors: a red ring, a five-pointed star, the bureau's name along the upper arc and the
-/// signing time in Beijing time across the lower part. All text is glyph outlines, so the appearance needs no font.
+/// signing time in Beijing time in the free segment below the star. All text is glyph outlines, so the appearance needs
+/// no font. Everything is painted with a multiply blend, as red ink over print: the text under the seal stays black.
 /// </summary>
 internal static class SealAppearance
 {
@@ -15,6 +16,20 @@ internal static class SealAppearance
 
     /// <summary>Font resources of the appearance: the standard Helvetica (ISO 32000-1 §9.6.2.2) for the digits of the time.</summary>
     public const string Fonts = "<</Helv<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>>>";
+
+    /// <summary>
+    /// Graphics state resources of the appearance: /Ink sets the multiply blend mode (ISO 32000-1 §8.4.5 Table 58 /BM,
+    /// §11.3.5.2 Table 136), so the seal darkens what lies under it instead of covering it.
+    /// </summary>
+    public const string GraphicsStates = "<</Ink<</Type/ExtGState/BM/Multiply>>>>";
+
+    // The time in two lines centred below the star (the date and clock in Helvetica, then 北京时间), at 6 % of the seal's
+    // diameter (7 pt on a 42 mm seal, as legible as a footnote). The lower segment is the only part of the seal that
+    // neither the ring, the star nor the name along the arc (which ends some 45° from the bottom) takes: the lines'
+    // outer corners stay 2.8 pt inside the ring. Below the seal, outside it, the time would fall on the document's own
+    // text or past the text block when the signature ends a page.
+    private const double TimeSize = 0.06;
+    private static readonly double[] TimeBaselines = [-0.343, -0.406];
 
     // The ring, star and name are the same for every document of a bureau: drawn and compressed once.
     private static readonly ConcurrentDictionary<(double, string, FontChain), byte[]> Seals = new();
@@ -27,12 +42,20 @@ internal static class SealAppearance
     public static byte[] Seal(double d, string sealText, FontChain fonts) =>
         Seals.GetOrAdd((d, sealText, fonts), key => Flate.Compress(Encoding.Latin1.GetBytes(FixedPart(key.Item1, key.Item2, key.Item3))));
 
-    /// <summary>Content of the appearance (box [0 0 d d]): the seal form, then the signing time across its lower part.</summary>
+    /// <summary>
+    /// Content of the appearance (box [0 0 d d]), under the multiply blend: the seal form, then the signing time
+    /// ("2026-03-02 10:00:00 北京时间": what follows the last space goes on a second line) below the star.
+    /// </summary>
     public static string Build(double d, string timeText, FontChain fonts)
     {
-        var ops = new StringBuilder("q /Seal Do Q\n", 4096);
+        var ops = new StringBuilder("/Ink gs\nq /Seal Do Q\n", 4096);
         ops.Append(Red).Append(" rg\n");
-        TimeLine(ops, timeText, d / 2, d / 2 - d * 0.26, d * 0.05, fonts);
+        var cut = timeText.LastIndexOf(' ');
+        string[] lines = cut > 0 ? [timeText[..cut], timeText[(cut + 1)..]] : [timeText];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            TimeLine(ops, lines[i], d / 2, d / 2 + d * TimeBaselines[i], d * TimeSize, fonts);
+        }
         return ops.ToString();
     }
 
