@@ -2,8 +2,8 @@ namespace Ses.Service.Signing;
 
 /// <summary>
 /// Configuration section <c>Signing</c>. Production sets a PKCS#12 file (<c>Pkcs12Path</c> with
-/// <c>Pkcs12Password</c> from the environment or <c>PasswordFile</c>) or a PEM key and chain, a TSA URL, and the
-/// trust anchors; with none of them, Development (and the command line) uses development certificates under
+/// <c>Pkcs12Password</c> from the environment or <c>PasswordFile</c>) or a PEM key and chain, one such key per sealing
+/// unit (<c>Units</c>), a TSA URL, and the trust anchors; with none of them, Development (and the command line) uses development certificates under
 /// <c>DevelopmentCertificatesPath</c> and an in-process TSA.
 /// </summary>
 public sealed class SigningOptions
