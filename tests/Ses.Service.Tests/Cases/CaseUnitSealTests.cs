@@ -86,6 +86,22 @@ public sealed class CaseUnitSealTests(CasesFixture factory) : IClassFixture<Case
         Assert.DoesNotContain(files.Keys, name => name.Contains("移送单", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Collection_ByAUnitTheProfileDoesNotList_IsRefused_NothingStored()
+    {
+        factory.Clock.Now = TestClock.Beijing(2026, 9, 30);
+        var world = await CaseWorld.CreateAsync(factory, "xinan");
+        // Units are free text to the bureau's administrator; only the profile's units have a seal and a key.
+        var unit = await world.Delivery.Admin.PostAsJsonAsync("/api/units", new { name = "综合业务处", kind = "department" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, unit.StatusCode);
+        var id = await world.OpenAsync(collectingUnit: (await unit.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
+        var steps = await StepsAsync(factory, id);
+        await CaseWorld.Refused(world.Officer, $"/api/cases/{id}/collection", Collection, HttpStatusCode.BadRequest, ErrorCodes.FieldSealingUnitUnknown,
+            "collector");
+        Assert.Equal(steps, await StepsAsync(factory, id));
+        Assert.Equal("collecting", (await world.ReadAsync(id)).GetProperty("state").GetString());
+    }
+
     /// <summary>The step answers 409 signing.no-unit-key naming the unit; the case's state, steps and the file store are as before.</summary>
     private static async Task RefusedWithoutStoring(DevelopmentServiceFactory service, HttpClient officer, string id, string step, object body,
         string unit, string state)
