@@ -116,6 +116,7 @@ public static class ErrorCodes
     public const string DocumentUnknown = "document.unknown";
     public const string DocumentVoided = "document.voided";
     public const string SigningNoBureauKey = "signing.no-bureau-key";
+    public const string SigningNoUnitKey = "signing.no-unit-key";
     public const string TsaUnavailable = "tsa.unavailable";
     public const string TsaOff = "tsa.off";
     public const string TsaContentType = "tsa.content-type";

@@ -8,17 +8,19 @@ using Ses.Service.Data;
 using Ses.Service.Delivery;
 using Ses.Service.Http;
 using Ses.Service.Issuing;
+using Ses.Service.Signing;
 
 namespace Ses.Service.Cases;
 
 /// <summary>
 /// The steps of a credit case that produce a document from the case's data (<see cref="CaseDocuments"/>): the notice
-/// and the decision, issued, signed and served like every document; the transfer slip, rendered and kept with the case.
+/// and the decision, issued, signed and served like every document; the transfer slip, rendered, sealed with the
+/// department's key (<see cref="UnitSeals"/>) and kept with the case.
 /// A step interrupted after issuing (e.g. the counterparty has no account for electronic service) is resumed by doing it
 /// again: the document already issued is served, never issued twice.
 /// </summary>
 public sealed class CaseDocumentSteps(
-    SesDbContext db, CaseStepRecorder steps, DraftService drafts, DeliveryService deliveries, DocumentEngine engine)
+    SesDbContext db, CaseStepRecorder steps, DraftService drafts, DeliveryService deliveries, DocumentEngine engine, UnitSeals seals)
 {
     /// <summary>
     /// The notice (告知书), after the leader's approval, with the last day for a statement it states (proposed when not
@@ -85,9 +87,12 @@ public sealed class CaseDocumentSteps(
         using var json = JsonDocument.Parse(data.ToJsonString());
         var (input, formProblems) = engine.Validate(formId, json.RootElement, c.Bureau);
         if (input is null) return (null, Refusal.Invalid(formProblems));
+        // Sealed by the department with its own key (XX处（盖章）); a department without one refuses the step, nothing stored.
+        var (pdf, unsealed) = seals.Seal(input);
+        if (pdf is null) return (null, unsealed);
         var calendar = await steps.CalendarAsync(ct);
         var step = await steps.StepAsync(c, CaseSteps.Transfer, on, actor, CaseTimeLimits.Due(CaseTimeLimits.Find("transfer")!, served.Value.On, calendar), ct);
-        step.FileSha256 = await steps.StoreAsync(engine.Render(input, OutputFormat.Pdf).Content, ct);
+        step.FileSha256 = await steps.StoreAsync(pdf, ct);
         step.FileName = $"{engine.Templates.FindForm(formId)!.Title}.pdf";
         if (!string.IsNullOrWhiteSpace(request.Note)) step.Note = request.Note.Trim();
         var entry = CaseTimeLimits.Due(CaseTimeLimits.Find("entry")!, on, calendar);

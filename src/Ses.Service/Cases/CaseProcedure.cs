@@ -8,6 +8,7 @@ using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Http;
 using Ses.Service.Records;
+using Ses.Service.Signing;
 using Ses.Service.Units;
 
 namespace Ses.Service.Cases;
@@ -18,7 +19,8 @@ namespace Ses.Service.Cases;
 /// <see cref="CaseDocumentSteps"/>. A refused step stores nothing.
 /// </summary>
 public sealed class CaseProcedure(
-    SesDbContext db, CaseService cases, CaseStepRecorder steps, CaseDocumentSteps documents, RecordService records, DocumentEngine engine)
+    SesDbContext db, CaseService cases, CaseStepRecorder steps, CaseDocumentSteps documents, RecordService records, DocumentEngine engine,
+    UnitSeals seals)
 {
     public const int NoteLength = 2000;
 
@@ -58,7 +60,8 @@ public sealed class CaseProcedure(
 
     /// <summary>
     /// The collection form (采集单) filled in from the case and the persons recorded with an organisation (实施办法第八条
-    /// 第三款), rendered and kept with the case; a supervision office's goes to its department for review (第十二条第二款).
+    /// 第三款), rendered, sealed with the collecting unit's key and kept with the case; a supervision office's goes to its
+    /// department for review (第十二条第二款).
     /// </summary>
     public async Task<(CaseView? Case, Refusal? Refused)> CollectAsync(Guid id, CollectionRequest request, CaseActor actor, CancellationToken ct)
     {
@@ -76,7 +79,9 @@ public sealed class CaseProcedure(
         using var json = JsonDocument.Parse(data.ToJsonString());
         var (input, formProblems) = engine.Validate(formId, json.RootElement, c.Bureau);
         if (input is null) return (null, Refusal.Invalid(formProblems.Select(CollectionField).ToList()));
-        var pdf = engine.Render(input, OutputFormat.Pdf).Content;
+        // Sealed by the collecting unit with its own key (采集单位（盖章）); a unit without one refuses the step, nothing stored.
+        var (pdf, unsealed) = seals.Seal(input);
+        if (pdf is null) return (null, unsealed);
         var calendar = await steps.CalendarAsync(ct);
         var step = await steps.StepAsync(c, CaseSteps.Collection, on, actor, CaseService.CollectionDue(c, unit, calendar), ct);
         step = WithFile(step, await steps.StoreAsync(pdf, ct), $"{Title(formId)}.pdf", request.Remarks);

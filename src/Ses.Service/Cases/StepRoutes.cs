@@ -20,7 +20,9 @@ public static class StepRoutes
                     var (view, refused) = await handle(service, id, request ?? Empty<TRequest>(), CaseActor.From(caller), caller.RequestAborted);
                     return view is null ? ApiProblems.From<Ok<TView>>(refused!) : TypedResults.Ok(view);
                 })
-            .WithName(routeName).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithName(routeName).ProducesProblem(StatusCodes.Status409Conflict)
+            // A step that issues or seals a document waits on the timestamp authority.
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>A step posted without a body: the request record with every field empty.</summary>
     private static T Empty<T>() where T : class

@@ -70,7 +70,7 @@ public static class RenderVerb
                 var settings = signing.For(input.Bureau, unit)
                     ?? throw new UsageException(unit is null
                         ? $"没有{input.Bureau.Name}的签名密钥：配置的密钥属于 Signing:Bureau 指定的机关，只为该机关签名"
-                        : $"没有{unit.SealText}的签名密钥：配置的密钥只属于管理局本身，开发证书（ses certs init）为每个盖章单位各建一个");
+                        : $"没有{unit.SealText}的签名密钥：在 Signing:Units:{unit.Id} 下配置该单位的密钥，开发证书（ses certs init）为每个盖章单位各建一个");
                 content = engine.Sign(rendered, settings, TimeProvider.System.GetUtcNow(), visible: !args.Flag("--invisible"));
             }
             var full = Path.GetFullPath(outPath);

@@ -10,6 +10,7 @@ using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
 using Ses.Service.Records;
+using Ses.Service.Signing;
 
 namespace Ses.Service.Corrections;
 
@@ -21,7 +22,8 @@ namespace Ses.Service.Corrections;
 /// is in the case's timeline, in the transaction that changes the correction (and, on adjustment, the record).
 /// </summary>
 public sealed class CorrectionService(
-    SesDbContext db, CaseStepRecorder steps, CaseDocumentSteps documents, RecordService records, DocumentEngine engine, TimeProvider time)
+    SesDbContext db, CaseStepRecorder steps, CaseDocumentSteps documents, RecordService records, DocumentEngine engine, TimeProvider time,
+    UnitSeals seals)
 {
     public const string Rule = "实施办法第二十四条：原信用信息承办部门在发现之日起3个工作日内将更正信息报分管局领导审批同意并填写《移送单》，"
         + "法制部门在收到更正通知后2个工作日内调整SES信用记录；已经对外公布、通报的，自调整信用记录之日起3个工作日内撤销公布、撤回原通报";
@@ -156,9 +158,12 @@ public sealed class CorrectionService(
         using var json = JsonDocument.Parse(data.ToJsonString());
         var (input, formProblems) = engine.Validate(formId, json.RootElement, c!.Bureau);
         if (input is null) return (null, Refusal.Invalid(formProblems));
+        // Sealed by the department with its own key (XX处（盖章）); a department without one refuses the step, nothing stored.
+        var (pdf, unsealed) = seals.Seal(input);
+        if (pdf is null) return (null, unsealed);
         var calendar = await steps.CalendarAsync(ct);
         var step = await steps.StepAsync(c, CaseSteps.CorrectionTransfer, on, actor, Prepare(correction, calendar), ct);
-        step.FileSha256 = await steps.StoreAsync(engine.Render(input, OutputFormat.Pdf).Content, ct);
+        step.FileSha256 = await steps.StoreAsync(pdf, ct);
         step.FileName = $"{engine.Templates.FindForm(formId)!.Title}（变更）.pdf";
         step.Note = Blank(request.Note);
         return await RecordAsync(correction, c, step, actor, calendar, () =>

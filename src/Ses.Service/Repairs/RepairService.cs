@@ -9,6 +9,7 @@ using Ses.Service.Cases;
 using Ses.Service.Data;
 using Ses.Service.Http;
 using Ses.Service.Records;
+using Ses.Service.Signing;
 
 namespace Ses.Service.Repairs;
 
@@ -19,7 +20,8 @@ namespace Ses.Service.Repairs;
 /// date and lateness, in the transaction that changes the application (and, on removal, the record).
 /// </summary>
 public sealed class RepairService(
-    SesDbContext db, CaseStepRecorder steps, CaseDocumentSteps documents, RecordService records, DocumentEngine engine, TimeProvider time)
+    SesDbContext db, CaseStepRecorder steps, CaseDocumentSteps documents, RecordService records, DocumentEngine engine, TimeProvider time,
+    UnitSeals seals)
 {
     public const int TextLength = 2000;
 
@@ -168,10 +170,13 @@ public sealed class RepairService(
         using var json = JsonDocument.Parse(data.ToJsonString());
         var (input, formProblems) = engine.Validate(formId, json.RootElement, c!.Bureau);
         if (input is null) return (null, Refusal.Invalid(formProblems));
+        // Sealed by the department with its own key (XX处（盖章）); a department without one refuses the step, nothing stored.
+        var (pdf, unsealed) = seals.Seal(input);
+        if (pdf is null) return (null, unsealed);
         var calendar = await steps.CalendarAsync(ct);
         var due = CaseTimeLimits.Due(CaseTimeLimits.Find("repair-transfer")!, application.MeetingOn!.Value, calendar);
         var step = await steps.StepAsync(c, CaseSteps.RepairTransfer, on, actor, due, ct);
-        step.FileSha256 = await steps.StoreAsync(engine.Render(input, OutputFormat.Pdf).Content, ct);
+        step.FileSha256 = await steps.StoreAsync(pdf, ct);
         step.FileName = $"{engine.Templates.FindForm(formId)!.Title}（修复）.pdf";
         return await RecordAsync(application, c, step, actor, calendar, () => application.State = RepairState.Removal, ct);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.X509;
 using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
@@ -18,7 +19,8 @@ namespace Ses.Service.Signing;
 /// <remarks>
 /// Keys are held by <see cref="SealHolder"/>: a bureau, or a sealing unit of it (the collecting department of a
 /// collection form, the department of a transfer slip), each with its own key. In Development each unit gets its own
-/// certificate from the development root too; a configured key is the bureau's only, so a unit has none there.
+/// certificate from the development root too; in production a unit's key is configured beside its bureau's
+/// (<c>Signing:Units:&lt;unit id&gt;</c>), and a unit without one has no key: its forms are refused, never sealed with another's.
 /// </remarks>
 public sealed class SigningContext
 {
@@ -92,17 +94,7 @@ public sealed class SigningContext
             var bureau = string.IsNullOrWhiteSpace(options.Bureau) ? templates.DefaultBureau : templates.FindBureau(options.Bureau.Trim())
                 ?? throw new SigningConfigurationException($"Signing:Bureau: no bureau '{options.Bureau}' in {Path.Combine(templates.Root, "bureaus")} "
                     + $"(one of: {string.Join(", ", templates.Bureaus.Select(b => b.Code))})");
-            ISigningKey key;
-            try
-            {
-                key = !string.IsNullOrWhiteSpace(options.Pkcs12Path)
-                    ? Pkcs12SigningKey.Load(options.Pkcs12Path, options.Pkcs12Password ?? File.ReadAllText(options.PasswordFile!).Trim())
-                    : PemSigningKey.Load(options.KeyPemPath!, options.ChainPemPath!);
-            }
-            catch (SigningKeyException e)
-            {
-                throw new SigningConfigurationException($"Signing: {e.Message}", e);
-            }
+            var key = LoadKey("Signing", options.Pkcs12Path, options.Pkcs12Password, options.PasswordFile, options.KeyPemPath, options.ChainPemPath);
             if (!SignerNames.IsBureaus(key.Certificate, bureau))
             {
                 throw new SigningConfigurationException(
@@ -110,11 +102,15 @@ public sealed class SigningContext
                     "or names a unit of it (OU): the configured key is the bureau's own; " +
                     $"a key signs only for the bureau its certificate names (set Signing:Bureau to that bureau's code; now '{bureau.Code}')");
             }
+            var units = UnitKeys(options, bureau);
             HttpTimestampClient? tsa = string.IsNullOrWhiteSpace(options.TsaUrl) ? null : new HttpTimestampClient(new Uri(options.TsaUrl), http);
-            var what = $"signing key of {key.Certificate.SubjectDN} for bureau {bureau.Code}; " + (tsa?.Description ?? "no timestamp authority (PAdES B-B)");
+            var what = $"signing key of {key.Certificate.SubjectDN} for bureau {bureau.Code}; "
+                + (units.Count == 0 ? "no sealing unit keys; " : $"sealing unit keys: {string.Join(", ", units.Keys.Order(StringComparer.Ordinal))}; ")
+                + (tsa?.Description ?? "no timestamp authority (PAdES B-B)");
             var code = bureau.Code;
-            // The configured key is the bureau's: its units have no key here, and their forms are refused, never sealed with it.
-            return new SigningContext((b, unit) => b.Code == code && unit is null ? key : null, tsa, options.AllowWithoutTimestamp, anchors, null, what, false);
+            // The configured keys are the bureau's and its units': a unit without its own key is refused, never sealed with the bureau's.
+            return new SigningContext((b, unit) => b.Code != code ? null : unit is null ? key : units.GetValueOrDefault(unit.Id), tsa,
+                options.AllowWithoutTimestamp, anchors, null, what, false);
         }
         if (!allowDevelopment)
         {
@@ -150,6 +146,56 @@ public sealed class SigningContext
             {
                 return null;
             }
+        }
+    }
+
+    /// <summary>
+    /// The keys of the bureau's sealing units (<c>Signing:Units:&lt;unit id&gt;</c>), each checked as the bureau's is: the unit is
+    /// one of the bureau's profile, and its certificate names the bureau (O) and the unit (OU, its name), so a unit's seal
+    /// is only ever signed with that unit's own key (电子签名法第十三条).
+    /// </summary>
+    /// <exception cref="SigningConfigurationException">A unit or its key is wrong; the message names the key.</exception>
+    private static Dictionary<string, ISigningKey> UnitKeys(SigningOptions options, BureauProfile bureau)
+    {
+        var keys = new Dictionary<string, ISigningKey>(StringComparer.Ordinal);
+        foreach (var (id, settings) in options.Units)
+        {
+            var prefix = $"Signing:Units:{id}";
+            var unit = bureau.FindUnitById(id.Trim()) ?? throw new SigningConfigurationException(
+                $"{prefix}: bureau {bureau.Code} has no sealing unit '{id}' (one of: {string.Join(", ", (bureau.Units ?? []).Select(u => u.Id))})");
+            var key = LoadKey(prefix, settings.Pkcs12Path, settings.Pkcs12Password, settings.PasswordFile, settings.KeyPemPath, settings.ChainPemPath);
+            var subject = key.Certificate.SubjectDN;
+            var organisations = subject.GetValueList(X509Name.O);
+            if (!organisations.Any(o => o.Contains(bureau.Name, StringComparison.Ordinal) || o.Contains(bureau.SealText, StringComparison.Ordinal)))
+            {
+                throw new SigningConfigurationException(
+                    $"{prefix}: the certificate's subject ({subject}) has no O naming {bureau.Name} or {bureau.SealText}: "
+                    + $"a unit's certificate names the bureau Signing:Bureau names ('{bureau.Code}') as its O");
+            }
+            if (SignerNames.Units(key.Certificate) is not [var ou] || ou.Trim() != unit.Name)
+            {
+                throw new SigningConfigurationException(
+                    $"{prefix}: the certificate's subject ({subject}) does not have OU={unit.Name}: a unit's key names that unit, and only that unit");
+            }
+            keys[unit.Id] = key;
+        }
+        return keys;
+    }
+
+    /// <summary>A configured key: a PKCS#12 file with its password (given or read from a file), or a PEM key with its chain.</summary>
+    /// <exception cref="SigningConfigurationException">The key cannot be read; the message names <paramref name="prefix"/>.</exception>
+    private static ISigningKey LoadKey(string prefix, string? pkcs12Path, string? password, string? passwordFile, string? keyPemPath,
+        string? chainPemPath)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(pkcs12Path)
+                ? Pkcs12SigningKey.Load(pkcs12Path, password ?? File.ReadAllText(passwordFile!).Trim())
+                : PemSigningKey.Load(keyPemPath!, chainPemPath!);
+        }
+        catch (SigningKeyException e)
+        {
+            throw new SigningConfigurationException($"{prefix}: {e.Message}", e);
         }
     }
 

@@ -22,6 +22,7 @@ public static class SigningSetup
             allowDevelopment: builder.Environment.IsDevelopment(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SigningContext))));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<UnitSeals>();
         return builder;
     }
 

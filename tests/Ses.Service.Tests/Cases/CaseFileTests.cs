@@ -112,14 +112,15 @@ public sealed class CaseFileTests(CasesFixture factory) : IClassFixture<CasesFix
             Assert.DoesNotContain(id, text, StringComparison.OrdinalIgnoreCase);
         }
 
-        // Every PDF the bureau signed verifies offline with the ses program; poppler and qpdf agree.
+        // Every PDF the bureau or its units signed (the collection form and the transfer slip, by the department) verifies
+        // offline with the ses program; poppler and qpdf agree.
         var certs = new Dictionary<string, string> { ["Signing__DevelopmentCertificatesPath"] = Path.Combine(factory.Folder, "certs") };
-        foreach (var name in new[] { names[0], names[2], names[3], names[5], names[6] })
+        foreach (var name in new[] { names[0], names[1], names[2], names[3], names[5], names[6], names[8] })
         {
             var (exit, output) = SesProcess.Run(folder, certs, "verify", Path.Combine(folder, name), "--json");
             Assert.True(exit == 0, $"{name}: {output}");
         }
-        foreach (var name in new[] { names[0], names[5] })
+        foreach (var name in new[] { names[0], names[1], names[5], names[8] })
         {
             var (exit, output) = Tool("pdfsig", "poppler-utils", Path.Combine(folder, name));
             Assert.True(exit == 0, output);

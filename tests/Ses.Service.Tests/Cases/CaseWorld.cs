@@ -61,13 +61,13 @@ internal sealed class CaseWorld
     }
 
     public async Task<string> OpenAsync(string act = "未按规定向旅客提供航班延误服务", string[]? clauses = null, string decisionDate = "2026-09-28",
-        string actDate = "2026-09-10")
+        string actDate = "2026-09-10", Guid? collectingUnit = null)
     {
         var response = await Officer.PostAsJsonAsync("/api/cases", new
         {
             counterpartyId = Counterparty, act, facts = "航班延误，未按规定向旅客提供服务。", actDate,
             clauses = clauses ?? ["8-1-5"], decisionNumber = "西北局罚〔2026〕12号", decisionDate, decisionIssuer = "民航西北地区管理局",
-            collectingUnitId = Department,
+            collectingUnitId = collectingUnit ?? Department,
         }, Ct);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
@@ -108,13 +108,27 @@ internal sealed class CaseWorld
     /// </summary>
     public async Task<string> RecordedAsync(string today, string act = "未按规定向旅客提供航班延误服务")
     {
-        var id = await OpenAsync(act, decisionDate: today, actDate: today);
+        var id = await DecidedAsync(today, act);
+        await Step(Officer, $"/api/cases/{id}/transfer", new { });
+        await Step(Legal, $"/api/entries/{id}", new { });
+        return id;
+    }
+
+    /// <summary>
+    /// A case taken to its transfer on the day the clock shows, as <see cref="RecordedAsync"/> does, collected by
+    /// <paramref name="collectingUnit"/> (default: the department; a supervision office's collection is reviewed by the
+    /// department first).
+    /// </summary>
+    public async Task<string> DecidedAsync(string today, string act = "未按规定向旅客提供航班延误服务", Guid? collectingUnit = null)
+    {
+        var id = await OpenAsync(act, decisionDate: today, actDate: today, collectingUnit: collectingUnit);
         var path = $"/api/cases/{id}";
-        await Step(Officer, $"{path}/collection", new
+        var collected = await Step(Officer, $"{path}/collection", new
         {
             legalRepresentative = new { name = "周某", idValue = "610113197805120038" },
             persons = new[] { new { name = "郑某", idValue = "610112199003140515", position = "质量部经理" } },
         });
+        if (collected.GetProperty("state").GetString() == "office-review") await Step(Officer, $"{path}/office-review", new { });
         await Step(Leader, $"/api/approvals/{id}", new { approve = true });
         await Step(Officer, $"{path}/notice", new { });
         await Step(Officer, $"{path}/statement", new { text = "对认定有异议。" });
@@ -128,9 +142,15 @@ internal sealed class CaseWorld
             receiptBase64 = Convert.ToBase64String("%PDF-1.7\n% receipt\n"u8.ToArray()), receiptName = "回证.pdf",
         }, Ct);
         Assert.Equal(HttpStatusCode.OK, paper.StatusCode);
-        await Step(Officer, $"{path}/transfer", new { });
-        await Step(Legal, $"/api/entries/{id}", new { });
         return id;
+    }
+
+    /// <summary>A supervision office (监管局) that submits its collections to the department.</summary>
+    public async Task<Guid> OfficeAsync(string name)
+    {
+        var office = await Delivery.Admin.PostAsJsonAsync("/api/units", new { name, kind = "office", submitsToUnitId = Department }, Ct);
+        Assert.Equal(HttpStatusCode.Created, office.StatusCode);
+        return (await office.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
 
     /// <summary>The organisation's record of the case (not a linked person's).</summary>

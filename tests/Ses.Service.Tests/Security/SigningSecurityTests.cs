@@ -11,6 +11,7 @@ using Org.BouncyCastle.Tsp;
 using Ses.Documents;
 using Ses.Documents.Signing;
 using Ses.Documents.Signing.Crypto;
+using Ses.Documents.Templates;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 using Ses.Service.Signing;
@@ -293,5 +294,62 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void ConfiguredUnitKey_NotThatUnitsOfTheBureau_StopsStartupNamingTheKey_ItsOwnSealsForItAlone()
+    {
+        var folder = Directory.CreateTempSubdirectory("ses-unitkey-").FullName;
+        try
+        {
+            var keys = DevelopmentCertificates.Create(Path.Combine(folder, "keys"), TimeProvider.System, "民航西北地区管理局");
+            var templates = factory.Services.GetRequiredService<DocumentEngine>().Templates;
+            var (xibei, huabei) = (templates.FindBureau("xibei")!, templates.FindBureau("huabei")!);
+            string Key(BureauProfile bureau, string unit)
+            {
+                keys.SigningFor(bureau, bureau.FindUnitById(unit), TimeProvider.System);
+                return Path.Combine(keys.Directory, $"signing-{bureau.Code}-{unit}.p12");
+            }
+            SigningContext Start(string unit, string pkcs12) => SigningContext.Create(new SigningOptions
+            {
+                Pkcs12Path = keys.SigningPkcs12Path, PasswordFile = keys.PasswordPath, Bureau = "xibei", AllowWithoutTimestamp = true,
+                Units = { [unit] = new UnitKeyOptions { Pkcs12Path = pkcs12, PasswordFile = keys.PasswordPath } },
+            }, Path.Combine(folder, "dev"), templates, TimeProvider.System, allowDevelopment: false, new HttpClient());
+
+            // Another unit's key (OU 政策法规处), the bureau's own (no OU), the same unit of another bureau (O 华北): refused.
+            foreach (var (wrong, names) in new[] { (Key(xibei, "policy"), "OU=运输管理处"), (keys.SigningPkcs12Path, "OU=运输管理处"),
+                (Key(huabei, "transport"), "民航西北地区管理局") })
+            {
+                var error = Assert.Throws<SigningConfigurationException>(() => Start("transport", wrong));
+                Assert.StartsWith("Signing:Units:transport: ", error.Message, StringComparison.Ordinal);
+                Assert.Contains(names, error.Message, StringComparison.Ordinal);
+            }
+            var unknown = Assert.Throws<SigningConfigurationException>(() => Start("no-such-unit", Key(xibei, "policy")));
+            Assert.Contains("Signing:Units:no-such-unit", unknown.Message, StringComparison.Ordinal);
+            Assert.Contains("transport", unknown.Message, StringComparison.Ordinal);
+
+            // The unit's own key: it seals for that unit, and no other unit has a key.
+            var context = Start("transport", Key(xibei, "transport"));
+            Assert.Contains("OU=运输管理处", context.For(xibei, xibei.FindUnitById("transport"))!.Key.Certificate.SubjectDN.ToString(), StringComparison.Ordinal);
+            Assert.Null(context.For(xibei, xibei.FindUnitById("policy")));
+            Assert.DoesNotContain("OU=", context.For(xibei)!.Key.Certificate.SubjectDN.ToString(), StringComparison.Ordinal);
+            Assert.Null(context.For(huabei, huabei.FindUnitById("transport")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void UnitKeySettings_WithoutTheBureausKeyOrAPassword_AreProblemsNamingTheKey()
+    {
+        var options = new SigningOptions { Units = { ["transport"] = new UnitKeyOptions { Pkcs12Path = typeof(SigningOptions).Assembly.Location } } };
+        var problems = options.Problems().ToList();
+        Assert.Contains(problems, p => p.StartsWith("Signing:Units:transport is set without Signing:Pkcs12Path", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Signing:Units:transport:Pkcs12Password (environment Signing__Units__transport__Pkcs12Password)",
+            StringComparison.Ordinal));
+        options.Units["transport"] = new UnitKeyOptions();
+        Assert.Contains("Signing:Units:transport: set Signing:Units:transport:Pkcs12Path or Signing:Units:transport:KeyPemPath", options.Problems());
     }
 }
