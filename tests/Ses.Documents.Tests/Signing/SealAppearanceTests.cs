@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ses.Documents.Signing;
+using Ses.Documents.Signing.Pdf;
 using Ses.Documents.Tests.Signing.Crypto;
 using Ses.Documents.Tests.Support;
 
@@ -45,6 +46,30 @@ public sealed partial class SealAppearanceTests(DevelopmentPki pki) : IDisposabl
             "--filtered-stream-data", s.File);
         Assert.True(exit == 0, data);
         return data;
+    }
+
+    /// <summary>
+    /// The name along the arc never has one character drawn over the next: from a short name (at the largest size) to the
+    /// longest unit's full legal name (17 characters) and beyond, the centres are at least 1.05 characters apart along the
+    /// baseline, the arc stays within 243°, and a bureau's full name (13 characters) is still set at a tenth of the seal.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    [InlineData(13)]
+    [InlineData(17)]
+    [InlineData(24)]
+    public void SealName_CharactersAlongTheArc_DoNotOverlap(int count)
+    {
+        const double d = 119;
+        var (size, radius, span) = SealAppearance.ArcSizing(count, d / 2, d);
+        var step = span / (count - 1);
+        Assert.True(step * radius >= 1.05 * size - 1e-9, $"{count} characters of {size:F2} pt, {step * radius:F2} pt apart");
+        Assert.InRange(span, 0, SealAppearance.MaxArc + 1e-9);
+        Assert.InRange(size, 0, 0.16 * d + 1e-9);
+        Assert.True(radius + size * 0.85 <= d / 2 - 0.07 * d + 1e-9, "the characters' tops clear the ring");
+        if (count <= 6) Assert.Equal(0.16 * d, size, 6);
+        if (count <= 13) Assert.True(size >= 0.1 * d, $"{size / d:F3} of the seal");
     }
 
     [Fact]

@@ -132,14 +132,30 @@ internal static class SealAppearance
         return new GlyphOutlines(fonts.Faces[i < 0 ? 0 : i]);
     }
 
+    /// <summary>The widest arc the name takes: 243°, so that it ends some 60° either side of the bottom.</summary>
+    internal const double MaxArc = Math.PI * 1.35;
+
+    /// <summary>
+    /// The name's character size, the radius of its baseline and the angle from the first character's centre to the
+    /// last's, for <paramref name="count"/> characters on a seal of radius <paramref name="r"/> (diameter
+    /// <paramref name="d"/>): as large as 0.16 of the diameter, smaller when the name is long, so that along the
+    /// baseline — where the characters are closest — each keeps 1.05 of its width from the next and none is drawn over
+    /// another (the full legal names, 中国民用航空西北地区管理局机场管理处, run to 17 characters); the tops clear the ring.
+    /// </summary>
+    internal static (double Size, double Radius, double Span) ArcSizing(int count, double r, double d)
+    {
+        var top = r - d * 0.07;
+        var size = Math.Min(d * 0.16, MaxArc * top / (1.05 * Math.Max(count - 1, 0) + MaxArc * 0.85));
+        var radius = top - size * 0.85;
+        return (size, radius, Math.Min(MaxArc, Math.Max(count - 1, 0) * size * 1.05 / radius));
+    }
+
     /// <summary>The name along the upper arc, read clockwise, each character upright towards the centre.</summary>
     private static void ArcText(StringBuilder ops, string text, double r, double d, FontChain fonts)
     {
         var runes = text.EnumerateRunes().ToList();
         if (runes.Count == 0) return;
-        var size = Math.Min(d * 0.16, 2 * Math.PI * r * 0.62 / runes.Count);
-        var radius = r - d * 0.07 - size * 0.85;
-        var span = Math.Min(Math.PI * 1.35, runes.Count * size * 1.05 / radius);
+        var (size, radius, span) = ArcSizing(runes.Count, r, d);
         var step = runes.Count > 1 ? span / (runes.Count - 1) : 0;
         var angle = Math.PI / 2 + span / 2;
         foreach (var rune in runes)
