@@ -127,6 +127,15 @@ public sealed partial class TemplateLibrary
                 names[name] = $"unit '{unit.Id}'";
             }
         }
+        // An office collects and transfers in its own name (实施办法第十条): each one seals, so each is a unit.
+        for (var i = 0; i < (b.Offices?.Count ?? 0); i++)
+        {
+            var office = b.Offices![i]?.Name?.Trim();
+            if (string.IsNullOrEmpty(office) || b.Units?.Any(u => u?.Name?.Trim() == office) != true)
+            {
+                throw new TemplateException($"{file}: 'offices[{i}]' '{office}' is not among 'units': an office seals what it collects");
+            }
+        }
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]

@@ -46,7 +46,8 @@ public sealed partial class IdempotencyStore(IServiceScopeFactory scopes, TimePr
             try
             {
                 await db.SaveChangesAsync(ct);
-                await PurgeAsync(db, now, ct);
+                // Not cancelled with the request: the claim is stored, and a purge cut short must not leave it unanswered.
+                await PurgeAsync(db, now, CancellationToken.None);
                 return (ClaimOutcome.Claimed, claim);
             }
             catch (DbUpdateException e) when (UniqueViolation.Is(e))

@@ -127,6 +127,30 @@ public sealed class SealingUnitsTests : IDisposable
         Assert.Contains(message, refused.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Every bureau's supervision offices seal what they collect: each office is one of its units, by the office's name.</summary>
+    [Fact]
+    public void EveryBureau_ListsEachOfItsOfficesAsASealingUnit()
+    {
+        foreach (var bureau in TestEngine.Engine.Templates.Bureaus)
+        {
+            Assert.NotEmpty(bureau.Offices!);
+            Assert.All(bureau.Offices!, o => Assert.StartsWith("中国民用航空", bureau.FindUnit(o.Name)!.SealText, StringComparison.Ordinal));
+        }
+        Assert.Equal("中国民用航空北京安全监督管理局", TestEngine.Engine.Templates.FindBureau("huabei")!.FindUnit("北京监管局")!.SealText);
+    }
+
+    [Fact]
+    public void OfficeNotAmongTheUnits_IsRefusedAtLoad()
+    {
+        var path = Path.Combine(_root, "bureaus", "xibei.json");
+        var profile = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        profile["offices"]!.AsArray().Add(JsonNode.Parse("""{ "name": "延安监管局", "regions": ["陕西/延安"] }"""));
+        File.WriteAllText(path, profile.ToJsonString());
+        var refused = Assert.Throws<TemplateException>(() => TemplateLibrary.Load(_root));
+        Assert.Contains("xibei.json", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("'offices[4]' '延安监管局' is not among 'units'", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void GoodUnit_IsLoaded()
     {
