@@ -1,3 +1,10 @@
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Operators;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
 using Ses.Documents.Signing;
 using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Tests.Signing.Crypto;
@@ -70,6 +77,27 @@ public sealed class UnitSealTests(DevelopmentPki pki) : IDisposable
         Assert.False(SignerNames.NamesUnit(key.Certificate, xibei, xibei.FindUnitById("ningxia")!));
         Assert.False(SignerNames.IsBureaus(key.Certificate, xibei));
         Assert.True(SignerNames.IsBureaus(pki.Set.Signing.Certificate, xibei));
+    }
+
+    /// <summary>A department's certificate issued without an OU (its name in the CN only) is not the bureau's.</summary>
+    [Theory]
+    [InlineData("C=CN,O=中国民用航空西北地区管理局,CN=中国民用航空西北地区管理局运输管理处", false)]
+    [InlineData("C=CN,O=中国民用航空西北地区管理局,CN=陕西监管局", false)]
+    [InlineData("C=CN,O=中国民用航空西北地区管理局,CN=中国民用航空西北地区管理局", true)]
+    public void CertificateNamingAUnitWithoutAnOu_IsNotTheBureaus(string subject, bool bureaus)
+    {
+        var keys = new ECKeyPairGenerator();
+        keys.Init(new KeyGenerationParameters(new SecureRandom(), 256));
+        var pair = keys.GenerateKeyPair();
+        var generator = new X509V3CertificateGenerator();
+        generator.SetSerialNumber(BigInteger.One);
+        generator.SetIssuerDN(new X509Name(subject));
+        generator.SetSubjectDN(new X509Name(subject));
+        generator.SetNotBefore(DateTime.UtcNow.AddDays(-1));
+        generator.SetNotAfter(DateTime.UtcNow.AddDays(1));
+        generator.SetPublicKey(pair.Public);
+        var certificate = generator.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", pair.Private));
+        Assert.Equal(bureaus, SignerNames.IsBureaus(certificate, TestEngine.Engine.Templates.FindBureau("xibei")!));
     }
 
     [Fact]

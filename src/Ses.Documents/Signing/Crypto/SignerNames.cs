@@ -23,7 +23,18 @@ public static class SignerNames
 
     /// <summary>Whether a certificate is the bureau's own: it names the bureau and no unit of it (no OU).</summary>
     public static bool IsBureaus(X509Certificate certificate, BureauProfile bureau) =>
-        Names(certificate, bureau.Name, bureau.SealText) && Units(certificate).Count == 0;
+        Names(certificate, bureau.Name, bureau.SealText) && Units(certificate).Count == 0 && !NamesAUnit(certificate, bureau);
+
+    /// <summary>
+    /// Whether the subject's O or CN names one of the bureau's units (a department's certificate issued without an OU,
+    /// e.g. CN 中国民用航空西北地区管理局运输管理处): such a key never signs as the bureau.
+    /// </summary>
+    private static bool NamesAUnit(X509Certificate certificate, BureauProfile bureau)
+    {
+        var subject = certificate.SubjectDN;
+        var values = subject.GetValueList(X509Name.O).Concat(subject.GetValueList(X509Name.CN)).ToList();
+        return (bureau.Units ?? []).Any(u => values.Any(v => Contains(v, u.Name) || Contains(v, u.SealText) || Contains(v, SealingUnit.ShortName(u.SealText))));
+    }
 
     /// <summary>
     /// Whether a certificate is a sealing unit's: it names the bureau (O or CN, by name or legal name) and the unit (OU,
