@@ -11,12 +11,8 @@ namespace Ses.Documents.Signing.Crypto;
 /// </summary>
 public static class SignerNames
 {
-    public static bool Names(X509Certificate certificate, string bureauName, string? sealText = null)
-    {
-        var subject = certificate.SubjectDN;
-        var values = subject.GetValueList(X509Name.O).Concat(subject.GetValueList(X509Name.CN)).ToList();
-        return values.Any(v => Contains(v, bureauName) || (!string.IsNullOrWhiteSpace(sealText) && Contains(v, sealText)));
-    }
+    public static bool Names(X509Certificate certificate, string bureauName, string? sealText = null) =>
+        OrganisationAndCommonNames(certificate).Any(v => Contains(v, bureauName) || (!string.IsNullOrWhiteSpace(sealText) && Contains(v, sealText)));
 
     /// <summary>The organisational units (OU) of the certificate's subject: a sealing unit's certificate has one, a bureau's none.</summary>
     public static IReadOnlyList<string> Units(X509Certificate certificate) => [.. certificate.SubjectDN.GetValueList(X509Name.OU)];
@@ -31,10 +27,13 @@ public static class SignerNames
     /// </summary>
     private static bool NamesAUnit(X509Certificate certificate, BureauProfile bureau)
     {
-        var subject = certificate.SubjectDN;
-        var values = subject.GetValueList(X509Name.O).Concat(subject.GetValueList(X509Name.CN)).ToList();
+        var values = OrganisationAndCommonNames(certificate);
         return (bureau.Units ?? []).Any(u => values.Any(v => Contains(v, u.Name) || Contains(v, u.SealText) || Contains(v, SealingUnit.ShortName(u.SealText))));
     }
+
+    /// <summary>The subject's O and CN values, where a certificate names its organisation.</summary>
+    private static List<string> OrganisationAndCommonNames(X509Certificate certificate) =>
+        [.. certificate.SubjectDN.GetValueList(X509Name.O), .. certificate.SubjectDN.GetValueList(X509Name.CN)];
 
     /// <summary>
     /// Whether a certificate is a sealing unit's: it names the bureau (O or CN, by name or legal name) and the unit (OU,
