@@ -36,4 +36,7 @@ public sealed record BureauProfile(
 
     /// <summary>A unit by its <see cref="SealingUnit.Id"/>, or null.</summary>
     public SealingUnit? FindUnitById(string id) => (Units ?? []).FirstOrDefault(u => u.Id == id);
+
+    /// <summary>The names of the units that seal their own documents, as a person reads them (一、二、三).</summary>
+    public string UnitNames => Units is { Count: > 0 } list ? string.Join("、", list.Select(u => u.Name)) : "（未配置盖章单位）";
 }

@@ -35,8 +35,7 @@ public static class FormValidator
     private static void CheckSealingUnit(FormTemplate form, BureauProfile bureau, Dictionary<string, FieldValue> values, List<Problem> problems)
     {
         if (form.SealByField is not { } name || !values.TryGetValue(name, out var value) || bureau.FindUnit(value.Display) is not null) return;
-        var units = bureau.Units is { Count: > 0 } list ? string.Join("、", list.Select(u => u.Name)) : "（未配置盖章单位）";
-        problems.Add(RuleMessages.Problem(name, form.FindField(name)!.Label, ErrorCodes.FieldSealingUnitUnknown, bureau.Name, units));
+        problems.Add(RuleMessages.Problem(name, form.FindField(name)!.Label, ErrorCodes.FieldSealingUnitUnknown, bureau.Name, bureau.UnitNames));
     }
 
     private static DocumentNumber? ValidateNumber(FormTemplate form, BureauProfile bureau, JsonElement data, List<Problem> problems)

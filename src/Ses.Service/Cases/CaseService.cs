@@ -111,7 +111,29 @@ public sealed class CaseService(SesDbContext db, CalendarStore calendars, Docume
         {
             problems.Add(new("collectingUnitId", ErrorCodes.CaseUnit, "「采集单位」应为本局在用的局机关部门或监管局"));
         }
+        else if (await UnsealedAsync(unit, bureau, ct) is { } unsealed)
+        {
+            problems.Add(new("collectingUnitId", ErrorCodes.FieldSealingUnitUnknown, unsealed));
+        }
         return (clauses, unit);
+    }
+
+    /// <summary>
+    /// Why the case's documents could not be sealed, or null: the collecting unit seals the collection form (采集单位（盖章）,
+    /// 实施办法第十条) and the department it submits to (itself, for a department) the transfer slip (附件7: XX处（盖章）), each
+    /// with its own seal and key, which only the units of the bureau's profile have.
+    /// </summary>
+    private async Task<string?> UnsealedAsync(Unit unit, string bureau, CancellationToken ct)
+    {
+        var profile = engine.Templates.FindBureau(bureau);
+        var units = profile?.UnitNames ?? "（未配置盖章单位）";
+        var name = profile?.Name ?? "本局";
+        if (profile?.FindUnit(unit.Name) is null) return $"「采集单位」{unit.Name}不是{name}的盖章单位，不能在采集单上盖章；盖章单位应为：{units}";
+        if (unit.SubmitsToUnitId is not { } up) return null;
+        var department = await db.Units.AsNoTracking().SingleAsync(u => u.Id == up, ct);
+        return profile.FindUnit(department.Name) is null
+            ? $"「采集单位」{unit.Name}报送的部门{department.Name}不是{name}的盖章单位，不能在移送单上盖章；盖章单位应为：{units}"
+            : null;
     }
 
     /// <summary>A case of the bureau, or null.</summary>

@@ -87,14 +87,15 @@ public sealed class CaseUnitSealTests(CasesFixture factory) : IClassFixture<Case
     }
 
     [Fact]
-    public async Task Collection_ByAUnitTheProfileDoesNotList_IsRefused_NothingStored()
+    public async Task Collection_ByAUnitRenamedSinceOpeningToOneTheProfileDoesNotList_IsRefused_NothingStored()
     {
         factory.Clock.Now = TestClock.Beijing(2026, 9, 30);
         var world = await CaseWorld.CreateAsync(factory, "xinan");
-        // Units are free text to the bureau's administrator; only the profile's units have a seal and a key.
-        var unit = await world.Delivery.Admin.PostAsJsonAsync("/api/units", new { name = "综合业务处", kind = "department" }, Ct);
-        Assert.Equal(HttpStatusCode.Created, unit.StatusCode);
-        var id = await world.OpenAsync(collectingUnit: (await unit.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
+        var id = await world.OpenAsync();
+        // Units are free text to the bureau's administrator (opening refuses one the profile does not list, but a unit can
+        // be renamed afterwards); only the profile's units have a seal and a key.
+        var renamed = await world.Delivery.Admin.PostAsJsonAsync($"/api/units/{world.Department}/rename", new { name = "综合业务处" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
         var steps = await StepsAsync(factory, id);
         await CaseWorld.Refused(world.Officer, $"/api/cases/{id}/collection", Collection, HttpStatusCode.BadRequest, ErrorCodes.FieldSealingUnitUnknown,
             "collector");

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Ses.Documents;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 
@@ -109,6 +111,27 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
     }
 
     [Fact]
+    public async Task Create_CollectingUnitOrItsDepartmentNotASealingUnitOfTheProfile_Refused400NamingIt_NothingStored()
+    {
+        var world = await World("huabei");
+        var admin = await TestUsers.SignIn(factory, TestUsers.Create(factory, "huabei", StaffRole.Admin));
+        // Units are free text to the bureau's administrator; only the profile's units have a seal and a key.
+        var unlisted = await Unit(admin, "综合业务处", "department");
+        var officeOfUnlisted = await Unit(admin, OfficeOf("huabei", 1), "office", unlisted);
+        var otherBureausOffice = await Unit(admin, "民航甘肃安全监督管理局", "office", world.Department);
+        var before = await Counts();
+
+        await AssertSealingUnitUnknown(await Post(world, Request(world, unlisted, ["8-1-1"])), "综合业务处不是民航华北地区管理局的盖章单位");
+        // The office seals the collection form, the department it submits to the transfer slip: both must be able to.
+        await AssertSealingUnitUnknown(await Post(world, Request(world, officeOfUnlisted, ["8-1-1"])),
+            $"{OfficeOf("huabei", 1)}报送的部门综合业务处不是民航华北地区管理局的盖章单位");
+        await AssertSealingUnitUnknown(await Post(world, Request(world, otherBureausOffice, ["8-1-1"])), "民航甘肃安全监督管理局不是民航华北地区管理局的盖章单位");
+        Assert.Equal(before, await Counts());
+        // The profile's own units open the case.
+        await Create(world, world.Office);
+    }
+
+    [Fact]
     public async Task Isolation_AnotherBureausOfficerGets404_LegalStaffCannotCreate()
     {
         var world = await World("zhongnan");
@@ -133,9 +156,7 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
     {
         var admin = await TestUsers.SignIn(factory, TestUsers.Create(factory, bureau, StaffRole.Admin));
         var department = await Unit(admin, "运输管理处", "department");
-        var office = await admin.PostAsJsonAsync("/api/units", new { name = "民航甘肃安全监督管理局", kind = "office", submitsToUnitId = department }, Ct);
-        Assert.Equal(HttpStatusCode.Created, office.StatusCode);
-        var officeId = (await office.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var officeId = await Unit(admin, OfficeOf(bureau), "office", department);
         var name = TestUsers.Create(factory, bureau, StaffRole.Officer);
         return new CaseWorld(await TestUsers.SignIn(factory, name), name, TestUsers.CreateAccount(factory, bureau).Counterparty, department, officeId);
     }
@@ -169,9 +190,13 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
         Assert.Equal(overdue, next.GetProperty("overdue").GetBoolean());
     }
 
-    private static async Task<Guid> Unit(HttpClient admin, string name, string kind)
+    /// <summary>A supervision office of the bureau's profile (the first by default), one of its sealing units.</summary>
+    private string OfficeOf(string bureau, int index = 0) =>
+        factory.Services.GetRequiredService<DocumentEngine>().Templates.FindBureau(bureau)!.Offices![index].Name;
+
+    private static async Task<Guid> Unit(HttpClient admin, string name, string kind, Guid? submitsTo = null)
     {
-        var response = await admin.PostAsJsonAsync("/api/units", new { name, kind }, Ct);
+        var response = await admin.PostAsJsonAsync("/api/units", new { name, kind, submitsToUnitId = submitsTo }, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
     }
@@ -182,6 +207,16 @@ public sealed class CasesEndpointsTests(CasesFixture factory) : IClassFixture<Ca
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
         return (await db.CreditCases.CountAsync(Ct), await db.EvidenceEntries.CountAsync(Ct),
             await db.AuditEntries.CountAsync(e => e.Action == "case.created", Ct));
+    }
+
+    private static async Task AssertSealingUnitUnknown(HttpResponseMessage response, string named)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = Assert.Single((await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray());
+        Assert.Equal(("collectingUnitId", ErrorCodes.FieldSealingUnitUnknown),
+            (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+        Assert.StartsWith($"「采集单位」{named}", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("运输管理处", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     private static async Task AssertProblem(HttpResponseMessage response, string field, string code)
