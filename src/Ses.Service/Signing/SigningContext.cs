@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.X509;
 using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
@@ -151,8 +150,8 @@ public sealed class SigningContext
 
     /// <summary>
     /// The keys of the bureau's sealing units (<c>Signing:Units:&lt;unit id&gt;</c>), each checked as the bureau's is: the unit is
-    /// one of the bureau's profile, and its certificate names the bureau (O) and the unit (OU, its name), so a unit's seal
-    /// is only ever signed with that unit's own key (电子签名法第十三条).
+    /// one of the bureau's profile, and its certificate names the bureau and the unit as the engine checks when it seals
+    /// (<see cref="SignerNames.NamesUnit"/>), so a unit's seal is only ever signed with that unit's own key (电子签名法第十三条).
     /// </summary>
     /// <exception cref="SigningConfigurationException">A unit or its key is wrong; the message names the key.</exception>
     private static Dictionary<string, ISigningKey> UnitKeys(SigningOptions options, BureauProfile bureau)
@@ -164,18 +163,12 @@ public sealed class SigningContext
             var unit = bureau.FindUnitById(id.Trim()) ?? throw new SigningConfigurationException(
                 $"{prefix}: bureau {bureau.Code} has no sealing unit '{id}' (one of: {string.Join(", ", (bureau.Units ?? []).Select(u => u.Id))})");
             var key = LoadKey(prefix, settings.Pkcs12Path, settings.Pkcs12Password, settings.PasswordFile, settings.KeyPemPath, settings.ChainPemPath);
-            var subject = key.Certificate.SubjectDN;
-            var organisations = subject.GetValueList(X509Name.O);
-            if (!organisations.Any(o => o.Contains(bureau.Name, StringComparison.Ordinal) || o.Contains(bureau.SealText, StringComparison.Ordinal)))
+            if (!SignerNames.NamesUnit(key.Certificate, bureau, unit))
             {
                 throw new SigningConfigurationException(
-                    $"{prefix}: the certificate's subject ({subject}) has no O naming {bureau.Name} or {bureau.SealText}: "
-                    + $"a unit's certificate names the bureau Signing:Bureau names ('{bureau.Code}') as its O");
-            }
-            if (SignerNames.Units(key.Certificate) is not [var ou] || ou.Trim() != unit.Name)
-            {
-                throw new SigningConfigurationException(
-                    $"{prefix}: the certificate's subject ({subject}) does not have OU={unit.Name}: a unit's key names that unit, and only that unit");
+                    $"{prefix}: the certificate's subject ({key.Certificate.SubjectDN}) does not name {bureau.Name} (O or CN, by its name or "
+                    + $"{bureau.SealText}) with OU={unit.Name} as its only OU: a unit's key names the bureau Signing:Bureau names "
+                    + $"('{bureau.Code}') and that unit, and only that unit");
             }
             keys[unit.Id] = key;
         }

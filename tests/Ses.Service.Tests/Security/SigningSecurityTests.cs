@@ -6,8 +6,15 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Operators;
 using Org.BouncyCastle.Math;
+using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tsp;
+using Org.BouncyCastle.X509;
 using Ses.Documents;
 using Ses.Documents.Signing;
 using Ses.Documents.Signing.Crypto;
@@ -339,6 +346,71 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A configured unit key is taken at start-up exactly when the engine would seal with it (<see cref="SignerNames.NamesUnit"/>):
+    /// the bureau named in O or CN, the unit its only OU.
+    /// </summary>
+    [Theory]
+    [InlineData("C=CN,O=中国民用航空西北地区管理局,OU=运输管理处,CN=中国民用航空西北地区管理局运输管理处", true)]
+    [InlineData("C=CN,OU=运输管理处,CN=中国民用航空西北地区管理局运输管理处", true)]
+    [InlineData("C=CN,O=中国民用航空西北地区管理局,OU=运输管理处,OU=政策法规处,CN=中国民用航空西北地区管理局运输管理处", false)]
+    [InlineData("C=CN,O=中国民用航空华北地区管理局,OU=运输管理处,CN=中国民用航空华北地区管理局运输管理处", false)]
+    public void ConfiguredUnitKey_TakenAtStartupExactlyWhenTheEngineSealsWithIt(string subject, bool taken)
+    {
+        var folder = Directory.CreateTempSubdirectory("ses-unitsubject-").FullName;
+        try
+        {
+            var keys = DevelopmentCertificates.Create(Path.Combine(folder, "keys"), TimeProvider.System, "民航西北地区管理局");
+            var (keyPem, chainPem) = (Path.Combine(folder, "unit.key.pem"), Path.Combine(folder, "unit.pem"));
+            var certificate = SelfSigned(subject, keyPem, chainPem);
+            var templates = factory.Services.GetRequiredService<DocumentEngine>().Templates;
+            var xibei = templates.FindBureau("xibei")!;
+            var transport = xibei.FindUnitById("transport")!;
+            SigningContext Start() => SigningContext.Create(new SigningOptions
+            {
+                Pkcs12Path = keys.SigningPkcs12Path, PasswordFile = keys.PasswordPath, Bureau = "xibei", AllowWithoutTimestamp = true,
+                Units = { ["transport"] = new UnitKeyOptions { KeyPemPath = keyPem, ChainPemPath = chainPem } },
+            }, Path.Combine(folder, "dev"), templates, TimeProvider.System, allowDevelopment: false, new HttpClient());
+
+            Assert.Equal(taken, SignerNames.NamesUnit(certificate, xibei, transport));
+            if (taken)
+            {
+                Assert.Equal(certificate, Start().For(xibei, transport)!.Key.Certificate);
+            }
+            else
+            {
+                var error = Assert.Throws<SigningConfigurationException>(Start);
+                Assert.StartsWith("Signing:Units:transport: ", error.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A self-signed certificate of that subject, written with its key as PEM files.</summary>
+    private static X509Certificate SelfSigned(string subject, string keyPem, string chainPem)
+    {
+        var generator = new ECKeyPairGenerator();
+        generator.Init(new KeyGenerationParameters(new SecureRandom(), 256));
+        var pair = generator.GenerateKeyPair();
+        var certificates = new X509V3CertificateGenerator();
+        certificates.SetSerialNumber(BigInteger.One);
+        certificates.SetIssuerDN(new X509Name(subject));
+        certificates.SetSubjectDN(new X509Name(subject));
+        certificates.SetNotBefore(DateTime.UtcNow.AddDays(-1));
+        certificates.SetNotAfter(DateTime.UtcNow.AddDays(1));
+        certificates.SetPublicKey(pair.Public);
+        var certificate = certificates.Generate(new Asn1SignatureFactory("SHA256WITHECDSA", pair.Private));
+        foreach (var (path, item) in new (string, object)[] { (keyPem, pair.Private), (chainPem, certificate) })
+        {
+            using var writer = new StreamWriter(path);
+            new PemWriter(writer).WriteObject(item);
+        }
+        return certificate;
     }
 
     [Fact]

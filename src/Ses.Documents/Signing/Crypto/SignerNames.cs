@@ -36,11 +36,12 @@ public static class SignerNames
         [.. certificate.SubjectDN.GetValueList(X509Name.O), .. certificate.SubjectDN.GetValueList(X509Name.CN)];
 
     /// <summary>
-    /// Whether a certificate is a sealing unit's: it names the bureau (O or CN, by name or legal name) and the unit (OU,
-    /// its name exactly), so a unit's seal is never signed with the bureau's key or another unit's.
+    /// Whether a certificate is a sealing unit's: it names the bureau (O or CN, by name or legal name) and the unit (its
+    /// only OU, its name exactly), so a unit's seal is never signed with the bureau's key or another unit's. The one check,
+    /// when the engine seals and when the service takes a configured unit key.
     /// </summary>
     public static bool NamesUnit(X509Certificate certificate, BureauProfile bureau, SealingUnit unit) =>
-        Names(certificate, bureau.Name, bureau.SealText) && Units(certificate).Any(ou => ou.Trim() == unit.Name.Trim());
+        Names(certificate, bureau.Name, bureau.SealText) && Units(certificate) is [var ou] && ou.Trim() == unit.Name.Trim();
 
     private static bool Contains(string value, string name) =>
         !string.IsNullOrWhiteSpace(name) && value.Contains(name.Trim(), StringComparison.Ordinal);
