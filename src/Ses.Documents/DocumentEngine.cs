@@ -91,7 +91,7 @@ public sealed class DocumentEngine
         if (format == OutputFormat.Docx)
         {
             // The DOCX is set on the pitch the PDF layout chose, so both break their pages at the same places.
-            return new RenderedDocument(DocxRenderer.Render(doc, fonts, layout.LinePitch), format, doc, null, 0);
+            return new RenderedDocument(DocxRenderer.Render(doc, fonts, layout.LinePitch), format, doc, null, 0) { LinePitch = layout.LinePitch };
         }
         return new RenderedDocument(PdfRenderer.Render(input.Form, doc, layout, fonts, _subsets[fonts]), format, doc, layout.Seal, layout.Pages.Count)
         {

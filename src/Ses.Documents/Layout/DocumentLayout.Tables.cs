@@ -125,22 +125,22 @@ internal sealed partial class DocumentLayout
     /// <summary>
     /// The seal of a 「（盖章）」 cell, placed as GB/T 9704-2012 §7.3.5.1 places it on the issuing body's name and the date:
     /// centred on what follows the label (the sealing unit's name and the date), those lines a quarter line pitch below
-    /// the seal's centre.
+    /// the seal's centre. A seal cell without the label has its seal on its last line drawn, where a signature block
+    /// ends with the date.
     /// </summary>
     private SealPosition CellSeal(CellLines c, double top, int take)
     {
+        const string SealLabel = "（盖章）";
         var count = Math.Min(take, c.Lines.Count);
-        var label = Math.Max(0, c.Lines.FindIndex(0, count, l => l.Contains("（盖章）", StringComparison.Ordinal)));
-        var colon = c.Lines[label].IndexOf('：', c.Lines[label].IndexOf("（盖章）", StringComparison.Ordinal) + 1);
-        var first = label;
-        var skip = colon < 0 ? 0 : colon + 1;
-        if (skip >= c.Lines[label].TrimEnd().Length && label + 1 < count)
+        var label = count == 0 ? -1 : c.Lines.FindIndex(0, count, l => l.Contains(SealLabel, StringComparison.Ordinal));
+        var (first, skip) = (Math.Max(0, count - 1), 0);
+        if (label >= 0)
         {
-            first++;
-            skip = 0;
+            var colon = c.Lines[label].IndexOf('：', c.Lines[label].IndexOf(SealLabel, StringComparison.Ordinal) + SealLabel.Length);
+            (first, skip) = (label, colon < 0 ? 0 : colon + 1);
+            if (skip >= c.Lines[label].TrimEnd().Length && label + 1 < count) (first, skip) = (label + 1, 0);
         }
-        var left = double.MaxValue;
-        var right = double.MinValue;
+        var (left, right) = count == 0 ? (c.Left, c.Right) : (double.MaxValue, double.MinValue);
         for (var i = first; i < count; i++)
         {
             var x = LineLeft(c, c.Lines[i]);
@@ -148,7 +148,7 @@ internal sealed partial class DocumentLayout
             left = Math.Min(left, from);
             right = Math.Max(right, x + TableWidth(c.Lines[i]));
         }
-        var middle = top + Styles.CellPadY + (first + count) / 2.0 * Styles.TablePitch;
+        var middle = top + Styles.CellPadY + (first + Math.Max(count, 1)) / 2.0 * Styles.TablePitch;
         return new SealPosition(_pages.Count - 1, (left + right) / 2, middle - Styles.TablePitch * Styles.SealDrop, Styles.SealDiameter);
     }
 

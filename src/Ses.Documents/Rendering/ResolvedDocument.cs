@@ -21,9 +21,6 @@ public sealed record ResolvedDocument(
     public IEnumerable<string> AllText() => Blocks.SelectMany(b => b.Table is null
         ? [b.Text]
         : b.Table.Rows.SelectMany(r => r.Cells.Select(c => c.Text)));
-
-    /// <summary>The text on the document's seal: the sealing unit's, else the bureau's.</summary>
-    public string SealText => SealingUnit?.SealText ?? Bureau.SealText;
 }
 
 /// <summary>A block with its text filled. Paragraph text holds no line breaks: a multi-line value makes several paragraphs.</summary>

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Ses.Documents.Layout;
+using Ses.Documents.Rendering;
 using Ses.Documents.Signing;
+using Ses.Documents.Templates;
 using Ses.Documents.Tests.Signing.Crypto;
 using Ses.Documents.Tests.Support;
 using UglyToad.PdfPig;
@@ -123,5 +126,33 @@ public sealed class SealPlacementTests(DevelopmentPki pki)
         var pitch = signed[0].FontSize * 1.5;
         var drop = (rect.Bottom + rect.Top) / 2 - cell.Middle;
         Assert.True(drop >= pitch / 8 && drop <= pitch * 3 / 8, $"{form}: the unit's line {drop:0.0} pt below the seal's centre, line pitch {pitch:0.0}");
+    }
+
+    /// <summary>
+    /// A seal cell without the 「（盖章）」 label (a unit's name and the date under a line of text): the seal sits on the cell's
+    /// last line, the date, a quarter line below its centre and centred on it, not on the cell's first line.
+    /// </summary>
+    [Fact]
+    public void SealCellWithoutTheLabel_SealOnItsLastLine()
+    {
+        var bureau = TestEngine.Engine.Templates.DefaultBureau;
+        var cell = new ResolvedCell("经办人：王某\n民航西北地区管理局运输管理处\n2026年3月1日", 1, CellAlign.Left, false, true);
+        var table = new ResolvedTable([1], [new ResolvedRow([new ResolvedCell("事实：航班延误。", 1, CellAlign.Left, false, false)], false, []),
+            new ResolvedRow([cell], false, [])]);
+        var doc = new ResolvedDocument("synthetic", "盖章位置测试", null, bureau, [new ResolvedBlock(BlockKind.Table, "", "zh", table)]);
+
+        var laid = DocumentLayout.Lay(doc, TestEngine.Engine.Fonts);
+        var seal = laid.Seal!;
+        // The cell's lines on the page (layout coordinates: y grows downwards), by baseline.
+        var lines = laid.Pages[seal.Page].Texts.Where(t => t.Size == 12).GroupBy(t => t.Baseline).OrderBy(g => g.Key)
+            .Select(g => (Baseline: g.Key, Text: string.Concat(g.OrderBy(t => t.X).Select(t => t.Text)), Left: g.Min(t => t.X),
+                Right: g.Max(t => t.X + t.Width))).ToList();
+        var date = Assert.Single(lines, l => l.Text == "2026年3月1日");
+        var unit = Assert.Single(lines, l => l.Text == "民航西北地区管理局运输管理处");
+        Assert.Equal((date.Left + date.Right) / 2, seal.CenterX, 0.5);
+        // The seal's centre a quarter of the table's pitch above the middle of the date's line: below the unit's line.
+        var dateMiddle = date.Baseline - Styles.TableSize * 0.88 + Styles.TableSize / 2;
+        Assert.Equal(dateMiddle - Styles.TablePitch * Styles.SealDrop, seal.CenterY, 0.5);
+        Assert.True(seal.CenterY > unit.Baseline, $"the seal's centre {seal.CenterY:0.0} is not below the unit's line {unit.Baseline:0.0}");
     }
 }

@@ -80,7 +80,7 @@ public sealed class SealingUnitsTests : IDisposable
         Assert.Empty(problems);
         var doc = DocumentResolver.Resolve(input!);
         Assert.Equal(unit, doc.SealingUnit?.Id);
-        Assert.Equal(sealText, doc.SealText);
+        Assert.Equal(sealText, unit is null ? doc.Bureau.SealText : doc.SealingUnit!.SealText);
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class SealingUnitsTests : IDisposable
         using var sample = TestEngine.With(TestEngine.Sample("transfer-slip"), o => o["decisionNumber"] = "华北局信决字〔2026〕3号");
         var (input, problems) = TestEngine.Engine.Validate("transfer-slip", sample.RootElement, "huabei");
         Assert.Empty(problems);
-        Assert.Equal("中国民用航空华北地区管理局运输管理处", DocumentResolver.Resolve(input!).SealText);
+        Assert.Equal("中国民用航空华北地区管理局运输管理处", DocumentResolver.Resolve(input!).SealingUnit?.SealText);
     }
 
     [Theory]
