@@ -54,10 +54,11 @@ public sealed class CaseFileService(
             await db.SaveChangesAsync(ct);
             return (export, null);
         }
-        catch (BureauKeyMissingException)
+        catch (BureauKeyMissingException e)
         {
+            // The case file is signed with the bureau's key (never a unit's): its own message, the exception's code and status.
             var name = engine.Templates.FindBureau(c.Bureau)?.Name ?? "本局";
-            return (null, Refusal.Unavailable(BureauKeyMissingException.Code, $"没有{name}的签名密钥，案卷未生成"));
+            return (null, e.Refusal with { Message = $"没有{name}的签名密钥，案卷未生成" });
         }
         catch (TimestampException)
         {

@@ -150,7 +150,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         }
         catch (Signing.BureauKeyMissingException e)
         {
-            return (null, new Refusal(StatusCodes.Status503ServiceUnavailable, Signing.BureauKeyMissingException.Code, e.Message, []));
+            return (null, e.Refusal);
         }
         catch (TimestampException)
         {

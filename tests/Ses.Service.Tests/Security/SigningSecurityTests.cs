@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Org.BouncyCastle.Asn1.X509;
@@ -19,6 +20,7 @@ using Ses.Documents;
 using Ses.Documents.Signing;
 using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Templates;
+using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 using Ses.Service.Signing;
@@ -341,6 +343,38 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
             Assert.Null(context.For(xibei, xibei.FindUnitById("policy")));
             Assert.DoesNotContain("OU=", context.For(xibei)!.Key.Certificate.SubjectDN.ToString(), StringComparison.Ordinal);
             Assert.Null(context.For(huabei, huabei.FindUnitById("transport")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A missing key is named for whose it is: a unit's is 409 <c>signing.no-unit-key</c> naming the unit (as UnitSeals
+    /// answers), the bureau's 503 <c>signing.no-bureau-key</c> naming the bureau.
+    /// </summary>
+    [Fact]
+    public void Require_AUnitWithoutItsKey_Is409NoUnitKeyNamingIt_ABureauWithoutIts_503NoBureauKey()
+    {
+        var folder = Directory.CreateTempSubdirectory("ses-nokey-").FullName;
+        try
+        {
+            var keys = DevelopmentCertificates.Create(Path.Combine(folder, "keys"), TimeProvider.System, "民航西北地区管理局");
+            var templates = factory.Services.GetRequiredService<DocumentEngine>().Templates;
+            var context = SigningContext.Create(new SigningOptions
+            {
+                Pkcs12Path = keys.SigningPkcs12Path, PasswordFile = keys.PasswordPath, Bureau = "xibei", AllowWithoutTimestamp = true,
+            }, Path.Combine(folder, "dev"), templates, TimeProvider.System, allowDevelopment: false, new HttpClient());
+            var xibei = templates.FindBureau("xibei")!;
+
+            var unit = Assert.Throws<BureauKeyMissingException>(() => context.Require(xibei, xibei.FindUnitById("transport")));
+            Assert.Equal((ErrorCodes.SigningNoUnitKey, StatusCodes.Status409Conflict), (unit.Code, unit.Refusal.Status));
+            Assert.StartsWith("运输管理处（中国民用航空西北地区管理局运输管理处）尚无签名密钥", unit.Refusal.Message, StringComparison.Ordinal);
+
+            var bureau = Assert.Throws<BureauKeyMissingException>(() => context.Require(templates.FindBureau("huabei")!));
+            Assert.Equal((ErrorCodes.SigningNoBureauKey, StatusCodes.Status503ServiceUnavailable), (bureau.Code, bureau.Refusal.Status));
+            Assert.StartsWith("没有民航华北地区管理局的签名密钥", bureau.Refusal.Message, StringComparison.Ordinal);
         }
         finally
         {
