@@ -155,9 +155,8 @@ public sealed class CaseDocumentSteps(
         Refusal? refused;
         if (existing is null)
         {
-            var attempt = await db.Drafts.CountAsync(d => d.CaseId == c.Id && d.CaseStep == step, ct) + 1;
             (draft, refused) = await drafts.CreateAsync(new DraftRequest(formId, json.RootElement, null, c.CounterpartyId), actor.Bureau, actor.UserName,
-                actor.Source, ct, new StepLink(c.Id, null, step, attempt));
+                actor.Source, ct, new StepLink(c.Id, null, step));
             if (draft is null) return (null, refused);
         }
         else

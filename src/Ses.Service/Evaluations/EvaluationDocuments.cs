@@ -72,9 +72,8 @@ public sealed class EvaluationDocuments(SesDbContext db, DraftService drafts, De
             Refusal? refused;
             if (existing is null)
             {
-                var attempt = await db.Drafts.CountAsync(d => d.EvaluationId == e.Id && d.CaseStep == step, ct) + 1;
                 (draft, refused) = await drafts.CreateAsync(new DraftRequest(formId, json.RootElement, null, e.CounterpartyId), actor.Bureau,
-                    actor.UserName, actor.Source, ct, new StepLink(null, e.Id, step, attempt));
+                    actor.UserName, actor.Source, ct, new StepLink(null, e.Id, step));
                 if (draft is null) return (null, refused);
             }
             else

@@ -46,7 +46,11 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
             Id = Guid.CreateVersion7(now), Bureau = bureau, FormId = request.FormId, DataJson = json,
             Replaces = request.Replaces, CounterpartyId = request.CounterpartyId, CreatedBy = actor, CreatedAt = now, UpdatedAt = now, Version = 1,
         };
-        if (link is not null) (draft.CaseId, draft.EvaluationId, draft.CaseStep, draft.StepAttempt) = (link.CaseId, link.EvaluationId, link.Step, link.Attempt);
+        if (link is not null)
+        {
+            (draft.CaseId, draft.EvaluationId, draft.CaseStep) = (link.CaseId, link.EvaluationId, link.Step);
+            draft.StepAttempt = await AttemptAsync(link, ct);
+        }
         db.Drafts.Add(draft);
         var audit = db.AuditEntries.Add(EvidenceEntries.Audit(now, actor, "draft.created", draft.Id.ToString(), source));
         try
@@ -62,6 +66,15 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         }
         return (draft, null);
     }
+
+    /// <summary>
+    /// The attempt at the step's document a new draft is: one more than the drafts the step has had (a document issued
+    /// and voided, or a draft left unissued when issuing was refused, each counts). Two requests that count the same
+    /// attempt meet the unique index: the second is refused <c>draft.step-taken</c>.
+    /// </summary>
+    private async Task<int> AttemptAsync(StepLink link, CancellationToken ct) => 1 + (link.CaseId is { } caseId
+        ? await db.Drafts.CountAsync(d => d.CaseId == caseId && d.CaseStep == link.Step, ct)
+        : await db.Drafts.CountAsync(d => d.EvaluationId == link.EvaluationId && d.CaseStep == link.Step, ct));
 
     public async Task<(Draft? Draft, Refusal? Refused)> UpdateAsync(
         Guid id, DraftUpdate update, string bureau, string actor, string source, CancellationToken ct)

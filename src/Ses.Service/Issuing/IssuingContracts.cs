@@ -5,10 +5,10 @@ namespace Ses.Service.Issuing;
 public sealed record DraftRequest(string FormId, JsonElement Data, Guid? Replaces = null, Guid? CounterpartyId = null);
 
 /// <summary>
-/// The step a draft is created for: a case's (<paramref name="CaseId"/>) or an evaluation's, and which attempt at the
-/// step's document it is (<see cref="Draft.StepAttempt"/>).
+/// The step a draft is created for: a case's (<paramref name="CaseId"/>) or an evaluation's. Which attempt at the step's
+/// document the draft is (<see cref="Draft.StepAttempt"/>) is derived by <see cref="DraftService.CreateAsync"/>.
 /// </summary>
-public sealed record StepLink(Guid? CaseId, Guid? EvaluationId, string Step, int Attempt);
+public sealed record StepLink(Guid? CaseId, Guid? EvaluationId, string Step);
 
 public sealed record DraftUpdate(JsonElement Data, int Version, Guid? CounterpartyId = null);
 

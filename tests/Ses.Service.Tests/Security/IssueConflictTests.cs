@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Documents.Validation;
+using Ses.Service.Cases;
 using Ses.Service.Data;
-using Ses.Service.Http;
-using Ses.Service.Issuing;
+using Ses.Service.Evaluations;
+using Ses.Service.Tests.Cases;
 
 namespace Ses.Service.Tests.Security;
 
@@ -75,36 +78,62 @@ public sealed class IssueConflictTests
     }
 
     /// <summary>
-    /// Two requests racing to issue a step's document (a case's or an evaluation's notice) both find no draft; the one
-    /// that saves the step's first draft second is refused 409 <c>draft.step-taken</c> and stores nothing, so the step
-    /// never gets two numbers. The race is played in order: the unique index decides, not the timing.
+    /// Two requests issuing the same step's document of one evaluation at once (its pre-evaluation notice) both find no
+    /// draft and both count the step's drafts before either saves (the count is held until both made it); the one that
+    /// saves the step's first draft second is refused 409 <c>draft.step-taken</c> and stores nothing, so the step never
+    /// gets two numbers. The race is played in order: the unique index decides, not the timing.
     /// </summary>
     [Fact]
-    public async Task StepDraft_CreatedByAConcurrentRequestFirst_Is409StepTaken_AndStoresNothing()
+    public async Task StepIssue_TwoAtOnceOnOneEvaluation_OneIssues_TheOther409StepTaken_NothingExtraStored()
     {
-        using var factory = new DevelopmentServiceFactory();
-        var world = await DeliveryWorld.CreateAsync(factory);
-        var evaluation = Guid.CreateVersion7();
-        var data = JsonSerializer.SerializeToElement(new { party = "签发冲突测试公司", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" });
-        async Task<(Draft? Draft, Refusal? Refused)> CreateAsync(int attempt)
+        var barrier = new StepAttemptBarrier();
+        using var factory = new FailingSaveFactory(barrier, new TestClock(TestClock.Beijing(2026, 3, 2)));
+        var world = await CaseWorld.CreateAsync(factory, "huadong");
+        var created = await world.Officer.PostAsJsonAsync("/api/evaluation-rounds",
+            new { year = 2025, notice = "请上传材料。", materialsDueOn = "2026-03-20" }, Ct);
+        var path = $"/api/evaluation-rounds/{(await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()}";
+        await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = world.Counterparty, type = "载客类" });
+        await CaseWorld.Step(world.Officer, $"{path}/pre-evaluation");
+
+        var (evaluation, data, actor) = await PreEvaluationAsync(factory, world);
+        int Created() => world.Delivery.WithDb(db => db.AuditEntries.Count(a => a.Action == "draft.created"));
+        var createdBefore = Created();
+        barrier.Arm(2);
+        var issued = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             using var scope = factory.Services.CreateScope();
-            var drafts = scope.ServiceProvider.GetRequiredService<DraftService>();
-            return await drafts.CreateAsync(new DraftRequest("notice-org", data), "xibei", world.OfficerName, "test", Ct,
-                new StepLink(null, evaluation, "ga-pre-evaluation", attempt));
-        }
+            var e = await scope.ServiceProvider.GetRequiredService<SesDbContext>().Evaluations.AsNoTracking().SingleAsync(x => x.Id == evaluation, Ct);
+            return await scope.ServiceProvider.GetRequiredService<EvaluationDocuments>().IssueAndServeAsync(e, EvaluationDocuments.PreEvaluationForm,
+                EvaluationDocuments.PreEvaluationForm, JsonNode.Parse(data)!.AsObject(), null, actor, Ct);
+        }, Ct)));
 
-        int Created() => world.WithDb(db => db.AuditEntries.Count(a => a.Action == "draft.created"));
-        var first = await CreateAsync(1);
-        Assert.NotNull(first.Draft);
-        var createdBefore = Created();
-        var second = await CreateAsync(1);
-        Assert.Null(second.Draft);
-        Assert.Equal(ErrorCodes.DraftStepTaken, second.Refused!.Code);
-        Assert.Equal([first.Draft.Id], world.WithDb(db => db.Drafts.Where(d => d.EvaluationId == evaluation).Select(d => d.Id).ToList()));
-        Assert.Equal(createdBefore, Created());
-        // The next attempt (after a voided document) is a draft of its own.
-        Assert.NotNull((await CreateAsync(2)).Draft);
+        Assert.False(barrier.TimedOut, "the two requests did not both count the step's drafts before saving");
+        var document = Assert.Single(issued, i => i.Document is not null).Document!;
+        var refused = Assert.Single(issued, i => i.Document is null).Refused!;
+        Assert.Equal((StatusCodes.Status409Conflict, ErrorCodes.DraftStepTaken), (refused.Status, refused.Code));
+        // One draft (the first attempt), one document, one delivery, one 「draft.created」: nothing of the loser.
+        var drafts = world.Delivery.WithDb(db => db.Drafts.Where(d => d.EvaluationId == evaluation).Select(d => new { d.StepAttempt, d.IssuedDocumentId })
+            .ToList());
+        Assert.Equal(1, Assert.Single(drafts).StepAttempt);
+        Assert.Equal(document.Id, drafts[0].IssuedDocumentId);
+        Assert.Equal([document.Id], world.Delivery.WithDb(db => db.IssuedDocuments.Where(d => d.FormId == EvaluationDocuments.PreEvaluationForm)
+            .Select(d => d.Id).ToList()));
+        Assert.Equal(1, world.Delivery.WithDb(db => db.Deliveries.Count(d => d.DocumentId == document.Id)));
+        Assert.Equal(createdBefore + 1, Created());
+    }
+
+    /// <summary>The enterprise's evaluation, its pre-evaluation notice's data as publication fills it, and the officer.</summary>
+    private static async Task<(Guid Evaluation, string Data, CaseActor Actor)> PreEvaluationAsync(FailingSaveFactory factory, CaseWorld world)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        var e = await db.Evaluations.AsNoTracking().SingleAsync(x => x.CounterpartyId == Guid.Parse(world.Counterparty), Ct);
+        var round = await db.EvaluationRounds.AsNoTracking().SingleAsync(r => r.Id == e.RoundId, Ct);
+        (round.PublishedOn, round.PublicationEndsOn) = (new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 6));
+        var result = await scope.ServiceProvider.GetRequiredService<EvaluationQueries>().ScoreAsync(e, round.Year, Ct);
+        var data = EvaluationDocuments.PreEvaluation(round, e, result, new NoticeOptions(null, null, null)).ToJsonString();
+        var officer = await db.StaffUsers.AsNoTracking().SingleAsync(u => u.UserName == world.OfficerName, Ct);
+        return (e.Id, data, new CaseActor("huadong", officer.Id, officer.UserName, "test"));
     }
 
     private static async Task<Guid> DraftAsync(DeliveryWorld world)

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ses.Service.Tests.Security;
+
+/// <summary>
+/// Holds each request's count of a step's drafts (the query that derives a new draft's attempt) until the number of
+/// requests <see cref="Arm"/> names have all counted, so a test can play two requests that both count before either
+/// saves — the race a unique index has to decide — without depending on timing.
+/// </summary>
+internal sealed class StepAttemptBarrier : DbCommandInterceptor
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _all;
+    private int _expected;
+    private int _arrived;
+
+    /// <summary>Whether a request gave up waiting for the others (the race was not played).</summary>
+    public bool TimedOut { get; private set; }
+
+    public void Arm(int requests)
+    {
+        lock (_gate) (_expected, _arrived, _all) = (requests, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
+
+    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        await WaitAsync(command, cancellationToken);
+        return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        await WaitAsync(command, cancellationToken);
+        return await base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private async Task WaitAsync(DbCommand command, CancellationToken ct)
+    {
+        var text = command.CommandText;
+        if (!text.Contains("COUNT(*)", StringComparison.Ordinal) || !text.Contains("FROM \"drafts\"", StringComparison.Ordinal)
+            || !text.Contains("\"CaseStep\"", StringComparison.Ordinal))
+        {
+            return;
+        }
+        Task all;
+        lock (_gate)
+        {
+            if (_all is null) return;
+            all = _all.Task;
+            if (++_arrived == _expected)
+            {
+                _all.TrySetResult();
+                _all = null;
+            }
+        }
+        try
+        {
+            await all.WaitAsync(Patience, ct);
+        }
+        catch (TimeoutException)
+        {
+            TimedOut = true;
+        }
+    }
+}
