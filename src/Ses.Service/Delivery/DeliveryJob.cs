@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
+using Ses.Service.Alerts;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
@@ -22,6 +23,9 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Docume
 {
     /// <summary>Deliveries handled per transaction.</summary>
     public const int Batch = 500;
+
+    /// <summary>Deliveries deemed per transaction (set-based, so a larger batch costs the other writers little).</summary>
+    public const int DeemBatch = 2_000;
 
     public async Task<DeliveryJobResult> RunOnceAsync(CancellationToken ct)
     {
@@ -78,29 +82,52 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Docume
     private async Task<int> DeemAsync(HolidayCalendar calendar, DateOnly today, DateTimeOffset now, CancellationToken ct)
     {
         // The deemed day has passed without a confirmation (a confirmation on the deemed day itself still counts).
+        // Set-based: a batch is re-read under the evidence lock, decided in memory by the rule a late confirmation applies
+        // too (DeliveryService.Deem), its evidence chained in order and inserted at once, and the deliveries updated with
+        // one statement per distinct outcome (a day's batch shares a few serving dates, hence a few outcomes).
         var done = 0;
+        await using var pass = await LargePass.BeginAsync(db, ct);
         while (true)
         {
             var n = await EvidenceLog.WriteAsync(db, async chain =>
             {
-                var records = await db.Deliveries
+                var due = await db.Deliveries.AsNoTracking()
                     .Where(d => d.Electronic && d.ElectronicOn == null && d.ConfirmedAt == null && d.DeemedOn != null && d.DeemedOn < today)
-                    .OrderBy(d => d.DeemedOn).Take(Batch).ToListAsync(ct);
-                var documents = await Documents(records, ct);
-                foreach (var r in records)
+                    .OrderBy(d => d.DeemedOn).Take(DeemBatch)
+                    .Join(db.IssuedDocuments, d => d.DocumentId, i => i.Id, (d, i) => new { Record = d, i.Number, i.PdfSha256, i.FormId, i.DataJson })
+                    .ToListAsync(ct);
+                var records = due.Select(d => d.Record).ToList();
+                var facts = new List<EvidenceFacts>(due.Count);
+                var reaches = new Dictionary<(int From, int To), (DateOnly From, DateOnly To)>();
+                foreach (var d in due)
                 {
-                    await DeliveryService.MarkDeemedAsync(chain, r, documents[r.DocumentId], calendar, now, ct);
-                    if (r.DeliveredOn is { } on)
+                    facts.Add(DeliveryService.Deem(d.Record, d.Number, d.PdfSha256, calendar, now));
+                    if (d.Record.DeliveredOn is { } on
+                        && DeliveryService.ProvisionalReach(d.DataJson, engine.Templates.FindForm(d.FormId), on, calendar) is { } last)
                     {
-                        var document = documents[r.DocumentId];
-                        await DeliveryService.ProvisionalDeadlinesAsync(db, document, engine.Templates.FindForm(document.FormId), on, calendar, now, log, ct);
+                        reaches.TryAdd((on.Year, last.Year), (on, last));
                     }
                 }
+                await chain.AppendAllAsync(facts, ct);
+                foreach (var outcome in records.GroupBy(r => (r.ElectronicOn, r.ElectronicRule, r.DeliveredOn, r.DeliveryRule, r.DeliveryRuleText)))
+                {
+                    var ids = outcome.Select(r => r.Id).ToList();
+                    var o = outcome.Key;
+                    var changed = await db.Deliveries.Where(d => ids.Contains(d.Id) && d.ElectronicOn == null && d.ConfirmedAt == null)
+                        .ExecuteUpdateAsync(s => s
+                            .SetProperty(d => d.ElectronicOn, o.ElectronicOn).SetProperty(d => d.ElectronicRule, o.ElectronicRule)
+                            .SetProperty(d => d.DeemedAt, now).SetProperty(d => d.DeliveredOn, o.DeliveredOn)
+                            .SetProperty(d => d.DeliveryRule, o.DeliveryRule).SetProperty(d => d.DeliveryRuleText, o.DeliveryRuleText)
+                            .SetProperty(d => d.Version, d => d.Version + 1), ct);
+                    // Read under the same lock a moment ago: anything else is a defect, and throwing rolls the batch back.
+                    if (changed != ids.Count) throw new InvalidOperationException($"Deemed {changed} of {ids.Count} deliveries read under the evidence lock.");
+                }
+                foreach (var (from, to) in reaches.Values) await AdminAlerts.MissingYearsAsync(db, calendar, from, to, now, log, ct);
                 return records.Count;
             }, ct);
             db.ChangeTracker.Clear();
             done += n;
-            if (n < Batch) return done;
+            if (n < DeemBatch) return done;
         }
     }
 

@@ -294,8 +294,14 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         : null;
 
     /// <summary>Marks an unconfirmed electronic delivery deemed delivered on its deemed date.</summary>
-    internal static async Task MarkDeemedAsync(EvidenceChain chain, DeliveryRecord record, IssuedDocument document, HolidayCalendar calendar,
-        DateTimeOffset now, CancellationToken ct)
+    internal static Task MarkDeemedAsync(EvidenceChain chain, DeliveryRecord record, IssuedDocument document, HolidayCalendar calendar,
+        DateTimeOffset now, CancellationToken ct) => chain.AppendAsync(Deem(record, document.Number, document.PdfSha256, calendar, now), ct);
+
+    /// <summary>
+    /// Marks <paramref name="record"/> deemed delivered (确认函第二条第四项) in memory and states the evidence of it: the one
+    /// rule the job and a late confirmation both apply.
+    /// </summary>
+    internal static EvidenceFacts Deem(DeliveryRecord record, string number, string pdfSha256, HolidayCalendar calendar, DateTimeOffset now)
     {
         var deemed = LegalDates.DeemedDelivery(record.ServedAt, calendar);
         record.ElectronicOn = deemed.Date;
@@ -308,22 +314,31 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             record.DeliveryRuleText = DeliveryRuleText.Of(record, calendar);
         }
         record.Version++;
-        await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,
+        return EvidenceEntries.ForDocument(number, pdfSha256, record.DocumentId, record.Id,
             EvidenceEvents.AcceptanceRejectionExpiry, "deemed", "job", now, new()
         {
             ["deemedOn"] = deemed.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["rule"] = deemed.Rule,
             ["provisional"] = deemed.Provisional ? "true" : null,
             ["paperPending"] = record.Paper && record.PaperDeliveredOn is null ? "true" : null,
-        }), ct);
+        });
     }
 
     /// <summary>Once a delivery date is fixed: alerts for the years its provisional deadlines reach.</summary>
     internal static async Task ProvisionalDeadlinesAsync(SesDbContext db, IssuedDocument document, FormTemplate? form, DateOnly delivered,
         HolidayCalendar calendar, DateTimeOffset now, ILogger log, CancellationToken ct)
     {
-        var provisional = Deadlines.For(form, document.DataJson, delivered, calendar).Where(d => d.Provisional).ToList();
-        if (provisional.Count > 0) await AdminAlerts.MissingYearsAsync(db, calendar, delivered, provisional.Max(d => d.LastDay), now, log, ct);
+        if (ProvisionalReach(document.DataJson, form, delivered, calendar) is { } last)
+        {
+            await AdminAlerts.MissingYearsAsync(db, calendar, delivered, last, now, log, ct);
+        }
+    }
+
+    /// <summary>The last day of the latest provisional deadline the delivery opens, or null when none is provisional.</summary>
+    internal static DateOnly? ProvisionalReach(string dataJson, FormTemplate? form, DateOnly delivered, HolidayCalendar calendar)
+    {
+        var provisional = Deadlines.For(form, dataJson, delivered, calendar).Where(d => d.Provisional).ToList();
+        return provisional.Count > 0 ? provisional.Max(d => d.LastDay) : null;
     }
 
     public static string ModeName(DeliveryRecord r) => (r.Electronic, r.Paper) switch

@@ -20,11 +20,33 @@ public sealed class EvidenceChain
 
     public async Task<EvidenceEntry> AppendAsync(EvidenceFacts facts, CancellationToken ct)
     {
-        if (!_loaded)
-        {
-            _last = await _db.EvidenceEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
-            _loaded = true;
-        }
+        await LoadAsync(ct);
+        var entry = Next(facts);
+        _db.EvidenceEntries.Add(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Appends many entries in order and writes them at once (<see cref="BulkInsert"/>), untracked: for a job that
+    /// records thousands of events under one lock. They are chained exactly as one <see cref="AppendAsync"/> after another.
+    /// </summary>
+    public async Task AppendAllAsync(IReadOnlyList<EvidenceFacts> facts, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        var entries = new List<EvidenceEntry>(facts.Count);
+        foreach (var f in facts) entries.Add(Next(f));
+        await BulkInsert.InsertAsync(_db, entries, ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        if (_loaded) return;
+        _last = await _db.EvidenceEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        _loaded = true;
+    }
+
+    private EvidenceEntry Next(EvidenceFacts facts)
+    {
         // Millisecond precision: what every database keeps, so the hashed text and the stored instant agree.
         var at = new DateTimeOffset(facts.At.UtcTicks - facts.At.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         var detail = JsonSerializer.Serialize(new SortedDictionary<string, string?>(
@@ -46,7 +68,6 @@ public sealed class EvidenceChain
             PreviousHash = _last?.Hash ?? EvidenceLog.Genesis,
             Hash = "",
         });
-        _db.EvidenceEntries.Add(entry);
         _last = entry;
         return entry;
     }
