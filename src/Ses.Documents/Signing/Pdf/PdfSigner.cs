@@ -127,26 +127,37 @@ internal static partial class PdfSigner
 
     private static byte[] WriteUpdate(byte[] pdf, PdfFile file, SortedDictionary<int, byte[]> objects, int size)
     {
-        var ms = new MemoryStream(pdf.Length + objects.Values.Sum(o => o.Length) + 1024);
-        ms.Write(pdf);
-        if (pdf[^1] != '\n') ms.WriteByte((byte)'\n');
+        // The update's objects, cross-reference section and trailer are laid out first, so the signed file is allocated
+        // once at its exact size (not grown in a stream and copied out again).
+        long start = pdf.Length + (pdf[^1] != '\n' ? 1 : 0);
         var offsets = new SortedDictionary<int, long>();
+        var at = start;
         foreach (var (num, bytes) in objects)
         {
-            offsets[num] = ms.Position;
-            ms.Write(bytes);
+            offsets[num] = at;
+            at += bytes.Length;
         }
-        var xref = ms.Position;
+        var xref = at;
         var sb = new StringBuilder("xref\n");
-        foreach (var (num, at) in offsets) sb.Append(CultureInfo.InvariantCulture, $"{num} 1\n{at:D10} 00000 n\r\n");
+        foreach (var (num, offset) in offsets) sb.Append(CultureInfo.InvariantCulture, $"{num} 1\n{offset:D10} 00000 n\r\n");
         var info = PdfFile.Reference(file.Trailer, "Info");
         var id = Regex.Match(file.Trailer, @"/ID\s*\[[^\]]*\]");
         sb.Append(CultureInfo.InvariantCulture, $"trailer\n<</Size {size}/Root {PdfFile.Reference(file.Trailer, "Root")} 0 R");
         if (info is not null) sb.Append(CultureInfo.InvariantCulture, $"/Info {info} 0 R");
         if (id.Success) sb.Append(id.Value);
         sb.Append(CultureInfo.InvariantCulture, $"/Prev {file.LastXref}>>\nstartxref\n{xref}\n%%EOF\n");
-        ms.Write(Encoding.ASCII.GetBytes(sb.ToString()));
-        return ms.ToArray();
+        var tail = Encoding.ASCII.GetBytes(sb.ToString());
+        var output = new byte[xref + tail.Length];
+        pdf.CopyTo(output, 0);
+        if (start > pdf.Length) output[pdf.Length] = (byte)'\n';
+        var position = (int)start;
+        foreach (var bytes in objects.Values)
+        {
+            bytes.CopyTo(output, position);
+            position += bytes.Length;
+        }
+        tail.CopyTo(output, position);
+        return output;
     }
 
     private static byte[] FillSignature(byte[] output, Func<byte[], byte[]> createCms, int reserve)
