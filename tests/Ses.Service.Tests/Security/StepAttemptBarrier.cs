@@ -25,18 +25,20 @@ internal sealed class StepAttemptBarrier : DbCommandInterceptor
         lock (_gate) (_expected, _arrived, _all) = (requests, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
-    public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    // Held once the count has run (its value is read), not before it runs: released together, one request could
+    // otherwise run its count after the other had already saved its draft, and count it (which CI once saw).
+    public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+        CancellationToken cancellationToken = default)
     {
         await WaitAsync(command, cancellationToken);
-        return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        return await base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
     }
 
-    public override async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result,
+        CancellationToken cancellationToken = default)
     {
         await WaitAsync(command, cancellationToken);
-        return await base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        return await base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
     }
 
     private async Task WaitAsync(DbCommand command, CancellationToken ct)
