@@ -144,6 +144,9 @@ public sealed class CaseDocumentSteps(
     {
         var existing = await db.Drafts.AsNoTracking().Where(d => d.CaseId == c.Id && d.CaseStep == step).OrderByDescending(d => d.CreatedAt)
             .FirstOrDefaultAsync(ct);
+        // The step's draft this request saw last: a new attempt comes after it (after none: the first), whatever drafts
+        // other requests create meanwhile — two requests that saw the same state meet the unique index.
+        var seen = existing?.Id;
         if (existing?.IssuedDocumentId is { } issuedId)
         {
             var issued = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == issuedId, ct);
@@ -156,7 +159,7 @@ public sealed class CaseDocumentSteps(
         if (existing is null)
         {
             (draft, refused) = await drafts.CreateAsync(new DraftRequest(formId, json.RootElement, null, c.CounterpartyId), actor.Bureau, actor.UserName,
-                actor.Source, ct, new StepLink(c.Id, null, step));
+                actor.Source, ct, new StepLink(c.Id, null, step, seen));
             if (draft is null) return (null, refused);
         }
         else

@@ -60,6 +60,9 @@ public sealed class EvaluationDocuments(SesDbContext db, DraftService drafts, De
         var existing = await db.Drafts.AsNoTracking().Where(d => d.EvaluationId == e.Id && d.CaseStep == step).OrderByDescending(d => d.CreatedAt)
             .FirstOrDefaultAsync(ct);
         IssuedDocument? document = null;
+        // The step's draft this request saw last: a new attempt comes after it (after none: the first), whatever drafts
+        // other requests create meanwhile — two requests that saw the same state meet the unique index.
+        var seen = existing?.Id;
         if (existing?.IssuedDocumentId is { } issuedId)
         {
             document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == issuedId, ct);
@@ -73,7 +76,7 @@ public sealed class EvaluationDocuments(SesDbContext db, DraftService drafts, De
             if (existing is null)
             {
                 (draft, refused) = await drafts.CreateAsync(new DraftRequest(formId, json.RootElement, null, e.CounterpartyId), actor.Bureau,
-                    actor.UserName, actor.Source, ct, new StepLink(null, e.Id, step));
+                    actor.UserName, actor.Source, ct, new StepLink(null, e.Id, step, seen));
                 if (draft is null) return (null, refused);
             }
             else

@@ -68,13 +68,20 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     }
 
     /// <summary>
-    /// The attempt at the step's document a new draft is: one more than the drafts the step has had (a document issued
-    /// and voided, or a draft left unissued when issuing was refused, each counts). Two requests that count the same
-    /// attempt meet the unique index: the second is refused <c>draft.step-taken</c>.
+    /// The attempt at the step's document a new draft is: one more than the step's drafts up to the one the caller saw
+    /// last (a document issued and voided counts; none seen: the first attempt). Drafts other requests created after
+    /// that are not counted, so two requests that decided on the same state count the same attempt and meet the
+    /// unique index: the second is refused <c>draft.step-taken</c>.
     /// </summary>
-    private async Task<int> AttemptAsync(StepLink link, CancellationToken ct) => 1 + (link.CaseId is { } caseId
-        ? await db.Drafts.CountAsync(d => d.CaseId == caseId && d.CaseStep == link.Step, ct)
-        : await db.Drafts.CountAsync(d => d.EvaluationId == link.EvaluationId && d.CaseStep == link.Step, ct));
+    private async Task<int> AttemptAsync(StepLink link, CancellationToken ct)
+    {
+        if (link.Seen is not { } seen) return 1;
+        var step = link.CaseId is { } caseId
+            ? db.Drafts.Where(d => d.CaseId == caseId && d.CaseStep == link.Step)
+            : db.Drafts.Where(d => d.EvaluationId == link.EvaluationId && d.CaseStep == link.Step);
+        var seenAt = await db.Drafts.Where(d => d.Id == seen).Select(d => d.CreatedAt).SingleAsync(ct);
+        return 1 + await step.CountAsync(d => d.CreatedAt <= seenAt, ct);
+    }
 
     public async Task<(Draft? Draft, Refusal? Refused)> UpdateAsync(
         Guid id, DraftUpdate update, string bureau, string actor, string source, CancellationToken ct)

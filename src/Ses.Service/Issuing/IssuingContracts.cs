@@ -5,10 +5,11 @@ namespace Ses.Service.Issuing;
 public sealed record DraftRequest(string FormId, JsonElement Data, Guid? Replaces = null, Guid? CounterpartyId = null);
 
 /// <summary>
-/// The step a draft is created for: a case's (<paramref name="CaseId"/>) or an evaluation's. Which attempt at the step's
-/// document the draft is (<see cref="Draft.StepAttempt"/>) is derived by <see cref="DraftService.CreateAsync"/>.
+/// The step a draft is created for: a case's (<paramref name="CaseId"/>) or an evaluation's, and the step's latest draft
+/// the caller saw when it decided to create one (<paramref name="Seen"/>: null when it saw none). Which attempt at the
+/// step's document the draft is (<see cref="Draft.StepAttempt"/>) is derived from that by <see cref="DraftService.CreateAsync"/>.
 /// </summary>
-public sealed record StepLink(Guid? CaseId, Guid? EvaluationId, string Step);
+public sealed record StepLink(Guid? CaseId, Guid? EvaluationId, string Step, Guid? Seen);
 
 public sealed record DraftUpdate(JsonElement Data, int Version, Guid? CounterpartyId = null);
 

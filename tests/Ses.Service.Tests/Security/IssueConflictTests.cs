@@ -10,6 +10,7 @@ using Ses.Documents.Validation;
 using Ses.Service.Cases;
 using Ses.Service.Data;
 using Ses.Service.Evaluations;
+using Ses.Service.Issuing;
 using Ses.Service.Tests.Cases;
 
 namespace Ses.Service.Tests.Security;
@@ -79,9 +80,10 @@ public sealed class IssueConflictTests
 
     /// <summary>
     /// Two requests issuing the same step's document of one evaluation at once (its pre-evaluation notice) both find no
-    /// draft and both count the step's drafts before either saves (the count is held until both made it); the one that
-    /// saves the step's first draft second is refused 409 <c>draft.step-taken</c> and stores nothing, so the step never
-    /// gets two numbers. The race is played in order: the unique index decides, not the timing.
+    /// draft (each reading is held until both made it); the one that saves the step's first draft second is refused 409
+    /// <c>draft.step-taken</c> and stores nothing, so the step never gets two numbers — also when the second saves after
+    /// the first's draft exists (a count of the step's drafts at that moment would have made it a second attempt). The
+    /// race is played in order: the unique index decides, not the timing.
     /// </summary>
     [Fact]
     public async Task StepIssue_TwoAtOnceOnOneEvaluation_OneIssues_TheOther409StepTaken_NothingExtraStored()
@@ -107,7 +109,7 @@ public sealed class IssueConflictTests
                 EvaluationDocuments.PreEvaluationForm, JsonNode.Parse(data)!.AsObject(), null, actor, Ct);
         }, Ct)));
 
-        Assert.False(barrier.TimedOut, "the two requests did not both count the step's drafts before saving");
+        Assert.False(barrier.TimedOut, "the two requests did not both read the step's drafts before saving");
         var document = Assert.Single(issued, i => i.Document is not null).Document!;
         var refused = Assert.Single(issued, i => i.Document is null).Refused!;
         Assert.Equal((StatusCodes.Status409Conflict, ErrorCodes.DraftStepTaken), (refused.Status, refused.Code));
@@ -120,6 +122,46 @@ public sealed class IssueConflictTests
             .Select(d => d.Id).ToList()));
         Assert.Equal(1, world.Delivery.WithDb(db => db.Deliveries.Count(d => d.DocumentId == document.Id)));
         Assert.Equal(createdBefore + 1, Created());
+    }
+
+    /// <summary>
+    /// A step's document voided, the step issued again: the new draft is the second attempt (counted up to the voided
+    /// draft the request saw), with its own number.
+    /// </summary>
+    [Fact]
+    public async Task StepIssue_AfterTheDocumentWasVoided_IsTheSecondAttemptWithANewNumber()
+    {
+        using var factory = new FailingSaveFactory(new StepAttemptBarrier(), new TestClock(TestClock.Beijing(2026, 3, 2)));
+        var world = await CaseWorld.CreateAsync(factory, "huadong");
+        var created = await world.Officer.PostAsJsonAsync("/api/evaluation-rounds",
+            new { year = 2025, notice = "请上传材料。", materialsDueOn = "2026-03-20" }, Ct);
+        var path = $"/api/evaluation-rounds/{(await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()}";
+        await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = world.Counterparty, type = "载客类" });
+        await CaseWorld.Step(world.Officer, $"{path}/pre-evaluation");
+        var (evaluation, data, actor) = await PreEvaluationAsync(factory, world);
+        async Task<IssuedDocument?> IssueAsync()
+        {
+            using var scope = factory.Services.CreateScope();
+            var e = await scope.ServiceProvider.GetRequiredService<SesDbContext>().Evaluations.AsNoTracking().SingleAsync(x => x.Id == evaluation, Ct);
+            return (await scope.ServiceProvider.GetRequiredService<EvaluationDocuments>().IssueAndServeAsync(e, EvaluationDocuments.PreEvaluationForm,
+                EvaluationDocuments.PreEvaluationForm, JsonNode.Parse(data)!.AsObject(), null, actor, Ct)).Document;
+        }
+
+        var first = (await IssueAsync())!;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var (voided, refused) = await scope.ServiceProvider.GetRequiredService<DocumentRegister>()
+                .VoidAsync(first.Id, "通知书内容有误，重新制发", "huadong", actor.UserName, "test", Ct);
+            Assert.Null(refused);
+            Assert.NotNull(voided!.VoidedAt);
+        }
+        var second = (await IssueAsync())!;
+
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.NotEqual(first.Number, second.Number);
+        var drafts = world.Delivery.WithDb(db => db.Drafts.Where(d => d.EvaluationId == evaluation).OrderBy(d => d.StepAttempt)
+            .Select(d => new { d.StepAttempt, d.IssuedDocumentId }).ToList());
+        Assert.Equal([(1, (Guid?)first.Id), (2, second.Id)], drafts.Select(d => (d.StepAttempt!.Value, d.IssuedDocumentId)));
     }
 
     /// <summary>The enterprise's evaluation, its pre-evaluation notice's data as publication fills it, and the officer.</summary>

@@ -4,9 +4,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Ses.Service.Tests.Security;
 
 /// <summary>
-/// Holds each request's count of a step's drafts (the query that derives a new draft's attempt) until the number of
-/// requests <see cref="Arm"/> names have all counted, so a test can play two requests that both count before either
-/// saves — the race a unique index has to decide — without depending on timing.
+/// Holds each request's reading of the step's latest draft (what it decides to create a draft on, and what the new
+/// draft's attempt is derived from) until the number of requests <see cref="Arm"/> names have all read it, so a test can
+/// play two requests that both decide on the same state before either saves — the race a unique index has to decide —
+/// without depending on timing.
 /// </summary>
 internal sealed class StepAttemptBarrier : DbCommandInterceptor
 {
@@ -25,8 +26,8 @@ internal sealed class StepAttemptBarrier : DbCommandInterceptor
         lock (_gate) (_expected, _arrived, _all) = (requests, 0, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
-    // Held once the count has run (its value is read), not before it runs: released together, one request could
-    // otherwise run its count after the other had already saved its draft, and count it (which CI once saw).
+    // Held once the query has run, not before it runs: released together, one request could otherwise read after the
+    // other had already saved its draft.
     public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
         CancellationToken cancellationToken = default)
     {
@@ -44,7 +45,7 @@ internal sealed class StepAttemptBarrier : DbCommandInterceptor
     private async Task WaitAsync(DbCommand command, CancellationToken ct)
     {
         var text = command.CommandText;
-        if (!text.Contains("COUNT(*)", StringComparison.Ordinal) || !text.Contains("FROM \"drafts\"", StringComparison.Ordinal)
+        if (!text.Contains("ORDER BY", StringComparison.Ordinal) || !text.Contains("FROM \"drafts\"", StringComparison.Ordinal)
             || !text.Contains("\"CaseStep\"", StringComparison.Ordinal))
         {
             return;
