@@ -10,6 +10,7 @@ using Ses.Documents.Validation;
 using Ses.Service.Cases;
 using Ses.Service.Data;
 using Ses.Service.Evaluations;
+using Ses.Service.Http;
 using Ses.Service.Issuing;
 using Ses.Service.Tests.Cases;
 
@@ -90,24 +91,11 @@ public sealed class IssueConflictTests
     {
         var barrier = new StepAttemptBarrier();
         using var factory = new FailingSaveFactory(barrier, new TestClock(TestClock.Beijing(2026, 3, 2)));
-        var world = await CaseWorld.CreateAsync(factory, "huadong");
-        var created = await world.Officer.PostAsJsonAsync("/api/evaluation-rounds",
-            new { year = 2025, notice = "请上传材料。", materialsDueOn = "2026-03-20" }, Ct);
-        var path = $"/api/evaluation-rounds/{(await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()}";
-        await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = world.Counterparty, type = "载客类" });
-        await CaseWorld.Step(world.Officer, $"{path}/pre-evaluation");
-
-        var (evaluation, data, actor) = await PreEvaluationAsync(factory, world);
+        var (world, evaluation, data, actor) = await PreEvaluationAsync(factory);
         int Created() => world.Delivery.WithDb(db => db.AuditEntries.Count(a => a.Action == "draft.created"));
         var createdBefore = Created();
         barrier.Arm(2);
-        var issued = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
-        {
-            using var scope = factory.Services.CreateScope();
-            var e = await scope.ServiceProvider.GetRequiredService<SesDbContext>().Evaluations.AsNoTracking().SingleAsync(x => x.Id == evaluation, Ct);
-            return await scope.ServiceProvider.GetRequiredService<EvaluationDocuments>().IssueAndServeAsync(e, EvaluationDocuments.PreEvaluationForm,
-                EvaluationDocuments.PreEvaluationForm, JsonNode.Parse(data)!.AsObject(), null, actor, Ct);
-        }, Ct)));
+        var issued = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => IssuePreEvaluationAsync(factory, evaluation, data, actor), Ct)));
 
         Assert.False(barrier.TimedOut, "the two requests did not both read the step's drafts before saving");
         var document = Assert.Single(issued, i => i.Document is not null).Document!;
@@ -132,22 +120,10 @@ public sealed class IssueConflictTests
     public async Task StepIssue_AfterTheDocumentWasVoided_IsTheSecondAttemptWithANewNumber()
     {
         using var factory = new FailingSaveFactory(new StepAttemptBarrier(), new TestClock(TestClock.Beijing(2026, 3, 2)));
-        var world = await CaseWorld.CreateAsync(factory, "huadong");
-        var created = await world.Officer.PostAsJsonAsync("/api/evaluation-rounds",
-            new { year = 2025, notice = "请上传材料。", materialsDueOn = "2026-03-20" }, Ct);
-        var path = $"/api/evaluation-rounds/{(await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()}";
-        await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = world.Counterparty, type = "载客类" });
-        await CaseWorld.Step(world.Officer, $"{path}/pre-evaluation");
-        var (evaluation, data, actor) = await PreEvaluationAsync(factory, world);
-        async Task<IssuedDocument?> IssueAsync()
-        {
-            using var scope = factory.Services.CreateScope();
-            var e = await scope.ServiceProvider.GetRequiredService<SesDbContext>().Evaluations.AsNoTracking().SingleAsync(x => x.Id == evaluation, Ct);
-            return (await scope.ServiceProvider.GetRequiredService<EvaluationDocuments>().IssueAndServeAsync(e, EvaluationDocuments.PreEvaluationForm,
-                EvaluationDocuments.PreEvaluationForm, JsonNode.Parse(data)!.AsObject(), null, actor, Ct)).Document;
-        }
+        var (world, evaluation, data, actor) = await PreEvaluationAsync(factory);
+        async Task<IssuedDocument> IssueAsync() => (await IssuePreEvaluationAsync(factory, evaluation, data, actor)).Document!;
 
-        var first = (await IssueAsync())!;
+        var first = await IssueAsync();
         using (var scope = factory.Services.CreateScope())
         {
             var (voided, refused) = await scope.ServiceProvider.GetRequiredService<DocumentRegister>()
@@ -155,7 +131,7 @@ public sealed class IssueConflictTests
             Assert.Null(refused);
             Assert.NotNull(voided!.VoidedAt);
         }
-        var second = (await IssueAsync())!;
+        var second = await IssueAsync();
 
         Assert.NotEqual(first.Id, second.Id);
         Assert.NotEqual(first.Number, second.Number);
@@ -164,9 +140,18 @@ public sealed class IssueConflictTests
         Assert.Equal([(1, (Guid?)first.Id), (2, second.Id)], drafts.Select(d => (d.StepAttempt!.Value, d.IssuedDocumentId)));
     }
 
-    /// <summary>The enterprise's evaluation, its pre-evaluation notice's data as publication fills it, and the officer.</summary>
-    private static async Task<(Guid Evaluation, string Data, CaseActor Actor)> PreEvaluationAsync(FailingSaveFactory factory, CaseWorld world)
+    /// <summary>
+    /// A round with one enterprise in pre-evaluation: the world, the enterprise's evaluation, its pre-evaluation notice's
+    /// data as publication fills it, and the officer.
+    /// </summary>
+    private static async Task<(CaseWorld World, Guid Evaluation, string Data, CaseActor Actor)> PreEvaluationAsync(FailingSaveFactory factory)
     {
+        var world = await CaseWorld.CreateAsync(factory, "huadong");
+        var created = await world.Officer.PostAsJsonAsync("/api/evaluation-rounds",
+            new { year = 2025, notice = "请上传材料。", materialsDueOn = "2026-03-20" }, Ct);
+        var path = $"/api/evaluation-rounds/{(await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()}";
+        await CaseWorld.Step(world.Officer, $"{path}/enterprises", new { counterpartyId = world.Counterparty, type = "载客类" });
+        await CaseWorld.Step(world.Officer, $"{path}/pre-evaluation");
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
         var e = await db.Evaluations.AsNoTracking().SingleAsync(x => x.CounterpartyId == Guid.Parse(world.Counterparty), Ct);
@@ -175,7 +160,17 @@ public sealed class IssueConflictTests
         var result = await scope.ServiceProvider.GetRequiredService<EvaluationQueries>().ScoreAsync(e, round.Year, Ct);
         var data = EvaluationDocuments.PreEvaluation(round, e, result, new NoticeOptions(null, null, null)).ToJsonString();
         var officer = await db.StaffUsers.AsNoTracking().SingleAsync(u => u.UserName == world.OfficerName, Ct);
-        return (e.Id, data, new CaseActor("huadong", officer.Id, officer.UserName, "test"));
+        return (world, e.Id, data, new CaseActor("huadong", officer.Id, officer.UserName, "test"));
+    }
+
+    /// <summary>The evaluation's pre-evaluation notice issued and served, as publication does, in a request scope of its own.</summary>
+    private static async Task<(IssuedDocument? Document, Refusal? Refused)> IssuePreEvaluationAsync(FailingSaveFactory factory, Guid evaluation, string data,
+        CaseActor actor)
+    {
+        using var scope = factory.Services.CreateScope();
+        var e = await scope.ServiceProvider.GetRequiredService<SesDbContext>().Evaluations.AsNoTracking().SingleAsync(x => x.Id == evaluation, Ct);
+        return await scope.ServiceProvider.GetRequiredService<EvaluationDocuments>().IssueAndServeAsync(e, EvaluationDocuments.PreEvaluationForm,
+            EvaluationDocuments.PreEvaluationForm, JsonNode.Parse(data)!.AsObject(), null, actor, Ct);
     }
 
     private static async Task<Guid> DraftAsync(DeliveryWorld world)
