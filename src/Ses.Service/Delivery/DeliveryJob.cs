@@ -54,7 +54,10 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Docume
             done += await EvidenceLog.WriteAsync(db, async chain =>
             {
                 var n = 0;
-                var records = await db.Deliveries.Where(d => chunk.Contains(d.Id) && d.DeemedProvisional && d.ElectronicOn == null).ToListAsync(ct);
+                // By id, not by ElectronicOn (set with ElectronicRule): SQLite, having no statistics, would rather walk the index
+                // of every pending delivery than the ids' primary key, once per batch.
+                var records = await db.Deliveries.Where(d => EF.Parameter(chunk).Contains(d.Id) && d.DeemedProvisional && d.ElectronicRule == null)
+                    .ToListAsync(ct);
                 var documents = await Documents(records, ct);
                 foreach (var r in records)
                 {
@@ -113,7 +116,10 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Docume
                 {
                     var ids = outcome.Select(r => r.Id).ToList();
                     var o = outcome.Key;
-                    var changed = await db.Deliveries.Where(d => ids.Contains(d.Id) && d.ElectronicOn == null && d.ConfirmedAt == null)
+                    // One array parameter: EF Core would otherwise bind one named parameter per id, and SQLite finds each by name
+                    // in a list as long as the batch (quadratic in it). Still due means no ElectronicRule (set with ElectronicOn):
+                    // a condition on ElectronicOn would make SQLite walk the index of all pending deliveries for each batch.
+                    var changed = await db.Deliveries.Where(d => EF.Parameter(ids).Contains(d.Id) && d.ElectronicRule == null && d.ConfirmedAt == null)
                         .ExecuteUpdateAsync(s => s
                             .SetProperty(d => d.ElectronicOn, o.ElectronicOn).SetProperty(d => d.ElectronicRule, o.ElectronicRule)
                             .SetProperty(d => d.DeemedAt, now).SetProperty(d => d.DeliveredOn, o.DeliveredOn)

@@ -12,9 +12,10 @@ public sealed class EvidenceEntryConfiguration : IEntityTypeConfiguration<Eviden
         // The sequence is the chain position, given by the appender: a second entry at one position fails.
         builder.HasKey(x => x.Sequence);
         builder.Property(x => x.Sequence).ValueGeneratedNever();
-        builder.HasIndex(x => x.DeliveryId);
+        // Entries are looked up by document (timeline, certificate, case export) and by position; no query reads them by
+        // delivery or by time, so those columns carry no index (each index is written once per entry: a million deemed
+        // deliveries write a million entries).
         builder.HasIndex(x => x.DocumentId);
-        builder.HasIndex(x => x.At);
         builder.Property(x => x.Event).HasMaxLength(64);
         builder.Property(x => x.Action).HasMaxLength(64);
         builder.Property(x => x.PdfSha256).HasMaxLength(64);

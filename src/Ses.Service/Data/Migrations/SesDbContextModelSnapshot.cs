@@ -1330,10 +1330,6 @@ namespace Ses.Service.Data.Migrations
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("At");
-
-                    b.HasIndex("DeliveryId");
-
                     b.HasIndex("DocumentId");
 
                     b.ToTable("evidence_entries", (string)null);

@@ -1341,10 +1341,6 @@ namespace Ses.Service.Data.PostgresMigrations
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("At");
-
-                    b.HasIndex("DeliveryId");
-
                     b.HasIndex("DocumentId");
 
                     b.ToTable("evidence_entries", (string)null);
