@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,20 +11,44 @@ namespace Ses.Service.Data;
 /// SQLite's busy handler would wait for the lock (the connection's default timeout), then gives up with an error
 /// instead of waiting for ever.
 /// </summary>
+/// <remarks>
+/// <para>
+/// Group commit (<see cref="WriteInGroupAsync{T}"/>): with <c>synchronous=full</c> every commit waits for the disk, and
+/// while it waits nobody else can write. A writer that finishes its work while others queue therefore leaves its
+/// transaction open and hands the lock on: the next writer's work runs in the same transaction, each behind its own
+/// savepoint, and the last of the group (nobody waiting, or <see cref="MaxGroup"/> writers) commits once for all.
+/// Nobody learns the outcome before that commit: each writer returns only after it, and if it fails, all of the group
+/// fail and nothing of theirs is stored. A writer whose own work fails is rolled back to its savepoint alone.
+/// </para>
+/// <para>
+/// Every other way in (<see cref="EnterAsync"/>, <see cref="Enter"/>) commits an open group first, and a writer that stops
+/// waiting commits it if the lock is free, so a group never stays open without a writer to finish it.
+/// </para>
+/// </remarks>
 [SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
     Justification = "One queue per database file for the life of the process, held in a static cache and never removed; "
-        + "its semaphore has no wait handle unless AvailableWaitHandle is read, so there is nothing to release before exit.")]
+        + "its semaphore has no wait handle unless AvailableWaitHandle is read, and an open group is always committed by a writer.")]
 internal sealed class SqliteWriters(TimeSpan timeout)
 {
+    /// <summary>The most writers committed together.</summary>
+    public const int MaxGroup = 64;
+
     // By connection string (as configured), each resolved once to its database file's queue.
     private static readonly ConcurrentDictionary<string, SqliteWriters> Files = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, SqliteWriters> ByConnection = new(StringComparer.Ordinal);
 
     private readonly SemaphoreSlim _queue = new(1, 1);
     private int _waiting;
+    private long _commits;
+
+    // The open group, touched only by the holder of the queue.
+    private Group? _group;
 
     /// <summary>How many writers are waiting for the queue now (tests wait for it instead of sleeping).</summary>
     internal int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>How many group commits this process made on the file (tests compare it with the writes).</summary>
+    internal long GroupCommits => Interlocked.Read(ref _commits);
 
     public static SqliteWriters Of(SesDbContext db) =>
         ByConnection.GetOrAdd(db.Database.GetConnectionString()!, connection =>
@@ -32,33 +57,214 @@ internal sealed class SqliteWriters(TimeSpan timeout)
             return Files.GetOrAdd(Path.GetFullPath(settings.DataSource), _ => new SqliteWriters(TimeSpan.FromSeconds(settings.DefaultTimeout)));
         });
 
+    /// <summary>Takes the queue for a write of its own (an open group is committed first).</summary>
     public async Task EnterAsync(CancellationToken ct)
     {
-        Interlocked.Increment(ref _waiting);
-        try
-        {
-            if (!await _queue.WaitAsync(timeout, ct)) throw Busy();
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
-        }
+        await WaitAsync(ct);
+        CommitGroup();
     }
 
+    /// <summary>Takes the queue for a write of its own (an open group is committed first).</summary>
     public void Enter()
     {
         Interlocked.Increment(ref _waiting);
+        var entered = false;
         try
         {
-            if (!_queue.Wait(timeout)) throw Busy();
+            entered = _queue.Wait(timeout);
+            if (!entered) throw Busy();
         }
         finally
         {
             Interlocked.Decrement(ref _waiting);
+            if (!entered) CommitIfFree();
         }
+        CommitGroup();
     }
 
     public void Leave() => _queue.Release();
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on <paramref name="db"/> (whose connection is closed) inside the group's transaction,
+    /// behind a savepoint, and returns its result once the group has committed.
+    /// </summary>
+    public async Task<T> WriteInGroupAsync<T>(SesDbContext db, Func<Task<T>> work, bool synchronousNormal, CancellationToken ct)
+    {
+        await WaitAsync(ct);
+        Task committed;
+        T result;
+        try
+        {
+            _group ??= Group.Begin(db.Database.GetConnectionString()!, synchronousNormal);
+            var group = _group;
+            committed = group.Committed;
+            try
+            {
+                result = await group.RunAsync(db, work, ct);
+            }
+            catch
+            {
+                if (group.Broken) _group = null;
+                throw;
+            }
+        }
+        finally
+        {
+            if (_group is { } open && (Waiting == 0 || open.Size >= MaxGroup)) CommitGroup();
+            Leave();
+        }
+        await committed;
+        return result;
+    }
+
+    private async Task WaitAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _waiting);
+        var entered = false;
+        try
+        {
+            entered = await _queue.WaitAsync(timeout, ct);
+            if (!entered) throw Busy();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+            if (!entered) CommitIfFree();
+        }
+    }
+
+    // A writer that stops waiting may have been the one the last of a group handed the lock to.
+    private void CommitIfFree()
+    {
+        if (!_queue.Wait(0)) return;
+        try
+        {
+            CommitGroup();
+        }
+        finally
+        {
+            _queue.Release();
+        }
+    }
+
+    // Holding the queue: commits the open group, if any, and tells its writers. Never throws.
+    private void CommitGroup()
+    {
+        if (_group is not { } group) return;
+        _group = null;
+        group.Commit();
+        Interlocked.Increment(ref _commits);
+    }
+
     private static TimeoutException Busy() => new("the database stayed busy with other writers; nothing was written");
+
+    /// <summary>One open write transaction on its own connection, shared by the writers of a group.</summary>
+    private sealed class Group
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+        private readonly string _connectionString;
+        private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Group(SqliteConnection connection, SqliteTransaction transaction, string connectionString)
+        {
+            _connection = connection;
+            _transaction = transaction;
+            _connectionString = connectionString;
+        }
+
+        public Task Committed => _committed.Task;
+
+        /// <summary>Writers whose work is in the transaction.</summary>
+        public int Size { get; private set; }
+
+        /// <summary>A writer's work could not be undone alone: the transaction is gone, and the group failed.</summary>
+        public bool Broken { get; private set; }
+
+        public static Group Begin(string connectionString, bool synchronousNormal)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                if (synchronousNormal)
+                {
+                    using var pragma = connection.CreateCommand();
+                    pragma.CommandText = "PRAGMA synchronous=NORMAL";
+                    pragma.ExecuteNonQuery();
+                }
+                return new Group(connection, connection.BeginTransaction(deferred: false), connectionString);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        public async Task<T> RunAsync<T>(SesDbContext db, Func<Task<T>> work, CancellationToken ct)
+        {
+            // The context's own connection is closed (EF Core opens it per query): it works on the group's meanwhile.
+            db.Database.SetDbConnection(_connection, contextOwnsConnection: false);
+            var savepoint = "w" + Size.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                await db.Database.UseTransactionAsync(_transaction, ct);
+                _transaction.Save(savepoint);
+                try
+                {
+                    var result = await work();
+                    _transaction.Release(savepoint);
+                    Size++;
+                    return result;
+                }
+                catch (Exception failure)
+                {
+                    Undo(savepoint, failure);
+                    throw;
+                }
+            }
+            finally
+            {
+                await db.Database.UseTransactionAsync(null, CancellationToken.None);
+                db.Database.SetDbConnection(new SqliteConnection(_connectionString), contextOwnsConnection: true);
+            }
+        }
+
+        public void Commit()
+        {
+            try
+            {
+                _transaction.Commit();
+                _committed.TrySetResult();
+            }
+            catch (Exception e)
+            {
+                _committed.TrySetException(e);
+            }
+            finally
+            {
+                _transaction.Dispose();
+                _connection.Dispose();
+            }
+        }
+
+        // Back to the writer's savepoint; if SQLite already rolled the whole transaction back (a full disk, an I/O error),
+        // the writers before it fail with it.
+        private void Undo(string savepoint, Exception failure)
+        {
+            try
+            {
+                _transaction.Rollback(savepoint);
+                _transaction.Release(savepoint);
+            }
+            catch (SqliteException)
+            {
+                Broken = true;
+                _committed.TrySetException(new InvalidOperationException("a write of the group failed and took the group's transaction with it", failure));
+                _transaction.Dispose();
+                _connection.Dispose();
+            }
+        }
+    }
 }

@@ -21,6 +21,12 @@ public static class Transactions
         // lets an unlucky writer starve under load; writers of this process therefore queue first-come first-served on
         // a semaphore per database file, and the busy timeout only arbitrates between processes.
         var writers = db.Database.IsSqlite() ? SqliteWriters.Of(db) : null;
+        // The context's connection closed (not held open by the caller for a long pass): the work may share one commit
+        // with the writers queued behind it (SqliteWriters, group commit).
+        if (writers is not null && db.Database.GetDbConnection().State == ConnectionState.Closed)
+        {
+            return await writers.WriteInGroupAsync(db, work, DataSetup.SynchronousNormalOn(db), ct);
+        }
         if (writers is not null) await writers.EnterAsync(ct);
         try
         {

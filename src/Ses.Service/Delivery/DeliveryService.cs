@@ -57,11 +57,14 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         var now = time.GetUtcNow();
         var calendar = await calendars.CurrentAsync(ct);
         var deemed = electronic ? LegalDates.DeemedDelivery(now, calendar) : null;
+        // Read before the write lock, so the lock is held only for the writing: a document served meanwhile is refused by
+        // the unique index on the delivery's document (below), and the notice goes to the contacts as read here.
+        if (await db.Deliveries.AnyAsync(d => d.DocumentId == documentId, ct)) return (null, AlreadyServed);
+        var party = electronic ? await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == counterpartyId, ct) : null;
         try
         {
             return await EvidenceLog.WriteAsync(db, async chain =>
             {
-                if (await db.Deliveries.AnyAsync(d => d.DocumentId == documentId, ct)) return (null, AlreadyServed);
                 var record = new DeliveryRecord
                 {
                     Id = Guid.CreateVersion7(now), DocumentId = documentId, CounterpartyId = counterpartyId, Bureau = bureau,
@@ -74,8 +77,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
                 {
                     // Queued in this transaction: stored with the service record or not at all; sent later, and a failed
                     // sending never undoes or delays the service (the dispatcher retries and records each attempt).
-                    var party = await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == counterpartyId, ct);
-                    outbox.EnqueueForCounterparty(party, NotificationKind.Served,
+                    outbox.EnqueueForCounterparty(party!, NotificationKind.Served,
                         DeliveryNotices.Served(document, form?.Title ?? document.FormId, DeliveryNotices.BureauName(engine, bureau), record), record.Id);
                 }
                 await chain.AppendAsync(EvidenceEntries.ForDocument(document.Number, document.PdfSha256, document.Id, record.Id,

@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ses.Service.Accounts;
+using Ses.Service.Data;
+using Ses.Service.Evidence;
+
+namespace Ses.Service.Tests.Data;
+
+/// <summary>
+/// Writers queued for the SQLite file share one commit (<see cref="SqliteWriters"/>, group commit) on a real file: each
+/// learns its outcome only once the group is committed, a writer that fails is undone alone, a plain save behind a
+/// group commits the group first, and the evidence chain stays whole across a group.
+/// </summary>
+public sealed class GroupCommitTests
+{
+    private const int Writers = 24;
+    private static readonly TimeSpan Leak = TimeSpan.FromSeconds(20);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DevelopmentServiceFactory Start() => new(Directory.CreateTempSubdirectory("ses-group-").FullName, owns: true);
+
+    private static SqliteWriters WritersOf(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        return SqliteWriters.Of(scope.ServiceProvider.GetRequiredService<SesDbContext>());
+    }
+
+    private static async Task<int> CountAsync(IServiceProvider services, Func<SesDbContext, Task<int>> count)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await count(scope.ServiceProvider.GetRequiredService<SesDbContext>());
+    }
+
+    /// <summary>One writer appending an evidence entry and an audit entry, as a service's step does.</summary>
+    private static Task<long> AppendAsync(IServiceProvider services, string subject, Action<SesDbContext>? more = null) => Task.Run(async () =>
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        var sequence = await EvidenceLog.WriteAsync(db, async chain =>
+        {
+            var entry = await chain.AppendAsync(EvidenceEntries.ForFile(subject, new string('a', 64), EvidenceEvents.ContentConsignment, "test-group",
+                "test", DateTimeOffset.UtcNow, new() { ["subject"] = subject }), Ct);
+            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "test", Action = "test.group", Subject = subject, Source = "test" });
+            more?.Invoke(db);
+            return entry.Sequence;
+        }, Ct);
+        // Returned: committed, so a fresh reader sees it at once.
+        await using var reader = services.CreateAsyncScope();
+        Assert.True(await reader.ServiceProvider.GetRequiredService<SesDbContext>().AuditEntries.AnyAsync(a => a.Subject == subject, Ct),
+            $"{subject} was returned before it was committed");
+        return sequence;
+    });
+
+    /// <summary>Holds the write lock, queues <paramref name="queued"/> writers behind it, then lets them all run.</summary>
+    private static async Task<(T[] Results, long Commits)> QueuedBehindAHolderAsync<T>(IServiceProvider services, int queued, Func<int, Task<T>> writer)
+    {
+        var writers = WritersOf(services);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = await WriteLock.HoldAsync(services, release.Task);
+        var before = writers.GroupCommits;
+        var tasks = Enumerable.Range(0, queued).Select(writer).ToList();
+        await Eventually.WritersWaiting(services, queued);
+        release.SetResult();
+        await holder.WaitAsync(Leak, Ct);
+        var results = new List<T>();
+        foreach (var t in tasks)
+        {
+            try
+            {
+                results.Add(await t.WaitAsync(Leak, Ct));
+            }
+            catch (DbUpdateException)
+            {
+                // The test's own failing writer; the others are checked by the caller.
+            }
+        }
+        return ([.. results], writers.GroupCommits - before);
+    }
+
+    /// <summary>
+    /// <paramref name="writers"/> writers' audit entries stored, and the chain intact up to the last entry they were given
+    /// (a failed writer's entry took no place in it: the others' are numbered without a gap).
+    /// </summary>
+    private static async Task StoredAsync(IServiceProvider services, int writers, long[] sequences)
+    {
+        Assert.Equal(writers, await CountAsync(services, db => db.AuditEntries.CountAsync(a => a.Action == "test.group", Ct)));
+        await using var scope = services.CreateAsyncScope();
+        var chain = await EvidenceLog.VerifyAsync(scope.ServiceProvider.GetRequiredService<SesDbContext>(), Ct);
+        Assert.True(chain.Intact, chain.Reason);
+        Assert.Equal(sequences.Max(), chain.Entries);
+    }
+
+    [Fact]
+    public async Task WritersQueuedTogether_ShareOneCommit_EachReturnsOnlyOnceCommitted_AndTheChainIsWhole()
+    {
+        using var factory = Start();
+        var (sequences, commits) = await QueuedBehindAHolderAsync(factory.Services, Writers, i => AppendAsync(factory.Services, $"group-{i}"));
+
+        Assert.Equal(Writers, sequences.Distinct().Count());
+        // The holder and the queued writers: one commit for all (the holder handed its open transaction on), or a few if
+        // one of the service's own jobs wrote in between.
+        Assert.InRange(commits, 1, 3);
+        await StoredAsync(factory.Services, Writers, sequences);
+    }
+
+    [Fact]
+    public async Task AWriterFailingInAGroup_IsUndoneAlone_TheOthersAreStored()
+    {
+        using var factory = Start();
+        var taken = TestUsers.Create(factory, "xibei", StaffRole.Officer);
+        var failing = Writers / 2;
+        var (sequences, commits) = await QueuedBehindAHolderAsync(factory.Services, Writers, i => AppendAsync(factory.Services, $"mixed-{i}",
+            i == failing
+                ? db => db.StaffUsers.Add(new StaffUser
+                {
+                    Id = Guid.NewGuid(), UserName = taken, DisplayName = taken, Role = StaffRole.Officer, Bureau = "xibei", PasswordHash = "-",
+                })
+                : null));
+
+        Assert.Equal(Writers - 1, sequences.Length);
+        Assert.InRange(commits, 1, 3);
+        Assert.Equal(0, await CountAsync(factory.Services, db => db.AuditEntries.CountAsync(a => a.Subject == $"mixed-{failing}", Ct)));
+        await StoredAsync(factory.Services, Writers - 1, sequences);
+    }
+
+    [Fact]
+    public async Task APlainSaveBehindAGroup_CommitsTheGroupFirst_AndNothingWaitsForEver()
+    {
+        using var factory = Start();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = await WriteLock.HoldAsync(factory.Services, release.Task, async db =>
+        {
+            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "test", Action = "test.group", Subject = "holder", Source = "test" });
+            await db.SaveChangesAsync(Ct);
+        });
+        var grouped = AppendAsync(factory.Services, "grouped");
+        await Eventually.WritersWaiting(factory.Services, 1);
+        var plain = Task.Run(async () =>
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+            // A plain save (no transaction of ours): it sees the group's writes committed when it runs.
+            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "test", Action = "test.plain", Subject = "plain", Source = "test" });
+            return await db.SaveChangesAsync(Ct);
+        }, Ct);
+        await Eventually.WritersWaiting(factory.Services, 2);
+
+        release.SetResult();
+        await holder.WaitAsync(Leak, Ct);
+        await grouped.WaitAsync(Leak, Ct);
+        Assert.Equal(1, await plain.WaitAsync(Leak, Ct));
+        Assert.Equal(2, await CountAsync(factory.Services, db => db.AuditEntries.CountAsync(a => a.Action == "test.group", Ct)));
+        Assert.Equal(1, await CountAsync(factory.Services, db => db.AuditEntries.CountAsync(a => a.Action == "test.plain", Ct)));
+    }
+}
