@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Ses.Service.Storage;
 
 namespace Ses.Service.Data;
@@ -75,10 +74,6 @@ public static class DataSetup
         o.AddInterceptors(SqliteWriterQueue.Instance);
         if (options.SqliteSynchronous == "normal") o.AddInterceptors(SynchronousNormal.Instance);
     }
-
-    /// <summary>Whether the context sets <c>PRAGMA synchronous=NORMAL</c> on its connections (for a connection it does not open).</summary>
-    internal static bool SynchronousNormalOn(SesDbContext db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.Contains(SynchronousNormal.Instance) == true;
 
     /// <summary>Applies pending migrations; SQLite is switched to WAL so readers do not wait for the writer.</summary>
     public static async Task MigrateAsync(IServiceProvider services)

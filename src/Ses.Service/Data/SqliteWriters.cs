@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Ses.Service.Data;
 
@@ -64,6 +65,8 @@ internal sealed class SqliteWriters(TimeSpan timeout)
         CommitGroup();
     }
 
+    // CommitGroup never throws, so a writer that has taken the queue always reaches the Leave its caller owes.
+
     /// <summary>Takes the queue for a write of its own (an open group is committed first).</summary>
     public void Enter()
     {
@@ -88,14 +91,14 @@ internal sealed class SqliteWriters(TimeSpan timeout)
     /// Runs <paramref name="work"/> on <paramref name="db"/> (whose connection is closed) inside the group's transaction,
     /// behind a savepoint, and returns its result once the group has committed.
     /// </summary>
-    public async Task<T> WriteInGroupAsync<T>(SesDbContext db, Func<Task<T>> work, bool synchronousNormal, CancellationToken ct)
+    public async Task<T> WriteInGroupAsync<T>(SesDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
         await WaitAsync(ct);
         Task committed;
         T result;
         try
         {
-            _group ??= Group.Begin(db.Database.GetConnectionString()!, synchronousNormal);
+            _group ??= Group.Begin(db);
             var group = _group;
             committed = group.Committed;
             try
@@ -110,8 +113,17 @@ internal sealed class SqliteWriters(TimeSpan timeout)
         }
         finally
         {
-            if (_group is { } open && (Waiting == 0 || open.Size >= MaxGroup)) CommitGroup();
-            Leave();
+            try
+            {
+                if (_group is { } open && (Waiting == 0 || open.Size >= MaxGroup)) CommitGroup();
+            }
+            finally
+            {
+                Leave();
+            }
+            // Left open for a writer that gave up waiting just now (its own try found the lock still held): nobody
+            // would come to commit it. Whichever of the two looks last finds the lock free and commits.
+            if (Waiting == 0) CommitIfFree();
         }
         await committed;
         return result;
@@ -161,16 +173,18 @@ internal sealed class SqliteWriters(TimeSpan timeout)
     /// <summary>One open write transaction on its own connection, shared by the writers of a group.</summary>
     private sealed class Group
     {
+        // A context of the writers' own options owns the connection: EF Core opens it as it opens any of its connections
+        // (its SQLite functions, the connection interceptors such as synchronous=NORMAL).
+        private readonly SesDbContext _owner;
         private readonly SqliteConnection _connection;
         private readonly SqliteTransaction _transaction;
-        private readonly string _connectionString;
         private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        private Group(SqliteConnection connection, SqliteTransaction transaction, string connectionString)
+        private Group(SesDbContext owner, SqliteConnection connection, SqliteTransaction transaction)
         {
+            _owner = owner;
             _connection = connection;
             _transaction = transaction;
-            _connectionString = connectionString;
         }
 
         public Task Committed => _committed.Task;
@@ -181,23 +195,18 @@ internal sealed class SqliteWriters(TimeSpan timeout)
         /// <summary>A writer's work could not be undone alone: the transaction is gone, and the group failed.</summary>
         public bool Broken { get; private set; }
 
-        public static Group Begin(string connectionString, bool synchronousNormal)
+        public static Group Begin(SesDbContext db)
         {
-            var connection = new SqliteConnection(connectionString);
+            var owner = new SesDbContext((DbContextOptions<SesDbContext>)db.GetService<IDbContextOptions>());
             try
             {
-                connection.Open();
-                if (synchronousNormal)
-                {
-                    using var pragma = connection.CreateCommand();
-                    pragma.CommandText = "PRAGMA synchronous=NORMAL";
-                    pragma.ExecuteNonQuery();
-                }
-                return new Group(connection, connection.BeginTransaction(deferred: false), connectionString);
+                owner.Database.OpenConnection();
+                var connection = (SqliteConnection)owner.Database.GetDbConnection();
+                return new Group(owner, connection, connection.BeginTransaction(deferred: false));
             }
             catch
             {
-                connection.Dispose();
+                owner.Dispose();
                 throw;
             }
         }
@@ -205,6 +214,7 @@ internal sealed class SqliteWriters(TimeSpan timeout)
         public async Task<T> RunAsync<T>(SesDbContext db, Func<Task<T>> work, CancellationToken ct)
         {
             // The context's own connection is closed (EF Core opens it per query): it works on the group's meanwhile.
+            var connectionString = db.Database.GetConnectionString();
             db.Database.SetDbConnection(_connection, contextOwnsConnection: false);
             var savepoint = "w" + Size.ToString(CultureInfo.InvariantCulture);
             try
@@ -226,11 +236,14 @@ internal sealed class SqliteWriters(TimeSpan timeout)
             }
             finally
             {
+                // Back to a connection of the context's own making (EF Core registers its SQLite functions on it).
                 await db.Database.UseTransactionAsync(null, CancellationToken.None);
-                db.Database.SetDbConnection(new SqliteConnection(_connectionString), contextOwnsConnection: true);
+                db.Database.SetDbConnection(null, contextOwnsConnection: true);
+                db.Database.SetConnectionString(connectionString);
             }
         }
 
+        /// <summary>Commits and tells the group's writers; never throws.</summary>
         public void Commit()
         {
             try
@@ -244,9 +257,24 @@ internal sealed class SqliteWriters(TimeSpan timeout)
             }
             finally
             {
-                _transaction.Dispose();
-                _connection.Dispose();
+                Close();
             }
+        }
+
+        // After a failed commit, disposing the transaction rolls back, which can fail too: the writers know already.
+        [SuppressMessage("Design", "CA1031:Do not catch general exception types",
+            Justification = "The group's outcome is already with its writers; the connection is closed either way.")]
+        private void Close()
+        {
+            try
+            {
+                _transaction.Dispose();
+            }
+            catch (Exception)
+            {
+                // The connection's closing below ends the transaction.
+            }
+            _owner.Dispose();
         }
 
         // Back to the writer's savepoint; if SQLite already rolled the whole transaction back (a full disk, an I/O error),
@@ -258,12 +286,12 @@ internal sealed class SqliteWriters(TimeSpan timeout)
                 _transaction.Rollback(savepoint);
                 _transaction.Release(savepoint);
             }
-            catch (SqliteException)
+            // SQLite rolled the whole transaction back (Microsoft.Data.Sqlite then refuses the transaction: "completed").
+            catch (Exception e) when (e is SqliteException or InvalidOperationException)
             {
                 Broken = true;
                 _committed.TrySetException(new InvalidOperationException("a write of the group failed and took the group's transaction with it", failure));
-                _transaction.Dispose();
-                _connection.Dispose();
+                Close();
             }
         }
     }

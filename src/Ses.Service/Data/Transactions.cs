@@ -25,7 +25,7 @@ public static class Transactions
         // with the writers queued behind it (SqliteWriters, group commit).
         if (writers is not null && db.Database.GetDbConnection().State == ConnectionState.Closed)
         {
-            return await writers.WriteInGroupAsync(db, work, DataSetup.SynchronousNormalOn(db), ct);
+            return await writers.WriteInGroupAsync(db, work, ct);
         }
         if (writers is not null) await writers.EnterAsync(ct);
         try

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
@@ -122,6 +123,75 @@ public sealed class GroupCommitTests
         Assert.InRange(commits, 1, 3);
         Assert.Equal(0, await CountAsync(factory.Services, db => db.AuditEntries.CountAsync(a => a.Subject == $"mixed-{failing}", Ct)));
         await StoredAsync(factory.Services, Writers - 1, sequences);
+    }
+
+    [Fact]
+    public async Task AWriterWhoseFailureRollsBackTheWholeTransaction_FailsTheGroupsWritersBeforeIt_NobodyIsToldStoredWhenNot()
+    {
+        using var factory = Start();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As a full disk or an I/O error would: SQLite ends the whole transaction, not just the statement.
+            await scope.ServiceProvider.GetRequiredService<SesDbContext>().Database.ExecuteSqlRawAsync(
+                "CREATE TRIGGER group_test_rollback BEFORE INSERT ON audit_entries WHEN NEW.Subject = 'whole-3' "
+                + "BEGIN SELECT RAISE(ROLLBACK, 'the whole transaction ends here'); END;", Ct);
+        }
+        var outcomes = new List<(string Subject, bool Returned, Exception? Failure)>();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = await WriteLock.HoldAsync(factory.Services, release.Task);
+        var tasks = Enumerable.Range(0, 8).Select(i => (Subject: $"whole-{i}", Task: AppendAsync(factory.Services, $"whole-{i}"))).ToList();
+        await Eventually.WritersWaiting(factory.Services, tasks.Count);
+        release.SetResult();
+        try
+        {
+            await holder.WaitAsync(Leak, Ct);
+        }
+        catch (InvalidOperationException)
+        {
+            // The holder writes nothing: failing with its group's transaction is all it can do.
+        }
+        foreach (var (subject, task) in tasks)
+        {
+            try
+            {
+                await task.WaitAsync(Leak, Ct);
+                outcomes.Add((subject, true, null));
+            }
+            catch (Exception e) when (e is not TimeoutException)
+            {
+                outcomes.Add((subject, false, e));
+            }
+        }
+
+        // The writer itself learns SQLite's own error, not a consequence of it.
+        var failing = Assert.Single(outcomes, o => o.Subject == "whole-3");
+        var own = Assert.IsType<SqliteException>(Assert.IsType<DbUpdateException>(failing.Failure).InnerException);
+        Assert.Contains("the whole transaction ends here", own.Message, StringComparison.Ordinal);
+        // Every writer told "done" is stored; every writer told "failed" is not.
+        foreach (var (subject, returned, _) in outcomes)
+        {
+            Assert.Equal(returned ? 1 : 0, await CountAsync(factory.Services, db => db.AuditEntries.CountAsync(a => a.Subject == subject, Ct)));
+        }
+        Assert.Contains(outcomes, o => o.Returned);
+        await using var check = factory.Services.CreateAsyncScope();
+        var chain = await EvidenceLog.VerifyAsync(check.ServiceProvider.GetRequiredService<SesDbContext>(), Ct);
+        Assert.True(chain.Intact, chain.Reason);
+    }
+
+    [Fact]
+    public async Task AContextAfterAGroupedWrite_StillHasEfCoresSqliteFunctions()
+    {
+        using var factory = Start();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
+        await Transactions.WriteAsync(db, async () =>
+        {
+            db.AuditEntries.Add(new AuditEntry { At = DateTimeOffset.UtcNow, Actor = "test", Action = "test.group", Subject = "reuse", Source = "test" });
+            // Inside the group's connection too: a decimal comparison is EF Core's ef_compare function on SQLite.
+            Assert.Equal(0, await db.EvaluationEntries.CountAsync(e => e.Points > 1.5m, Ct));
+            return await db.SaveChangesAsync(Ct);
+        }, Ct);
+        Assert.Equal(0, await db.EvaluationEntries.CountAsync(e => e.Points > 1.5m, Ct));
     }
 
     [Fact]
