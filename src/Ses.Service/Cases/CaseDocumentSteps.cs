@@ -144,9 +144,7 @@ public sealed class CaseDocumentSteps(
     {
         var existing = await db.Drafts.AsNoTracking().Where(d => d.CaseId == c.Id && d.CaseStep == step).OrderByDescending(d => d.CreatedAt)
             .FirstOrDefaultAsync(ct);
-        // The step's draft this request saw last: a new attempt comes after it (after none: the first), whatever drafts
-        // other requests create meanwhile — two requests that saw the same state meet the unique index.
-        var seen = existing?.Id;
+        var seen = existing?.Id; // StepLink.Seen: the attempt follows the draft this request decided on
         if (existing?.IssuedDocumentId is { } issuedId)
         {
             var issued = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == issuedId, ct);

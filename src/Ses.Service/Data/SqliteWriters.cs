@@ -65,8 +65,6 @@ internal sealed class SqliteWriters(TimeSpan timeout)
         CommitGroup();
     }
 
-    // CommitGroup never throws, so a writer that has taken the queue always reaches the Leave its caller owes.
-
     /// <summary>Takes the queue for a write of its own (an open group is committed first).</summary>
     public void Enter()
     {
@@ -159,7 +157,8 @@ internal sealed class SqliteWriters(TimeSpan timeout)
         }
     }
 
-    // Holding the queue: commits the open group, if any, and tells its writers. Never throws.
+    // Holding the queue: commits the open group, if any, and tells its writers. Never throws, so a writer that has taken
+    // the queue always reaches the Leave its caller owes.
     private void CommitGroup()
     {
         if (_group is not { } group) return;

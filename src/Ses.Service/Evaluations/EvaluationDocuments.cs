@@ -60,9 +60,7 @@ public sealed class EvaluationDocuments(SesDbContext db, DraftService drafts, De
         var existing = await db.Drafts.AsNoTracking().Where(d => d.EvaluationId == e.Id && d.CaseStep == step).OrderByDescending(d => d.CreatedAt)
             .FirstOrDefaultAsync(ct);
         IssuedDocument? document = null;
-        // The step's draft this request saw last: a new attempt comes after it (after none: the first), whatever drafts
-        // other requests create meanwhile — two requests that saw the same state meet the unique index.
-        var seen = existing?.Id;
+        var seen = existing?.Id; // StepLink.Seen: the attempt follows the draft this request decided on
         if (existing?.IssuedDocumentId is { } issuedId)
         {
             document = await db.IssuedDocuments.AsNoTracking().SingleAsync(d => d.Id == issuedId, ct);
