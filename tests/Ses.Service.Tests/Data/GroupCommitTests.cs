@@ -139,8 +139,14 @@ public sealed class GroupCommitTests
         var outcomes = new List<(string Subject, bool Returned, Exception? Failure)>();
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var holder = await WriteLock.HoldAsync(factory.Services, release.Task);
-        var tasks = Enumerable.Range(0, 8).Select(i => (Subject: $"whole-{i}", Task: AppendAsync(factory.Services, $"whole-{i}"))).ToList();
-        await Eventually.WritersWaiting(factory.Services, tasks.Count);
+        // Queued one by one, so the lock (first come, first served) takes them in this order: whole-3 has writers of
+        // its group before it and writers after it.
+        var tasks = new List<(string Subject, Task<long> Task)>();
+        for (var i = 0; i < 8; i++)
+        {
+            tasks.Add(($"whole-{i}", AppendAsync(factory.Services, $"whole-{i}")));
+            await Eventually.WritersWaiting(factory.Services, i + 1);
+        }
         release.SetResult();
         try
         {
@@ -172,7 +178,9 @@ public sealed class GroupCommitTests
         {
             Assert.Equal(returned ? 1 : 0, await CountAsync(factory.Services, db => db.AuditEntries.CountAsync(a => a.Subject == subject, Ct)));
         }
-        Assert.Contains(outcomes, o => o.Returned);
+        // Those before it shared its transaction and failed with it; those after it began a group of their own.
+        Assert.Equal(["whole-0", "whole-1", "whole-2"], outcomes.Where(o => !o.Returned && o.Subject != "whole-3").Select(o => o.Subject));
+        Assert.Equal(["whole-4", "whole-5", "whole-6", "whole-7"], outcomes.Where(o => o.Returned).Select(o => o.Subject));
         await using var check = factory.Services.CreateAsyncScope();
         var chain = await EvidenceLog.VerifyAsync(check.ServiceProvider.GetRequiredService<SesDbContext>(), Ct);
         Assert.True(chain.Intact, chain.Reason);
