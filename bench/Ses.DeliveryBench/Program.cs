@@ -59,15 +59,22 @@ try
         var warmUp = Math.Min(500, all.Count / 5);
         await ServeAll(all[..warmUp], workers);
         var ids = all[warmUp..];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (gen0, gen2, pause, allocated) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var t = Stopwatch.StartNew();
         await ServeAll(ids, workers);
         t.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var gc = $"{GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full), "
+            + $"paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F1} s, "
+            + $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / ids.Count:F0} KB allocated a document";
         await using var check = DataSetup.Open(options);
         var served = await check.Deliveries.CountAsync() - warmUp;
         var queued = await check.NotificationMessages.CountAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"serve: {served} documents served by {workers} workers in {t.Elapsed.TotalSeconds:F1} s = {served / t.Elapsed.TotalSeconds:F0}/s "
-            + $"(after {warmUp} warm-up), {queued} notifications queued in all; synchronous={options.SqliteSynchronous}"));
+            + $"(after {warmUp} warm-up), {cpu.TotalMilliseconds / served:F2} ms of CPU a document, {gc}, {queued} notifications queued in all; "
+            + $"synchronous={options.SqliteSynchronous}"));
         return served == ids.Count ? 0 : 1;
     }
 }

@@ -42,11 +42,15 @@ public sealed class ConsentLetters(SesDbContext db, IFileStore files, TimeProvid
     /// Whether documents can be served on the counterparty electronically: it needs an active SES account and a verified
     /// letter in force. The reason says, in Chinese, what is missing (the officer is told to serve on paper).
     /// </summary>
-    public async Task<ElectronicService> ElectronicServiceAsync(Guid counterpartyId, CancellationToken ct)
+    public async Task<ElectronicService> ElectronicServiceAsync(Guid counterpartyId, CancellationToken ct) =>
+        await ElectronicServiceAsync(counterpartyId, await db.CounterpartyAccounts.AnyAsync(a => a.CounterpartyId == counterpartyId && a.Active, ct), ct);
+
+    /// <summary>As <see cref="ElectronicServiceAsync(Guid, CancellationToken)"/>, for a caller that has read the active accounts already.</summary>
+    public async Task<ElectronicService> ElectronicServiceAsync(Guid counterpartyId, bool hasActiveAccount, CancellationToken ct)
     {
         var letter = await CurrentAsync(counterpartyId, ct);
         var shown = letter is null ? null : ConsentLetterResponse.From(letter);
-        if (!await db.CounterpartyAccounts.AnyAsync(a => a.CounterpartyId == counterpartyId && a.Active, ct))
+        if (!hasActiveAccount)
         {
             return new(false, ErrorCodes.ServeNoAccount, "相对人没有可用的 SES 账号，只能纸质送达", shown);
         }

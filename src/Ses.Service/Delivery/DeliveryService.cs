@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
@@ -6,6 +7,7 @@ using Ses.Documents.Validation;
 using Ses.Service.Alerts;
 using Ses.Service.Calendar;
 using Ses.Service.Consent;
+using Ses.Service.Counterparties;
 using Ses.Service.Data;
 using Ses.Service.Evidence;
 using Ses.Service.Http;
@@ -39,28 +41,14 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
     public async Task<(DeliveryRecord? Delivery, Refusal? Refused)> ServeAsync(Guid documentId, string bureau, ServiceMode? requested, string officer,
         CancellationToken ct)
     {
-        var document = await db.IssuedDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId && d.Bureau == bureau, ct);
-        if (document is null) return (null, Refusal.Unknown(ErrorCodes.DocumentUnknown, "没有这份文书"));
-        if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废，不能送达"));
-        if (document.CounterpartyId is not { } counterpartyId)
-        {
-            return (null, Refusal.Invalid("counterpartyId", ErrorCodes.ServeNoCounterparty, "「相对人」：文书未指定已登记的相对人，不能送达"));
-        }
-        var form = engine.Templates.FindForm(document.FormId);
-        var (mode, service, problem) = await ModeAsync(counterpartyId, requested, form?.Important == true, ct);
-        if (problem is not null) return (null, Refusal.Invalid([problem]));
+        var (read, refused) = await ReadForServiceAsync(documentId, bureau, requested, ct);
+        if (refused is not null) return (null, refused);
+        var (document, form, mode, service, accounts, party, calendar) = read!;
         var electronic = mode != ServiceMode.Paper;
-        var accounts = electronic
-            ? await db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active).Select(a => a.UserName).ToListAsync(ct)
-            : [];
         var letter = electronic ? service.Letter : null;
         var now = time.GetUtcNow();
-        var calendar = await calendars.CurrentAsync(ct);
         var deemed = electronic ? LegalDates.DeemedDelivery(now, calendar) : null;
-        // Read before the write lock, so the lock is held only for the writing: a document served meanwhile is refused by
-        // the unique index on the delivery's document (below), and the notice goes to the contacts as read here.
-        if (await db.Deliveries.AnyAsync(d => d.DocumentId == documentId, ct)) return (null, AlreadyServed);
-        var party = electronic ? await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == counterpartyId, ct) : null;
+        var counterpartyId = document.CounterpartyId!.Value;
         try
         {
             return await EvidenceLog.WriteAsync(db, async chain =>
@@ -104,6 +92,51 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         }
     }
 
+    /// <summary>What serving reads before the write lock, on one connection.</summary>
+    private sealed record ServiceReading(IssuedDocument Document, FormTemplate? Form, ServiceMode Mode, ElectronicService Service,
+        List<string> Accounts, Counterparty? Party, HolidayCalendar Calendar);
+
+    /// <summary>
+    /// Reads before the write lock, so the lock is held only for the writing: a document served meanwhile is refused by
+    /// the unique index on the delivery's document, and the notice goes to the contacts as read here. The reads share one
+    /// connection (opened once instead of once a query) unless the caller holds one open already.
+    /// </summary>
+    private async Task<(ServiceReading? Read, Refusal? Refused)> ReadForServiceAsync(Guid documentId, string bureau, ServiceMode? requested,
+        CancellationToken ct)
+    {
+        var opened = db.Database.GetDbConnection().State != ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var found = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == documentId && d.Bureau == bureau)
+                .Select(d => new { Document = d, Served = db.Deliveries.Any(x => x.DocumentId == d.Id) }).SingleOrDefaultAsync(ct);
+            if (found is null) return (null, Refusal.Unknown(ErrorCodes.DocumentUnknown, "没有这份文书"));
+            var document = found.Document;
+            if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废，不能送达"));
+            if (document.CounterpartyId is not { } counterpartyId)
+            {
+                return (null, Refusal.Invalid("counterpartyId", ErrorCodes.ServeNoCounterparty, "「相对人」：文书未指定已登记的相对人，不能送达"));
+            }
+            var form = engine.Templates.FindForm(document.FormId);
+            var accounts = await ActiveAccountsAsync(counterpartyId, ct);
+            var service = await consent.ElectronicServiceAsync(counterpartyId, accounts.Count > 0, ct);
+            var (mode, problem) = Mode(service, requested, form?.Important == true);
+            if (problem is not null) return (null, Refusal.Invalid([problem]));
+            if (found.Served) return (null, AlreadyServed);
+            var electronic = mode != ServiceMode.Paper;
+            var party = electronic ? await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == counterpartyId, ct) : null;
+            var calendar = await calendars.CurrentAsync(ct);
+            return (new(document, form, mode, service, electronic ? accounts : [], party, calendar), null);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private Task<List<string>> ActiveAccountsAsync(Guid counterpartyId, CancellationToken ct) =>
+        db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active).Select(a => a.UserName).ToListAsync(ct);
+
     /// <summary>
     /// The mode a document is served in, checked before anything is issued or stored. Electronic service needs an active
     /// account and a verified confirmation letter (注册通知第二条第（三）项、第（四）项); without them the document is served on
@@ -114,17 +147,23 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         bool important, CancellationToken ct)
     {
         var service = await consent.ElectronicServiceAsync(counterpartyId, ct);
+        var (mode, problem) = Mode(service, requested, important);
+        return (mode, service, problem);
+    }
+
+    private static (ServiceMode Mode, Problem? Problem) Mode(ElectronicService service, ServiceMode? requested, bool important)
+    {
         if (!service.Possible)
         {
             return requested is null or ServiceMode.Paper
-                ? (ServiceMode.Paper, service, null)
-                : (requested.Value, service, new Problem("mode", service.Code!, $"「送达方式」：{service.Reason}"));
+                ? (ServiceMode.Paper, null)
+                : (requested.Value, new Problem("mode", service.Code!, $"「送达方式」：{service.Reason}"));
         }
         var mode = requested ?? (important ? ServiceMode.Both : ServiceMode.Electronic);
         return important && mode != ServiceMode.Both
-            ? (mode, service, new Problem("mode", ErrorCodes.ServeImportantBoth,
+            ? (mode, new Problem("mode", ErrorCodes.ServeImportantBoth,
                 "「送达方式」：重要文书（如认定决定书）应当同时电子送达和纸质送达（《关于使用民航行业监管执法信息系统（SES）的确认函》第一条）"))
-            : (mode, service, null);
+            : (mode, null);
     }
 
     /// <summary>A delivery of the account's own counterparty that was served electronically, else null.</summary>
