@@ -7,21 +7,17 @@ namespace Ses.Documents.Signing.Pdf;
 /// <summary>
 /// The object map of a PDF with classic cross-reference tables (ours: as PDFsharp writes it for PdfRenderer, plus
 /// the incremental updates our signer appends). Follows /Prev through every revision; the newest entry of an object
-/// wins. Object text is read as Latin-1 so byte offsets and characters agree.
+/// wins. Only what is read is decoded, as Latin-1 so byte offsets and characters agree: the cross-reference sections
+/// and trailers at the end, and the objects asked for — never the whole file (a signed notice is ~80 KB, twice that
+/// as a string).
 /// </summary>
 internal sealed partial class PdfFile
 {
     private readonly Dictionary<int, long> _offsets = [];
 
-    private PdfFile(byte[] bytes)
-    {
-        Bytes = bytes;
-        Text = Encoding.Latin1.GetString(bytes);
-    }
+    private PdfFile(byte[] bytes) => Bytes = bytes;
 
     public byte[] Bytes { get; }
-
-    public string Text { get; }
 
     /// <summary>The newest trailer dictionary's text.</summary>
     public string Trailer { get; private set; } = "";
@@ -36,17 +32,17 @@ internal sealed partial class PdfFile
     public static PdfFile Parse(byte[] bytes)
     {
         var file = new PdfFile(bytes);
-        if (!file.Text.StartsWith("%PDF-", StringComparison.Ordinal)) throw new InvalidDataException("not a PDF: the file does not start with %PDF-");
-        var sx = file.Text.LastIndexOf("startxref", StringComparison.Ordinal);
+        if (!bytes.AsSpan().StartsWith("%PDF-"u8)) throw new InvalidDataException("not a PDF: the file does not start with %PDF-");
+        var sx = bytes.AsSpan().LastIndexOf("startxref"u8);
         if (sx < 0) throw new InvalidDataException("PDF has no startxref");
-        var m = Number().Match(file.Text, sx + 9);
+        var m = Number().Match(file.Latin1(sx + 9, bytes.Length));
         if (!m.Success) throw new InvalidDataException("PDF startxref has no offset");
         file.LastXref = long.Parse(m.Value, CultureInfo.InvariantCulture);
         var seen = new HashSet<long>();
         for (long? at = file.LastXref; at is { } x; )
         {
             if (!seen.Add(x)) throw new InvalidDataException("PDF cross-reference sections loop");
-            var trailer = file.ReadXrefSection((int)x);
+            var trailer = file.ReadXrefSection(x);
             if (file.Trailer.Length == 0)
             {
                 file.Trailer = trailer;
@@ -57,87 +53,107 @@ internal sealed partial class PdfFile
         return file;
     }
 
-    private string ReadXrefSection(int at)
+    /// <summary>How many signature fields (<c>/FT /Sig</c>) the file's text holds, in every revision.</summary>
+    public int SignatureFields()
     {
-        if (at < 0 || at >= Text.Length || !Text.AsSpan(at).StartsWith("xref"))
+        var count = 0;
+        var rest = Bytes.AsSpan();
+        for (var i = rest.IndexOf("/FT"u8); i >= 0; i = rest.IndexOf("/FT"u8))
+        {
+            rest = rest[(i + 3)..];
+            var value = rest.TrimStart(" \t\r\n\f\0"u8);
+            if (value.StartsWith("/Sig"u8) && (value.Length == 4 || !IsWordByte(value[4]))) count++;
+        }
+        return count;
+    }
+
+    private static bool IsWordByte(byte b) => char.IsAsciiLetterOrDigit((char)b) || b == '_' || b > 0x7F;
+
+    // Bytes [start, end) as Latin-1 text.
+    private string Latin1(long start, long end) => Encoding.Latin1.GetString(Bytes, (int)start, (int)(end - start));
+
+    // From a cross-reference section to the end of the file: the sections and trailers of its revision and the later ones.
+    private string ReadXrefSection(long at)
+    {
+        if (at < 0 || at >= Bytes.Length || !Bytes.AsSpan((int)at).StartsWith("xref"u8))
         {
             throw new InvalidDataException($"no cross-reference table at offset {at} (cross-reference streams are not supported)");
         }
-        var pos = at + 4;
+        var text = Latin1(at, Bytes.Length);
+        var pos = 4;
         while (true)
         {
-            var header = SubsectionHeader().Match(Text, pos);
+            var header = SubsectionHeader().Match(text, pos);
             if (!header.Success) break;
             var first = int.Parse(header.Groups[1].Value, CultureInfo.InvariantCulture);
             var count = int.Parse(header.Groups[2].Value, CultureInfo.InvariantCulture);
             pos = header.Index + header.Length;
             for (var i = 0; i < count; i++)
             {
-                var e = Entry().Match(Text, pos);
-                if (!e.Success) throw new InvalidDataException($"malformed cross-reference entry near offset {pos}");
+                var e = Entry().Match(text, pos);
+                if (!e.Success) throw new InvalidDataException($"malformed cross-reference entry near offset {at + pos}");
                 pos = e.Index + e.Length;
                 if (e.Groups[3].Value == "n") _offsets.TryAdd(first + i, long.Parse(e.Groups[1].Value, CultureInfo.InvariantCulture));
             }
         }
-        var t = Text.IndexOf("trailer", pos, StringComparison.Ordinal);
+        var t = text.IndexOf("trailer", pos, StringComparison.Ordinal);
         if (t < 0) throw new InvalidDataException("PDF has no trailer after its cross-reference table");
-        var start = Text.IndexOf("<<", t, StringComparison.Ordinal);
-        return Text[start..DictionaryEnd(start)];
-    }
-
-    private int SkipWhite(int pos)
-    {
-        while (pos < Text.Length && char.IsWhiteSpace(Text[pos])) pos++;
-        return pos;
+        var start = text.IndexOf("<<", t, StringComparison.Ordinal);
+        return text[start..DictionaryEnd(text, start, at)];
     }
 
     /// <summary>The text of object <paramref name="number"/>'s value (for a stream: its dictionary).</summary>
     public string ObjectValue(int number)
     {
         if (!_offsets.TryGetValue(number, out var at)) throw new InvalidDataException($"object {number} is not in the cross-reference table");
-        var m = ObjHeader().Match(Text, (int)at);
+        if (at < 0 || at >= Bytes.Length) throw new InvalidDataException($"object {number} is not at offset {at}");
+        // The object's text up to its endobj (or the file's end: the reading below then finds what is missing).
+        var end = Bytes.AsSpan((int)at).IndexOf("endobj"u8);
+        var text = Latin1(at, end < 0 ? Bytes.Length : at + end);
+        var m = ObjHeader().Match(text);
         if (!m.Success || m.Groups[1].Value != number.ToString(CultureInfo.InvariantCulture))
         {
             throw new InvalidDataException($"object {number} is not at offset {at}");
         }
-        var start = SkipWhite(m.Index + m.Length);
-        if (Text.AsSpan(start).StartsWith("<<")) return Text[start..DictionaryEnd(start)];
-        var end = Text.IndexOf("endobj", start, StringComparison.Ordinal);
-        return Text[start..end].Trim();
+        var start = m.Index + m.Length;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        if (text.AsSpan(start).StartsWith("<<")) return text[start..DictionaryEnd(text, start, at)];
+        if (end < 0) throw new InvalidDataException($"object {number} at offset {at} has no endobj");
+        return text[start..].Trim();
     }
 
-    /// <summary>End (exclusive) of the dictionary starting at <paramref name="start"/>, skipping strings.</summary>
-    public int DictionaryEnd(int start)
+    /// <summary>End (exclusive) of the dictionary starting at <paramref name="start"/> of <paramref name="text"/>, skipping strings.</summary>
+    private static int DictionaryEnd(string text, int start, long offset)
     {
         var depth = 0;
-        for (var i = start; i < Text.Length; i++)
+        for (var i = start; i < text.Length; i++)
         {
-            var c = Text[i];
+            var c = text[i];
             if (c == '(')
             {
-                i = LiteralStringEnd(i) - 1;
+                i = LiteralStringEnd(text, i, offset) - 1;
             }
-            else if (c == '<' && i + 1 < Text.Length && Text[i + 1] == '<') { depth++; i++; }
-            else if (c == '>' && i + 1 < Text.Length && Text[i + 1] == '>')
+            else if (c == '<' && i + 1 < text.Length && text[i + 1] == '<') { depth++; i++; }
+            else if (c == '>' && i + 1 < text.Length && text[i + 1] == '>')
             {
                 depth--;
                 i++;
                 if (depth == 0) return i + 1;
             }
         }
-        throw new InvalidDataException($"unterminated dictionary at offset {start}");
+        throw new InvalidDataException($"unterminated dictionary at offset {offset + start}");
     }
 
-    private int LiteralStringEnd(int open)
+    private static int LiteralStringEnd(string text, int open, long offset)
     {
         var depth = 0;
-        for (var i = open; i < Text.Length; i++)
+        for (var i = open; i < text.Length; i++)
         {
-            if (Text[i] == '\\') { i++; continue; }
-            if (Text[i] == '(') depth++;
-            else if (Text[i] == ')' && --depth == 0) return i + 1;
+            if (text[i] == '\\') { i++; continue; }
+            if (text[i] == '(') depth++;
+            else if (text[i] == ')' && --depth == 0) return i + 1;
         }
-        throw new InvalidDataException($"unterminated string at offset {open}");
+        throw new InvalidDataException($"unterminated string at offset {offset + open}");
     }
 
     public static int? IntValue(string dict, string key)
@@ -183,6 +199,6 @@ internal sealed partial class PdfFile
     [GeneratedRegex(@"\G(\d{10}) (\d{5}) ([nf])\s*")]
     private static partial Regex Entry();
 
-    [GeneratedRegex(@"\G(\d+)\s+(\d+)\s+obj")]
+    [GeneratedRegex(@"\A(\d+)\s+(\d+)\s+obj")]
     private static partial Regex ObjHeader();
 }

@@ -23,7 +23,7 @@ internal static partial class PdfSigner
         var pageIndex = request.Seal is { } s ? Math.Clamp(s.Page, 0, pages.Count - 1) : pages.Count - 1;
         var pageNum = pages[pageIndex];
         var root = PdfFile.Reference(file.Trailer, "Root")!.Value;
-        var existing = SigField().Count(file.Text);
+        var existing = file.SignatureFields();
 
         var sigNum = file.Size;
         var widgetNum = sigNum + 1;
@@ -176,7 +176,4 @@ internal static partial class PdfSigner
         Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(output, a + 1);
         return output;
     }
-
-    [GeneratedRegex(@"/FT\s*/Sig\b")]
-    private static partial Regex SigField();
 }
