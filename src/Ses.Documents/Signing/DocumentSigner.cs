@@ -33,11 +33,8 @@ internal static class DocumentSigner
             return SignWith(e.Needed + 1024);
         }
 
-        byte[] SignWith(int reserve) => PdfSigner.Sign(pdf, request, reserve, signed =>
-        {
-            using var stream = new MemoryStream(signed, writable: false);
-            return CadesSigner.CreateDetachedSignature(stream, settings.Key, settings.Timestamps);
-        }, fonts);
+        byte[] SignWith(int reserve) =>
+            PdfSigner.Sign(pdf, request, reserve, signed => CadesSigner.CreateDetachedSignature(signed, settings.Key, settings.Timestamps), fonts);
     }
 
     /// <summary>Room for the CMS: the certificates it carries, a timestamp token with one TSA certificate (about 1.7 KB

@@ -23,7 +23,14 @@ public sealed class PdfSignerStructureTests
 
     private static byte[] Sign(byte[] pdf, RenderedDocument r, List<byte[]> seen, bool visible = true) =>
         PdfSigner.Sign(pdf, new PdfSignatureRequest(visible ? r.Seal : null, At, "民航西北地区管理局", "民航西北地区管理局", "发文", "西安"), 4096,
-            bytes => { seen.Add(bytes); return Encoding.ASCII.GetBytes("fake-cms"); }, TestEngine.Engine.Fonts.Body);
+            signed =>
+            {
+                // Read as the CMS signer reads it: once, in small pieces.
+                using var copy = new MemoryStream();
+                signed.CopyTo(copy, 1000);
+                seen.Add(copy.ToArray());
+                return Encoding.ASCII.GetBytes("fake-cms");
+            }, TestEngine.Engine.Fonts.Body);
 
     private static int[] ByteRanges(byte[] pdf, int which)
     {

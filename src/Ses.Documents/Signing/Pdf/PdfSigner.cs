@@ -15,8 +15,8 @@ internal static partial class PdfSigner
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    /// <summary>Signs; <paramref name="createCms"/> gets exactly the bytes the ByteRange covers and returns the DER CMS.</summary>
-    public static byte[] Sign(byte[] pdf, PdfSignatureRequest request, int contentsReserve, Func<byte[], byte[]> createCms, FontChain fonts)
+    /// <summary>Signs; <paramref name="createCms"/> reads exactly the bytes the ByteRange covers (once, in order) and returns the DER CMS.</summary>
+    public static byte[] Sign(byte[] pdf, PdfSignatureRequest request, int contentsReserve, Func<Stream, byte[]> createCms, FontChain fonts)
     {
         var file = PdfFile.Parse(pdf);
         var pages = file.Pages();
@@ -160,7 +160,7 @@ internal static partial class PdfSigner
         return output;
     }
 
-    private static byte[] FillSignature(byte[] output, Func<byte[], byte[]> createCms, int reserve)
+    private static byte[] FillSignature(byte[] output, Func<Stream, byte[]> createCms, int reserve)
     {
         var br = output.AsSpan().LastIndexOf(Encoding.ASCII.GetBytes(ByteRangePlaceholder));
         var contents = br + output.AsSpan(br).IndexOf("/Contents<"u8) + "/Contents".Length;
@@ -168,9 +168,7 @@ internal static partial class PdfSigner
         var b = contents + reserve * 2 + 2;
         var range = string.Create(CultureInfo.InvariantCulture, $"/ByteRange[0 {a} {b} {output.Length - b}]").PadRight(ByteRangePlaceholder.Length);
         Encoding.ASCII.GetBytes(range).CopyTo(output, br);
-        var signed = new byte[a + output.Length - b];
-        Buffer.BlockCopy(output, 0, signed, 0, a);
-        Buffer.BlockCopy(output, b, signed, a, output.Length - b);
+        using var signed = new ByteRangeStream(output, a, b);
         var cms = createCms(signed);
         if (cms.Length > reserve) throw new SignatureSpaceException(cms.Length, reserve);
         Encoding.ASCII.GetBytes(Convert.ToHexString(cms)).CopyTo(output, a + 1);
