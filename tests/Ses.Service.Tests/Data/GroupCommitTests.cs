@@ -187,6 +187,54 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task ACommitThatFails_FailsEveryWriterOfTheGroup_NothingOfTheirsIsStored_AndTheNextWriteGoesThrough()
+    {
+        using var factory = Start();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // A deferred foreign key is checked only by COMMIT: the group's statements and savepoints all succeed, its commit fails.
+            await scope.ServiceProvider.GetRequiredService<SesDbContext>().Database.ExecuteSqlRawAsync(
+                "CREATE TABLE group_test_parent (Id INTEGER PRIMARY KEY); CREATE TABLE group_test_child (Id INTEGER PRIMARY KEY, "
+                + "Parent INTEGER REFERENCES group_test_parent (Id) DEFERRABLE INITIALLY DEFERRED);", Ct);
+        }
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = await WriteLock.HoldAsync(factory.Services, release.Task);
+        var tasks = new List<Task<long>>();
+        for (var i = 0; i < 6; i++)
+        {
+            tasks.Add(AppendAsync(factory.Services, $"commit-{i}",
+                i == 2 ? db => db.Database.ExecuteSqlRaw("INSERT INTO group_test_child (Id, Parent) VALUES (1, 42)") : null));
+            await Eventually.WritersWaiting(factory.Services, i + 1);
+        }
+        release.SetResult();
+
+        // Every writer of the group learns that its write was not stored, with SQLite's reason.
+        await Assert.ThrowsAsync<SqliteException>(() => holder.WaitAsync(Leak, Ct));
+        foreach (var task in tasks)
+        {
+            var failed = await Assert.ThrowsAsync<SqliteException>(() => task.WaitAsync(Leak, Ct));
+            Assert.Contains("FOREIGN KEY", failed.Message, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, await CountAsync(factory.Services, db => db.AuditEntries.CountAsync(a => a.Action == "test.group", Ct)));
+        // The lock is free and the file whole: the next writer is stored, and the chain holds no trace of the failed group.
+        var after = await AppendAsync(factory.Services, "after").WaitAsync(Leak, Ct);
+        await StoredAsync(factory.Services, 1, [after]);
+    }
+
+    [Fact]
+    public async Task MoreWritersThanAGroupHolds_AreCommittedInSeveralGroups()
+    {
+        using var factory = Start();
+        var queued = SqliteWriters.MaxGroup + SqliteWriters.MaxGroup / 2;
+        var (sequences, commits) = await QueuedBehindAHolderAsync(factory.Services, queued, i => AppendAsync(factory.Services, $"many-{i}"));
+
+        // The holder and the queued writers are more than one group may hold: at least two commits (one more if a job wrote).
+        Assert.InRange(commits, 2, 4);
+        Assert.Equal(queued, sequences.Distinct().Count());
+        await StoredAsync(factory.Services, queued, sequences);
+    }
+
+    [Fact]
     public async Task AContextAfterAGroupedWrite_StillHasEfCoresSqliteFunctions()
     {
         using var factory = Start();
