@@ -46,8 +46,18 @@ public sealed partial class IssueQueue(
     // Documents written to the channel and not yet taken into a group (the single-reader channel cannot count them).
     private int _waiting;
 
+    // The loop's turn to number documents among instances on PostgreSQL (set when the loop starts).
+    private IssuingTurn? _turn;
+    private int _renderedAgain;
+
     /// <summary>How many documents have been queued since the start (tests wait for it instead of sleeping).</summary>
     internal int Received => Volatile.Read(ref _received);
+
+    /// <summary>How many documents were rendered again inside the write lock because their predicted number was lost.</summary>
+    internal int RenderedAgain => Volatile.Read(ref _renderedAgain);
+
+    /// <summary>How many turns to number documents this process has taken (PostgreSQL; 0 on SQLite).</summary>
+    internal long TurnsTaken => _turn?.Taken ?? 0;
 
     internal Task<IssuedDocument> IssueAsync(IssueJob job)
     {
@@ -101,6 +111,8 @@ public sealed partial class IssueQueue(
         // Two stages: while one group is written and committed, the next is prepared with the numbers that group leaves.
         Task writing = Task.CompletedTask;
         var taken = new Dictionary<NumberSeries, int>();
+        await using var turn = new IssuingTurn(scopes, logger);
+        _turn = turn;
         while (await _jobs.Reader.WaitToReadAsync())
         {
             var group = new List<IssueJob>(MaxGroup);
@@ -108,10 +120,18 @@ public sealed partial class IssueQueue(
             Interlocked.Add(ref _waiting, -group.Count);
             try
             {
+                await turn.TakeAsync();
                 var (prepared, next) = await PrepareGroupAsync(group, taken);
                 await writing;
                 taken = next;
                 writing = WriteGroupAsync(prepared);
+                if (turn.Held && (Volatile.Read(ref _waiting) == 0 || await turn.OthersWaitingAsync()))
+                {
+                    // Handed on once this group is committed; numbers predicted from now on are read again from the counters.
+                    await writing;
+                    await turn.ReleaseAsync();
+                    taken = [];
+                }
             }
             catch (Exception e)
             {
@@ -218,6 +238,7 @@ public sealed partial class IssueQueue(
             // parallel, inside the lock, so each PDF prints the number recorded.
             var lost = numbered.Where(n => n.Job.PreparedFor != n.Sequence).ToList();
             foreach (var (job, sequence) in lost) LogPredictionLost(logger, job.PreparedFor, sequence);
+            Interlocked.Add(ref _renderedAgain, lost.Count);
             await Parallel.ForEachAsync(lost, Spread(ct), async (n, token) => await PrepareOneAsync(n.Job, n.Sequence, token));
             foreach (var (job, sequence) in numbered) outcomes.Add((job, await RecordAsync(db, chain, job, sequence, ct), null));
             return outcomes.Count;
