@@ -27,6 +27,7 @@ internal sealed partial class IssuingTurn(IServiceScopeFactory scopes, ILogger l
     private AsyncServiceScope? _scope;
     private SesDbContext? _db;
     private long _taken;
+    private bool _sqlite;
 
     public bool Held { get; private set; }
 
@@ -36,7 +37,7 @@ internal sealed partial class IssuingTurn(IServiceScopeFactory scopes, ILogger l
     /// <summary>Takes the turn unless held already; on SQLite, or when it cannot be had in time, issuing goes on without it.</summary>
     public async Task TakeAsync()
     {
-        if (Held) return;
+        if (Held || _sqlite) return;
         try
         {
             if (_db is null)
@@ -45,6 +46,7 @@ internal sealed partial class IssuingTurn(IServiceScopeFactory scopes, ILogger l
                 var db = scope.ServiceProvider.GetRequiredService<SesDbContext>();
                 if (db.Database.IsSqlite())
                 {
+                    _sqlite = true;
                     await scope.DisposeAsync();
                     return;
                 }
