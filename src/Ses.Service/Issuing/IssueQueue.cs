@@ -48,6 +48,7 @@ public sealed partial class IssueQueue(
 
     // The loop's turn to number documents among instances on PostgreSQL (set when the loop starts).
     private IssuingTurn? _turn;
+    private bool _stopping;
     private int _renderedAgain;
 
     /// <summary>How many documents have been queued since the start (tests wait for it instead of sleeping).</summary>
@@ -77,6 +78,8 @@ public sealed partial class IssueQueue(
     /// <summary>Takes no more documents and finishes those waiting, while the database can still be reached.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Stopping: what is still queued is issued without waiting for another instance's turn.
+        Volatile.Write(ref _stopping, true);
         _jobs.Writer.TryComplete();
         Task? loop;
         lock (_startGate) loop = _loop;
@@ -120,12 +123,12 @@ public sealed partial class IssueQueue(
             Interlocked.Add(ref _waiting, -group.Count);
             try
             {
-                await turn.TakeAsync();
+                await turn.TakeAsync(waitForIt: !Volatile.Read(ref _stopping));
                 var (prepared, next) = await PrepareGroupAsync(group, taken);
                 await writing;
                 taken = next;
                 writing = WriteGroupAsync(prepared);
-                if (turn.Held && (Volatile.Read(ref _waiting) == 0 || await turn.OthersWaitingAsync()))
+                if (turn.Held && (Volatile.Read(ref _waiting) <= 0 || await turn.OthersWaitingAsync()))
                 {
                     // Handed on once this group is committed; numbers predicted from now on are read again from the counters.
                     await writing;
@@ -139,6 +142,8 @@ public sealed partial class IssueQueue(
                 LogGroupFailed(logger, group.Count, e);
                 foreach (var job in group) job.Fail(e, files);
                 taken = [];
+                await writing;
+                await turn.ReleaseAsync();
             }
         }
         await writing;

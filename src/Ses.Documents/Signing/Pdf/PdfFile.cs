@@ -99,7 +99,8 @@ internal sealed partial class PdfFile
         var t = text.IndexOf("trailer", pos, StringComparison.Ordinal);
         if (t < 0) throw new InvalidDataException("PDF has no trailer after its cross-reference table");
         var start = text.IndexOf("<<", t, StringComparison.Ordinal);
-        return text[start..DictionaryEnd(text, start, at)];
+        var close = start < 0 ? -1 : DictionaryEnd(text, start);
+        return close >= 0 ? text[start..close] : throw new InvalidDataException($"unterminated trailer dictionary at offset {at + t}");
     }
 
     /// <summary>The text of object <paramref name="number"/>'s value (for a stream: its dictionary).</summary>
@@ -107,7 +108,7 @@ internal sealed partial class PdfFile
     {
         if (!_offsets.TryGetValue(number, out var at)) throw new InvalidDataException($"object {number} is not in the cross-reference table");
         if (at < 0 || at >= Bytes.Length) throw new InvalidDataException($"object {number} is not at offset {at}");
-        // The object's text up to its endobj (or the file's end: the reading below then finds what is missing).
+        // The object's text up to its first endobj; a dictionary whose strings hold the word "endobj" is read on to the file's end.
         var end = Bytes.AsSpan((int)at).IndexOf("endobj"u8);
         var text = Latin1(at, end < 0 ? Bytes.Length : at + end);
         var m = ObjHeader().Match(text);
@@ -117,13 +118,21 @@ internal sealed partial class PdfFile
         }
         var start = m.Index + m.Length;
         while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
-        if (text.AsSpan(start).StartsWith("<<")) return text[start..DictionaryEnd(text, start, at)];
+        if (text.AsSpan(start).StartsWith("<<"))
+        {
+            if (end >= 0 && DictionaryEnd(text, start) < 0) text = Latin1(at, Bytes.Length);
+            var close = DictionaryEnd(text, start);
+            return close >= 0 ? text[start..close] : throw new InvalidDataException($"unterminated dictionary at offset {at + start}");
+        }
         if (end < 0) throw new InvalidDataException($"object {number} at offset {at} has no endobj");
         return text[start..].Trim();
     }
 
-    /// <summary>End (exclusive) of the dictionary starting at <paramref name="start"/> of <paramref name="text"/>, skipping strings.</summary>
-    private static int DictionaryEnd(string text, int start, long offset)
+    /// <summary>
+    /// End (exclusive) of the dictionary starting at <paramref name="start"/> of <paramref name="text"/>, skipping strings;
+    /// -1 if the text ends first.
+    /// </summary>
+    private static int DictionaryEnd(string text, int start)
     {
         var depth = 0;
         for (var i = start; i < text.Length; i++)
@@ -131,7 +140,9 @@ internal sealed partial class PdfFile
             var c = text[i];
             if (c == '(')
             {
-                i = LiteralStringEnd(text, i, offset) - 1;
+                var close = LiteralStringEnd(text, i);
+                if (close < 0) return -1;
+                i = close - 1;
             }
             else if (c == '<' && i + 1 < text.Length && text[i + 1] == '<') { depth++; i++; }
             else if (c == '>' && i + 1 < text.Length && text[i + 1] == '>')
@@ -141,10 +152,10 @@ internal sealed partial class PdfFile
                 if (depth == 0) return i + 1;
             }
         }
-        throw new InvalidDataException($"unterminated dictionary at offset {offset + start}");
+        return -1;
     }
 
-    private static int LiteralStringEnd(string text, int open, long offset)
+    private static int LiteralStringEnd(string text, int open)
     {
         var depth = 0;
         for (var i = open; i < text.Length; i++)
@@ -153,7 +164,7 @@ internal sealed partial class PdfFile
             if (text[i] == '(') depth++;
             else if (text[i] == ')' && --depth == 0) return i + 1;
         }
-        throw new InvalidDataException($"unterminated string at offset {offset + open}");
+        return -1;
     }
 
     public static int? IntValue(string dict, string key)
