@@ -65,9 +65,9 @@ try
         await ServeAll(ids, workers);
         t.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var gc = $"{GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full), "
+        var gc = string.Create(CultureInfo.InvariantCulture, $"{GC.CollectionCount(0) - gen0} collections ({GC.CollectionCount(2) - gen2} full), "
             + $"paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F1} s, "
-            + $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / ids.Count:F0} KB allocated a document";
+            + $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / ids.Count:F0} KB allocated a document");
         await using var check = DataSetup.Open(options);
         var served = await check.Deliveries.CountAsync() - warmUp;
         var queued = await check.NotificationMessages.CountAsync();

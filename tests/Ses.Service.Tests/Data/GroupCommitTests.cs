@@ -33,6 +33,31 @@ public sealed class GroupCommitTests
         return await count(scope.ServiceProvider.GetRequiredService<SesDbContext>());
     }
 
+    private static async Task ExecuteAsync(IServiceProvider services, string sql)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<SesDbContext>().Database.ExecuteSqlRawAsync(sql, Ct);
+    }
+
+    /// <summary>
+    /// Holds the write lock, queues <paramref name="queued"/> writers behind it one by one — so the lock (first come, first
+    /// served) takes them in this order — then lets them run; returns the holder and the writers.
+    /// </summary>
+    private static async Task<(Task Holder, List<Task<long>> Writers)> QueuedInOrderAsync(IServiceProvider services, int queued,
+        Func<int, Task<long>> writer)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = await WriteLock.HoldAsync(services, release.Task);
+        var writers = new List<Task<long>>();
+        for (var i = 0; i < queued; i++)
+        {
+            writers.Add(writer(i));
+            await Eventually.WritersWaiting(services, i + 1);
+        }
+        release.SetResult();
+        return (holder, writers);
+    }
+
     /// <summary>One writer appending an evidence entry and an audit entry, as a service's step does.</summary>
     private static Task<long> AppendAsync(IServiceProvider services, string subject, Action<SesDbContext>? more = null) => Task.Run(async () =>
     {
@@ -129,25 +154,12 @@ public sealed class GroupCommitTests
     public async Task AWriterWhoseFailureRollsBackTheWholeTransaction_FailsTheGroupsWritersBeforeIt_NobodyIsToldStoredWhenNot()
     {
         using var factory = Start();
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            // As a full disk or an I/O error would: SQLite ends the whole transaction, not just the statement.
-            await scope.ServiceProvider.GetRequiredService<SesDbContext>().Database.ExecuteSqlRawAsync(
-                "CREATE TRIGGER group_test_rollback BEFORE INSERT ON audit_entries WHEN NEW.Subject = 'whole-3' "
-                + "BEGIN SELECT RAISE(ROLLBACK, 'the whole transaction ends here'); END;", Ct);
-        }
+        // As a full disk or an I/O error would: SQLite ends the whole transaction, not just the statement.
+        await ExecuteAsync(factory.Services, "CREATE TRIGGER group_test_rollback BEFORE INSERT ON audit_entries WHEN NEW.Subject = 'whole-3' "
+            + "BEGIN SELECT RAISE(ROLLBACK, 'the whole transaction ends here'); END;");
         var outcomes = new List<(string Subject, bool Returned, Exception? Failure)>();
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = await WriteLock.HoldAsync(factory.Services, release.Task);
-        // Queued one by one, so the lock (first come, first served) takes them in this order: whole-3 has writers of
-        // its group before it and writers after it.
-        var tasks = new List<(string Subject, Task<long> Task)>();
-        for (var i = 0; i < 8; i++)
-        {
-            tasks.Add(($"whole-{i}", AppendAsync(factory.Services, $"whole-{i}")));
-            await Eventually.WritersWaiting(factory.Services, i + 1);
-        }
-        release.SetResult();
+        // In this order: whole-3 has writers of its group before it and writers after it.
+        var (holder, writers) = await QueuedInOrderAsync(factory.Services, 8, i => AppendAsync(factory.Services, $"whole-{i}"));
         try
         {
             await holder.WaitAsync(Leak, Ct);
@@ -156,8 +168,9 @@ public sealed class GroupCommitTests
         {
             // The holder writes nothing: failing with its group's transaction is all it can do.
         }
-        foreach (var (subject, task) in tasks)
+        foreach (var (task, i) in writers.Select((t, i) => (t, i)))
         {
+            var subject = $"whole-{i}";
             try
             {
                 await task.WaitAsync(Leak, Ct);
@@ -190,23 +203,11 @@ public sealed class GroupCommitTests
     public async Task ACommitThatFails_FailsEveryWriterOfTheGroup_NothingOfTheirsIsStored_AndTheNextWriteGoesThrough()
     {
         using var factory = Start();
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            // A deferred foreign key is checked only by COMMIT: the group's statements and savepoints all succeed, its commit fails.
-            await scope.ServiceProvider.GetRequiredService<SesDbContext>().Database.ExecuteSqlRawAsync(
-                "CREATE TABLE group_test_parent (Id INTEGER PRIMARY KEY); CREATE TABLE group_test_child (Id INTEGER PRIMARY KEY, "
-                + "Parent INTEGER REFERENCES group_test_parent (Id) DEFERRABLE INITIALLY DEFERRED);", Ct);
-        }
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var holder = await WriteLock.HoldAsync(factory.Services, release.Task);
-        var tasks = new List<Task<long>>();
-        for (var i = 0; i < 6; i++)
-        {
-            tasks.Add(AppendAsync(factory.Services, $"commit-{i}",
-                i == 2 ? db => db.Database.ExecuteSqlRaw("INSERT INTO group_test_child (Id, Parent) VALUES (1, 42)") : null));
-            await Eventually.WritersWaiting(factory.Services, i + 1);
-        }
-        release.SetResult();
+        // A deferred foreign key is checked only by COMMIT: the group's statements and savepoints all succeed, its commit fails.
+        await ExecuteAsync(factory.Services, "CREATE TABLE group_test_parent (Id INTEGER PRIMARY KEY); CREATE TABLE group_test_child "
+            + "(Id INTEGER PRIMARY KEY, Parent INTEGER REFERENCES group_test_parent (Id) DEFERRABLE INITIALLY DEFERRED);");
+        var (holder, tasks) = await QueuedInOrderAsync(factory.Services, 6, i => AppendAsync(factory.Services, $"commit-{i}",
+            i == 2 ? db => db.Database.ExecuteSqlRaw("INSERT INTO group_test_child (Id, Parent) VALUES (1, 42)") : null));
 
         // Every writer of the group learns that its write was not stored, with SQLite's reason.
         await Assert.ThrowsAsync<SqliteException>(() => holder.WaitAsync(Leak, Ct));

@@ -18,7 +18,8 @@ public sealed class IdempotencyTests(ServiceFixture factory) : IClassFixture<Ser
 
     private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
-    private static async Task<string> DraftAsync(HttpClient officer, string party)
+    /// <summary>A draft notice for <paramref name="party"/>, created through the API; its id.</summary>
+    internal static async Task<string> DraftAsync(HttpClient officer, string party)
     {
         var created = await officer.PostAsJsonAsync("/api/drafts",
             new { formId = "notice-org", data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" } }, Ct);

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Data;
@@ -19,14 +17,6 @@ public sealed class IssuingTurnTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<string> DraftAsync(HttpClient officer, string party)
-    {
-        var created = await officer.PostAsJsonAsync("/api/drafts",
-            new { formId = "notice-org", data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" } }, Ct);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString()!;
-    }
-
     [Fact]
     public async Task TwoInstancesIssuingInOneSeries_TakeTurns_NumbersGapFree_NothingRenderedAgain()
     {
@@ -34,7 +24,7 @@ public sealed class IssuingTurnTests
         var onA = await DeliveryWorld.CreateAsync(two.A);
         var officerOnB = await TestUsers.SignIn(two.B, onA.OfficerName);
         var drafts = new List<string>();
-        for (var i = 0; i < 2 * EachInstance; i++) drafts.Add(await DraftAsync(onA.Officer, $"轮流签发测试{i}"));
+        for (var i = 0; i < 2 * EachInstance; i++) drafts.Add(await IdempotencyTests.DraftAsync(onA.Officer, $"轮流签发测试{i}"));
 
         var answers = await Task.WhenAll(drafts.Select((id, i) =>
             Task.Run(() => (i % 2 == 0 ? onA.Officer : officerOnB).PostAsync($"/api/drafts/{id}/issue", null, Ct), Ct)));
