@@ -120,8 +120,12 @@ internal sealed partial class PdfFile
         while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
         if (text.AsSpan(start).StartsWith("<<"))
         {
-            if (end >= 0 && DictionaryEnd(text, start) < 0) text = Latin1(at, Bytes.Length);
             var close = DictionaryEnd(text, start);
+            if (close < 0 && end >= 0)
+            {
+                text = Latin1(at, Bytes.Length);
+                close = DictionaryEnd(text, start);
+            }
             return close >= 0 ? text[start..close] : throw new InvalidDataException($"unterminated dictionary at offset {at + start}");
         }
         if (end < 0) throw new InvalidDataException($"object {number} at offset {at} has no endobj");
