@@ -1,6 +1,8 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Ses.Documents.Docx;
+using Ses.Documents.Fonts;
 using static Ses.Documents.Tests.Docx.DocxTestSupport;
 using Drawing = DocumentFormat.OpenXml.Wordprocessing.Drawing;
 
@@ -196,6 +198,39 @@ public sealed class DocxRendererTests
         var common = runs.Single(r => Text(r).Contains('航', StringComparison.Ordinal));
         Assert.Null(common.RunProperties?.RunFonts); // the style's (primary) font
         Assert.Empty(ValidationErrors(doc));
+    }
+
+    /// <summary>
+    /// Each embedded font holds the characters the document sets in it: the fallback family the rare characters of a
+    /// name, not the whole text; the body's family the rest. Read back from the de-obfuscated parts.
+    /// </summary>
+    [Fact]
+    public void Render_EmbeddedFonts_HoldTheCharactersSetInThem()
+    {
+        using var doc = Open(RenderSample("notice-org", o => o["party"] = "𠮷䶮堃喆珺航空服务有限公司"));
+        var chain = Engine.Fonts.Body;
+        var rare = char.ConvertToUtf32("𠮷", 0);
+        var fallback = chain.Faces[chain.Pick(rare)];
+        var inFallback = EmbeddedMetrics(doc, fallback.FamilyName);
+        Assert.True(inFallback.GlyphId(rare) > 0, "𠮷 is not in the embedded fallback font");
+        foreach (var common in "航空服务告知书")
+        {
+            Assert.Equal(0, inFallback.GlyphId(common));
+        }
+        var inPrimary = EmbeddedMetrics(doc, chain.Primary.FamilyName);
+        Assert.All("航空服务告知书特此", c => Assert.True(inPrimary.GlyphId(c) > 0, $"{c} is not in the embedded body font"));
+    }
+
+    private static TrueTypeMetrics EmbeddedMetrics(WordprocessingDocument doc, string family)
+    {
+        var table = doc.MainDocumentPart!.FontTablePart!;
+        var embed = table.Fonts!.Elements<Font>().Single(f => f.Name == family).EmbedRegularFont!;
+        using var stream = table.GetPartById(embed.Id!.Value!).GetStream();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        var font = copy.ToArray();
+        DocxFonts.Obfuscate(font, embed.FontKey!.Value!);
+        return TrueTypeMetrics.Read(font);
     }
 
     public static TheoryData<string, string> SampledForms()
