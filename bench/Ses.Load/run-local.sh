@@ -21,7 +21,7 @@ for _ in $(seq 60); do
 done
 # The development seed prints the officer's one-time password at start.
 password=$(grep "承办人" "$folder/service.log" | awk '{print $NF}')
-load() { dotnet bench/Ses.Load/bin/Release/net10.0/Ses.Load.dll --url http://127.0.0.1:5090 --user xibei_officer --password "$password" --concurrency 8 --pid $pid --seconds "$1"; }
+load() { dotnet bench/Ses.Load/bin/Release/net10.0/Ses.Load.dll --url http://127.0.0.1:5090 --user xibei_officer --password "$password" --concurrency ${CONCURRENCY:-8} --pid $pid --seconds "$1"; }
 echo "warm-up:"; load "$warm"
 echo "measured:"
 if [ -n "${TRACE:-}" ]; then
