@@ -29,15 +29,13 @@ public sealed class SessionCheck(RequestDelegate next)
 {
     private sealed record Session(bool Active, string Stamp);
 
-    // Compiled once per host (a compiled query serves one model; tests run several hosts in one process): every request
-    // of a signed-in user runs one of these, and building and looking up the LINQ query cost about as much as the lookup.
-    private readonly Func<SesDbContext, Guid, CancellationToken, Task<Session?>> _accountSession = EF.CompileAsyncQuery(
-        (SesDbContext db, Guid id, CancellationToken ct) =>
-            db.CounterpartyAccounts.AsNoTracking().Where(a => a.Id == id).Select(a => new Session(a.Active, a.SecurityStamp)).SingleOrDefault());
+    private static readonly CompiledPerModel<Func<SesDbContext, Guid, CancellationToken, Task<Session?>>> AccountSession = new(() =>
+        EF.CompileAsyncQuery((SesDbContext db, Guid id, CancellationToken ct) =>
+            db.CounterpartyAccounts.AsNoTracking().Where(a => a.Id == id).Select(a => new Session(a.Active, a.SecurityStamp)).SingleOrDefault()));
 
-    private readonly Func<SesDbContext, Guid, CancellationToken, Task<Session?>> _staffSession = EF.CompileAsyncQuery(
-        (SesDbContext db, Guid id, CancellationToken ct) =>
-            db.StaffUsers.AsNoTracking().Where(u => u.Id == id).Select(u => new Session(u.Active, u.SecurityStamp)).SingleOrDefault());
+    private static readonly CompiledPerModel<Func<SesDbContext, Guid, CancellationToken, Task<Session?>>> StaffSession = new(() =>
+        EF.CompileAsyncQuery((SesDbContext db, Guid id, CancellationToken ct) =>
+            db.StaffUsers.AsNoTracking().Where(u => u.Id == id).Select(u => new Session(u.Active, u.SecurityStamp)).SingleOrDefault()));
 
     public async Task InvokeAsync(HttpContext http, SesDbContext db, IAntiforgery antiforgery)
     {
@@ -76,10 +74,10 @@ public sealed class SessionCheck(RequestDelegate next)
     }
 
     /// <summary>Null while the sign-in holds, else the API's answer.</summary>
-    private async Task<IResult?> EndedAsync(ClaimsPrincipal user, SesDbContext db, CancellationToken ct)
+    private static async Task<IResult?> EndedAsync(ClaimsPrincipal user, SesDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParse(user.FindFirstValue(SesClaims.Subject), out var id)) return Revoked;
-        var session = user.IsAccount() ? await _accountSession(db, id, ct) : await _staffSession(db, id, ct);
+        var session = user.IsAccount() ? await AccountSession.For(db)(db, id, ct) : await StaffSession.For(db)(db, id, ct);
         if (session is null) return Revoked;
         if (!session.Active) return ApiProblems.Unauthorized(ErrorCodes.AccountDisabled, "账号已停用");
         return session.Stamp == user.FindFirstValue(SesClaims.Stamp) ? null : Revoked;

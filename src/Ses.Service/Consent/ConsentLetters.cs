@@ -29,9 +29,12 @@ public sealed class ConsentLetters(SesDbContext db, IFileStore files, TimeProvid
     };
 
     /// <summary>The letter in force for a counterparty, or null.</summary>
-    public Task<ConsentLetter?> CurrentAsync(Guid counterpartyId, CancellationToken ct) =>
-        db.ConsentLetters.AsNoTracking().Where(l => l.CounterpartyId == counterpartyId && l.EndedAt == null)
-            .OrderByDescending(l => l.VerifiedAt).FirstOrDefaultAsync(ct);
+    public Task<ConsentLetter?> CurrentAsync(Guid counterpartyId, CancellationToken ct) => Current.For(db)(db, counterpartyId, ct);
+
+    // Read by every service (Data/CompiledPerModel).
+    private static readonly CompiledPerModel<Func<SesDbContext, Guid, CancellationToken, Task<ConsentLetter?>>> Current = new(() =>
+        EF.CompileAsyncQuery((SesDbContext db, Guid counterpartyId, CancellationToken ct) => db.ConsentLetters.AsNoTracking()
+            .Where(l => l.CounterpartyId == counterpartyId && l.EndedAt == null).OrderByDescending(l => l.VerifiedAt).FirstOrDefault()));
 
     /// <summary>Every letter of the counterparty, newest first.</summary>
     public async Task<List<ConsentLetter>> HistoryAsync(Guid counterpartyId, CancellationToken ct) =>

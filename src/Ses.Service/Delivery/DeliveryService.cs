@@ -108,8 +108,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var found = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == documentId && d.Bureau == bureau)
-                .Select(d => new { Document = d, Served = db.Deliveries.Any(x => x.DocumentId == d.Id) }).SingleOrDefaultAsync(ct);
+            var found = await DocumentToServe.For(db)(db, documentId, bureau, ct);
             if (found is null) return (null, Refusal.Unknown(ErrorCodes.DocumentUnknown, "没有这份文书"));
             var document = found.Document;
             if (document.VoidedAt is not null) return (null, Refusal.Conflict(ErrorCodes.DocumentVoided, "文书已作废，不能送达"));
@@ -124,7 +123,7 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
             if (problem is not null) return (null, Refusal.Invalid([problem]));
             if (found.Served) return (null, AlreadyServed);
             var electronic = mode != ServiceMode.Paper;
-            var party = electronic ? await db.Counterparties.AsNoTracking().SingleAsync(c => c.Id == counterpartyId, ct) : null;
+            var party = electronic ? await PartyToServe.For(db)(db, counterpartyId, ct) : null;
             var calendar = await calendars.CurrentAsync(ct);
             return (new(document, form, mode, service, electronic ? accounts : [], party, calendar), null);
         }
@@ -134,8 +133,27 @@ public sealed class DeliveryService(SesDbContext db, DocumentEngine engine, Cale
         }
     }
 
-    private Task<List<string>> ActiveAccountsAsync(Guid counterpartyId, CancellationToken ct) =>
-        db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active).Select(a => a.UserName).ToListAsync(ct);
+    private async Task<List<string>> ActiveAccountsAsync(Guid counterpartyId, CancellationToken ct)
+    {
+        var names = new List<string>();
+        await foreach (var name in ActiveAccountNames.For(db)(db, counterpartyId).WithCancellation(ct)) names.Add(name);
+        return names;
+    }
+
+    // The reads of every service, compiled (Data/CompiledPerModel).
+    private sealed record FoundDocument(IssuedDocument Document, bool Served);
+
+    private static readonly CompiledPerModel<Func<SesDbContext, Guid, string, CancellationToken, Task<FoundDocument?>>> DocumentToServe = new(() =>
+        EF.CompileAsyncQuery((SesDbContext db, Guid id, string bureau, CancellationToken ct) => db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.Id == id && d.Bureau == bureau)
+            .Select(d => new FoundDocument(d, db.Deliveries.Any(x => x.DocumentId == d.Id))).SingleOrDefault()));
+
+    private static readonly CompiledPerModel<Func<SesDbContext, Guid, IAsyncEnumerable<string>>> ActiveAccountNames = new(() =>
+        EF.CompileAsyncQuery((SesDbContext db, Guid counterpartyId) =>
+            db.CounterpartyAccounts.AsNoTracking().Where(a => a.CounterpartyId == counterpartyId && a.Active).Select(a => a.UserName)));
+
+    private static readonly CompiledPerModel<Func<SesDbContext, Guid, CancellationToken, Task<Counterparty>>> PartyToServe = new(() =>
+        EF.CompileAsyncQuery((SesDbContext db, Guid id, CancellationToken ct) => db.Counterparties.AsNoTracking().Single(c => c.Id == id)));
 
     /// <summary>
     /// The mode a document is served in, checked before anything is issued or stored. Electronic service needs an active

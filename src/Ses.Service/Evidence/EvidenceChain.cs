@@ -13,7 +13,8 @@ namespace Ses.Service.Evidence;
 public sealed class EvidenceChain
 {
     private readonly SesDbContext _db;
-    private EvidenceEntry? _last;
+    // The chain's last entry: its number and hash are all the next one needs.
+    private ChainHead? _last;
     private bool _loaded;
 
     internal EvidenceChain(SesDbContext db) => _db = db;
@@ -41,7 +42,7 @@ public sealed class EvidenceChain
     private async Task LoadAsync(CancellationToken ct)
     {
         if (_loaded) return;
-        _last = await _db.EvidenceEntries.AsNoTracking().OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+        _last = await Head.For(_db)(_db, ct);
         _loaded = true;
     }
 
@@ -68,7 +69,14 @@ public sealed class EvidenceChain
             PreviousHash = _last?.Hash ?? EvidenceLog.Genesis,
             Hash = "",
         });
-        _last = entry;
+        _last = new ChainHead(entry.Sequence, entry.Hash);
         return entry;
     }
+
+    private sealed record ChainHead(long Sequence, string Hash);
+
+    // Read by every write that appends evidence, inside its lock (Data/CompiledPerModel).
+    private static readonly CompiledPerModel<Func<SesDbContext, CancellationToken, Task<ChainHead?>>> Head = new(() =>
+        EF.CompileAsyncQuery((SesDbContext db, CancellationToken ct) =>
+            db.EvidenceEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new ChainHead(e.Sequence, e.Hash)).FirstOrDefault()));
 }
