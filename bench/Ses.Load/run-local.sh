@@ -1,6 +1,6 @@
 #!/bin/bash
 # Issuing load as recorded in docs/benchmarks.md: the Release service on a fresh SQLite file in a temporary folder,
-# a warm-up run, then the measured run, both with 8 concurrent issuers.
+# a warm-up run, then the measured run, both with 8 concurrent issuers (CONCURRENCY=n for another number).
 #   bench/Ses.Load/run-local.sh [measured seconds, default 60] [warm-up seconds, default 60] [extra environment, e.g. Database__SqliteSynchronous=normal]
 # Build first: dotnet build -c Release src/Ses.Service && dotnet build -c Release bench/Ses.Load
 # With TRACE=/path/name.nettrace the measured run is also sampled by dotnet-trace (dotnet tool install -g dotnet-trace),
