@@ -28,15 +28,14 @@ internal sealed class DocxPackage
     private string _documentEntry = "";
     private string _coreEntry = "";
     private readonly Dictionary<string, (FontFace Face, string Key)> _fontEntries = new(StringComparer.Ordinal);
-    private FontChain[] _chains = [];
+    private readonly FontChain[] _chains;
 
     // The size of the largest DOCX written from this package so far: the next one's buffer starts there instead of
     // doubling from 16 KB (a 140 KB notice went through five buffers, two of them on the large-object heap).
     private int _sizeHint = 16 * 1024;
 
-    private DocxPackage()
-    {
-    }
+    // The chains of every role, by which the characters are cut to the faces that draw them.
+    private DocxPackage(FontSet fonts) => _chains = [.. Enum.GetValues<FontRole>().Select(fonts.Chain).Distinct()];
 
     /// <summary>The relationship id of the footer, for the section properties.</summary>
     public string FooterId { get; private set; } = "";
@@ -83,7 +82,7 @@ internal sealed class DocxPackage
 
     /// <summary>
     /// The characters a document sets — its body, the page number footer and a draft's mark — by the face that sets
-    /// them: in every chain, the first face that has a character (as <see cref="DocxRuns"/> splits runs). A fallback
+    /// them in any chain (<see cref="FontChain.FaceOf"/>, as <see cref="DocxRuns"/> splits runs). A fallback
     /// face gets only what the faces before it lack, not the whole text (a notice's 楷体 fallback was 56 KB of a
     /// 136 KB file, and a fifth of its time).
     /// </summary>
@@ -96,7 +95,7 @@ internal sealed class DocxPackage
             if (!seen.Add(rune.Value)) continue;
             foreach (var chain in _chains)
             {
-                var face = chain.Faces[Math.Max(0, chain.Pick(rune.Value))];
+                var face = chain.FaceOf(rune.Value);
                 if (!byFace.TryGetValue(face, out var set)) byFace[face] = set = [];
                 set.Add(rune.Value);
             }
@@ -126,7 +125,7 @@ internal sealed class DocxPackage
 
     private static DocxPackage Build(FontSet fonts, string? watermark, int pitch)
     {
-        var package = new DocxPackage { _chains = [.. Enum.GetValues<FontRole>().Select(fonts.Chain).Distinct()] };
+        var package = new DocxPackage(fonts);
         using var stream = new MemoryStream();
         using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
         {

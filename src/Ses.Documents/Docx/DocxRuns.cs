@@ -24,7 +24,7 @@ internal static class DocxRuns
         var face = -1;
         foreach (var r in Clean(text).EnumerateRunes())
         {
-            var f = Math.Max(0, chain.Pick(r.Value));
+            var f = chain.Drawing(r.Value);
             if (f != face && sb.Length > 0)
             {
                 yield return Run(sb.ToString(), chain, face, bold, styleFamily);

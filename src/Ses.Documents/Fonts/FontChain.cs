@@ -22,12 +22,15 @@ internal sealed class FontChain(IReadOnlyList<FontFace> faces)
         return -1;
     }
 
+    /// <summary>Index of the face that draws the code point: the first that has it, else the primary (which then
+    /// shows its missing glyph). The PDF, the DOCX's runs and its embedded fonts all split text by it.</summary>
+    public int Drawing(int codePoint) => Math.Max(0, Pick(codePoint));
+
+    /// <summary>The face that draws the code point (<see cref="Drawing"/>).</summary>
+    public FontFace FaceOf(int codePoint) => Faces[Drawing(codePoint)];
+
     /// <summary>Advance in ems with the face that will draw it (spaces and controls use the primary face).</summary>
-    public double AdvanceEm(int codePoint)
-    {
-        var i = Pick(codePoint);
-        return Faces[i < 0 ? 0 : i].Metrics.AdvanceEm(codePoint);
-    }
+    public double AdvanceEm(int codePoint) => FaceOf(codePoint).Metrics.AdvanceEm(codePoint);
 
     /// <summary>The characters of a text that no face has (whitespace excepted).</summary>
     public IEnumerable<Rune> Missing(string text)

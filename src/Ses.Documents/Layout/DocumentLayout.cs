@@ -94,7 +94,7 @@ internal sealed partial class DocumentLayout
         var x = 0.0;
         foreach (var r in mark.EnumerateRunes())
         {
-            var face = Math.Max(0, fonts.Pick(r.Value));
+            var face = fonts.Drawing(r.Value);
             var width = fonts.Faces[face].Metrics.AdvanceEm(r.Value) * Styles.WatermarkSize;
             if (runs.Count > 0 && runs[^1].Face == face) runs[^1] = runs[^1] with { Text = runs[^1].Text + r, Width = runs[^1].Width + width };
             else runs.Add(new TextOp(x, 0, TitleChain, face, Styles.WatermarkSize, 1, r.ToString(), width, false));
@@ -239,8 +239,7 @@ internal sealed partial class DocumentLayout
         var width = 0.0;
         foreach (var r in line.EnumerateRunes())
         {
-            var f = fonts.Pick(r.Value);
-            if (f < 0) f = 0;
+            var f = fonts.Drawing(r.Value);
             if (f != face && sb.Length > 0)
             {
                 runs.Add((face, sb.ToString(), width));

@@ -41,7 +41,7 @@ internal static class FixedText
             foreach (var r in TemplateText.FixedPart(template, bureau).EnumerateRunes())
             {
                 if (Rune.IsWhiteSpace(r) || Rune.IsControl(r)) continue;
-                var face = chain.Faces[Math.Max(0, chain.Pick(r.Value))]; // as the layout draws it
+                var face = chain.FaceOf(r.Value); // as the layout draws it
                 if (!result.TryGetValue(face, out var set)) result[face] = set = [];
                 set.Add(r.Value);
             }

@@ -34,6 +34,7 @@ internal sealed partial class IssuingTurn(IServiceScopeFactory scopes, ILogger l
     private NpgsqlConnection? _connection;
     private bool _sqlite;
     private long _taken;
+    // Touched only by the issue loop.
     private long _patientAfter;
 
     public bool Held { get; private set; }
@@ -65,7 +66,7 @@ internal sealed partial class IssuingTurn(IServiceScopeFactory scopes, ILogger l
                 await _connection.OpenAsync();
                 await ExecuteAsync($"SET lock_timeout = {(int)Wait.TotalMilliseconds}");
             }
-            if (waitForIt && Stopwatch.GetTimestamp() >= Interlocked.Read(ref _patientAfter))
+            if (waitForIt && Stopwatch.GetTimestamp() >= _patientAfter)
             {
                 await ExecuteAsync($"SELECT pg_advisory_lock({LockKey})");
                 Held = true;
@@ -79,7 +80,7 @@ internal sealed partial class IssuingTurn(IServiceScopeFactory scopes, ILogger l
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {
             LogTurnNotTaken(logger, e.Message);
-            Interlocked.Exchange(ref _patientAfter, Stopwatch.GetTimestamp() + (long)(CoolDown.TotalSeconds * Stopwatch.Frequency));
+            _patientAfter = Stopwatch.GetTimestamp() + (long)(CoolDown.TotalSeconds * Stopwatch.Frequency);
             await CloseAsync();
         }
     }

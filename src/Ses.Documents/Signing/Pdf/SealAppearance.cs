@@ -126,11 +126,7 @@ internal static class SealAppearance
         _ => 0.556,
     };
 
-    private static GlyphOutlines Outlines(FontChain fonts, int cp)
-    {
-        var i = fonts.Pick(cp);
-        return new GlyphOutlines(fonts.Faces[i < 0 ? 0 : i]);
-    }
+    private static GlyphOutlines Outlines(FontChain fonts, int cp) => new(fonts.FaceOf(cp));
 
     /// <summary>The widest arc the name takes: 243°, so that it ends some 60° either side of the bottom.</summary>
     internal const double MaxArc = Math.PI * 1.35;
