@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -252,5 +254,45 @@ public sealed class MalformedInputTests
             }
             return policies.Count == 0 ? Anonymous : Officer;
         }
+    }
+
+    /// <summary>
+    /// A page's form that cannot be read (broken multipart, a body over Kestrel's limit), on a real Kestrel as a browser
+    /// or a script would send it, without signing in: the Chinese 400 or 413 page, never 「服务出错」, and nothing stored.
+    /// </summary>
+    [Fact]
+    public async Task PageForms_UnreadableOrTooLarge_AreChinese400And413Pages_NotErrors()
+    {
+        using var factory = new DevelopmentServiceFactory(Directory.CreateTempSubdirectory("ses-forms-").FullName, owns: true);
+        // Kestrel's body limit lowered from its 30 MB so the client can send the whole body before the answer comes.
+        factory.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            o.Limits.MaxRequestBodySize = 64 * 1024;
+        });
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .Select(a => new Uri(a)).First(a => a.Port != 0);
+        using var client = new HttpClient { BaseAddress = address };
+
+        foreach (var path in (string[])["/signin/staff", "/registration?handler=Submit"])
+        {
+            using var broken = new ByteArrayContent(Encoding.ASCII.GetBytes("--zz\r\nbroken"));
+            broken.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data; boundary=zz");
+            using var response = await client.PostAsync(path, broken, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("请求无效", html);
+            Assert.DoesNotContain("服务出错", html);
+            Assert.DoesNotContain("Exception", html);
+        }
+
+        using var large = new MultipartFormDataContent("yy") { { new ByteArrayContent(new byte[128 * 1024]), "Licence", "a.pdf" } };
+        using var tooLarge = await client.PostAsync("/registration?handler=Submit", large, Ct);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Contains("提交的内容过大", await tooLarge.Content.ReadAsStringAsync(Ct));
+
+        using var scope = factory.Services.CreateScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<SesDbContext>().Registrations.CountAsync(Ct));
     }
 }
