@@ -27,4 +27,14 @@ public static class Identifiers
     /// <summary>A mainland mobile number (SES sends its SMS to the contacts: 注册通知第二条第（一）项).</summary>
     public static Problem? CheckMobile(string value, string field, string label) =>
         IdentifierRules.CheckMobile(value) is { } rule ? RuleMessages.Problem(field, label, rule) : null;
+
+    /// <summary>
+    /// The 11 digits of a valid mainland mobile number however it was written (<c>+86 137…</c>, <c>86-137…</c>,
+    /// full-width digits), so one phone is one key for limits and codes; null if it is not one.
+    /// </summary>
+    public static string? Mobile(string value)
+    {
+        var normalized = Normalize(value);
+        return IdentifierRules.CheckMobile(normalized) is null ? normalized[^11..] : null;
+    }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
+using Ses.Service.Calendar;
 using Ses.Service.Data;
 using Ses.Service.Http;
 using Ses.Service.Notifications;
@@ -23,8 +24,11 @@ public sealed class RegistrationCodes(SesDbContext db, NotificationOutbox outbox
     /// <summary>Sends a new code to the mobile asked for; refused over the limits per mobile and per address.</summary>
     public async Task<(CodeSent? Sent, Refusal? Refused)> SendAsync(CodeRequest request, string source, CancellationToken ct)
     {
-        var mobile = Identifiers.Normalize(request.Mobile ?? "");
-        if (Identifiers.CheckMobile(mobile, "mobile", "手机号码") is { } p) return (null, Refusal.Invalid([p]));
+        // The limit per mobile counts the phone, however its number is written.
+        if (Identifiers.Mobile(request.Mobile ?? "") is not { } mobile)
+        {
+            return (null, Refusal.Invalid([Identifiers.CheckMobile(Identifiers.Normalize(request.Mobile ?? ""), "mobile", "手机号码")!]));
+        }
         if (!await throttles.TakeAsync(RegistrationThrottles.CodesPerAddress, source, ct)
             || !await throttles.TakeAsync(RegistrationThrottles.CodesPerMobile, mobile, ct))
         {
@@ -46,7 +50,7 @@ public sealed class RegistrationCodes(SesDbContext db, NotificationOutbox outbox
                 body: $"【民航行业监管执法信息系统】您的相对人注册验证码为 {code}，{Lifetime.TotalMinutes:0} 分钟内有效。如非本人操作，请忽略本短信。");
             return await db.SaveChangesAsync(ct);
         }, ct);
-        return (new CodeSent(RecipientMask.Mobile(mobile), now + Lifetime), null);
+        return (new CodeSent(RecipientMask.Mobile(mobile), (now + Lifetime).ToOffset(LegalDates.Beijing)), null);
     }
 
     /// <summary>

@@ -124,8 +124,8 @@ public sealed class RegistrationService(SesDbContext db, DocumentEngine engine, 
 
     private async Task<RegistrationCode?> CodeAsync(RegistrationRequest request, List<Problem> problems, CancellationToken ct)
     {
-        var mobile = Identifiers.Normalize(request.Contacts is { Count: > 0 } c && c[0] is { } first ? first.Mobile ?? "" : "");
-        if (Identifiers.CheckMobile(mobile, "contacts[0].mobile", "联系人手机号码") is not null) return null;
+        // The code was sent to the phone's 11 digits (RegistrationCodes), whichever way either form wrote the number.
+        if (Identifiers.Mobile(request.Contacts is { Count: > 0 } c && c[0] is { } first ? first.Mobile ?? "" : "") is not { } mobile) return null;
         var (code, problem) = await codes.CheckAsync(mobile, request.Code?.Trim(), ct);
         if (problem is not null) problems.Add(problem);
         return code;

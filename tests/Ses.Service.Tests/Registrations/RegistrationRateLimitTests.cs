@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Ses.Documents.Validation;
 using Ses.Service.Data;
@@ -73,6 +75,28 @@ public sealed class RegistrationRateLimitTests : IDisposable
         await TooMany(await client.PostAsJsonAsync("/api/registrations/codes", new { mobile }, Ct));
         Assert.Equal(2, new RegistrationWorld(_factory).Sms(mobile).Count);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/registrations/codes", new { mobile = RegistrationWorld.Mobile() }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task CodesToOneMobile_WrittenDifferently_CountAsOnePhone_AndTheCodeHoldsForEitherSpelling()
+    {
+        var registrant = new RegistrationWorld(_factory);
+        var mobile = RegistrationWorld.Mobile();
+        var code = await registrant.CodeAsync(mobile);
+        var second = await registrant.Anonymous.PostAsJsonAsync("/api/registrations/codes", new { mobile = "+86 " + mobile }, Ct);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.EndsWith("+08:00", (await second.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("expiresAt").GetString());
+        foreach (var spelling in (string[])["+86" + mobile, "86-" + mobile, "+86 " + mobile, "８６" + mobile])
+        {
+            await TooMany(await registrant.Anonymous.PostAsJsonAsync("/api/registrations/codes", new { mobile = spelling }, Ct));
+        }
+        // Both codes went to the phone's 11 digits; the second replaced the first and holds for the number as the form writes it.
+        var texts = registrant.Sms(mobile);
+        Assert.Equal(2, texts.Count);
+        Assert.DoesNotContain(code, texts[1]);
+        var latest = Regex.Match(texts[1], "[0-9]{6}").Value;
+        var request = RegistrationWorld.Domestic("+86-" + mobile, RegistrationWorld.Mobile(), latest);
+        await registrant.SubmittedAsync(request);
     }
 
     [Fact]
