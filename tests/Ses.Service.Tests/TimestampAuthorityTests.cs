@@ -45,11 +45,20 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
     }
 
     [Fact]
-    public async Task Health_NamesTheDevelopmentKeyAndTheTsa()
+    public async Task Health_NamesTheDevelopmentKeyAndTheTsa_ToStaffOnly()
     {
-        var health = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
+        var staff = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", StaffRole.Officer));
+        var health = await staff.GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
         Assert.Contains("DEVELOPMENT", health.GetProperty("signingKey").GetString());
         Assert.Contains("TSA", health.GetProperty("tsa").GetString());
+        Assert.True(health.GetProperty("fileStoreFreeBytes").GetInt64() > 0);
+
+        // Anyone else (here: not from this machine, not signed in) learns how things stand, not which key, folder or size.
+        var anonymous = await _factory.CreateClient().GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(("ok", "ok", "ok"), (anonymous.GetProperty("status").GetString(), anonymous.GetProperty("database").GetString(),
+            anonymous.GetProperty("fileStore").GetString()));
+        foreach (var hidden in (string[])["signingKey", "tsa", "fileStoreFreeBytes"]) Assert.False(anonymous.TryGetProperty(hidden, out _), hidden);
+        Assert.DoesNotContain(_factory.Folder, anonymous.GetRawText());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
@@ -9,7 +10,9 @@ namespace Ses.Service.Http;
 
 /// <summary>
 /// <c>GET /health</c>: the database, the file store (writable, free space), the templates, the signing key and the
-/// timestamp authority as they are now; 503 when something the issuing needs is not usable.
+/// timestamp authority as they are now; 503 when something the issuing needs is not usable. Which key and authority, and
+/// the free space, only for whom may read the metrics (a scraper on this machine, or signed-in staff): to anyone else
+/// only how things stand, no folder, certificate subject or size.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -34,7 +37,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> Health(
-        DocumentEngine engine, SigningContext signing, SesDbContext db, IFileStore files, TsaProbe tsa, CancellationToken ct)
+        HttpContext http, DocumentEngine engine, SigningContext signing, SesDbContext db, IFileStore files, TsaProbe tsa, CancellationToken ct)
     {
         var database = await db.Database.CanConnectAsync(ct) ? "ok" : "unreachable";
         var (store, free) = files is DiskFileStore disk ? Probe(disk.Root) : ("ok", (long?)null);
@@ -42,6 +45,7 @@ public static class HealthEndpoints
         var ok = database == "ok" && store == "ok" && timestamps.Status is "ok" or "none";
         var report = new HealthReport(ok ? "ok" : "degraded", engine.Templates.Forms.Count(), database, store, free, signing.Description,
             signing.Timestamps?.Description ?? "none (PAdES B-B)", timestamps.Status, timestamps.CheckedAt);
+        if (!Observability.ObservabilitySetup.MayScrape(http)) report = report with { FileStoreFreeBytes = null, SigningKey = null, Tsa = null };
         return ok ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -102,5 +106,8 @@ public sealed record LiveReport(string Status);
 public sealed record ReadyReport(string Status, string Database, string FileStore, string SigningKeys);
 
 /// <summary>What /health reports; <c>fileStore</c> is ok, full or not writable; <c>tsaStatus</c> ok, unreachable or none.</summary>
-public sealed record HealthReport(string Status, int Forms, string Database, string FileStore, long? FileStoreFreeBytes, string SigningKey, string Tsa,
+public sealed record HealthReport(string Status, int Forms, string Database, string FileStore,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? FileStoreFreeBytes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SigningKey,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Tsa,
     string TsaStatus, DateTimeOffset? TsaCheckedAt);
