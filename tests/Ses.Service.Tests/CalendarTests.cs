@@ -29,7 +29,8 @@ public sealed class CalendarTests
         var r = LegalDates.DeemedDelivery(DateTimeOffset.Parse(sentAt, CultureInfo.InvariantCulture), Calendar);
         Assert.Equal(D(expected), r.Date);
         Assert.False(r.Provisional);
-        Assert.Contains("cn-holidays-2020-2026.csv", r.Rule);
+        Assert.Contains(LegalDates.ShippedCalendar, r.Rule);
+        Assert.DoesNotContain(HolidayCalendar.DefaultSource, r.Rule);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class CaseTimeLimitsTests
         Assert.False(r.Provisional);
         Assert.Contains(limit.Basis, r.Rule, StringComparison.Ordinal);
         Assert.Contains($"（{from}）起 {limit.Count} 个工作日内", r.Rule, StringComparison.Ordinal);
-        Assert.Contains("cn-holidays-2020-2026.csv", r.Rule, StringComparison.Ordinal);
+        Assert.Contains(LegalDates.ShippedCalendar, r.Rule, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -102,8 +102,15 @@ public static class LegalDates
     /// </summary>
     public static DateOnly MonthsAfter(DateOnly start, int months) => start.AddMonths(months);
 
-    /// <summary>The calendar data a computation used, as it cites them.</summary>
-    public static string Sources(HolidayCalendar calendar) => string.Join("、", calendar.Sources);
+    /// <summary>
+    /// The calendar data a computation used, as a reader is told: the shipped data by what it is (the State Council
+    /// General Office's annual notices), an imported year by the name the administrator gave it — never the shipped file's name.
+    /// </summary>
+    public static string Sources(HolidayCalendar calendar) => string.Join("、", calendar.Sources.Select(source =>
+        source == HolidayCalendar.DefaultSource ? ShippedCalendar : $"系统管理员导入的「{source}」"));
+
+    /// <summary>How the shipped calendar data is cited to people.</summary>
+    public const string ShippedCalendar = "国务院办公厅公布的2020年至2026年节假日安排";
 
     private static LegalDate MovedOffRestDay(DateOnly end, HolidayCalendar calendar, string rule)
     {
