@@ -1,3 +1,4 @@
+using Ses.Service.Calendar;
 using Ses.Service.Submissions;
 
 namespace Ses.Service.Consent;
@@ -13,7 +14,8 @@ public sealed record ConsentLetterResponse(Guid Id, DateOnly SignedOn, string Fi
     DateTimeOffset VerifiedAt, bool InForce, DateTimeOffset? EndedAt, string? EndReason)
 {
     public static ConsentLetterResponse From(ConsentLetter l) =>
-        new(l.Id, l.SignedOn, l.FileName, l.FileSize, l.FileSha256, l.VerifiedBy, l.VerifiedAt, l.EndedAt is null, l.EndedAt, l.EndReason);
+        new(l.Id, l.SignedOn, l.FileName, l.FileSize, l.FileSha256, l.VerifiedBy, l.VerifiedAt.ToOffset(LegalDates.Beijing), l.EndedAt is null,
+            l.EndedAt?.ToOffset(LegalDates.Beijing), l.EndReason);
 }
 
 /// <summary>Whether the counterparty can be served electronically, and why not when it cannot (<see cref="Code"/>: the refusal's

@@ -100,6 +100,9 @@ public sealed class ConsentLetterTests : IDisposable
         Assert.Equal(second.GetProperty("id").GetString(), history[0].GetProperty("id").GetString());
         Assert.Equal("相对人书面撤回同意", history[0].GetProperty("endReason").GetString());
         Assert.Equal("已由新的确认函取代", history[1].GetProperty("endReason").GetString());
+        // Times in Beijing time, as every API time (README).
+        Assert.All(history, l => Assert.EndsWith("+08:00", l.GetProperty("verifiedAt").GetString()));
+        Assert.All(history, l => Assert.EndsWith("+08:00", l.GetProperty("endedAt").GetString()));
 
         var (doc, _) = await world.IssueAsync(cp, "撤销确认函航空");
         var refused = await world.Officer.PostAsJsonAsync($"/api/documents/{doc}/serve", new { mode = "both" }, Ct);
