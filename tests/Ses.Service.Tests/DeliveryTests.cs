@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ses.Service.Accounts;
+using Ses.Service.Calendar;
 using Ses.Service.Delivery;
 using Ses.Service.Evidence;
 
@@ -123,7 +124,8 @@ public sealed class DeliveryTests : IDisposable
         var item = await Json(await accounts[0].GetAsync($"/api/my/deliveries/{id}", Ct));
         Assert.Equal("deemed", Str(item, "inboxStatus"));
         Assert.Equal("2026-02-25", Str(item, "deliveredOn"));
-        Assert.Contains("cn-holidays-2020-2026.csv", Str(item, "deliveryRuleText"));
+        Assert.Contains(LegalDates.ShippedCalendar, Str(item, "deliveryRuleText"));
+        Assert.DoesNotContain(".csv", Str(item, "deliveryRuleText"));
 
         var late = await Json(await accounts[0].PostAsync($"/api/my/deliveries/{id}/confirm", null, Ct));
         Assert.Equal("2026-02-25", Str(late, "deliveredOn"));
@@ -139,8 +141,31 @@ public sealed class DeliveryTests : IDisposable
         using var pdf = UglyToad.PdfPig.PdfDocument.Open(certificate);
         var text = string.Concat(string.Concat(pdf.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)));
         Assert.Contains("后第三个工作日2026-02-25前未确认收讫，视为送达", text);
-        Assert.Contains("cn-holidays-2020-2026.csv", text);
+        Assert.Contains(LegalDates.ShippedCalendar, text);
+        Assert.DoesNotContain(".csv", text);
         Assert.Contains("AcceptanceRejectionExpiry", text);
+    }
+
+    [Fact]
+    public async Task Electronic_DocumentVoidedAfterServing_IsNeverRemindedOrDeemedDelivered()
+    {
+        var world = await DeliveryWorld.CreateAsync(_factory);
+        var (cp, _, _) = await world.CounterpartyAsync("作废后送达测试公司");
+        var (docId, _) = await world.IssueAsync(cp, "作废后送达测试公司");
+        var id = Guid.Parse(Str(await world.ServeAsync(docId), "id")!);
+        Assert.Equal(HttpStatusCode.OK, (await world.Officer.PostAsJsonAsync($"/api/documents/{docId}/void", new { reason = "事由填写错误" }, Ct)).StatusCode);
+
+        _clock.Now = TestClock.Beijing(2026, 2, 24, 8); // the working day before the deemed date: reminders go out
+        Assert.Equal(new DeliveryJobResult(0, 0, 0), await world.RunJobAsync());
+        _clock.Now = TestClock.Beijing(2026, 3, 2, 8); // well past the deemed day
+        Assert.Equal(new DeliveryJobResult(0, 0, 0), await world.RunJobAsync());
+
+        var delivery = world.WithDb(db => db.Deliveries.Single(d => d.Id == id));
+        Assert.Null(delivery.DeliveredOn);
+        Assert.Null(delivery.ReminderAt);
+        Assert.Equal(0, world.WithDb(db => db.NotificationMessages.Count(m => m.DeliveryId == id && m.Kind == "reminder")));
+        Assert.DoesNotContain(world.WithDb(db => db.EvidenceEntries.Where(e => e.DeliveryId == id).Select(e => e.Action).ToList()),
+            a => a is "deemed" or "reminder-scheduled");
     }
 
     [Fact]

@@ -69,6 +69,14 @@ public sealed class JourneyTests : IAsyncLifetime
         Assert.All(sms, m => Assert.StartsWith("recorded:", m.ProviderAnswer));
         Assert.Contains(number, sms[0].Body);
 
+        // The timeline's facts: as hashed for legal staff (they recompute the chain); the officer sees where, not the contacts.
+        var legalView = (await DeliveryWorld.Json(await world.Legal.GetAsync($"/api/deliveries/{id}", Ct))).GetRawText();
+        Assert.Contains("13800000011", legalView);
+        var officerView = await DeliveryWorld.Json(await world.Officer.GetAsync($"/api/deliveries/{id}", Ct));
+        Assert.DoesNotContain("13800000011", officerView.GetRawText());
+        Assert.DoesNotContain("ops@example.com", officerView.GetRawText());
+        Assert.Contains(officerView.GetProperty("timeline").EnumerateArray(), e => Str(e, "detail")!.Contains("138****0011", StringComparison.Ordinal));
+
         _clock.Now = TestClock.Beijing(2026, 10, 8, 9);
         var account = await world.AccountAsync(names[0]);
         var pdf = await account.GetByteArrayAsync($"/api/my/deliveries/{id}/pdf", Ct);

@@ -34,7 +34,7 @@ public sealed record DeliveryView(
     string? PaperOnlyReason = null)
 {
     public static DeliveryView From(DeliveryRecord r, IssuedDocument d, FormTemplate? form, HolidayCalendar calendar, bool staff,
-        IReadOnlyList<EvidenceEntry>? timeline = null) => new(
+        IReadOnlyList<EvidenceEntry>? timeline = null, bool evidenceInFull = true) => new(
         r.Id, d.Id, d.Number, d.FormId, form?.Title ?? d.FormId, d.Party, r.CounterpartyId, DeliveryService.ModeName(r),
         r.ServedAt.ToOffset(LegalDates.Beijing),
         staff ? r.ServedBy : null, r.DeemedOn, r.DeemedProvisional, InboxStatusOf(r), r.FirstOpenedAt?.ToOffset(LegalDates.Beijing),
@@ -45,7 +45,8 @@ public sealed record DeliveryView(
         r.DeliveredOn is null ? "pending" : "delivered", d.VoidedAt is not null,
         r.DeliveredOn is { } on && d.VoidedAt is null ? Delivery.Deadlines.For(form, d.DataJson, on, calendar) : [],
         timeline?.Select(e => new EvidenceView(e.Sequence, e.Event, e.Action, EvidenceTexts.Label(e), e.Actor, EvidenceTexts.Actor(e.Actor),
-            "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, e.Detail, EvidenceTexts.Detail(e, _ => form?.Title ?? d.FormId), e.Hash)).ToList(),
+            "UTC " + e.AtUtc, "北京时间 " + e.AtBeijing, evidenceInFull ? e.Detail : EvidenceTexts.MaskedDetail(e),
+            EvidenceTexts.Detail(e, _ => form?.Title ?? d.FormId), e.Hash)).ToList(),
         staff ? r.PaperOnlyReason : null);
 
     /// <summary>new / opened / confirmed / deemed, as the counterparty's inbox shows it.</summary>

@@ -63,7 +63,9 @@ public static class DeliveryEndpoints
     }
 
     private static async Task<Results<Ok<DeliveryView>, NotFound>> Get(Guid id, DeliveryQueries queries, [AsParameters] StaffCaller caller) =>
-        await queries.OfBureauAsync(id, caller.Bureau, caller.RequestAborted) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+        // Legal staff prove the chain and get its facts as hashed; other staff see where notices went, not the contacts.
+        await queries.OfBureauAsync(id, caller.Bureau, caller.RequestAborted, evidenceInFull: caller.IsInRole(StaffRole.Legal)) is { } view
+            ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<List<DeliveryView>>, ValidationProblem>> Search(DeliveryQueries queries, [AsParameters] StaffCaller caller,
         string? number = null, string? counterparty = null, string? from = null, string? to = null)

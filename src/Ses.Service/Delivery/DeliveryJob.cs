@@ -96,6 +96,8 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Docume
             {
                 var due = await db.Deliveries.AsNoTracking()
                     .Where(d => d.Electronic && d.ElectronicOn == null && d.ConfirmedAt == null && d.DeemedOn != null && d.DeemedOn < today)
+                    // A voided document has no effect: it is never deemed delivered (nor reminded of, below).
+                    .Where(d => !db.IssuedDocuments.Any(i => i.Id == d.DocumentId && i.VoidedAt != null))
                     .OrderBy(d => d.DeemedOn).Take(DeemBatch)
                     .Join(db.IssuedDocuments, d => d.DocumentId, i => i.Id, (d, i) => new { Record = d, i.Number, i.PdfSha256, i.FormId, i.DataJson })
                     .ToListAsync(ct);
@@ -154,6 +156,7 @@ public sealed class DeliveryJob(SesDbContext db, CalendarStore calendars, Docume
                 var records = await db.Deliveries
                     .Where(d => d.Electronic && d.ElectronicOn == null && d.ConfirmedAt == null && d.ReminderAt == null && d.DeemedOn != null
                                 && d.DeemedOn >= today && d.DeemedOn <= last)
+                    .Where(d => !db.IssuedDocuments.Any(i => i.Id == d.DocumentId && i.VoidedAt != null))
                     .OrderBy(d => d.DeemedOn).Take(Batch).ToListAsync(ct);
                 var documents = await Documents(records, ct);
                 var partyIds = records.Select(r => r.CounterpartyId).Distinct().ToList();

@@ -16,17 +16,20 @@ public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, Cale
 {
     public const int SearchLimit = 500;
 
-    public async Task<DeliveryView> ViewAsync(DeliveryRecord r, bool staff, CancellationToken ct, bool timeline = false)
+    public async Task<DeliveryView> ViewAsync(DeliveryRecord r, bool staff, CancellationToken ct, bool timeline = false, bool evidenceInFull = true)
     {
         var d = await db.IssuedDocuments.AsNoTracking().SingleAsync(x => x.Id == r.DocumentId, ct);
         var events = timeline ? await db.EvidenceEntries.AsNoTracking().Where(e => e.DocumentId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct) : null;
-        return DeliveryView.From(r, d, engine.Templates.FindForm(d.FormId), await calendars.CurrentAsync(ct), staff, events);
+        return DeliveryView.From(r, d, engine.Templates.FindForm(d.FormId), await calendars.CurrentAsync(ct), staff, events, evidenceInFull);
     }
 
-    /// <summary>A delivery of the bureau with its evidence timeline, else null (other bureaus' deliveries are not found).</summary>
-    public async Task<DeliveryView?> OfBureauAsync(Guid id, string bureau, CancellationToken ct) =>
+    /// <summary>
+    /// A delivery of the bureau with its evidence timeline, else null (other bureaus' deliveries are not found); the
+    /// timeline's facts as hashed with <paramref name="evidenceInFull"/> (legal staff), else with the recipients masked.
+    /// </summary>
+    public async Task<DeliveryView?> OfBureauAsync(Guid id, string bureau, CancellationToken ct, bool evidenceInFull = true) =>
         await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, ct) is { } r
-            ? await ViewAsync(r, staff: true, ct, timeline: true)
+            ? await ViewAsync(r, staff: true, ct, timeline: true, evidenceInFull)
             : null;
 
     /// <summary>The bureau's deliveries matching every given term, newest first, at most <see cref="SearchLimit"/>.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ses.Service.Evidence;
 using Ses.Service.Notifications;
 
@@ -96,6 +97,20 @@ public static class EvidenceTexts
 
     /// <summary>The stored facts (a JSON object of strings).</summary>
     public static Dictionary<string, string?> Facts(string json) => EvidenceEntries.Facts(json);
+
+    /// <summary>
+    /// The stored facts with a notification's recipient masked (<c>138****0001</c>), for staff who are not legal staff:
+    /// they see what was sent where without the contacts; legal staff get the facts as hashed, to recompute the chain.
+    /// </summary>
+    public static string MaskedDetail(EvidenceEntry e)
+    {
+        if (!e.Detail.Contains("\"recipient\"", StringComparison.Ordinal) || JsonNode.Parse(e.Detail) is not JsonObject facts) return e.Detail;
+        if (facts["recipient"]?.GetValue<string>() is { } recipient)
+        {
+            facts["recipient"] = RecipientMask.For(facts["channel"]?.GetValue<string>() ?? "", recipient);
+        }
+        return facts.ToJsonString();
+    }
 
     public static string? Mode(string? mode) => mode switch
     {
