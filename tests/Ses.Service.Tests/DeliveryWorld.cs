@@ -111,9 +111,9 @@ internal sealed class DeliveryWorld(DevelopmentServiceFactory factory)
             ? new
             {
                 formId = "decision-org", counterpartyId,
-                data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料", validityCase},
+                data = new { party, actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料", validityCase},
             }
-            : new { formId = "notice-org", counterpartyId, data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" } };
+            : new { formId = "notice-org", counterpartyId, data = new { party, actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料" } };
         var created = await Officer.PostAsJsonAsync("/api/drafts", draft, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var draftId = (await Json(created)).GetProperty("id").GetString();

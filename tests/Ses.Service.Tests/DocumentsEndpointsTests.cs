@@ -11,7 +11,7 @@ public sealed class DocumentsEndpointsTests(ServiceFixture factory) : IClassFixt
     private static readonly object NoticeData = new
     {
         party = "西安某某航空服务有限公司",
-        actDate = "2026-03-02",
+        actDate = "2025-01-06",
         actDescription = "在申请许可过程中提交虚假材料",
         replyDeadline = "2026-03-20",
     };

@@ -46,7 +46,7 @@ public sealed class IssueQueueTests : IDisposable
 
     private static JsonElement Notice(string party) => JsonSerializer.SerializeToElement(new
     {
-        party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料",
+        party, actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料",
     });
 
     private static async Task<string> CreateDraftAsync(HttpClient officer, string party)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -26,7 +27,7 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
     private static object NoticeDraft(string party = "西安某某航空服务有限公司") => new
     {
         formId = "notice-org",
-        data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
+        data = new { party, actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料" },
     };
 
     private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -73,6 +74,34 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
         Assert.Contains($"{number},民航行业严重失信行为认定告知书（组织）,登记簿测试公司,", text); // the form's title, not its id
         Assert.DoesNotContain("notice-org", text);
         Assert.Contains("已作废,送达对象有误", text);
+    }
+
+    [Fact]
+    public async Task Issue_AnActOrSigningDateAfterTheDayOfIssue_IsRefusedByField_AndTakesNoNumber()
+    {
+        var officer = await SignedIn(NewUser("xibei", StaffRole.Officer));
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var later = today.AddDays(400).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var before = _factory.Services.CreateScope().ServiceProvider.GetRequiredService<SesDbContext>().IssuedDocuments.Count();
+        foreach (var (field, data) in new (string, object)[]
+        {
+            ("actDate", new { party = "未来日期测试公司", actDate = later, actDescription = "在申请许可过程中提交虚假材料" }),
+            ("signDate", new { party = "未来日期测试公司", actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料", signDate = later }),
+        })
+        {
+            var created = await officer.PostAsJsonAsync("/api/drafts", new { formId = "notice-org", data }, Ct);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var draftId = (await Json(created)).GetProperty("id").GetString();
+            var refused = await officer.PostAsync($"/api/drafts/{draftId}/issue", null, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = Assert.Single((await Json(refused)).GetProperty("problems").EnumerateArray());
+            Assert.Equal((field, "field.date.after-issue"), (problem.GetProperty("field").GetString(), problem.GetProperty("code").GetString()));
+            Assert.Contains("晚于签发之日", problem.GetProperty("message").GetString());
+            Assert.DoesNotContain(field, problem.GetProperty("message").GetString());
+            // The preview says the same before anything is issued.
+            Assert.Equal(HttpStatusCode.BadRequest, (await officer.GetAsync($"/api/drafts/{draftId}/preview", Ct)).StatusCode);
+        }
+        Assert.Equal(before, _factory.Services.CreateScope().ServiceProvider.GetRequiredService<SesDbContext>().IssuedDocuments.Count());
     }
 
     [Fact]
@@ -204,7 +233,7 @@ public sealed class IssuingEndpointsTests : IClassFixture<ServiceFixture>
         var draft = await Json(await officer.PostAsJsonAsync("/api/drafts", new
         {
             formId = "notice-org", counterpartyId,
-            data = new { party = "登记相对人航空", actDate = "2026-03-02", actDescription = "提交虚假材料" },
+            data = new { party = "登记相对人航空", actDate = "2025-01-06", actDescription = "提交虚假材料" },
         }, Ct));
         var document = await Json(await officer.PostAsync($"/api/drafts/{draft.GetProperty("id").GetString()}/issue", null, Ct));
         Assert.Equal(counterpartyId.ToString(), document.GetProperty("counterpartyId").GetString());

@@ -29,7 +29,7 @@ public sealed class IssuingTests : IDisposable
 
     private static JsonElement Notice(string party = "西安某某航空服务有限公司") => JsonSerializer.SerializeToElement(new
     {
-        party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料",
+        party, actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料",
     });
 
     private static async Task<(IssuedDocument? Doc, IReadOnlyList<Problem> Problems)> Issue(

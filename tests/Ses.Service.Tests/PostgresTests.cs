@@ -36,7 +36,7 @@ public sealed class PostgresTests : IDisposable
     private static async Task<IssuedDocument?> Issue(IServiceProvider services, string party)
     {
         await using var scope = services.CreateAsyncScope();
-        var data = JsonSerializer.SerializeToElement(new { party, actDate = "2026-03-02", actDescription = "提交虚假材料" });
+        var data = JsonSerializer.SerializeToElement(new { party, actDate = "2025-01-06", actDescription = "提交虚假材料" });
         return (await scope.ServiceProvider.GetRequiredService<DraftService>()
             .IssueAsync(new IssueRequest { FormId = "notice-org", Data = data, Officer = "officer1", Source = "test" }, CancellationToken.None)).Document;
     }

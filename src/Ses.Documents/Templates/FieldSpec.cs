@@ -13,6 +13,8 @@ namespace Ses.Documents.Templates;
 /// <param name="Hint">Help text for people filling the form.</param>
 /// <param name="Proposal">A value the service proposes and checks when issuing (<c>reply-date</c>: the notice's date for
 /// statement and defence, which must leave 5 full working days).</param>
+/// <param name="Past">A date of something that has happened (the act, an application received, the 成文日期): when
+/// issuing, it may not be later than the Beijing date of issue.</param>
 public sealed record FieldSpec(
     string Name,
     string Label,
@@ -24,7 +26,8 @@ public sealed record FieldSpec(
     int MinRows,
     int MaxRows,
     string? Hint,
-    string? Proposal = null)
+    string? Proposal = null,
+    bool Past = false)
 {
     /// <summary>The kind as written in template files and schemas (<c>id-number</c>).</summary>
     public string KindName => FormTemplateReader.Kebab(Kind.ToString());

@@ -104,8 +104,9 @@ internal static partial class FormTemplateReader
         if (kind == FieldKind.Choice && options.Count == 0) throw new TemplateException($"{file}: {at}: a choice needs 'options'");
         var columns = (x.Columns ?? []).Select((c, i) => Field(file, $"{at}.columns[{i}]", c)).ToList();
         if (kind == FieldKind.Rows && columns.Count == 0) throw new TemplateException($"{file}: {at}: rows need 'columns'");
+        if (x.Past && kind != FieldKind.Date) throw new TemplateException($"{file}: {at}: 'past' is for a date");
         return new FieldSpec(name, Required(file, at + ".label", x.Label), kind, x.Required && kind != FieldKind.Rows,
-            x.MaxLength, options, columns, x.MinRows, x.MaxRows, x.Hint, x.Proposal);
+            x.MaxLength, options, columns, x.MinRows, x.MaxRows, x.Hint, x.Proposal, x.Past);
     }
 
     private static BlockSpec Block(string file, string at, BlockFile x)

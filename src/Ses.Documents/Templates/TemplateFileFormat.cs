@@ -43,6 +43,7 @@ internal sealed class FieldFile
     public int MaxRows { get; set; } = 200;
     public string? Hint { get; set; }
     public string? Proposal { get; set; }
+    public bool Past { get; set; }
 }
 
 internal sealed class OptionFile

@@ -40,6 +40,7 @@ public static class ErrorCodes
     public const string FieldEmailFormat = "field.email.format";
     public const string FieldBase64 = "field.base64";
     public const string FieldReplyDateTooEarly = "field.reply-date.too-early";
+    public const string FieldDateAfterIssue = "field.date.after-issue";
     public const string FieldSealingUnitUnknown = "field.sealing-unit.unknown";
 
     // Forms, numbers and bureaus.

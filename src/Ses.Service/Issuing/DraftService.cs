@@ -118,7 +118,10 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
     public async Task<(FormInput? Input, IReadOnlyList<Problem> Problems)> CheckAsync(Draft draft, CancellationToken ct)
     {
         var values = JsonNode.Parse(draft.DataJson)!.AsObject();
-        if (await ProposeReplyDateAsync(engine.Templates.FindForm(draft.FormId)!, values, time.GetUtcNow(), ct) is { } problem) return (null, [problem]);
+        var form = engine.Templates.FindForm(draft.FormId)!;
+        var now = time.GetUtcNow();
+        if (await ProposeReplyDateAsync(form, values, now, ct) is { } problem) return (null, [problem]);
+        if (AfterIssue(form, values, now) is { Count: > 0 } late) return (null, late);
         using var data = JsonDocument.Parse(values.ToJsonString());
         return engine.Validate(draft.FormId, data.RootElement, draft.Bureau);
     }
@@ -201,6 +204,7 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
         var now = time.GetUtcNow();
         if (data is not null && await ProposeReplyDateAsync(form, data, now, ct) is { } tooEarly) return (null, [tooEarly]);
         if (data is not null) FillIssueDate(form, data, now);
+        if (data is not null && AfterIssue(form, data, now) is { Count: > 0 } late) return (null, late);
         using var unnumbered = JsonDocument.Parse(data?.ToJsonString() ?? "null");
         var (input, problems) = engine.Validate(request.FormId, unnumbered.RootElement, request.Bureau);
         if (input is null) return (null, problems);
@@ -223,6 +227,27 @@ public sealed class DraftService(SesDbContext db, DocumentEngine engine, IssueQu
             if (data[field.Name] is { } node && !(node is JsonValue v && v.TryGetValue(out string? given) && string.IsNullOrWhiteSpace(given))) continue;
             data[field.Name] = DateOnly.FromDateTime(now.ToOffset(Calendar.LegalDates.Beijing).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
+    }
+
+    /// <summary>
+    /// (Issuing and the preview.) The dates of what has happened (fields marked <c>"past"</c>: the act, an application
+    /// received, the 成文日期) later than the Beijing date of issue: a document cannot state as done what has not happened
+    /// by the day it is sealed. A value that is not a date is left to the validator.
+    /// </summary>
+    private static List<Problem> AfterIssue(FormTemplate form, JsonObject data, DateTimeOffset now)
+    {
+        var today = Calendar.LegalDates.BeijingDate(now);
+        var problems = new List<Problem>();
+        foreach (var field in form.Fields.Where(f => f.Past))
+        {
+            if (data[field.Name] is JsonValue v && v.TryGetValue(out string? given)
+                && DateOnly.TryParseExact(given.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date > today)
+            {
+                problems.Add(new Problem(field.Name, ErrorCodes.FieldDateAfterIssue,
+                    $"「{field.Label}」{DateValue.FormatChinese(date)}晚于签发之日 {DateValue.FormatChinese(today)}（北京时间）：文书不能记载签发时尚未发生的事"));
+            }
+        }
+        return problems;
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class IdempotencyTests(ServiceFixture factory) : IClassFixture<Ser
     internal static async Task<string> DraftAsync(HttpClient officer, string party)
     {
         var created = await officer.PostAsJsonAsync("/api/drafts",
-            new { formId = "notice-org", data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" } }, Ct);
+            new { formId = "notice-org", data = new { party, actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料" } }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await Json(created)).GetProperty("id").GetString()!;
     }

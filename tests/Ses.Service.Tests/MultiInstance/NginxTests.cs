@@ -93,7 +93,7 @@ public sealed class NginxTests
     private static object Draft(People people, string party) => new
     {
         formId = "notice-org", counterpartyId = people.Counterparty,
-        data = new { party, actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
+        data = new { party, actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料" },
     };
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class SharedKeysTests
         // On B, a change with A's cookie and A's antiforgery token (no Origin or Sec-Fetch-Site: only the token vouches).
         var create = new HttpRequestMessage(HttpMethod.Post, "/api/drafts")
         {
-            Content = JsonContent.Create(new { formId = "notice-org", data = new { party = "两实例测试公司", actDate = "2026-03-02", actDescription = "提交虚假材料" } }),
+            Content = JsonContent.Create(new { formId = "notice-org", data = new { party = "两实例测试公司", actDate = "2025-01-06", actDescription = "提交虚假材料" } }),
         };
         jar.Put(create.Headers);
         create.Headers.Add("RequestVerificationToken", token);

@@ -23,7 +23,7 @@ public sealed class PagesConfirmationTests
     {
         var created = await world.Officer.PostAsJsonAsync("/api/drafts", new
         {
-            formId = "notice-org", counterpartyId, data = new { party = Party, actDate = "2026-03-02", actDescription = description },
+            formId = "notice-org", counterpartyId, data = new { party = Party, actDate = "2025-01-06", actDescription = description },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await DeliveryWorld.Json(created)).GetProperty("id").GetString()!;
@@ -87,7 +87,7 @@ public sealed class PagesConfirmationTests
         var version = world.WithDb(db => db.Drafts.Single(d => d.Id == Guid.Parse(draftId)).Version);
         var changed = await world.Officer.PutAsJsonAsync($"/api/drafts/{draftId}", new
         {
-            data = new { party = Party, actDate = "2026-03-02", actDescription = "别处改过的事由", contactPhone = "029-88888888" }, version,
+            data = new { party = Party, actDate = "2025-01-06", actDescription = "别处改过的事由", contactPhone = "029-88888888" }, version,
         }, Ct);
         Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync(Ct));
         await page.GetByRole(AriaRole.Button, new() { Name = "确认签发" }).ClickAsync();

@@ -177,7 +177,7 @@ public sealed class IssueConflictTests
     {
         var created = await world.Officer.PostAsJsonAsync("/api/drafts", new
         {
-            formId = "notice-org", data = new { party = "签发冲突测试公司", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
+            formId = "notice-org", data = new { party = "签发冲突测试公司", actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料" },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();

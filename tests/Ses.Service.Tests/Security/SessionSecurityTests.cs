@@ -30,7 +30,7 @@ public sealed class SessionSecurityTests(ServiceFixture factory) : IClassFixture
     private static object NoticeDraft() => new
     {
         formId = "notice-org",
-        data = new { party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
+        data = new { party = "西安某某航空服务有限公司", actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料" },
     };
 
     private static async Task AssertRefused(HttpResponseMessage response, string code)

@@ -39,11 +39,11 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
 
     private static readonly object Notice = new
     {
-        party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",
+        party = "西安某某航空服务有限公司", actDate = "2025-01-06", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",
     };
 
     // For drafts: the reply date is left to the service, which proposes one far enough from today.
-    private static readonly object NoticeDraft = new { party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料" };
+    private static readonly object NoticeDraft = new { party = "西安某某航空服务有限公司", actDate = "2025-01-06", actDescription = "提交虚假材料" };
 
     private static async Task<JsonElement> Json(HttpResponseMessage r) => await r.Content.ReadFromJsonAsync<JsonElement>(Ct);
 
@@ -94,7 +94,7 @@ public sealed class SigningSecurityTests(ServiceFixture factory) : IClassFixture
     {
         var client = await Staff();
         var response = await client.PostAsJsonAsync("/api/forms/notice-org/render",
-            new { number = "西北局信告字〔2026〕5号", party = "某公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20" }, Ct);
+            new { number = "西北局信告字〔2026〕5号", party = "某公司", actDate = "2025-01-06", actDescription = "提交虚假材料", replyDeadline = "2026-03-20" }, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problems = (await Json(response)).GetProperty("problems").EnumerateArray().ToList();
         Assert.Contains(problems, p => p.GetProperty("field").GetString() == "number" && p.GetProperty("code").GetString() == "render.number-refused");

@@ -129,7 +129,7 @@ public sealed class TenantIsolationTests(ServiceFixture factory) : IClassFixture
         // Changing the name afterwards is refused too.
         var update = await officer.PutAsJsonAsync($"/api/drafts/{Str(filled, "id")}", new
         {
-            data = new { party = "国泰航空有限公司", actDate = "2026-03-02", actDescription = "在申请许可过程中提交虚假材料" },
+            data = new { party = "国泰航空有限公司", actDate = "2025-01-06", actDescription = "在申请许可过程中提交虚假材料" },
             version = filled.GetProperty("version").GetInt32(),
         }, Ct);
         Assert.Equal("party.mismatch", Str(OnlyProblem(await Json(update)), "code"));
