@@ -53,7 +53,7 @@ public static class RequestChecks
             case null:
                 return;
             case string text:
-                if (EntryChecks.Text(engine, path, path, text) is { } problem) problems.Add(problem);
+                if (EntryChecks.Text(engine, path, path, text) is not null) problems.Add(Text(engine, path, text));
                 return;
             case JsonElement json:
                 Json(engine, json, path, problems);
@@ -74,7 +74,7 @@ public static class RequestChecks
             var nullability = Nullability.GetOrAdd(property, p => new NullabilityInfoContext().Create(p));
             if (member is null)
             {
-                if (nullability.ReadState == NullabilityState.NotNull && !property.PropertyType.IsValueType) problems.Add(Required(at));
+                if (nullability.ReadState == NullabilityState.NotNull && !property.PropertyType.IsValueType) problems.Add(Required(engine, at));
                 continue;
             }
             // Secrets and file contents are not text a document prints.
@@ -85,7 +85,7 @@ public static class RequestChecks
                 foreach (var item in items)
                 {
                     var itemPath = $"{at}[{i++}]";
-                    if (item is null && element.ReadState == NullabilityState.NotNull) problems.Add(Required(itemPath));
+                    if (item is null && element.ReadState == NullabilityState.NotNull) problems.Add(Required(engine, itemPath));
                     else Value(engine, item, itemPath, problems);
                 }
                 continue;
@@ -102,8 +102,8 @@ public static class RequestChecks
         switch (json.ValueKind)
         {
             case JsonValueKind.String:
-                if (!EntryChecks.TryGetText(json, out var text)) problems.Add(EntryChecks.Encoding(path, path));
-                else if (EntryChecks.Text(engine, path, path, text) is { } problem) problems.Add(problem);
+                if (!EntryChecks.TryGetText(json, out var text)) problems.Add(EntryChecks.Encoding(path, FieldLabels.Of(engine, path)));
+                else if (EntryChecks.Text(engine, path, path, text) is not null) problems.Add(Text(engine, path, text));
                 return;
             case JsonValueKind.Array:
                 var i = 0;
@@ -119,16 +119,20 @@ public static class RequestChecks
                     }
                     catch (InvalidOperationException)
                     {
-                        problems.Add(EntryChecks.Encoding(path, path));
+                        problems.Add(EntryChecks.Encoding(path, FieldLabels.Of(engine, path)));
                         continue;
                     }
                     var at = path.Length == 0 ? name : $"{path}.{name}";
-                    if (TextRules.Check(name) is not null) problems.Add(EntryChecks.Encoding(at, path));
+                    if (TextRules.Check(name) is not null) problems.Add(EntryChecks.Encoding(at, FieldLabels.Of(engine, path)));
                     else Json(engine, property.Value, at, problems);
                 }
                 return;
         }
     }
 
-    private static Problem Required(string field) => new(field, ErrorCodes.FieldRequired, $"「{field}」必须填写");
+    // The check runs on every string of every body; the field's Chinese name is looked up only for one that fails it.
+    private static Problem Text(DocumentEngine engine, string path, string text) => EntryChecks.Text(engine, path, FieldLabels.Of(engine, path), text)!;
+
+    private static Problem Required(DocumentEngine engine, string field) =>
+        new(field, ErrorCodes.FieldRequired, $"「{FieldLabels.Of(engine, field)}」必须填写");
 }

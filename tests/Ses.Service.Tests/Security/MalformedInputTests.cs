@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -17,6 +18,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
+using Ses.Service.Http;
 
 namespace Ses.Service.Tests.Security;
 
@@ -253,6 +255,38 @@ public sealed class MalformedInputTests
                 return Admin;
             }
             return policies.Count == 0 ? Anonymous : Officer;
+        }
+    }
+
+    /// <summary>
+    /// Every member of every JSON route's request record (and the records in it) has a Chinese name for the API's field
+    /// problems (<see cref="FieldLabels"/>): a new member without one fails here, not in a message to a person.
+    /// </summary>
+    [Fact]
+    public void EveryRequestMember_HasAChineseNameForFieldProblems()
+    {
+        using var factory = new DevelopmentServiceFactory();
+        var types = JsonRoutes(factory).Select(r => r.RequestType).OfType<Type>().Distinct().ToList();
+        Assert.True(types.Count >= 10, $"only {types.Count} request types found");
+        var seen = new HashSet<Type>();
+        var missing = types.SelectMany(t => Members(t, seen)).Where(m => !FieldLabels.Names.ContainsKey(m.Name))
+            .Select(m => $"{m.Owner.Name}.{m.Name}").Distinct().ToList();
+        Assert.True(missing.Count == 0, "no Chinese name: " + string.Join(", ", missing));
+
+        static IEnumerable<(Type Owner, string Name)> Members(Type type, HashSet<Type> seen)
+        {
+            if (type.Assembly != typeof(FieldLabels).Assembly || !seen.Add(type)) yield break;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length > 0) continue;
+                var member = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                // Dates, numbers and flags are never a text problem and never "required" (RequestChecks skips value types).
+                if (member.IsValueType && member != typeof(JsonElement)) continue;
+                yield return (type, JsonNamingPolicy.CamelCase.ConvertName(property.Name));
+                var element = member.IsArray ? member.GetElementType() : member.IsGenericType ? member.GetGenericArguments()[0] : member;
+                if (element is null) continue;
+                foreach (var inner in Members(element, seen)) yield return inner;
+            }
         }
     }
 

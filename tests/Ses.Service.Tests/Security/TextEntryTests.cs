@@ -51,7 +51,7 @@ public sealed class TextEntryTests(ServiceFixture factory) : IClassFixture<Servi
         }, Ct);
         var problem = Assert.Single(await Problems(response));
         Assert.Equal(("name", code), (problem.Field, problem.Code));
-        Assert.Contains("「name」", problem.Message);
+        Assert.Contains("「名称」", problem.Message); // the field as people call it; its path stays in Field
         using var scope = factory.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<SesDbContext>().Counterparties.AnyAsync(c => c.Name == name, Ct));
     }
