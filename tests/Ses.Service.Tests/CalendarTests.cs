@@ -105,10 +105,13 @@ public sealed class CalendarTests
         Assert.StartsWith("2027-01-04 provisional", lines[2]);
 
         stdout = new StringWriter();
-        exit = await SesCommand.RunAsync(["calendar", "deadline", "reconsideration", "2026-08-02", "2026-02-30"], stdout, new StringWriter());
+        var stderr = new StringWriter();
+        exit = await SesCommand.RunAsync(["calendar", "deadline", "reconsideration", "2026-08-02", "2026-02-30"], stdout, stderr);
         Assert.Equal(1, exit);
         lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("2026-10-08 ", lines[0]);
         Assert.StartsWith("invalid 2026-02-30", lines[1]);
+        // What a person reads on the error stream is Chinese throughout.
+        Assert.Equal("无效输入 2026-02-30：应为日期，格式为 YYYY-MM-DD", stderr.ToString().Trim());
     }
 }

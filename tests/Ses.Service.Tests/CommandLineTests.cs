@@ -29,6 +29,21 @@ public sealed class CommandLineTests
         Assert.Equal("", stdout);
     }
 
+    [Theory]
+    [InlineData("", "第 1 行第 1 个字节附近")]
+    [InlineData("{\n  \"party\": ", "第 2 行")]
+    public async Task Render_DataFileNotJson_SaysWhereInChinese(string content, string where)
+    {
+        var data = Path.Combine(Directory.CreateTempSubdirectory("ses-cli-data-").FullName, "data.json");
+        await File.WriteAllTextAsync(data, content, TestContext.Current.CancellationToken);
+        var (exit, stdout, stderr) = await Run("render", "notice-org", "--data", data, "--out", data + ".pdf");
+        Assert.Equal(SesCommand.Invalid, exit);
+        Assert.Contains("数据文件不是有效的 JSON", stderr);
+        Assert.Contains(where, stderr);
+        Assert.DoesNotMatch("[A-Za-z]{3,} [A-Za-z]{3,}", stderr); // no English sentence from the parser
+        Assert.False(File.Exists(data + ".pdf"));
+    }
+
     [Fact]
     public void MistypedVerb_IsAnError_NotAServiceStart()
     {

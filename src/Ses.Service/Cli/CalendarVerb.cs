@@ -33,7 +33,8 @@ public static class CalendarVerb
                     ["yyyy-MM-ddTHH:mm:sszzz", "yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mmzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"],
                     CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && HasOffset(text)
                     ? LegalDates.DeemedDelivery(at, calendar)
-                    : null, "an ISO-8601 instant with its offset, e.g. 2026-02-13T23:30:00+08:00 or 2026-02-13T15:30:00Z"),
+                    : null, "an ISO-8601 instant with its offset, e.g. 2026-02-13T23:30:00+08:00 or 2026-02-13T15:30:00Z",
+                "带时区的时刻，例如 2026-02-13T23:30:00+08:00 或 2026-02-13T15:30:00Z"),
             ["deadline", var kind, .. var dates] when dates.Length > 0 => Deadline(kind, dates, calendar, stdout, stderr),
             _ => throw new UsageException("用法：ses calendar deemed <送达时刻>... | "
                 + $"ses calendar deadline <{string.Join('|', Kinds)}> <日期>... | ses calendar import <文件.csv> [--confirm]"),
@@ -53,7 +54,7 @@ public static class CalendarVerb
         return Each(dates, stdout, stderr, text =>
             DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? compute(d)
-                : null, "a date YYYY-MM-DD");
+                : null, "a date YYYY-MM-DD", "日期，格式为 YYYY-MM-DD");
     }
 
     /// <summary>
@@ -100,7 +101,8 @@ public static class CalendarVerb
         _ => null,
     };
 
-    private static int Each(string[] inputs, TextWriter stdout, TextWriter stderr, Func<string, LegalDate?> compute, string expected)
+    private static int Each(string[] inputs, TextWriter stdout, TextWriter stderr, Func<string, LegalDate?> compute, string expected,
+        string expectedChinese)
     {
         var exit = SesCommand.Ok;
         foreach (var input in inputs)
@@ -112,7 +114,7 @@ public static class CalendarVerb
             else
             {
                 stdout.WriteLine($"invalid {input}: expected {expected}");
-                stderr.WriteLine($"无效输入 {input}：应为 {expected}");
+                stderr.WriteLine($"无效输入 {input}：应为{expectedChinese}");
                 exit = SesCommand.Invalid;
             }
         }

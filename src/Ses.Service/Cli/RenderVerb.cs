@@ -42,7 +42,9 @@ public static class RenderVerb
         }
         catch (JsonException e)
         {
-            await stderr.WriteLineAsync($"data: data.json: 数据文件不是有效的 JSON（{dataPath}：{e.Message}）");
+            // Where, not the parser's English message.
+            var at = e.LineNumber is { } line ? $"，第 {line + 1} 行第 {(e.BytePositionInLine ?? 0) + 1} 个字节附近" : "";
+            await stderr.WriteLineAsync($"data: data.json: 数据文件不是有效的 JSON（{dataPath}{at}）");
             return SesCommand.Invalid;
         }
         using (data)
