@@ -67,7 +67,7 @@ public sealed class TimestampAuthorityTests : IClassFixture<ServiceFixture>
         var client = await TestUsers.SignIn(_factory, TestUsers.Create(_factory, "xibei", StaffRole.Officer));
         var response = await client.PostAsJsonAsync("/api/forms/notice-org/render?sign=true", new
         {
-            party = "西安某某航空服务有限公司", actDate = "2026-03-02", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",
+            party = "西安某某航空服务有限公司", actDate = "2025-01-06", actDescription = "提交虚假材料", replyDeadline = "2026-03-20",
         }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain("/ByteRange", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
