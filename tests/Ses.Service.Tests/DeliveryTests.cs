@@ -230,7 +230,11 @@ public sealed class DeliveryTests : IDisposable
         Assert.Equal("2029-02-24", deadlines["validity"]);
         // 满 6 个月 on 08-24: an application is accepted from the day after (实施办法第十八条).
         Assert.Equal("2026-08-25", deadlines["repair"]);
-        Assert.Equal(receipt, await world.Officer.GetByteArrayAsync($"/api/deliveries/{id}/receipt", Ct));
+        var download = await world.Officer.GetAsync($"/api/deliveries/{id}/receipt", Ct);
+        Assert.Equal(receipt, await download.Content.ReadAsByteArrayAsync(Ct));
+        // Named by the document's number, as the legal page names it, not by the uploaded file's name.
+        var number = Str(await Json(await world.Officer.GetAsync($"/api/documents/{docId}", Ct)), "number")!;
+        Assert.Equal(number + "-送达回证.pdf", download.Content.Headers.ContentDisposition!.FileNameStar);
 
         var twice = await world.Officer.PostAsJsonAsync($"/api/deliveries/{id}/paper", new
         {

@@ -113,7 +113,9 @@ public static class DeliveryEndpoints
         var bureau = caller.Bureau;
         var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, caller.RequestAborted);
         if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, caller.RequestAborted) is not { } bytes) return TypedResults.NotFound();
-        return TypedResults.File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", r.PaperReceiptName);
+        // Named as the page names it: the document's number, not whatever the scan was called when uploaded.
+        var number = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == r.DocumentId).Select(d => d.Number).SingleAsync(caller.RequestAborted);
+        return TypedResults.File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", DownloadNames.Receipt(number, r.PaperReceiptName));
     }
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> Certificate(
