@@ -1,13 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Ses.Documents.Signing.Crypto;
 using Ses.Documents.Validation;
 using Ses.Service.Accounts;
-using Ses.Service.Data;
 using Ses.Service.Http;
 using Ses.Service.Idempotency;
-using Ses.Service.Storage;
 
 namespace Ses.Service.Delivery;
 
@@ -108,15 +105,10 @@ public static class DeliveryEndpoints
             : TypedResults.Ok(await queries.ViewAsync(record, staff: true, caller.RequestAborted));
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(Guid id, SesDbContext db, IFileStore files, [AsParameters] StaffCaller caller)
-    {
-        var bureau = caller.Bureau;
-        var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, caller.RequestAborted);
-        if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, caller.RequestAborted) is not { } bytes) return TypedResults.NotFound();
-        // Named as the page names it: the document's number, not whatever the scan was called when uploaded.
-        var number = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == r.DocumentId).Select(d => d.Number).SingleAsync(caller.RequestAborted);
-        return TypedResults.File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", DownloadNames.Receipt(number, r.PaperReceiptName));
-    }
+    private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(Guid id, DeliveryQueries queries, [AsParameters] StaffCaller caller) =>
+        await queries.ReceiptAsync(id, caller.Bureau, caller.RequestAborted) is { } receipt
+            ? TypedResults.File(receipt.Content, receipt.Type, receipt.Name)
+            : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, NotFound, ProblemHttpResult>> Certificate(
         Guid id, DeliveryCertificates certificates, [AsParameters] StaffCaller caller)

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Ses.Documents;
 using Ses.Service.Calendar;
 using Ses.Service.Data;
+using Ses.Service.Http;
+using Ses.Service.Storage;
 
 namespace Ses.Service.Delivery;
 
@@ -12,7 +14,7 @@ public sealed record DeliverySearch(string? Number = null, string? Counterparty 
 /// Reading deliveries as the API and the pages show them: one delivery with its timeline, the bureau's search, the
 /// counterparty's inbox. Staff see only their bureau's deliveries, accounts only their counterparty's electronic ones.
 /// </summary>
-public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, CalendarStore calendars)
+public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, CalendarStore calendars, IFileStore files)
 {
     public const int SearchLimit = 500;
 
@@ -21,6 +23,18 @@ public sealed class DeliveryQueries(SesDbContext db, DocumentEngine engine, Cale
         var d = await db.IssuedDocuments.AsNoTracking().SingleAsync(x => x.Id == r.DocumentId, ct);
         var events = timeline ? await db.EvidenceEntries.AsNoTracking().Where(e => e.DocumentId == d.Id).OrderBy(e => e.Sequence).ToListAsync(ct) : null;
         return DeliveryView.From(r, d, engine.Templates.FindForm(d.FormId), await calendars.CurrentAsync(ct), staff, events, evidenceInFull);
+    }
+
+    /// <summary>
+    /// The paper delivery's receipt scan of a delivery of the bureau, with its type and its download name (the document's
+    /// number, …-送达回证.pdf, not the name it was uploaded under); null if there is none.
+    /// </summary>
+    public async Task<(byte[] Content, string Type, string Name)?> ReceiptAsync(Guid id, string bureau, CancellationToken ct)
+    {
+        var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == bureau, ct);
+        if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, ct) is not { } bytes) return null;
+        var number = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == r.DocumentId).Select(d => d.Number).SingleAsync(ct);
+        return (bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", DownloadNames.Receipt(number, r.PaperReceiptName));
     }
 
     /// <summary>

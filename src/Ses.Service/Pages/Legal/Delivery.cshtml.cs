@@ -6,7 +6,6 @@ using Ses.Documents.Validation;
 using Ses.Service.Accounts;
 using Ses.Service.Data;
 using Ses.Service.Delivery;
-using Ses.Service.Storage;
 
 namespace Ses.Service.Pages.Legal;
 
@@ -14,7 +13,7 @@ namespace Ses.Service.Pages.Legal;
 /// One delivery of the bureau: its evidence timeline with Beijing-time labels, the outcome and deadlines, the delivery
 /// certificate and the paper receipt.
 /// </summary>
-public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates certificates, SesDbContext db, IFileStore files) : PageModel
+public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates certificates, SesDbContext db) : PageModel
 {
     public DeliveryView Delivery { get; private set; } = null!;
 
@@ -45,10 +44,9 @@ public sealed class DeliveryModel(DeliveryQueries queries, DeliveryCertificates 
 
     public async Task<IActionResult> OnGetReceiptAsync(Guid id)
     {
-        var r = await db.Deliveries.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id && d.Bureau == User.StaffBureau(), HttpContext.RequestAborted);
-        if (r?.PaperReceiptSha256 is null || await files.GetAsync(r.PaperReceiptSha256, HttpContext.RequestAborted) is not { } bytes) return NotFound();
-        var number = await db.IssuedDocuments.AsNoTracking().Where(d => d.Id == r.DocumentId).Select(d => d.Number).SingleAsync(HttpContext.RequestAborted);
-        return File(bytes, DeliveryService.ReceiptType(bytes) ?? "application/octet-stream", Http.DownloadNames.Receipt(number, r.PaperReceiptName));
+        return await queries.ReceiptAsync(id, User.StaffBureau(), HttpContext.RequestAborted) is { } receipt
+            ? File(receipt.Content, receipt.Type, receipt.Name)
+            : NotFound();
     }
 
     private async Task<bool> LoadAsync(Guid id)
